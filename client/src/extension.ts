@@ -1,0 +1,49 @@
+/**
+ * The VS Code client: starts the OSAID language server and registers the commands.
+ * Everything the user sees about a manifest comes from the server.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { newManifestText } from '../../server/src/service/newManifest';
+
+export const LANGUAGE_ID = 'osai-manifest';
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const serverModule = context.asAbsolutePath('server/out/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: LANGUAGE_ID }],
+    synchronize: { configurationSection: 'osaiManifest' },
+    initializationOptions: { settings: vscode.workspace.getConfiguration('osaiManifest') },
+  };
+  client = new LanguageClient('osaiManifest', 'OSAID Manifest', serverOptions, clientOptions);
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('osaiManifest.newManifest', async () => {
+      const document = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: newManifestText() });
+      await vscode.window.showTextDocument(document);
+    }),
+    vscode.commands.registerCommand('osaiManifest.restartServer', async () => {
+      await client?.restart();
+      void vscode.window.setStatusBarMessage('OSAID language server restarted', 3000);
+    }),
+    vscode.commands.registerCommand('osaiManifest.showOutput', () => client?.outputChannel.show()),
+  );
+
+  try {
+    await client.start();
+  } catch (error) {
+    const choice = await vscode.window.showErrorMessage(
+      `The OSAID language server could not start: ${error instanceof Error ? error.message : String(error)}`, 'Show log');
+    if (choice) client.outputChannel.show();
+  }
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

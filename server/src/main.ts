@@ -1,0 +1,10 @@
+/** Entry point: `node server/out/server.js --stdio` (or --node-ipc / --socket=N). */
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from './server';
+
+const connection = createConnection(ProposedFeatures.all);
+// Keep stdout for the protocol: send stray console output to the client's log instead.
+console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
+console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
+process.on('uncaughtException', (error) => connection.console.error(`osai: uncaught ${error.stack ?? error.message}`));
+startServer(connection);

@@ -1,0 +1,176 @@
+/**
+ * LSP glue: wires connection handlers to the language service. Parses are cached per
+ * document version and shared by every feature; no exception escapes a handler.
+ */
+import {
+  CancellationToken, CodeActionKind, Connection, Diagnostic, DidChangeConfigurationNotification,
+  DocumentDiagnosticReportKind, InitializeParams, InitializeResult, ResponseError, TextDocumentSyncKind, TextDocuments,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { getLanguageService, ParsedManifest, ServiceSettings } from './service';
+
+/** Validation waits this long after the last keystroke before it runs (push mode). */
+const VALIDATION_DELAY_MS = 150;
+
+interface Analysis {
+  version: number;
+  parsed: ParsedManifest;
+  diagnostics: Diagnostic[];
+}
+
+export interface ClientSettings {
+  licenses?: { treatAsOpen?: string[] };
+  maxFileSize?: number;
+}
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const service = getLanguageService();
+  const cache = new Map<string, Analysis>();
+  const pending = new Map<string, NodeJS.Timeout>();
+  let pullDiagnostics = false;
+  let snippets = false;
+  let configurationRequests = false;
+
+  /** The parse and diagnostics of the document's current version, computed at most once. */
+  function analyse(document: TextDocument): Analysis {
+    const cached = cache.get(document.uri);
+    if (cached && cached.version === document.version) return cached;
+    const parsed = service.parse(document);
+    const analysis = { version: document.version, parsed, diagnostics: service.doValidation(parsed) };
+    cache.set(document.uri, analysis);
+    return analysis;
+  }
+
+  /** Runs a handler; a failure is logged and answered as an error, never a crash. */
+  function guard<T>(name: string, run: () => T): T {
+    try {
+      return run();
+    } catch (error) {
+      const message = error instanceof Error ? error.stack ?? error.message : String(error);
+      connection.console.error(`osai: ${name} failed: ${message}`);
+      throw new ResponseError(-32603, `osai: ${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  function publish(uri: string): void {
+    pending.delete(uri);
+    const document = documents.get(uri);
+    if (!document) return;
+    try {
+      const { diagnostics, version } = analyse(document);
+      void connection.sendDiagnostics({ uri, version, diagnostics });
+    } catch (error) {
+      connection.console.error(`osai: validation of ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
+    }
+  }
+
+  function schedule(uri: string, delay: number): void {
+    if (pullDiagnostics) return;
+    const timer = pending.get(uri);
+    if (timer) clearTimeout(timer);
+    if (delay === 0) publish(uri);
+    else pending.set(uri, setTimeout(() => publish(uri), delay));
+  }
+
+  async function refreshSettings(): Promise<void> {
+    if (!configurationRequests) return;
+    try {
+      const settings = (await connection.workspace.getConfiguration('osaiManifest')) as ClientSettings | null;
+      applySettings(settings ?? {});
+    } catch (error) {
+      connection.console.error(`osai: reading settings failed: ${String(error)}`);
+    }
+  }
+
+  function applySettings(settings: ClientSettings): void {
+    const next: Partial<ServiceSettings> = {};
+    const extra = settings.licenses?.treatAsOpen;
+    if (Array.isArray(extra)) next.treatAsOpen = extra.filter((x): x is string => typeof x === 'string');
+    if (typeof settings.maxFileSize === 'number' && settings.maxFileSize > 0) next.maxFileSize = settings.maxFileSize;
+    service.configure(next);
+    cache.clear();
+    if (pullDiagnostics) void connection.languages.diagnostics.refresh();
+    else for (const document of documents.all()) schedule(document.uri, 0);
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const capabilities = params.capabilities;
+    pullDiagnostics = !!capabilities.textDocument?.diagnostic;
+    snippets = !!capabilities.textDocument?.completion?.completionItem?.snippetSupport;
+    configurationRequests = !!capabilities.workspace?.configuration;
+    const options = params.initializationOptions as { settings?: ClientSettings } | undefined;
+    if (options?.settings) applySettings(options.settings);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: [':', ' ', '-'] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, `${CodeActionKind.SourceFixAll}.osai`] },
+        documentSymbolProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'osai', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+      },
+      serverInfo: { name: 'osai-language-server', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (configurationRequests) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'osaiManifest' }).catch(() => undefined);
+      void refreshSettings();
+    }
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    const settings = (change.settings as { osaiManifest?: ClientSettings } | null)?.osaiManifest;
+    if (settings) applySettings(settings);
+    else void refreshSettings();
+  });
+
+  documents.onDidOpen((e) => schedule(e.document.uri, 0));
+  documents.onDidChangeContent((e) => schedule(e.document.uri, VALIDATION_DELAY_MS));
+  documents.onDidClose((e) => {
+    const timer = pending.get(e.document.uri);
+    if (timer) clearTimeout(timer);
+    pending.delete(e.document.uri);
+    cache.delete(e.document.uri);
+    if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.languages.diagnostics.on((params, token: CancellationToken) => guard('diagnostics', () => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document || token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    return { kind: DocumentDiagnosticReportKind.Full, items: analyse(document).diagnostics };
+  }));
+
+  connection.onHover((params) => guard('hover', () => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? service.doHover(analyse(document).parsed, params.position) : null;
+  }));
+
+  connection.onCompletion((params) => guard('completion', () => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? service.doComplete(analyse(document).parsed, params.position, { snippets }) : null;
+  }));
+
+  connection.onCodeAction((params) => guard('code actions', () => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    const analysis = analyse(document);
+    return service.getCodeActions(analysis.parsed, params.context.diagnostics, analysis.diagnostics, params.context.only);
+  }));
+
+  connection.onDocumentSymbol((params) => guard('document symbols', () => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? service.findDocumentSymbols(analyse(document).parsed) : null;
+  }));
+
+  connection.onCodeLens((params) => guard('code lens', () => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? service.getCodeLenses(analyse(document).diagnostics) : null;
+  }));
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,359 @@
+/**
+ * The license checker: findings for a license string under a test.
+ *
+ * Expression semantics: `A OR B` qualifies if any alternative does, `A AND B`
+ * only if every part does. Problems with how an id is written (non-canonical,
+ * deprecated) and ids that cannot be recognised at all (unknown) are always
+ * reported; reasons a part does not qualify are reported only when they make
+ * the whole expression fail.
+ */
+import { parseExpression, type ExpressionNode, type Operand, type Span } from './expression';
+import { resolveException, resolveLicense, deprecatedReplacements } from './resolve';
+import { SPDX_CURRENT_EXCEPTION_IDS, SPDX_CURRENT_IDS, SPDX_LICENSES } from './spdx';
+import { closest } from './suggest';
+import { TREAT_AS_OPEN_SETTING, type LicenseCheckOptions, type LicenseCode, type LicenseFinding, type LicenseTest } from './types';
+import { failCode, failureReason, headId, qualifies, requirement } from './verdict';
+
+interface Context {
+  readonly test: LicenseTest;
+  readonly extraOpen: ReadonlySet<string>;
+}
+
+/** A finding under construction (the message may still get OR context appended). */
+type Draft = LicenseFinding;
+
+interface NodeResult {
+  readonly ok: boolean;
+  /** Errors that explain why this node fails (empty when it passes). */
+  readonly failures: readonly Draft[];
+  /** Short reasons, for summaries of OR alternatives. */
+  readonly reasons: readonly string[];
+}
+
+export interface LicenseEvaluation {
+  /** Whether the string as a whole satisfies the test. `false` for an empty string. */
+  readonly qualifies: boolean;
+  readonly findings: LicenseFinding[];
+}
+
+const SEVERITY: Readonly<Record<LicenseCode, 'error' | 'warning'>> = {
+  'license/unknown': 'error',
+  'license/not-osi-approved': 'error',
+  'license/not-open': 'error',
+  'license/restricted': 'error',
+  'license/non-canonical': 'warning',
+  'license/deprecated': 'warning',
+};
+
+function finding(code: LicenseCode, span: { start: number; end: number }, message: string, replacements: readonly string[] = []): Draft {
+  return { code, severity: SEVERITY[code], message, start: span.start, end: span.end, replacements: [...replacements] };
+}
+
+function quote(text: string): string {
+  return /\s/.test(text) ? `"${text}"` : `\`${text}\``;
+}
+
+function listIds(ids: readonly string[]): string {
+  const q = ids.map((i) => `\`${i}\``);
+  if (q.length <= 1) return q.join('');
+  return `${q.slice(0, -1).join(', ')} or ${q[q.length - 1]}`;
+}
+
+function named(id: string): string {
+  const name = SPDX_LICENSES.get(headId(id))?.name;
+  return name && name !== id ? `\`${id}\` (${name})` : `\`${id}\``;
+}
+
+function dedupe(items: readonly string[]): string[] {
+  return [...new Set(items)];
+}
+
+/** Applies a written `+` ("or later") to replacement candidates. */
+function withPlus(candidates: readonly string[]): string[] {
+  const later = candidates.filter((c) => c.endsWith('-or-later'));
+  if (later.length > 0) return later;
+  return candidates.map((c) => (c.includes(' ') ? c : `${c}+`));
+}
+
+function orderByVerdict(candidates: readonly string[], ctx: Context): string[] {
+  const good = candidates.filter((c) => qualifies(c, ctx.test, ctx.extraOpen));
+  const bad = candidates.filter((c) => !qualifies(c, ctx.test, ctx.extraOpen));
+  return [...good, ...bad];
+}
+
+function unknownFinding(span: Span, ctx: Context): Draft {
+  const suggestions = closest(span.text, SPDX_CURRENT_IDS);
+  const hint = suggestions.length > 0 ? ` Did you mean ${listIds(suggestions)}?` : '';
+  return finding(
+    'license/unknown',
+    span,
+    `${quote(span.text)} is not a known SPDX license id or license name.${hint} Use an id from https://spdx.org/licenses/, or \`LicenseRef-…\` for a custom license. ${requirement(ctx.test)}`,
+    suggestions,
+  );
+}
+
+interface LeafResult {
+  ok: boolean;
+  always: Draft[];
+  failures: Draft[];
+  reasons: string[];
+}
+
+/** Evaluates the license part of an operand (without its exception). */
+function evaluateLicensePart(span: Span, ctx: Context): LeafResult {
+  const out: LeafResult = { ok: false, always: [], failures: [], reasons: [] };
+  const r = resolveLicense(span.text);
+  const shown = quote(span.text);
+  switch (r.kind) {
+    case 'spdx': {
+      const license = SPDX_LICENSES.get(r.id);
+      const plus = r.plus ? '+' : '';
+      let effective: string[] = [r.id];
+      if (license?.deprecated) {
+        let repl = [...deprecatedReplacements(r.id)];
+        if (r.plus) {
+          const later = `${r.id}-or-later`;
+          repl = SPDX_LICENSES.has(later) ? [later] : withPlus(repl);
+        }
+        repl = orderByVerdict(dedupe(repl), ctx);
+        if (repl.length > 0) effective = repl;
+        const writtenAsId = span.text.toLowerCase() === (r.id + plus).toLowerCase() || span.text.toLowerCase() === r.id.toLowerCase();
+        const advice =
+          repl.length === 0
+            ? 'SPDX names no direct replacement; check the license text and pick the matching current id.'
+            : repl.length === 1
+              ? `Use ${listIds(repl)} instead.`
+              : `Use ${listIds(repl)} instead, whichever matches the actual terms.`;
+        out.always.push(
+          writtenAsId
+            ? finding('license/deprecated', span, `${shown} is a deprecated SPDX license id. ${advice}`, repl)
+            : finding('license/non-canonical', span, `${shown} is not an SPDX license id; it stands for the deprecated id \`${r.id}\`. ${advice}`, repl),
+        );
+      } else if (!r.exact) {
+        const canonical = r.id + plus;
+        const caseOnly = span.text.toLowerCase() === canonical.toLowerCase();
+        const what = caseOnly ? 'is not written in the canonical SPDX form' : /\s/.test(span.text) ? 'is a license name, not an SPDX id' : 'is not an SPDX license id';
+        out.always.push(finding('license/non-canonical', span, `${shown} ${what}; write \`${canonical}\`.`, [canonical]));
+      }
+      const failing = effective.filter((id) => !qualifies(id, ctx.test, ctx.extraOpen));
+      out.ok = failing.length === 0;
+      if (!out.ok) {
+        const subject =
+          effective.length === 1
+            ? effective[0] === span.text
+              ? named(effective[0])
+              : `${shown}, that is ${named(effective[0])},`
+            : `${shown}, that is ${listIds(effective)},`;
+        const reason = failureReason(failing[0], ctx.test);
+        const partial = failing.length < effective.length ? ` Only ${listIds(effective.filter((e) => !failing.includes(e)))} would qualify.` : '';
+        out.failures.push(finding(failCode(ctx.test), span, `${subject} is ${reason}.${partial} ${requirement(ctx.test)}`));
+        out.reasons.push(`${shown} is ${reason}`);
+      }
+      return out;
+    }
+    case 'family': {
+      const candidates = orderByVerdict(r.plus ? withPlus(r.candidates) : r.candidates, ctx);
+      out.always.push(
+        finding('license/non-canonical', span, `${shown} names a group of licenses, not one license; pick the exact SPDX id: ${listIds(candidates)}.`, candidates),
+      );
+      const good = candidates.filter((c) => qualifies(c, ctx.test, ctx.extraOpen));
+      out.ok = good.length === candidates.length;
+      if (!out.ok) {
+        const reason = good.length === 0 ? `none of its candidates is ${ctx.test === 'osi' ? 'OSI-approved' : 'open'}` : `only ${listIds(good)} would qualify`;
+        out.failures.push(finding(failCode(ctx.test), span, `${shown} is ambiguous, and ${reason}. ${requirement(ctx.test)}`));
+        out.reasons.push(`${shown} is ambiguous`);
+      }
+      return out;
+    }
+    case 'restricted': {
+      const e = r.entry;
+      out.failures.push(
+        finding(
+          'license/restricted',
+          span,
+          `${shown} is the ${e.name}, which restricts use (${e.restriction}). Such terms are neither OSI-approved nor open: they do not let everyone use the component for any purpose. ${requirement(ctx.test)}`,
+        ),
+      );
+      out.reasons.push(`${shown} has use restrictions`);
+      return out;
+    }
+    case 'custom': {
+      if (r.canonical !== span.text) {
+        out.always.push(finding('license/non-canonical', span, `${shown} should start with \`LicenseRef-\` exactly; write \`${r.canonical}\`.`, [r.canonical]));
+      }
+      if (ctx.test === 'open' && ctx.extraOpen.has(r.canonical.toLowerCase())) {
+        out.ok = true;
+        return out;
+      }
+      if (ctx.test === 'osi') {
+        out.failures.push(finding('license/not-osi-approved', span, `\`${r.canonical}\` is a custom license, so it is not OSI-approved. ${requirement('osi')}`));
+        out.reasons.push(`\`${r.canonical}\` is a custom license`);
+      } else {
+        out.failures.push(
+          finding(
+            'license/not-open',
+            span,
+            `\`${r.canonical}\` is a custom license whose terms have not been reviewed, so it does not count as open. If its terms let anyone use, study, modify and share for any purpose, add \`${r.canonical}\` to the setting \`${TREAT_AS_OPEN_SETTING}\`.`,
+          ),
+        );
+        out.reasons.push(`\`${r.canonical}\` is an unreviewed custom license`);
+      }
+      return out;
+    }
+    case 'none': {
+      out.always.push(
+        finding('license/unknown', span, `${shown} does not name a license. Write the SPDX id of the actual license. ${requirement(ctx.test)}`),
+      );
+      out.reasons.push(`${shown} names no license`);
+      return out;
+    }
+    case 'unknown': {
+      out.always.push(unknownFinding(span, ctx));
+      out.reasons.push(`${shown} is not a known license`);
+      return out;
+    }
+  }
+}
+
+function evaluateException(exc: Span, ctx: Context, out: LeafResult): void {
+  const r = resolveException(exc.text);
+  const shown = quote(exc.text);
+  switch (r.kind) {
+    case 'spdx':
+      if (r.deprecated) {
+        out.always.push(finding('license/deprecated', exc, `${shown} is a deprecated SPDX exception id; check the license text for the current id.`));
+      } else if (!r.exact) {
+        out.always.push(finding('license/non-canonical', exc, `${shown} is not the canonical SPDX exception id; write \`${r.id}\`.`, [r.id]));
+      }
+      return;
+    case 'custom':
+      if (r.canonical !== exc.text) {
+        out.always.push(finding('license/non-canonical', exc, `${shown} should start with \`AdditionRef-\` exactly; write \`${r.canonical}\`.`, [r.canonical]));
+      }
+      if (ctx.test === 'open' && ctx.extraOpen.has(r.canonical.toLowerCase())) return;
+      out.ok = false;
+      out.failures.push(
+        ctx.test === 'osi'
+          ? finding('license/not-osi-approved', exc, `\`${r.canonical}\` adds custom terms that are not part of any OSI-approved license. ${requirement('osi')}`)
+          : finding(
+              'license/not-open',
+              exc,
+              `\`${r.canonical}\` adds custom terms that have not been reviewed. If they keep the license open, add \`${r.canonical}\` to the setting \`${TREAT_AS_OPEN_SETTING}\`.`,
+            ),
+      );
+      out.reasons.push(`\`${r.canonical}\` adds unreviewed terms`);
+      return;
+    case 'unknown': {
+      const suggestions = closest(exc.text, SPDX_CURRENT_EXCEPTION_IDS);
+      const hint = suggestions.length > 0 ? ` Did you mean ${listIds(suggestions)}?` : '';
+      out.ok = false;
+      out.always.push(
+        finding(
+          'license/unknown',
+          exc,
+          `${shown} is not a known SPDX license exception, so the terms it adds cannot be checked.${hint} Use an id from https://spdx.org/licenses/exceptions-index.html, or \`AdditionRef-…\` for custom terms.`,
+          suggestions,
+        ),
+      );
+      out.reasons.push(`unknown exception ${shown}`);
+      return;
+    }
+  }
+}
+
+function evaluateOperand(op: Operand, ctx: Context, always: Draft[]): NodeResult {
+  const result = evaluateLicensePart(op, ctx);
+  if (op.exception) evaluateException(op.exception, ctx, result);
+  always.push(...result.always);
+  return { ok: result.ok, failures: result.ok ? [] : result.failures, reasons: result.reasons };
+}
+
+function evaluateNode(node: ExpressionNode, ctx: Context, always: Draft[], annotated: Set<Draft>, verdicts: Map<ExpressionNode, boolean>): NodeResult {
+  const result = evaluateNodeInner(node, ctx, always, annotated, verdicts);
+  verdicts.set(node, result.ok);
+  return result;
+}
+
+function evaluateNodeInner(node: ExpressionNode, ctx: Context, always: Draft[], annotated: Set<Draft>, verdicts: Map<ExpressionNode, boolean>): NodeResult {
+  if (node.type === 'leaf') return evaluateOperand(node.operand, ctx, always);
+  const results = node.children.map((c) => evaluateNode(c, ctx, always, annotated, verdicts));
+  if (node.type === 'and') {
+    const failing = results.filter((r) => !r.ok);
+    return { ok: failing.length === 0, failures: failing.flatMap((r) => r.failures), reasons: failing.flatMap((r) => r.reasons) };
+  }
+  if (results.some((r) => r.ok)) return { ok: true, failures: [], reasons: [] };
+  const summary = results.map((r) => r.reasons.join(' and ')).filter((s) => s.length > 0).join('; ');
+  const failures = results.flatMap((r) => r.failures);
+  for (const f of failures) {
+    if (annotated.has(f)) continue;
+    annotated.add(f);
+    f.message += ` No alternative of the OR expression qualifies: ${summary}.`;
+  }
+  return { ok: false, failures, reasons: [results.flatMap((r) => r.reasons).join(' and ')] };
+}
+
+function trimmedSpan(value: string): Span {
+  const start = value.length - value.trimStart().length;
+  const end = value.trimEnd().length;
+  return { text: value.slice(start, end), start, end };
+}
+
+function sortFindings(findings: Draft[]): LicenseFinding[] {
+  const rank = (f: Draft): number => (f.severity === 'warning' ? 0 : 1);
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => a.f.start - b.f.start || rank(a.f) - rank(b.f) || a.i - b.i)
+    .map(({ f }) => f);
+}
+
+/** How a license string is read: as an expression tree, or as nothing recognisable. */
+export type LicenseStructure = { readonly kind: 'tree'; readonly root: ExpressionNode } | { readonly kind: 'unknown'; readonly span: Span };
+
+/** Chooses how to read a non-empty license string (see the steps below). */
+export function licenseStructure(value: string): LicenseStructure {
+  // 1. A well-formed SPDX expression.
+  const strict = parseExpression(value, 'strict');
+  if (strict) return { kind: 'tree', root: strict.root };
+  // 2. The whole string as one free-text name ("Apache License, Version 2.0", "Llama 3 Community License").
+  const whole = trimmedSpan(value);
+  if (resolveLicense(whole.text).kind !== 'unknown') return { kind: 'tree', root: { type: 'leaf', operand: { index: 0, ...whole } } };
+  // 3. Free-text names joined by operators ("Apache 2.0 OR MIT").
+  const phrase = parseExpression(value, 'phrase');
+  if (phrase) return { kind: 'tree', root: phrase.root };
+  // 4. Nothing recognisable.
+  return { kind: 'unknown', span: whole };
+}
+
+export interface DetailedEvaluation extends LicenseEvaluation {
+  readonly structure?: LicenseStructure;
+  /** Verdict of every node of the tree. */
+  readonly verdicts: ReadonlyMap<ExpressionNode, boolean>;
+}
+
+/** Like `evaluateLicense`, with the tree and per-node verdicts (for hovers). */
+export function evaluateLicenseDetailed(value: string, test: LicenseTest, options?: LicenseCheckOptions): DetailedEvaluation {
+  const verdicts = new Map<ExpressionNode, boolean>();
+  if (value.trim().length === 0) return { qualifies: false, findings: [], verdicts };
+  const ctx: Context = { test, extraOpen: new Set((options?.extraOpen ?? []).map((id) => id.trim().toLowerCase())) };
+  const structure = licenseStructure(value);
+  if (structure.kind === 'unknown') return { qualifies: false, findings: [unknownFinding(structure.span, ctx)], structure, verdicts };
+  const always: Draft[] = [];
+  const result = evaluateNode(structure.root, ctx, always, new Set<Draft>(), verdicts);
+  return { qualifies: result.ok, findings: sortFindings([...always, ...result.failures]), structure, verdicts };
+}
+
+/** Checks a license string and also says whether it qualifies as a whole. */
+export function evaluateLicense(value: string, test: LicenseTest, options?: LicenseCheckOptions): LicenseEvaluation {
+  const { qualifies: ok, findings } = evaluateLicenseDetailed(value, test, options);
+  return { qualifies: ok, findings };
+}
+
+/** Findings for a license string under a test; empty when it qualifies and is written canonically. */
+export function checkLicense(value: string, test: LicenseTest, options?: LicenseCheckOptions): LicenseFinding[] {
+  return evaluateLicense(value, test, options).findings;
+}
+
+/** Whether a license string satisfies the test (unknown ids in an otherwise qualifying OR do not matter here). */
+export function licenseQualifies(value: string, test: LicenseTest, options?: LicenseCheckOptions): boolean {
+  return evaluateLicense(value, test, options).qualifies;
+}

@@ -1,0 +1,45 @@
+/** Whether a single SPDX id (or curated id) passes a test, and short explanations. */
+import { OPEN_LICENSES_BY_ID, notOpenReason } from './openList';
+import { SPDX_LICENSES } from './spdx';
+import type { LicenseTest } from './types';
+
+export function isOsiApproved(id: string): boolean {
+  return SPDX_LICENSES.get(id)?.osiApproved ?? false;
+}
+
+/** OSD-conformant by the built-in tables: OSI-approved or on the curated open list. */
+export function isOpen(id: string): boolean {
+  return isOsiApproved(id) || OPEN_LICENSES_BY_ID.has(id);
+}
+
+/** The license id at the start of an id or an `id WITH exception` replacement string. */
+export function headId(replacement: string): string {
+  return replacement.split(' ')[0];
+}
+
+export function qualifies(id: string, test: LicenseTest, extraOpen: ReadonlySet<string>): boolean {
+  const head = headId(id);
+  if (test === 'osi') return isOsiApproved(head);
+  return isOpen(head) || extraOpen.has(head.toLowerCase());
+}
+
+/** Why `id` fails `test`, as a short clause ("not OSI-approved", "not open: its non-commercial clause restricts use"). */
+export function failureReason(id: string, test: LicenseTest): string {
+  const head = headId(id);
+  if (test === 'osi') {
+    return isOpen(head) ? 'not OSI-approved (an open data/content license, fine for parameters, data and documentation but not for code)' : 'not OSI-approved';
+  }
+  const why = notOpenReason(head);
+  return why ? `not open: ${why}` : 'not open: it is neither OSI-approved nor one of the reviewed open data/content licenses';
+}
+
+/** What a component under `test` needs, as a sentence. */
+export function requirement(test: LicenseTest): string {
+  return test === 'osi'
+    ? 'Code components need an OSI-approved license (e.g. Apache-2.0, MIT).'
+    : 'Parameters, data information and documentation need OSD-conformant terms (e.g. Apache-2.0, CC-BY-4.0, CDLA-Permissive-2.0).';
+}
+
+export function failCode(test: LicenseTest): 'license/not-osi-approved' | 'license/not-open' {
+  return test === 'osi' ? 'license/not-osi-approved' : 'license/not-open';
+}

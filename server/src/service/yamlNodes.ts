@@ -1,0 +1,125 @@
+/** Navigation over the YAML AST: manifest paths ↔ nodes ↔ offsets. */
+import { isMap, isPair, isScalar, isSeq, Node, Pair, YAMLMap, YAMLSeq, Scalar } from 'yaml';
+
+export type PathSegment = string | number;
+
+/** `['code','supporting_libraries',0,'license']` → `code.supporting_libraries[0].license`. */
+export function formatPath(segments: readonly PathSegment[]): string {
+  let out = '';
+  for (const s of segments) {
+    if (typeof s === 'number') out += `[${s}]`;
+    else out += out ? `.${s}` : s;
+  }
+  return out;
+}
+
+export function parsePath(path: string): PathSegment[] {
+  const segments: PathSegment[] = [];
+  for (const part of path.split('.')) {
+    const m = /^([^[]*)((?:\[\d*\])*)$/.exec(part);
+    if (!m) { segments.push(part); continue; }
+    if (m[1]) segments.push(m[1]);
+    for (const idx of m[2].matchAll(/\[(\d*)\]/g)) segments.push(idx[1] === '' ? -1 : Number(idx[1]));
+  }
+  return segments;
+}
+
+/** The pair in `map` whose key is the scalar `key`. */
+export function findPair(map: YAMLMap, key: string): Pair<Node, Node | null> | undefined {
+  for (const item of map.items) {
+    if (isScalar(item.key) && String(item.key.value) === key) return item as Pair<Node, Node | null>;
+  }
+  return undefined;
+}
+
+export interface Located {
+  /** The value node at the path (null when the key has no value). */
+  node: Node | null;
+  /** The pair holding it, when it is a mapping value. */
+  pair?: Pair<Node, Node | null>;
+}
+
+/** Follows a path from the document root; undefined when some segment does not exist. */
+export function locate(root: Node | null | undefined, segments: readonly PathSegment[]): Located | undefined {
+  let current: Located = { node: root ?? null };
+  for (const segment of segments) {
+    const node = current.node;
+    if (typeof segment === 'number') {
+      if (!isSeq(node)) return undefined;
+      const item = node.items[segment];
+      if (item === undefined) return undefined;
+      current = { node: item as Node | null };
+    } else {
+      if (!isMap(node)) return undefined;
+      const pair = findPair(node, segment);
+      if (!pair) return undefined;
+      current = { node: pair.value, pair };
+    }
+  }
+  return current;
+}
+
+/** [start, end) of a node's own text, without trailing comments. */
+export function nodeSpan(node: Node): [number, number] | undefined {
+  return node.range ? [node.range[0], node.range[1]] : undefined;
+}
+
+export function scalarText(node: Node | null | undefined): string | undefined {
+  if (!isScalar(node)) return undefined;
+  const v = (node as Scalar).value;
+  return v === null || v === undefined ? undefined : String(v);
+}
+
+export interface NodeAtOffset {
+  path: PathSegment[];
+  /** `key` when the offset is on a mapping key, `value` when on a scalar value. */
+  on: 'key' | 'value' | 'collection';
+  node: Node;
+  pair?: Pair<Node, Node | null>;
+}
+
+/** The innermost key or value under `offset`. */
+export function nodeAt(root: Node | null | undefined, offset: number): NodeAtOffset | undefined {
+  const path: PathSegment[] = [];
+  let node: Node | null | undefined = root;
+  let found: NodeAtOffset | undefined;
+  while (node) {
+    if (isMap(node)) {
+      let next: Node | null = null;
+      for (const item of node.items) {
+        const key = item.key as Node | null;
+        const value = item.value as Node | null;
+        if (isScalar(key) && key.range && offset >= key.range[0] && offset <= key.range[1]) {
+          return { path: [...path, String(key.value)], on: 'key', node: key, pair: item as Pair<Node, Node | null> };
+        }
+        if (value && value.range && offset >= value.range[0] && offset <= value.range[1]) {
+          path.push(isScalar(key) ? String(key.value) : '?');
+          found = { path: [...path], on: isScalar(value) ? 'value' : 'collection', node: value, pair: item as Pair<Node, Node | null> };
+          next = value;
+          break;
+        }
+      }
+      node = next;
+    } else if (isSeq(node)) {
+      let next: Node | null = null;
+      node.items.forEach((item, index) => {
+        const n = item as Node | null;
+        if (!next && n && n.range && offset >= n.range[0] && offset <= n.range[1]) {
+          path.push(index);
+          found = { path: [...path], on: isScalar(n) ? 'value' : 'collection', node: n };
+          next = n;
+        }
+      });
+      node = next;
+    } else {
+      node = null;
+    }
+  }
+  return found;
+}
+
+export function isCollection(node: unknown): node is YAMLMap | YAMLSeq {
+  return isMap(node) || isSeq(node);
+}
+
+export { isMap, isSeq, isScalar, isPair };

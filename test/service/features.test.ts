@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { CompletionItem } from 'vscode-languageserver-types';
+import { doc, example, service } from '../helpers';
+
+function at(text: string, needle: string, delta = 0) {
+  const offset = text.indexOf(needle);
+  assert.ok(offset >= 0, `${needle} in text`);
+  return doc(text).positionAt(offset + delta);
+}
+
+function hover(text: string, needle: string, delta = 0): string {
+  const h = service.doHover(service.parse(doc(text)), at(text, needle, delta));
+  assert.ok(h, `a hover at ${needle}`);
+  return (h.contents as { value: string }).value;
+}
+
+describe('hover', () => {
+  const text = example('olmo-7b.osai.yaml');
+  test('on a requirement key: what OSAID requires, an example and the source', () => {
+    const md = hover(text, 'labeling:', 2);
+    assert.match(md, /^\*\*Labeling procedures\*\* — Required by OSAID 1\.0/);
+    assert.match(md, /```yaml\nlabeling: /);
+    assert.match(md, /Source: \[Open Source AI Definition 1\.0\]\(https:\/\/opensource\.org\/ai\/open-source-ai-definition\)/);
+  });
+  test('on a conditional key it says when it applies', () => {
+    const md = hover(example('llama-style.osai.yaml'), 'obtain:', 1);
+    assert.match(md, /Required when `kind: third_party` by OSAID 1\.0/);
+  });
+  test('on a license value: name and verdicts', () => {
+    const md = hover(text, 'ODC-By-1.0', 3);
+    assert.match(md, /Open Data Commons Attribution License v1\.0/);
+  });
+  test('on a value of a plain key it documents the key', () => {
+    assert.match(hover(text, 'producer: Allen', 12), /\*\*Producer\*\*/);
+  });
+  test('on an unknown key there is no hover', () => {
+    const t = 'foo: 1\n';
+    assert.equal(service.doHover(service.parse(doc(t)), at(t, 'foo')), null);
+  });
+});
+
+describe('completion', () => {
+  function complete(text: string, needle: string, delta = 0, snippets = false): CompletionItem[] {
+    return service.doComplete(service.parse(doc(text)), at(text, needle, delta), { snippets }).items;
+  }
+  test('top-level keys not yet present, required first', () => {
+    const text = 'osaid: "1.0"\nsy\n';
+    const items = complete(text, 'sy', 2);
+    assert.deepEqual(items.map((i) => i.label), ['system', 'parameters', 'code', 'data_information']);
+    assert.deepEqual(items.map((i) => i.sortText), ['0system', '0parameters', '0code', '0data_information']);
+    assert.equal((items[0].textEdit as { newText: string }).newText, 'system:\n  name: TODO\n  producer: TODO');
+    assert.deepEqual((items[0].textEdit as { range: unknown }).range, { start: { line: 1, character: 0 }, end: { line: 1, character: 2 } });
+  });
+  test('inside parameters: weights (required) before the recommended ones', () => {
+    const text = 'parameters:\n  \n';
+    const items = complete(text, '\n  \n', 3);
+    assert.deepEqual(items.map((i) => [i.label, i.detail]), [
+      ['weights', 'Required · Model weights'],
+      ['checkpoints', 'Recommended · Intermediate checkpoints'],
+      ['optimizer_state', 'Recommended · Optimizer state'],
+    ]);
+  });
+  test('inside a training data item, after `- `: the item keys', () => {
+    const text = 'data_information:\n  training_data:\n    - name: x\n      \n';
+    const items = complete(text, 'x\n      ', 8);
+    assert.deepEqual(items.map((i) => i.label), ['kind', 'location', 'license', 'obtain', 'fee', 'reason']);
+  });
+  test('`kind` values', () => {
+    const text = 'data_information:\n  training_data:\n    - name: x\n      kind: \n';
+    assert.deepEqual(complete(text, 'kind: ', 6).map((i) => i.label), ['public', 'third_party', 'unshareable']);
+  });
+  test('license ids in code: OSI-approved first, marked', () => {
+    const text = 'code:\n  training:\n    license: \n';
+    const items = complete(text, 'license: ', 9);
+    assert.ok(items.length > 500);
+    const sorted = [...items].sort((a, b) => a.sortText!.localeCompare(b.sortText!));
+    assert.ok(sorted.slice(0, 50).every((i) => i.labelDetails?.description === 'OSI ✓'));
+    assert.ok(items.some((i) => i.label === 'Apache-2.0' && i.detail?.startsWith('✓ OSI-approved')));
+  });
+  test('snippets when the client supports them', () => {
+    const text = 'system:\n  name: n\n  \n';
+    const items = complete(text, 'n\n  ', 4, true);
+    const producer = items.find((i) => i.label === 'producer');
+    assert.equal((producer?.textEdit as { newText: string }).newText, 'producer: ${1:TODO}');
+    assert.equal(producer?.insertTextFormat, 2);
+  });
+});
+
+describe('document symbols', () => {
+  test('sections, their keys and named list items', () => {
+    const symbols = service.findDocumentSymbols(service.parse(doc(example('olmo-7b.osai.yaml'))));
+    assert.deepEqual(symbols.map((s) => s.name), ['osaid', 'system', 'parameters', 'code', 'data_information']);
+    const data = symbols[4];
+    assert.deepEqual(data.children?.map((s) => s.name), ['license', 'description', 'training_data', 'documentation']);
+    assert.deepEqual(data.children?.[2].children?.map((s) => s.name), ['Dolma']);
+    assert.deepEqual(data.range.start, { line: 31, character: 0 });
+    assert.deepEqual(data.selectionRange, { start: { line: 31, character: 0 }, end: { line: 31, character: 16 } });
+  });
+});
+
+describe('code lens verdict', () => {
+  const lens = (name: string) => {
+    const parsed = service.parse(doc(example(name)));
+    return service.getCodeLenses(service.doValidation(parsed))[0].command?.title;
+  };
+  test('complete example meets the checks', () => assert.equal(lens('olmo-7b.osai.yaml'), '✓ Meets the OSAID 1.0 manifest checks'));
+  test('incomplete example counts its unmet requirements', () => assert.equal(lens('missing-data-information.osai.yaml'), '✗ 6 unmet OSAID 1.0 requirements'));
+});
