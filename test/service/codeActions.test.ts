@@ -166,3 +166,61 @@ describe('replacement quick fixes', () => {
     assert.ok(!analyse(fixed).diagnostics.some((x) => x.code === 'license/unknown'));
   });
 });
+
+describe('license normalisation, end to end: diagnostic → fix → no diagnostic', () => {
+  const manifest = (license: string) => `parameters:\n  weights:\n    location: https://example.com/w   # final weights\n    license: ${license}\n`;
+  const cases: Array<[string, string, string]> = [
+    ['Apache 2.0', 'license/non-canonical', 'Apache-2.0'],
+    ['Apache License, Version 2.0', 'license/non-canonical', 'Apache-2.0'],
+    ['"Apache License, Version 2.0"', 'license/non-canonical', 'Apache-2.0'],
+    ['apache-2.0', 'license/non-canonical', 'Apache-2.0'],
+    ['MIT License', 'license/non-canonical', 'MIT'],
+    ['BSD-3', 'license/non-canonical', 'BSD-3-Clause'],
+    ['cc-by-4.0', 'license/non-canonical', 'CC-BY-4.0'],
+    ['odc-by', 'license/non-canonical', 'ODC-By-1.0'],
+    ['odbl', 'license/non-canonical', 'ODbL-1.0'],
+    ['GPL-2.0+', 'license/deprecated', 'GPL-2.0-or-later'],
+    ['Apache-2.0 OR mit', 'license/non-canonical', 'MIT'],
+  ];
+  for (const [written, code, canonical] of cases) {
+    test(`${written} → ${canonical}`, () => {
+      const text = manifest(written);
+      const { parsed, diagnostics } = analyse(text);
+      const licenseFindings = diagnostics.filter((d) => String(d.code).startsWith('license/'));
+      assert.deepEqual(licenseFindings.map((d) => d.code), [code]);
+      const d = licenseFindings[0];
+      const action = service.getCodeActions(parsed, [d], diagnostics)[0];
+      assert.equal(action.title, `Change to \`${canonical}\``);
+      const fixed = applyWorkspaceEdit(text, action.edit);
+      const expectedValue = written.startsWith('"') ? `"${canonical}"` : written.replace(/mit$/, 'MIT').replace(/^(?!Apache-2\.0 OR).*$/, canonical);
+      assert.equal(fixed, manifest(expectedValue));
+      assert.deepEqual(analyse(fixed).diagnostics.filter((x) => String(x.code).startsWith('license/')), []);
+    });
+  }
+
+  test('ambiguous ids list each candidate as its own fix', () => {
+    const text = manifest('bsd');
+    const { parsed, diagnostics } = analyse(text);
+    const d = diagnostics.find((x) => x.code === 'license/non-canonical');
+    assert.ok(d);
+    assert.deepEqual(service.getCodeActions(parsed, [d], diagnostics).map((a) => a.title), ['Change to `BSD-2-Clause`', 'Change to `BSD-3-Clause`']);
+  });
+
+  test('deprecated GPL-3.0 offers both current ids', () => {
+    const text = 'code:\n  training: {location: x, license: GPL-3.0}\n';
+    const { parsed, diagnostics } = analyse(text);
+    const d = diagnostics.find((x) => x.code === 'license/deprecated');
+    assert.ok(d);
+    const actions = service.getCodeActions(parsed, [d], diagnostics);
+    assert.deepEqual(actions.map((a) => a.title), ['Change to `GPL-3.0-only`', 'Change to `GPL-3.0-or-later`']);
+    assert.equal(applyWorkspaceEdit(text, actions[1].edit), 'code:\n  training: {location: x, license: GPL-3.0-or-later}\n');
+  });
+
+  test('a restricted AI license is an error on the id with no fix to offer', () => {
+    const text = manifest('llama3');
+    const { parsed, diagnostics } = analyse(text);
+    const d = diagnostics.filter((x) => String(x.code).startsWith('license/'));
+    assert.deepEqual(d.map((x) => [x.code, x.range.start.line, x.range.start.character, x.range.end.character]), [['license/restricted', 3, 13, 19]]);
+    assert.deepEqual(service.getCodeActions(parsed, d, diagnostics), []);
+  });
+});

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { CompletionItem } from 'vscode-languageserver-types';
+import { getLanguageService } from '../../server/src/service';
 import { doc, example, service } from '../helpers';
 
 function at(text: string, needle: string, delta = 0) {
@@ -106,4 +107,18 @@ describe('code lens verdict', () => {
   };
   test('complete example meets the checks', () => assert.equal(lens('olmo-7b.osai.yaml'), '✓ Meets the OSAID 1.0 manifest checks'));
   test('incomplete example counts its unmet requirements', () => assert.equal(lens('missing-data-information.osai.yaml'), '✗ 6 unmet OSAID 1.0 requirements'));
+});
+
+describe('setting osaiManifest.licenses.treatAsOpen', () => {
+  const text = 'parameters:\n  weights: {location: x, license: LicenseRef-Acme-Model-1.0}\ncode:\n  training: {location: y, license: LicenseRef-Acme-Model-1.0}\n';
+  const licenseCodes = (settings: { treatAsOpen: string[] }) => {
+    const s = getLanguageService(settings);
+    return s.doValidation(s.parse(doc(text))).filter((d) => String(d.code).startsWith('license/')).map((d) => `${d.code}@${d.range.start.line + 1}`);
+  };
+  test('an unreviewed LicenseRef is not open, and never OSI-approved', () => {
+    assert.deepEqual(licenseCodes({ treatAsOpen: [] }), ['license/not-open@2', 'license/not-osi-approved@4']);
+  });
+  test('a reviewed LicenseRef passes for parameters, still not for code', () => {
+    assert.deepEqual(licenseCodes({ treatAsOpen: ['LicenseRef-Acme-Model-1.0'] }), ['license/not-osi-approved@4']);
+  });
 });

@@ -3,7 +3,7 @@ import Ajv, { ErrorObject } from 'ajv';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { Node } from 'yaml';
 import { Codes, DiagnosticData } from './diagnosticCodes';
-import { closest } from './editDistance';
+import { closest } from './suggest';
 import { diagnostic, firstLineSpan, ParsedManifest } from './parse';
 import { childrenOf, keyOf, toPattern } from './requirements';
 import { buildManifestSchema } from './schema';
@@ -38,7 +38,7 @@ function toDiagnostic(parsed: ParsedManifest, error: ErrorObject): Diagnostic | 
       const keyNode = pair?.key as Node | undefined;
       const span = keyNode?.range ?? parent?.range ?? [0, 0];
       const allowed = childrenOf(toPattern(path)).map(keyOf);
-      const replacements = closest(key, allowed, Math.max(2, Math.floor(key.length / 3)));
+      const replacements = closest(key, allowed);
       const where = path ? `\`${path}\`` : 'the top level';
       const hint = replacements.length ? ` Did you mean \`${replacements[0]}\`?` : allowed.length ? ` Allowed keys: ${allowed.map((k) => `\`${k}\``).join(', ')}.` : '';
       const data: DiagnosticData = { path: formatPath([...segments, key]), replacements };

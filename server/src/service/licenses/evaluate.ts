@@ -10,7 +10,7 @@
 import { parseExpression, type ExpressionNode, type Operand, type Span } from './expression';
 import { resolveException, resolveLicense, deprecatedReplacements } from './resolve';
 import { SPDX_CURRENT_EXCEPTION_IDS, SPDX_CURRENT_IDS, SPDX_LICENSES } from './spdx';
-import { closest } from './suggest';
+import { closest } from '../suggest';
 import { TREAT_AS_OPEN_SETTING, type LicenseCheckOptions, type LicenseCode, type LicenseFinding, type LicenseTest } from './types';
 import { failCode, failureReason, headId, qualifies, requirement } from './verdict';
 
