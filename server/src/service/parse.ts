@@ -6,6 +6,7 @@ import { Document, isMap, isScalar, parseDocument, visit, isAlias } from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_SOURCE } from './diagnosticCodes';
+import { excessiveNestingAt, MAX_NESTING_DEPTH } from './nesting';
 
 export interface ParsedManifest {
   readonly document: TextDocument;
@@ -37,7 +38,24 @@ export function parseManifest(document: TextDocument, options: ParseOptions = {}
         `This file has ${text.length.toLocaleString('en-US')} characters, more than the limit of ${maxFileSize.toLocaleString('en-US')} (setting osaiManifest.maxFileSize); it was not checked.`)],
     };
   }
-  const yaml = parseDocument(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+  const tooDeep = excessiveNestingAt(text);
+  if (tooDeep >= 0) {
+    return {
+      document, text, yaml: undefined, value: undefined,
+      parseDiagnostics: [diagnostic(document, tooDeep, tooDeep + 1, DiagnosticSeverity.Error, 'yaml/syntax',
+        `Nesting deeper than ${MAX_NESTING_DEPTH} levels starts here; a manifest never needs that, so the file was not checked. Flatten the structure.`)],
+    };
+  }
+  let yaml: Document.Parsed;
+  try {
+    yaml = parseDocument(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+  } catch (error) {
+    // The parser reports problems as errors; a throw is a bug or a resource limit. Never crash.
+    return {
+      document, text, yaml: undefined, value: undefined,
+      parseDiagnostics: [diagnostic(document, 0, 0, DiagnosticSeverity.Error, 'yaml/syntax', `The YAML could not be parsed: ${(error as Error).message}`)],
+    };
+  }
   const parseDiagnostics: Diagnostic[] = [];
   for (const error of yaml.errors) {
     parseDiagnostics.push(diagnostic(document, error.pos[0], error.pos[1], DiagnosticSeverity.Error, 'yaml/syntax', syntaxMessage(error.code, error.message)));
@@ -45,6 +63,7 @@ export function parseManifest(document: TextDocument, options: ParseOptions = {}
   for (const warning of yaml.warnings) {
     parseDiagnostics.push(diagnostic(document, warning.pos[0], warning.pos[1], DiagnosticSeverity.Warning, 'yaml/syntax', warning.message));
   }
+  reportControlCharacters(document, text, parseDiagnostics);
   let value: unknown;
   try {
     value = yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -60,11 +79,26 @@ export function parseManifest(document: TextDocument, options: ParseOptions = {}
   return { document, text, yaml, value, parseDiagnostics };
 }
 
+/** YAML streams may not contain C0 control characters other than tab, LF and CR (YAML 1.2, 5.1). */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+const MAX_CONTROL_REPORTS = 10;
+
+function reportControlCharacters(document: TextDocument, text: string, out: Diagnostic[]): void {
+  let count = 0;
+  for (const match of text.matchAll(CONTROL_CHARACTER)) {
+    if (++count > MAX_CONTROL_REPORTS) break;
+    const code = match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    out.push(diagnostic(document, match.index!, match.index! + 1, DiagnosticSeverity.Error, 'yaml/syntax',
+      `Control character U+${code} is not allowed in YAML; remove it (is this a binary file?).`));
+  }
+}
+
 function syntaxMessage(code: string, message: string): string {
   switch (code) {
     case 'DUPLICATE_KEY': return 'Duplicate key: each key may appear only once in a mapping.';
     case 'MULTIPLE_DOCS': return 'A manifest holds one YAML document; remove the `---` separator and the second document.';
     case 'TAB_AS_INDENT': return 'Tabs cannot indent YAML; use spaces.';
+    case 'RESOURCE_EXHAUSTION': return `The YAML parser ran out of resources here (${message}); simplify the structure.`;
     default: return message.endsWith('.') ? message : `${message}.`;
   }
 }

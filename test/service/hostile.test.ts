@@ -1,0 +1,99 @@
+/**
+ * Hostile input: each case must end (the guard below is a hang detector, not a speed test)
+ * with a clear diagnostic and no exception, and every range must lie inside the document.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Diagnostic } from 'vscode-languageserver-types';
+import { getLanguageService } from '../../server/src/service';
+import { brief, doc } from '../helpers';
+
+const HANG_GUARD_MS = 10_000;
+const service = getLanguageService();
+
+function check(text: string): Diagnostic[] {
+  const started = Date.now();
+  const document = doc(text);
+  const parsed = service.parse(document);
+  const diagnostics = service.doValidation(parsed);
+  // Every other feature must survive the same input.
+  const end = document.positionAt(text.length);
+  service.doHover(parsed, end);
+  service.doComplete(parsed, end);
+  service.findDocumentSymbols(parsed);
+  service.getCodeActions(parsed, diagnostics, diagnostics);
+  assert.ok(Date.now() - started < HANG_GUARD_MS, 'answered in bounded time');
+  for (const d of diagnostics) {
+    assert.ok(document.offsetAt(d.range.start) <= document.offsetAt(d.range.end));
+    assert.ok(d.range.end.line <= end.line, `${brief(d)} lies inside the document`);
+  }
+  return diagnostics;
+}
+
+test('alias bomb ("billion laughs"): one yaml/syntax error at the first alias', () => {
+  const levels = ['a: &a [x,x,x,x,x,x,x,x,x,x]'];
+  for (let i = 1; i < 9; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+  const d = check(levels.join('\n') + '\n');
+  assert.deepEqual(d.map(brief), ['yaml/syntax@2:8-2:9']);
+  assert.match(d[0].message, /alias bomb/);
+});
+
+test('100,000 levels of flow nesting: refused before parsing, at the first level too deep', () => {
+  const d = check('['.repeat(100_000) + ']'.repeat(100_000));
+  assert.deepEqual(d.map(brief), ['yaml/syntax@1:256-1:257']);
+  assert.match(d[0].message, /Nesting deeper than 256 levels/);
+});
+
+test('100,000 levels of block nesting (`- - - …`): refused before parsing', () => {
+  const d = check('- '.repeat(100_000) + 'x\n');
+  assert.deepEqual(d.map((x) => x.code), ['yaml/syntax']);
+  assert.match(d[0].message, /Nesting deeper than 256 levels/);
+});
+
+test('a 50 MB line: one size/too-large warning, nothing else', () => {
+  const d = check('osaid: "' + 'x'.repeat(50 * 1024 * 1024) + '"\n');
+  assert.deepEqual(d.map(brief), ['size/too-large@1:1-1:1']);
+  assert.match(d[0].message, /52,428,810 characters, more than the limit of 4,194,304 \(setting osaiManifest\.maxFileSize\)/);
+});
+
+test('NUL bytes: a yaml/syntax error where they are', () => {
+  const text = 'osaid: "1.0"\nsystem:\n  name: a\u0000b\n  producer: p\n';
+  const d = check(text);
+  const syntax = d.filter((x) => x.code === 'yaml/syntax');
+  assert.deepEqual(syntax.map(brief), ['yaml/syntax@3:10-3:11']);
+  assert.match(syntax[0].message, /Control character U\+0000 is not allowed/);
+});
+
+test('binary junk: diagnostics, no exception', () => {
+  let seed = 7;
+  const bytes = Array.from({ length: 20_000 }, () => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed % 256; });
+  const d = check(Buffer.from(bytes).toString('latin1'));
+  assert.ok(d.length > 0);
+});
+
+test('a multi-document stream: one clear error at the second document', () => {
+  const d = check('osaid: "1.0"\n---\nsystem: {}\n');
+  const syntax = d.filter((x) => x.code === 'yaml/syntax');
+  assert.deepEqual(syntax.map(brief), ['yaml/syntax@2:1-4:1']);
+  assert.match(syntax[0].message, /one YAML document/);
+});
+
+test('a byte-order mark is accepted and ranges stay right', () => {
+  const d = check('\uFEFFosaid: "2.0"\n');
+  assert.deepEqual(d.filter((x) => x.code === 'schema/enum').map(brief), ['schema/enum@1:9-1:14']);
+});
+
+test('CRLF line endings: same findings, same columns, as LF', () => {
+  const lf = 'osaid: "1.0"\nsystem:\n  name: n\n  producer: ""\n';
+  assert.deepEqual(check(lf.replace(/\n/g, '\r\n')).map(brief), check(lf).map(brief));
+});
+
+test('tabs used as indentation: a yaml/syntax error on the tab', () => {
+  const d = check('system:\n\tname: x\n');
+  assert.ok(d.some((x) => x.code === 'yaml/syntax' && x.range.start.line === 1), d.map(brief).join(', '));
+});
+
+test('a huge scalar under the limit is checked normally', () => {
+  const d = check(`osaid: "1.0"\nsystem:\n  name: ${'n'.repeat(1_000_000)}\n  producer: p\n`);
+  assert.ok(!d.some((x) => x.code === 'yaml/syntax'));
+});
