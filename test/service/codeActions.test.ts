@@ -224,3 +224,22 @@ describe('license normalisation, end to end: diagnostic → fix → no diagnosti
     assert.deepEqual(service.getCodeActions(parsed, d, diagnostics), []);
   });
 });
+
+describe('insertion before the first key of a list item', () => {
+  test('goes after the dash, not on a line of its own that would join the previous item', () => {
+    const text = 'data_information:\n  training_data:\n    - name: A\n      kind: unshareable\n      reason: r\n    - kind: public\n      location: x\n';
+    assert.equal(fix(text, 'osaid/missing', 'data_information.training_data[1].name'),
+      'data_information:\n  training_data:\n    - name: A\n      kind: unshareable\n      reason: r\n    - name: TODO\n      kind: public\n      location: x\n');
+  });
+});
+
+describe('add all into an empty flow mapping', () => {
+  test('entries are separated by commas', () => {
+    const text = 'code:\n  architecture: {}\n';
+    const { parsed, diagnostics } = analyse(text);
+    const addAll = service.getCodeActions(parsed, diagnostics.filter((d) => d.code === 'osaid/missing'), diagnostics).find((a) => a.title.startsWith(ADD_ALL_TITLE));
+    const fixed = applyWorkspaceEdit(text, addAll?.edit);
+    assert.ok(fixed.includes('  architecture: {location: TODO, license: TODO}\n'), fixed);
+    assert.equal(parseDocument(fixed).errors.length, 0);
+  });
+});

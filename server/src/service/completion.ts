@@ -86,7 +86,8 @@ function siblingKeys(lines: string[], lineNo: number, column: number): Set<strin
 
 export function doComplete(parsed: ParsedManifest, position: Position, options: CompletionOptions): CompletionList {
   const text = parsed.text;
-  const lines = text.split(/\r?\n/);
+  // Split like TextDocument does (a lone CR ends a line too), so line numbers agree.
+  const lines = text.split(/\r\n|\r|\n/);
   const line = lines[position.line] ?? '';
   const before = line.slice(0, position.character);
   const m = /^(\s*)(-\s+)?(.*)$/.exec(before)!;

@@ -9,8 +9,11 @@ import { childrenOf, keyOf, requirementFor, toPattern } from './requirements';
 import { blockEntry, blockListItem, flowEntry, flowMapping } from './skeleton';
 import { formatPath, locate, parsePath, PathSegment } from './yamlNodes';
 
-/** `depth`: path length of the inserted element; at one offset, deeper inserts go first (they continue the inner block). */
-interface RawEdit { start: number; end: number; text: string; depth?: number }
+/**
+ * `depth`: path length of the inserted element; at one offset, deeper inserts go first (they
+ * continue the inner block). `flow`: an entry of a flow collection (joined with `, `).
+ */
+interface RawEdit { start: number; end: number; text: string; depth?: number; flow?: boolean }
 
 /** Edits inserting every path in `paths` (concrete paths of missing elements). */
 export function insertionEdits(parsed: ParsedManifest, paths: readonly string[]): TextEdit[] {
@@ -46,11 +49,17 @@ function insertionFor(parsed: ParsedManifest, path: string): RawEdit[] {
   if (isMap(node) && node.flow) {
     const lastItem = node.items[node.items.length - 1];
     const after = lastItem ? endOf(lastItem.value as Node | null, lastItem.key as Node) : (node.range?.[0] ?? 0) + 1;
-    return [{ start: after, end: after, text: `${lastItem ? ', ' : ''}${flowEntry(req)}` }];
+    return [{ start: after, end: after, text: `${lastItem ? ', ' : ''}${flowEntry(req)}`, flow: true }];
   }
   if (isMap(node)) {
     const [offset, indent] = blockInsertionPoint(parsed, node, toPattern(formatPath(parentSegments)), keyOf(req));
-    return [atLineStart(text, offset, blockEntry(req, indent, unit), eol)];
+    const lines = blockEntry(req, indent, unit);
+    if (offset < 0 && !/^[ \t]*$/.test(text.slice(lineStart(text, -offset - 1), keyStart(node)))) {
+      // The first key shares its line with `- ` (a list item): insert at the key itself.
+      const at = keyStart(node);
+      return [{ start: at, end: at, text: lines.join(eol).slice(indent.length) + eol + indent }];
+    }
+    return [atLineStart(text, offset, lines, eol)];
   }
   if (isNull) {
     const keyNode = parent.pair?.key as Node | undefined;
@@ -71,7 +80,7 @@ function insertListItem(parsed: ParsedManifest, node: Node | null, keyNode: Node
   if (isSeq(node) && node.flow && node.range) {
     const lastItem = node.items[node.items.length - 1] as Node | undefined;
     const at = lastItem?.range ? lastItem.range[1] : node.range[0] + 1;
-    return [{ start: at, end: at, text: `${lastItem ? ', ' : ''}${flowMapping(`${pattern}[]`)}` }];
+    return [{ start: at, end: at, text: `${lastItem ? ', ' : ''}${flowMapping(`${pattern}[]`)}`, flow: true }];
   }
   if (isSeq(node) && node.items.length > 0) {
     const lastItem = node.items[node.items.length - 1] as Node;
@@ -151,6 +160,10 @@ function endOfLine(text: string, offset: number): number {
   return text[i - 1] === '\r' ? i - 1 : i;
 }
 
+function keyStart(map: YAMLMap): number {
+  return (map.items[0]?.key as Node | undefined)?.range?.[0] ?? map.range?.[0] ?? 0;
+}
+
 function lineStart(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
 }
@@ -182,7 +195,7 @@ function merge(edits: RawEdit[]): RawEdit[] {
   for (const e of ordered) {
     const same = unique.find((o) => o.start === e.start && o.end === e.end);
     if (!same) unique.push({ ...e });
-    else if (e.start === e.end) same.text += e.text;
+    else if (e.start === e.end) same.text += same.flow && e.flow && !e.text.startsWith(', ') ? `, ${e.text}` : e.text;
   }
   unique.sort((a, b) => a.start - b.start || (a.end - a.start) - (b.end - b.start));
   const out: RawEdit[] = [];

@@ -48,7 +48,7 @@ export function parseManifest(document: TextDocument, options: ParseOptions = {}
   }
   let yaml: Document.Parsed;
   try {
-    yaml = parseDocument(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+    yaml = parseDocument(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, logLevel: 'error' });
   } catch (error) {
     // The parser reports problems as errors; a throw is a bug or a resource limit. Never crash.
     return {
@@ -115,7 +115,12 @@ function firstAliasOffset(doc: Document.Parsed): number {
 }
 
 export function diagnostic(document: TextDocument, start: number, end: number, severity: DiagnosticSeverity, code: string, message: string, data?: unknown): Diagnostic {
-  const range = Range.create(document.positionAt(start), document.positionAt(Math.max(start, end)));
+  // Node ranges of block scalars and collections run on to the next line: end at the last
+  // visible character, so the squiggle is tight and a replacement keeps the line break.
+  const text = document.getText();
+  let stop = Math.max(start, end);
+  while (stop > start + 1 && /\s/.test(text[stop - 1])) stop--;
+  const range = Range.create(document.positionAt(start), document.positionAt(stop));
   const d: Diagnostic = { range, severity, code, source: DIAGNOSTIC_SOURCE, message };
   if (data !== undefined) d.data = data;
   return d;

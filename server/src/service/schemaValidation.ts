@@ -1,7 +1,7 @@
 /** JSON Schema validation with ajv, mapped back to YAML nodes. Compiled once per process. */
 import Ajv, { ErrorObject } from 'ajv';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import { Node } from 'yaml';
+import { isMap, isScalar, Node } from 'yaml';
 import { Codes, DiagnosticData } from './diagnosticCodes';
 import { closest } from './suggest';
 import { diagnostic, firstLineSpan, ParsedManifest } from './parse';
@@ -37,7 +37,9 @@ function toDiagnostic(parsed: ParsedManifest, error: ErrorObject): Diagnostic | 
       const pair = parent && 'items' in parent ? locate(parent, [key])?.pair : undefined;
       const keyNode = pair?.key as Node | undefined;
       const span = keyNode?.range ?? parent?.range ?? [0, 0];
-      const allowed = childrenOf(toPattern(path)).map(keyOf);
+      // Suggest only keys the mapping does not have yet: a rename must not create a duplicate.
+      const present = new Set(isMap(parent) ? parent.items.map((item) => (isScalar(item.key) ? String(item.key.value) : '')) : []);
+      const allowed = childrenOf(toPattern(path)).map(keyOf).filter((k) => !present.has(k));
       const replacements = closest(key, allowed);
       const where = path ? `\`${path}\`` : 'the top level';
       const hint = replacements.length ? ` Did you mean \`${replacements[0]}\`?` : allowed.length ? ` Allowed keys: ${allowed.map((k) => `\`${k}\``).join(', ')}.` : '';

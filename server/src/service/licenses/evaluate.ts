@@ -335,12 +335,20 @@ export function evaluateLicenseDetailed(value: string, test: LicenseTest, option
   const verdicts = new Map<ExpressionNode, boolean>();
   if (value.trim().length === 0) return { qualifies: false, findings: [], verdicts };
   const ctx: Context = { test, extraOpen: new Set((options?.extraOpen ?? []).map((id) => id.trim().toLowerCase())) };
+  if (value.length > MAX_LICENSE_LENGTH) {
+    // No license expression is this long; don't spend time interpreting pasted text.
+    const span = { start: 0, end: value.length };
+    return { qualifies: false, findings: [finding('license/unknown', span, `This value is ${value.length} characters long, too long to be a license id or expression. Write the SPDX id (e.g. \`Apache-2.0\`) and link the license text elsewhere. ${requirement(test)}`)], verdicts };
+  }
   const structure = licenseStructure(value);
   if (structure.kind === 'unknown') return { qualifies: false, findings: [unknownFinding(structure.span, ctx)], structure, verdicts };
   const always: Draft[] = [];
   const result = evaluateNode(structure.root, ctx, always, new Set<Draft>(), verdicts);
   return { qualifies: result.ok, findings: sortFindings([...always, ...result.failures]), structure, verdicts };
 }
+
+/** Longer values are not interpreted as license expressions. */
+export const MAX_LICENSE_LENGTH = 512;
 
 /** Checks a license string and also says whether it qualifies as a whole. */
 export function evaluateLicense(value: string, test: LicenseTest, options?: LicenseCheckOptions): LicenseEvaluation {

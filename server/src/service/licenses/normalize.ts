@@ -15,7 +15,8 @@ export function compactKey(text: string): string {
     .toLowerCase()
     .replace(/licence/g, 'license')
     // "gplv3", "lgplv2.1" → "gpl 3", "lgpl 2.1"
-    .replace(/([a-z]{2,})v(?=\d)/g, '$1 ');
+    // (a fixed-length lookbehind: `([a-z]{2,})v` backtracks quadratically on long words)
+    .replace(/(?<=[a-z]{2})v(?=\d)/g, ' ');
   const words = lowered.split(/[^a-z0-9.+]+/).filter((w) => w.length > 0);
   const kept: string[] = [];
   for (let word of words) {
