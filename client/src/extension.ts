@@ -16,9 +16,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: LANGUAGE_ID }],
+    // Any YAML file may be a Model Openness Framework model file; the server recognises them
+    // by content and leaves every other YAML file alone.
+    documentSelector: [{ language: LANGUAGE_ID }, { language: 'yaml' }],
     synchronize: { configurationSection: 'osaiManifest' },
-    initializationOptions: { settings: vscode.workspace.getConfiguration('osaiManifest') },
+    initializationOptions: {
+      settings: vscode.workspace.getConfiguration('osaiManifest'),
+      redhatYaml: vscode.extensions.getExtension('redhat.vscode-yaml') !== undefined,
+    },
   };
   client = new LanguageClient('osaiManifest', 'OSAID Manifest', serverOptions, clientOptions);
 

@@ -21,6 +21,14 @@ interface Analysis {
 export interface ClientSettings {
   licenses?: { treatAsOpen?: string[] };
   maxFileSize?: number;
+  mof?: { enable?: boolean };
+}
+
+/** What the client tells the server at start (besides the settings). */
+interface InitializationOptions {
+  settings?: ClientSettings;
+  /** Red Hat's YAML extension is active: it reports YAML syntax errors in `yaml` files already. */
+  redhatYaml?: boolean;
 }
 
 export function startServer(connection: Connection): void {
@@ -88,6 +96,7 @@ export function startServer(connection: Connection): void {
     const extra = settings.licenses?.treatAsOpen;
     if (Array.isArray(extra)) next.treatAsOpen = extra.filter((x): x is string => typeof x === 'string');
     if (typeof settings.maxFileSize === 'number' && settings.maxFileSize > 0) next.maxFileSize = settings.maxFileSize;
+    if (typeof settings.mof?.enable === 'boolean') next.mof = settings.mof.enable;
     service.configure(next);
     cache.clear();
     if (pullDiagnostics) void connection.languages.diagnostics.refresh();
@@ -99,7 +108,8 @@ export function startServer(connection: Connection): void {
     pullDiagnostics = !!capabilities.textDocument?.diagnostic;
     snippets = !!capabilities.textDocument?.completion?.completionItem?.snippetSupport;
     configurationRequests = !!capabilities.workspace?.configuration;
-    const options = params.initializationOptions as { settings?: ClientSettings } | undefined;
+    const options = params.initializationOptions as InitializationOptions | undefined;
+    if (options?.redhatYaml) service.configure({ mofYamlSyntax: false });
     if (options?.settings) applySettings(options.settings);
     return {
       capabilities: {
@@ -168,7 +178,9 @@ export function startServer(connection: Connection): void {
 
   connection.onCodeLens((params) => guard('code lens', () => {
     const document = documents.get(params.textDocument.uri);
-    return document ? service.getCodeLenses(analyse(document).diagnostics) : null;
+    if (!document) return null;
+    const { parsed, diagnostics } = analyse(document);
+    return service.getCodeLenses(parsed, diagnostics);
   }));
 
   documents.listen(connection);

@@ -44,3 +44,37 @@ test('usage and I/O errors exit 2 with a clear message', () => {
   assert.equal(empty.code, 2);
   assert.match(empty.stderr, /no manifests found/);
 });
+
+test('--format table: one row per file with the verdict or the MOF class', () => {
+  const r = cli('--format', 'table', 'examples/olmo-7b.osai.yaml', 'test/fixtures/mof/OLMo-7B.yml', 'test/fixtures/mof/Granite-4-1.yml', 'test/fixtures/mof/Llama-3-8B.yml');
+  assert.equal(r.code, 1);
+  const rows = r.stdout.trimEnd().split('\n').map((l) => l.split(/ {2,}/));
+  assert.deepEqual(rows[0], ['file', 'kind', 'verdict', 'errors', 'warnings']);
+  assert.deepEqual(rows.slice(2).map((row) => [row[0], row[1], row[2].split(' · ')[0]]), [
+    ['examples/olmo-7b.osai.yaml', 'OSAID manifest', '✓ Meets the OSAID 1.0 manifest checks'],
+    ['test/fixtures/mof/OLMo-7B.yml', 'MOF model', 'MOF Class I — Open Science'],
+    ['test/fixtures/mof/Granite-4-1.yml', 'MOF model', 'MOF Class III — Open Model'],
+    ['test/fixtures/mof/Llama-3-8B.yml', 'MOF model', 'MOF unclassified'],
+  ]);
+});
+
+test('folders: MOF files are found by content, other YAML files are left alone', () => {
+  const r = cli('--format', 'table', 'test/fixtures/mof', 'test/fixtures/manifests/complete.osai.yaml');
+  const files = r.stdout.trimEnd().split('\n').slice(2).map((l) => l.split(/ {2,}/)[0]);
+  assert.deepEqual(files, [
+    'test/fixtures/mof/BLOOM.yml', 'test/fixtures/mof/Granite-4-1.yml', 'test/fixtures/mof/Llama-3-8B.yml', 'test/fixtures/mof/Mistral-7B-v0.1.yml',
+    'test/fixtures/mof/OLMo-7B.yml', 'test/fixtures/mof/Pythia-1B.yml', 'test/fixtures/mof/gemma-7b.yml', 'test/fixtures/manifests/complete.osai.yaml',
+  ]);
+  const other = cli('.github-never-exists.yml');
+  assert.equal(other.code, 2);
+  const plain = cli('package-lock.json');
+  assert.equal(plain.code, 0);
+  assert.match(plain.stderr, /neither an OSAID manifest nor a MOF model file; skipped/);
+  assert.equal(cli('--format', 'xml', 'examples').code, 2);
+});
+
+test('the Llama license is reported as restricted on each MOF component that carries it', () => {
+  const r = cli('test/fixtures/mof/Llama-3-8B.yml');
+  const restricted = r.stdout.split('\n').filter((l) => l.includes(' license/restricted ')).map((l) => l.split(' ')[0]);
+  assert.deepEqual(restricted, ['test/fixtures/mof/Llama-3-8B.yml:19:17', 'test/fixtures/mof/Llama-3-8B.yml:23:17']);
+});

@@ -90,7 +90,7 @@ export function exercise(text: string, r: () => number): void {
   const parsed = service.parse(document);
   const diagnostics = service.doValidation(parsed);
   for (const d of diagnostics) assertInside(document, d.range, `diagnostic ${d.code}`);
-  service.getCodeLenses(diagnostics);
+  service.getCodeLenses(parsed, diagnostics);
   for (const s of service.findDocumentSymbols(parsed)) assertInside(document, s.range, 'symbol');
   for (let i = 0; i < 3; i++) {
     const position = document.positionAt(Math.floor(r() * (text.length + 1)));

@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { CompletionItem } from 'vscode-languageserver-types';
 import { getLanguageService } from '../../server/src/service';
-import { doc, example, service } from '../helpers';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { doc, example, ROOT, service } from '../helpers';
 
 function at(text: string, needle: string, delta = 0) {
   const offset = text.indexOf(needle);
@@ -103,7 +106,7 @@ describe('document symbols', () => {
 describe('code lens verdict', () => {
   const lens = (name: string) => {
     const parsed = service.parse(doc(example(name)));
-    return service.getCodeLenses(service.doValidation(parsed))[0].command?.title;
+    return service.getCodeLenses(parsed, service.doValidation(parsed))[0].command?.title;
   };
   test('complete example meets the checks', () => assert.equal(lens('olmo-7b.osai.yaml'), '✓ Meets the OSAID 1.0 manifest checks'));
   test('incomplete example counts its unmet requirements', () => assert.equal(lens('missing-data-information.osai.yaml'), '✗ 6 unmet OSAID 1.0 requirements'));
@@ -120,5 +123,49 @@ describe('setting osaiManifest.licenses.treatAsOpen', () => {
   });
   test('a reviewed LicenseRef passes for parameters, still not for code', () => {
     assert.deepEqual(licenseCodes({ treatAsOpen: ['LicenseRef-Acme-Model-1.0'] }), ['license/not-osi-approved@4']);
+  });
+});
+
+describe('document kinds: OSAID manifests by name, MOF model files by content, nothing else', () => {
+  const olmoMof = readFileSync(join(ROOT, 'test', 'fixtures', 'mof', 'OLMo-7B.yml'), 'utf8');
+  const open = (uri: string, text: string, languageId = 'yaml', settings = {}) => {
+    const s = getLanguageService(settings);
+    const parsed = s.parse(TextDocument.create(uri, languageId, 1, text));
+    const diagnostics = s.doValidation(parsed);
+    return { kind: parsed.kind, diagnostics, lenses: s.getCodeLenses(parsed, diagnostics), s, parsed };
+  };
+  test('a YAML file that is neither format gets nothing, and is not even parsed', () => {
+    const r = open('file:///w/.github/workflows/ci.yml', 'name: CI\non: [push]\njobs: {build: {runs-on: ubuntu-latest}}\n');
+    assert.equal(r.kind, 'none');
+    assert.equal(r.parsed.yaml, undefined);
+    assert.deepEqual(r.diagnostics, []);
+    assert.deepEqual(r.lenses, []);
+    assert.deepEqual(r.s.findDocumentSymbols(r.parsed), []);
+  });
+  test('a YAML file that only mentions the framework is not claimed', () => {
+    const r = open('file:///w/notes.yaml', 'framework:\n  name: Some other framework\n# Model Openness Framework\n');
+    assert.equal(r.kind, 'none');
+    assert.deepEqual(r.diagnostics, []);
+  });
+  test('a MOF model file in any .yml gets the MOF class lens', () => {
+    const r = open('file:///w/models/OLMo-7B.yml', olmoMof);
+    assert.equal(r.kind, 'mof');
+    assert.match(r.lenses[0].command!.title, /^MOF Class I — Open Science/);
+  });
+  test('an OSAID manifest stays an OSAID manifest, even if it mentions MOF', () => {
+    const r = open('file:///w/osai.yaml', `# Model Openness Framework\n${example('olmo-7b.osai.yaml')}`, 'osai-manifest');
+    assert.equal(r.kind, 'osai');
+    assert.equal(r.lenses[0].command?.title, '✓ Meets the OSAID 1.0 manifest checks');
+  });
+  test('with Red Hat YAML active, MOF files opened as yaml leave syntax errors to it', () => {
+    const broken = olmoMof.replace("release:\n", 'release:\n  bad: [unclosed\n');
+    const withSyntax = open('file:///w/m.yml', broken).diagnostics.filter((d) => d.code === 'yaml/syntax');
+    assert.ok(withSyntax.length > 0);
+    assert.deepEqual(open('file:///w/m.yml', broken, 'yaml', { mofYamlSyntax: false }).diagnostics.filter((d) => d.code === 'yaml/syntax'), []);
+  });
+  test('the setting osaiManifest.mof.enable = false turns MOF checks off', () => {
+    const r = open('file:///w/models/OLMo-7B.yml', olmoMof, 'yaml', { mof: false });
+    assert.deepEqual(r.diagnostics, []);
+    assert.deepEqual(r.lenses, []);
   });
 });

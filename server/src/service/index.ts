@@ -5,6 +5,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CodeLens, CompletionList, Diagnostic, DocumentSymbol, Hover, Position } from 'vscode-languageserver-types';
 import { getCodeActions } from './codeActions';
+import { Codes } from './diagnosticCodes';
 import { getCodeLenses, verdict, Verdict } from './codeLens';
 import { CompletionOptions, doComplete } from './completion';
 import { doHover } from './hover';
@@ -12,6 +13,7 @@ import { parseManifest, ParsedManifest } from './parse';
 import { defaultSettings, ServiceSettings } from './settings';
 import { findDocumentSymbols } from './symbols';
 import { validate } from './validate';
+import { evaluateMofClass, mofCodeActions, mofCodeLenses, mofCompletions, mofDiagnostics, mofHover, MofClassResult } from './mof';
 
 export interface LanguageService {
   configure(settings: Partial<ServiceSettings>): void;
@@ -21,22 +23,48 @@ export interface LanguageService {
   doComplete(parsed: ParsedManifest, position: Position, options?: Partial<CompletionOptions>): CompletionList;
   getCodeActions(parsed: ParsedManifest, diagnostics: readonly Diagnostic[], all: readonly Diagnostic[], only?: readonly string[]): CodeAction[];
   findDocumentSymbols(parsed: ParsedManifest): DocumentSymbol[];
-  getCodeLenses(diagnostics: readonly Diagnostic[]): CodeLens[];
+  getCodeLenses(parsed: ParsedManifest, diagnostics: readonly Diagnostic[]): CodeLens[];
   verdict(diagnostics: readonly Diagnostic[]): Verdict;
+  /** The MOF class of a MOF model file (undefined for other documents). */
+  evaluateMofClass(parsed: ParsedManifest): MofClassResult | undefined;
 }
 
+const EMPTY_COMPLETION: CompletionList = { isIncomplete: false, items: [] };
+
+/**
+ * Every feature dispatches on the document's kind: OSAID manifests and MOF model files get
+ * their own checks; any other YAML file gets nothing.
+ */
 export function getLanguageService(initial: Partial<ServiceSettings> = {}): LanguageService {
   let settings: ServiceSettings = { ...defaultSettings, ...initial };
   return {
     configure(next) { settings = { ...settings, ...next }; },
     parse: (document) => parseManifest(document, { maxFileSize: settings.maxFileSize }),
-    doValidation: (parsed) => validate(parsed, settings),
-    doHover: (parsed, position) => doHover(parsed, position, settings),
-    doComplete: (parsed, position, options) => doComplete(parsed, position, { snippets: false, ...options }),
-    getCodeActions,
-    findDocumentSymbols,
-    getCodeLenses,
+    doValidation: (parsed) => {
+      if (parsed.kind === 'osai') return validate(parsed, settings);
+      if (parsed.kind !== 'mof' || !settings.mof) return [];
+      const diagnostics = mofDiagnostics(parsed);
+      return settings.mofYamlSyntax || parsed.document.languageId !== 'yaml' ? diagnostics : diagnostics.filter((d) => d.code !== Codes.yamlSyntax);
+    },
+    doHover: (parsed, position) => {
+      if (parsed.kind === 'osai') return doHover(parsed, position, settings);
+      return parsed.kind === 'mof' && settings.mof ? mofHover(parsed, position) : null;
+    },
+    doComplete: (parsed, position, options) => {
+      if (parsed.kind === 'osai') return doComplete(parsed, position, { snippets: false, ...options });
+      return parsed.kind === 'mof' && settings.mof ? { isIncomplete: false, items: mofCompletions(parsed, position) } : EMPTY_COMPLETION;
+    },
+    getCodeActions: (parsed, diagnostics, all, only) => {
+      if (parsed.kind === 'osai') return getCodeActions(parsed, diagnostics, all, only);
+      return parsed.kind === 'mof' && settings.mof ? mofCodeActions(parsed, diagnostics, all) : [];
+    },
+    findDocumentSymbols: (parsed) => (parsed.kind === 'none' ? [] : findDocumentSymbols(parsed)),
+    getCodeLenses: (parsed, diagnostics) => {
+      if (parsed.kind === 'osai') return getCodeLenses(diagnostics);
+      return parsed.kind === 'mof' && settings.mof ? mofCodeLenses(parsed) : [];
+    },
     verdict,
+    evaluateMofClass: (parsed) => (parsed.kind === 'mof' ? evaluateMofClass(parsed) : undefined),
   };
 }
 
@@ -45,6 +73,7 @@ export type { DiagnosticData } from './diagnosticCodes';
 export { ADD_ALL_TITLE } from './codeActions';
 export { buildManifestSchema } from './schema';
 export { requirements } from './requirements';
-export type { ParsedManifest } from './parse';
+export type { ParsedManifest, DocumentKind } from './parse';
+export type { MofClassResult } from './mof';
 export type { ServiceSettings } from './settings';
 export type { Verdict } from './codeLens';

@@ -6,9 +6,19 @@ import { Document, isMap, isScalar, parseDocument, visit, isAlias } from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_SOURCE } from './diagnosticCodes';
+import { isManifestFileName, MANIFEST_LANGUAGE_ID } from './fileNames';
+import { frameworkNameMatches, looksLikeMofText } from './mof/detect';
 import { excessiveNestingAt, MAX_NESTING_DEPTH } from './nesting';
 
+/**
+ * What a document is: an OSAID manifest (by file name or language id), a MOF model file
+ * (by content) or neither — neither gets no diagnostics at all, so the server can watch
+ * every YAML file without claiming them.
+ */
+export type DocumentKind = 'osai' | 'mof' | 'none';
+
 export interface ParsedManifest {
+  readonly kind: DocumentKind;
   readonly document: TextDocument;
   readonly text: string;
   /** The YAML document, with source ranges and comments; absent only for oversize input. */
@@ -30,6 +40,15 @@ const MAX_ALIAS_COUNT = 1000;
 
 export function parseManifest(document: TextDocument, options: ParseOptions = {}): ParsedManifest {
   const text = document.getText();
+  const named = document.languageId === MANIFEST_LANGUAGE_ID || isManifestFileName(document.uri);
+  // Other YAML files are only parsed when their text could be a MOF model file.
+  if (!named && !looksLikeMofText(text)) return { kind: 'none', document, text, yaml: undefined, value: undefined, parseDiagnostics: [] };
+  const parsed = parseYaml(document, text, options);
+  const kind: DocumentKind = named ? 'osai' : frameworkNameMatches(parsed.value) ? 'mof' : 'none';
+  return { kind, ...parsed };
+}
+
+function parseYaml(document: TextDocument, text: string, options: ParseOptions): Omit<ParsedManifest, 'kind'> {
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   if (text.length > maxFileSize) {
     return {
