@@ -3,69 +3,12 @@
  * vscode-jsonrpc, as any editor would.
  */
 import assert from 'node:assert/strict';
-import { ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CompletionList, Diagnostic, DocumentSymbol, Hover, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { comments, example, ROOT } from '../helpers';
+import type { CodeAction, CompletionList, Diagnostic, DocumentSymbol, Hover } from 'vscode-languageserver-protocol';
+import { comments, example } from '../helpers';
+import { Session, startSession, stopSession } from './session';
 import { parseDocument } from 'yaml';
-
-const SERVER = join(ROOT, 'server', 'out', 'server.js');
-
-interface Session {
-  child: ChildProcess;
-  rpc: MessageConnection;
-  published: PublishDiagnosticsParams[];
-  waitForDiagnostics(uri: string, version?: number, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
-  stderr: string[];
-}
-
-async function startSession(pull: boolean): Promise<Session> {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  const rpc = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-  const published: PublishDiagnosticsParams[] = [];
-  const waiters: Array<() => void> = [];
-  const stderr: string[] = [];
-  child.stderr!.on('data', (b) => stderr.push(String(b)));
-  rpc.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => { published.push(p); waiters.splice(0).forEach((w) => w()); });
-  rpc.onNotification('window/logMessage', () => undefined);
-  rpc.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({ licenses: { treatAsOpen: [] } })));
-  rpc.onRequest('client/registerCapability', () => null);
-  rpc.listen();
-  await rpc.sendRequest('initialize', {
-    processId: process.pid, rootUri: null, workspaceFolders: null,
-    capabilities: {
-      workspace: { configuration: true },
-      textDocument: {
-        completion: { completionItem: { snippetSupport: true } },
-        ...(pull ? { diagnostic: { dynamicRegistration: false } } : {}),
-      },
-    },
-  });
-  await rpc.sendNotification('initialized', {});
-  const waitForDiagnostics = (uri: string, version?: number, timeoutMs = 1000): Promise<PublishDiagnosticsParams> =>
-    new Promise((resolve, reject) => {
-      const find = () => published.find((p) => p.uri === uri && (version === undefined || p.version === version));
-      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version} within ${timeoutMs} ms`)), timeoutMs);
-      const check = (): void => {
-        const hit = find();
-        if (hit) { clearTimeout(timer); resolve(hit); } else waiters.push(check);
-      };
-      check();
-    });
-  return { child, rpc, published, waitForDiagnostics, stderr };
-}
-
-async function stopSession(s: Session): Promise<number | null> {
-  await s.rpc.sendRequest('shutdown');
-  const exited = new Promise<number | null>((resolve) => s.child.on('exit', (code) => resolve(code)));
-  await s.rpc.sendNotification('exit');
-  const code = await exited;
-  s.rpc.dispose();
-  return code;
-}
 
 const URI = 'file:///work/examples/missing-data-information.osai.yaml';
 
