@@ -356,10 +356,23 @@ export function evaluateLicense(value: string, test: LicenseTest, options?: Lice
   return { qualifies: ok, findings };
 }
 
-/** Findings for a license string under a test; empty when it qualifies and is written canonically. */
-export function checkLicense(value: string, test: LicenseTest, options?: LicenseCheckOptions): LicenseFinding[] {
-  return evaluateLicense(value, test, options).findings;
+/**
+ * Findings for a license string under a test; empty when it qualifies and is written
+ * canonically. Memoised: manifests repeat the same few license strings, and every keystroke
+ * re-checks all of them. The result is shared; do not mutate it.
+ */
+export function checkLicense(value: string, test: LicenseTest, options?: LicenseCheckOptions): readonly LicenseFinding[] {
+  const key = `${test}\u0000${options?.extraOpen?.join('\u0001') ?? ''}\u0000${value}`;
+  const known = memo.get(key);
+  if (known) return known;
+  const findings = evaluateLicense(value, test, options).findings;
+  if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value as string);
+  memo.set(key, findings);
+  return findings;
 }
+
+const MEMO_LIMIT = 4096;
+const memo = new Map<string, readonly LicenseFinding[]>();
 
 /** Whether a license string satisfies the test (unknown ids in an otherwise qualifying OR do not matter here). */
 export function licenseQualifies(value: string, test: LicenseTest, options?: LicenseCheckOptions): boolean {
