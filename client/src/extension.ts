@@ -18,7 +18,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     // Any YAML file may be a Model Openness Framework model file; the server recognises them
     // by content and leaves every other YAML file alone.
-    documentSelector: [{ language: LANGUAGE_ID }, { language: 'yaml' }],
+    documentSelector: [{ language: LANGUAGE_ID }, { language: 'yaml', scheme: 'file' }, { language: 'yaml', scheme: 'untitled' }],
     synchronize: { configurationSection: 'osaiManifest' },
     initializationOptions: {
       settings: vscode.workspace.getConfiguration('osaiManifest'),
@@ -42,9 +42,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   try {
     await client.start();
   } catch (error) {
-    const choice = await vscode.window.showErrorMessage(
-      `The OSAID language server could not start: ${error instanceof Error ? error.message : String(error)}`, 'Show log');
-    if (choice) client.outputChannel.show();
+    // Not awaited: activation must finish even while the notification is open.
+    const started = client;
+    void vscode.window.showErrorMessage(
+      `The OSAID language server could not start: ${error instanceof Error ? error.message : String(error)}`, 'Show log')
+      .then((choice) => { if (choice) started.outputChannel.show(); });
   }
 }
 

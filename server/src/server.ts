@@ -39,6 +39,8 @@ export function startServer(connection: Connection): void {
   let pullDiagnostics = false;
   let snippets = false;
   let configurationRequests = false;
+  let refreshSupport = false;
+  let initialized = false;
 
   /** The parse and diagnostics of the document's current version, computed at most once. */
   function analyse(document: TextDocument): Analysis {
@@ -99,8 +101,13 @@ export function startServer(connection: Connection): void {
     if (typeof settings.mof?.enable === 'boolean') next.mof = settings.mof.enable;
     service.configure(next);
     cache.clear();
-    if (pullDiagnostics) void connection.languages.diagnostics.refresh();
-    else for (const document of documents.all()) schedule(document.uri, 0);
+    // Before `initialized` the client cannot take requests, and no document is open yet.
+    if (!initialized) return;
+    if (pullDiagnostics) {
+      if (refreshSupport) connection.languages.diagnostics.refresh();
+    } else {
+      for (const document of documents.all()) schedule(document.uri, 0);
+    }
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -108,6 +115,7 @@ export function startServer(connection: Connection): void {
     pullDiagnostics = !!capabilities.textDocument?.diagnostic;
     snippets = !!capabilities.textDocument?.completion?.completionItem?.snippetSupport;
     configurationRequests = !!capabilities.workspace?.configuration;
+    refreshSupport = !!capabilities.workspace?.diagnostics?.refreshSupport;
     const options = params.initializationOptions as InitializationOptions | undefined;
     if (options?.redhatYaml) service.configure({ mofYamlSyntax: false });
     if (options?.settings) applySettings(options.settings);
@@ -126,6 +134,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
+    initialized = true;
     if (configurationRequests) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'osaiManifest' }).catch(() => undefined);
       void refreshSettings();

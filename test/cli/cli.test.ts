@@ -9,7 +9,7 @@ function cli(...args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-test('osai-check examples/: the Llama license line and each missing data-information element', () => {
+test('osai-check examples/: the Llama license line, each missing data-information element, the MOF file\'s OSAID gaps', () => {
   const r = cli('examples');
   assert.equal(r.code, 1);
   const errors = r.stdout.split('\n').filter((l) => / error /.test(l)).map((l) => l.split(' ').slice(0, 3).join(' '));
@@ -21,9 +21,10 @@ test('osai-check examples/: the Llama license line and each missing data-informa
     'examples/missing-data-information.osai.yaml:21:3 error osaid/missing',
     'examples/missing-data-information.osai.yaml:21:3 error osaid/missing',
     'examples/missing-data-information.osai.yaml:21:3 error osaid/missing',
+    ...Array(5).fill('examples/models/Granite-4-1.yml:15:3 error osaid/missing'),
   ]);
   assert.ok(!r.stdout.includes('olmo-7b'), 'the complete example has no findings');
-  assert.match(r.stderr, /^3 manifests checked: 7 errors, 0 warnings$/m);
+  assert.match(r.stderr, /^4 manifests checked: 12 errors, 1 warning$/m);
 });
 
 test('a clean manifest exits 0', () => {

@@ -52,7 +52,7 @@ describe('completion', () => {
     const text = 'osaid: "1.0"\nsy\n';
     const items = complete(text, 'sy', 2);
     assert.deepEqual(items.map((i) => i.label), ['system', 'parameters', 'code', 'data_information']);
-    assert.deepEqual(items.map((i) => i.sortText), ['0system', '0parameters', '0code', '0data_information']);
+    assert.deepEqual(items.map((i) => i.sortText), ['0001', '0002', '0003', '0004']);
     assert.equal((items[0].textEdit as { newText: string }).newText, 'system:\n  name: TODO\n  producer: TODO');
     assert.deepEqual((items[0].textEdit as { range: unknown }).range, { start: { line: 1, character: 0 }, end: { line: 1, character: 2 } });
   });

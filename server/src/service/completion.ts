@@ -106,15 +106,14 @@ export function doComplete(parsed: ParsedManifest, position: Position, options: 
   const present = siblingKeys(lines, position.line, column);
   const indent = ' '.repeat(column);
   const items: CompletionItem[] = [];
-  for (const req of childrenOf(pattern)) {
-    const key = keyOf(req);
-    if (present.has(key)) continue;
-    items.push(keyItem(req, indent, position, typed, options));
-  }
+  childrenOf(pattern).forEach((req, index) => {
+    if (!present.has(keyOf(req))) items.push(keyItem(req, index, indent, position, typed, options));
+  });
   return { isIncomplete: false, items };
 }
 
-function keyItem(req: Requirement, indent: string, position: Position, typed: string, options: CompletionOptions): CompletionItem {
+/** Sorted by level (required first), then in the order the format declares them. */
+function keyItem(req: Requirement, index: number, indent: string, position: Position, typed: string, options: CompletionOptions): CompletionItem {
   const key = keyOf(req);
   const rank = req.level === 'required' ? 0 : req.level === 'recommended' ? 1 : 2;
   const lines = blockEntry(req, indent);
@@ -130,7 +129,7 @@ function keyItem(req: Requirement, indent: string, position: Position, typed: st
     kind: req.shape.kind === 'section' || req.shape.kind === 'list' ? CompletionItemKind.Module : CompletionItemKind.Property,
     detail: `${req.level === 'required' ? 'Required' : req.level === 'recommended' ? 'Recommended' : 'Optional'} · ${req.title}`,
     documentation: { kind: MarkupKind.Markdown, value: markdownDoc(req) },
-    sortText: `${rank}${key}`,
+    sortText: `${rank}${String(index).padStart(3, '0')}`,
     filterText: key,
     insertTextFormat: format,
     textEdit: { range: { start: { line: position.line, character: position.character - typed.length }, end: position }, newText: insert },
