@@ -9,6 +9,9 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService, ParsedManifest, ServiceSettings } from './service';
 
+/** `{ textDocument: { uri } }` → `Checklist | null`. */
+export const CHECKLIST_REQUEST = 'osai/checklist';
+
 /** Validation waits this long after the last keystroke before it runs (push mode). */
 const VALIDATION_DELAY_MS = 150;
 
@@ -190,6 +193,15 @@ export function startServer(connection: Connection): void {
     if (!document) return null;
     const { parsed, diagnostics } = analyse(document);
     return service.getCodeLenses(parsed, diagnostics);
+  }));
+
+  // Custom request: the OSAID checklist of a document, for the client's tree view, status
+  // bar and report (one source of truth: the server's own diagnostics).
+  connection.onRequest(CHECKLIST_REQUEST, (params: { textDocument: { uri: string } }) => guard('checklist', () => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    const { parsed, diagnostics } = analyse(document);
+    return service.getChecklist(parsed, diagnostics) ?? null;
   }));
 
   documents.listen(connection);

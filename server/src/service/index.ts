@@ -4,6 +4,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CodeLens, CompletionList, Diagnostic, DocumentSymbol, Hover, Position } from 'vscode-languageserver-types';
+import { Checklist, getChecklist } from './checklist';
 import { getCodeActions } from './codeActions';
 import { Codes } from './diagnosticCodes';
 import { getCodeLenses, verdict, Verdict } from './codeLens';
@@ -25,6 +26,8 @@ export interface LanguageService {
   findDocumentSymbols(parsed: ParsedManifest): DocumentSymbol[];
   getCodeLenses(parsed: ParsedManifest, diagnostics: readonly Diagnostic[]): CodeLens[];
   verdict(diagnostics: readonly Diagnostic[]): Verdict;
+  /** The OSAID checklist (tree view, status bar, report); undefined for other documents. */
+  getChecklist(parsed: ParsedManifest, diagnostics: readonly Diagnostic[]): Checklist | undefined;
   /** The MOF class of a MOF model file (undefined for other documents). */
   evaluateMofClass(parsed: ParsedManifest): MofClassResult | undefined;
 }
@@ -64,6 +67,7 @@ export function getLanguageService(initial: Partial<ServiceSettings> = {}): Lang
       return parsed.kind === 'mof' && settings.mof ? mofCodeLenses(parsed) : [];
     },
     verdict,
+    getChecklist: (parsed, diagnostics) => (parsed.kind === 'mof' && !settings.mof ? undefined : getChecklist(parsed, diagnostics)),
     evaluateMofClass: (parsed) => (parsed.kind === 'mof' ? evaluateMofClass(parsed) : undefined),
   };
 }
@@ -77,3 +81,4 @@ export type { ParsedManifest, DocumentKind } from './parse';
 export type { MofClassResult } from './mof';
 export type { ServiceSettings } from './settings';
 export type { Verdict } from './codeLens';
+export type { Checklist, ChecklistGroup, ChecklistItem, ChecklistStatus } from './checklist';
