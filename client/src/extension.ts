@@ -5,11 +5,17 @@
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { newManifestText } from '../../server/src/service/newManifest';
+import { ChecklistView } from './checklistView';
 
 export const LANGUAGE_ID = 'osai-manifest';
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What the extension exports: used by the integration tests, and open to other extensions. */
+export interface OsaidExtensionApi {
+  checklist: ChecklistView;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<OsaidExtensionApi> {
   const serverModule = context.asAbsolutePath('server/out/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -39,8 +45,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('osaiManifest.showOutput', () => client?.outputChannel.show()),
   );
 
+
+  const checklist = new ChecklistView(client);
+  context.subscriptions.push(checklist, vscode.commands.registerCommand('osaiManifest.refreshChecklist', () => checklist.refresh()));
+
   try {
     await client.start();
+    checklist.schedule();
   } catch (error) {
     // Not awaited: activation must finish even while the notification is open.
     const started = client;
@@ -48,6 +59,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       `The OSAID language server could not start: ${error instanceof Error ? error.message : String(error)}`, 'Show log')
       .then((choice) => { if (choice) started.outputChannel.show(); });
   }
+  return { checklist };
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,0 +1,136 @@
+/**
+ * The "OSAID Checklist" tree in the explorer and the verdict in the status bar, for the
+ * active manifest or MOF file. Both show what the server answers to `osai/checklist`:
+ * the client never re-validates.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { Checklist, ChecklistGroup, ChecklistItem, ChecklistStatus } from '../../server/src/service';
+
+export const CHECKLIST_REQUEST = 'osai/checklist';
+export const VIEW_ID = 'osaiManifest.checklist';
+const REFRESH_DELAY_MS = 100;
+
+const STATUS: Record<ChecklistStatus, { label: string; icon: string; color?: string }> = {
+  met: { label: 'met', icon: 'pass', color: 'testing.iconPassed' },
+  missing: { label: 'missing', icon: 'error', color: 'problemsErrorIcon.foreground' },
+  'not-open': { label: 'not open', icon: 'law', color: 'problemsErrorIcon.foreground' },
+  invalid: { label: 'invalid', icon: 'error', color: 'problemsErrorIcon.foreground' },
+  placeholder: { label: 'placeholder', icon: 'edit', color: 'problemsWarningIcon.foreground' },
+  recommended: { label: 'recommended', icon: 'circle-large-outline', color: 'problemsInfoIcon.foreground' },
+};
+
+type Node = { group: ChecklistGroup } | { item: ChecklistItem };
+
+export class ChecklistView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly statusBar = vscode.window.createStatusBarItem('osaiManifest.verdict', vscode.StatusBarAlignment.Left, 10);
+  private readonly disposables: vscode.Disposable[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private generation = 0;
+  /** The checklist shown, and the document it belongs to. */
+  current: { uri: string; checklist: Checklist } | undefined;
+
+  constructor(private readonly client: LanguageClient) {
+    this.statusBar.name = 'OSAID verdict';
+    this.statusBar.command = `${VIEW_ID}.focus`;
+    const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
+    this.disposables.push(
+      view, this.statusBar, this.changed,
+      vscode.window.onDidChangeActiveTextEditor(() => this.schedule()),
+      vscode.languages.onDidChangeDiagnostics((e) => {
+        const active = vscode.window.activeTextEditor?.document.uri.toString();
+        if (active && e.uris.some((u) => u.toString() === active)) this.schedule();
+      }),
+    );
+    this.schedule();
+  }
+
+  /** Refreshes soon (diagnostics arrive in bursts while typing). */
+  schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.refresh(), REFRESH_DELAY_MS);
+  }
+
+  /** Asks the server for the active document's checklist and shows it. */
+  async refresh(): Promise<Checklist | undefined> {
+    const generation = ++this.generation;
+    const document = vscode.window.activeTextEditor?.document;
+    let checklist: Checklist | undefined;
+    if (document && this.client.isRunning() && vscode.languages.match([{ language: 'osai-manifest' }, { language: 'yaml' }], document) > 0) {
+      try {
+        checklist = (await this.client.sendRequest<Checklist | null>(CHECKLIST_REQUEST, { textDocument: { uri: document.uri.toString() } })) ?? undefined;
+      } catch (error) {
+        this.client.warn(`osai: the checklist request failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    if (generation !== this.generation) return this.current?.checklist; // a newer refresh won
+    this.current = checklist && document ? { uri: document.uri.toString(), checklist } : undefined;
+    void vscode.commands.executeCommand('setContext', 'osaiManifest.hasChecklist', this.current !== undefined);
+    this.updateStatusBar();
+    this.changed.fire(undefined);
+    return checklist;
+  }
+
+  private updateStatusBar(): void {
+    const checklist = this.current?.checklist;
+    if (!checklist) { this.statusBar.hide(); return; }
+    const mof = checklist.mof ? ` · ${checklist.mof.title.split(' · ')[0]}` : '';
+    this.statusBar.text = `${checklist.verdict.meets ? '$(pass)' : '$(error)'} OSAID${checklist.verdict.meets ? '' : `: ${unmetCount(checklist)} unmet`}${mof}`;
+    this.statusBar.tooltip = `${checklist.verdict.title}${checklist.mof ? `\n${checklist.mof.title}` : ''}\nClick to show the OSAID checklist.`;
+    this.statusBar.backgroundColor = checklist.verdict.meets ? undefined : new vscode.ThemeColor('statusBarItem.errorBackground');
+    this.statusBar.show();
+  }
+
+  /** What the status bar shows (for tests and other extensions). */
+  get statusBarText(): string | undefined {
+    return this.current ? this.statusBar.text : undefined;
+  }
+
+  getChildren(node?: Node): Node[] {
+    const checklist = this.current?.checklist;
+    if (!checklist) return [];
+    if (!node) return checklist.groups.map((group) => ({ group }));
+    return 'group' in node ? node.group.items.map((item) => ({ item })) : [];
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    if ('group' in node) {
+      const { group } = node;
+      const required = group.items.filter((i) => i.level === 'required');
+      const met = required.filter((i) => i.status === 'met').length;
+      const item = new vscode.TreeItem(group.title, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = `group:${group.id}`;
+      item.description = `${met} of ${required.length} met`;
+      item.iconPath = new vscode.ThemeIcon(met === required.length ? 'pass' : 'error',
+        new vscode.ThemeColor(met === required.length ? 'testing.iconPassed' : 'problemsErrorIcon.foreground'));
+      item.contextValue = 'osaiGroup';
+      return item;
+    }
+    const { item: entry } = node;
+    const status = STATUS[entry.status];
+    const item = new vscode.TreeItem(entry.title, vscode.TreeItemCollapsibleState.None);
+    item.id = `item:${entry.id}`;
+    item.description = entry.level === 'recommended' && entry.status !== 'met' ? 'recommended' : status.label;
+    item.iconPath = new vscode.ThemeIcon(status.icon, status.color ? new vscode.ThemeColor(status.color) : undefined);
+    const tooltip = new vscode.MarkdownString(`**${entry.title}** — ${status.label}\n\n${entry.detail}\n\n---\n\n${entry.explanation}`);
+    item.tooltip = tooltip;
+    item.accessibilityInformation = { label: `${entry.title}: ${status.label}` };
+    if (this.current) {
+      const range = new vscode.Range(entry.range.start.line, entry.range.start.character, entry.range.end.line, entry.range.end.character);
+      item.command = { title: 'Reveal in editor', command: 'vscode.open', arguments: [vscode.Uri.parse(this.current.uri), { selection: range, preserveFocus: false }] };
+    }
+    item.contextValue = `osaiItem.${entry.status}`;
+    return item;
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function unmetCount(checklist: Checklist): number {
+  return checklist.groups.flatMap((g) => g.items).filter((i) => i.level === 'required' && i.status !== 'met').length;
+}

@@ -1,0 +1,68 @@
+/// <reference types="mocha" />
+/** The OSAID Checklist view and the status bar verdict, fed by the server's osai/checklist. */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { closeAllEditors, EXTENSION_ID, exampleText, exampleUri, lineOf, openAndDiagnose } from './helpers';
+
+interface TreeNode { group?: { id: string; title: string }; item?: { id: string; status: string } }
+interface ChecklistApi {
+  refresh(): Promise<unknown>;
+  getChildren(node?: TreeNode): TreeNode[];
+  getTreeItem(node: TreeNode): vscode.TreeItem;
+  statusBarText: string | undefined;
+}
+
+async function checklistApi(): Promise<ChecklistApi> {
+  const extension = vscode.extensions.getExtension<{ checklist: ChecklistApi }>(EXTENSION_ID);
+  assert.ok(extension, 'the extension is installed');
+  const api = extension.isActive ? extension.exports : await extension.activate();
+  return api.checklist;
+}
+
+/** `Group: item=status …` lines, read through the tree provider as the view renders them. */
+function rows(view: ChecklistApi): string[] {
+  return view.getChildren().map((g) => {
+    const group = view.getTreeItem(g);
+    const items = view.getChildren(g).map((i) => `${view.getTreeItem(i).label}=${view.getTreeItem(i).description}`);
+    return `${group.label} (${group.description}): ${items.join(', ')}`;
+  });
+}
+
+describe('OSAID Checklist view and status bar', () => {
+  afterEach(closeAllEditors);
+
+  it('a complete manifest: every requirement met, the status bar says so', async () => {
+    await openAndDiagnose(exampleUri('olmo-7b.osai.yaml'));
+    const view = await checklistApi();
+    await view.refresh();
+    assert.deepEqual(rows(view).map((r) => r.split(':')[0]), ['Data information (8 of 8 met)', 'Code (6 of 6 met)', 'Parameters (1 of 1 met)']);
+    assert.ok(rows(view).every((r) => !/=(missing|not open|placeholder|invalid)/.test(r)), rows(view).join('\n'));
+    assert.equal(view.statusBarText, '$(pass) OSAID');
+  });
+
+  it('an incomplete manifest: the missing data information item by item, and clicking one reveals it', async () => {
+    const name = 'missing-data-information.osai.yaml';
+    await openAndDiagnose(exampleUri(name));
+    const view = await checklistApi();
+    await view.refresh();
+    const data = rows(view)[0];
+    assert.equal(data, 'Data information (2 of 8 met): Data information license=met, Provenance=met, Scope=missing, Characteristics=missing, '
+      + 'Collection and selection=missing, Labeling procedures=missing, Processing and filtering=missing, Training data listing=missing, Data documentation=recommended');
+    assert.equal(view.statusBarText, '$(error) OSAID: 6 unmet');
+    const scope = view.getChildren(view.getChildren()[0])[2];
+    const command = view.getTreeItem(scope).command;
+    assert.ok(command, 'an item has a reveal command');
+    await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor);
+    assert.equal(editor.selection.active.line, lineOf(exampleText(name), '  description:'), 'the parent key of the missing item is revealed');
+  });
+
+  it('a Llama-style manifest: the weights are not open', async () => {
+    await openAndDiagnose(exampleUri('llama-style.osai.yaml'));
+    const view = await checklistApi();
+    await view.refresh();
+    assert.equal(rows(view)[2].split(': ')[1].split(', ')[0], 'Model weights=not open');
+    assert.equal(view.statusBarText, '$(error) OSAID: 1 unmet');
+  });
+});
