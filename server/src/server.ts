@@ -43,6 +43,7 @@ export function startServer(connection: Connection): void {
   let snippets = false;
   let configurationRequests = false;
   let refreshSupport = false;
+  let dynamicConfiguration = false;
   let initialized = false;
 
   /** The parse and diagnostics of the document's current version, computed at most once. */
@@ -119,6 +120,7 @@ export function startServer(connection: Connection): void {
     snippets = !!capabilities.textDocument?.completion?.completionItem?.snippetSupport;
     configurationRequests = !!capabilities.workspace?.configuration;
     refreshSupport = !!capabilities.workspace?.diagnostics?.refreshSupport;
+    dynamicConfiguration = !!capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
     const options = params.initializationOptions as InitializationOptions | undefined;
     if (options?.redhatYaml) service.configure({ mofYamlSyntax: false });
     if (options?.settings) applySettings(options.settings);
@@ -138,10 +140,10 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     initialized = true;
-    if (configurationRequests) {
+    if (dynamicConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'osaiManifest' }).catch(() => undefined);
-      void refreshSettings();
     }
+    if (configurationRequests) void refreshSettings();
   });
 
   connection.onDidChangeConfiguration((change) => {
