@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { newManifestText } from '../../server/src/service/newManifest';
 import { ChecklistView } from './checklistView';
+import { exportReport } from './exportReport';
 
 export const LANGUAGE_ID = 'osai-manifest';
 let client: LanguageClient | undefined;
@@ -47,7 +48,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<OsaidE
 
 
   const checklist = new ChecklistView(client);
-  context.subscriptions.push(checklist, vscode.commands.registerCommand('osaiManifest.refreshChecklist', () => checklist.refresh()));
+  context.subscriptions.push(
+    checklist,
+    vscode.commands.registerCommand('osaiManifest.refreshChecklist', () => checklist.refresh()),
+    // Arguments (format, target file) are for automation and tests; users get a picker and a save dialog.
+    vscode.commands.registerCommand('osaiManifest.exportReport', (format?: 'html' | 'md', uri?: vscode.Uri) =>
+      exportReport(checklist, `OSAID Manifest for VS Code ${String(context.extension.packageJSON.version)}`, { format, uri })),
+  );
 
   try {
     await client.start();

@@ -1,139 +1,165 @@
 /**
- * `osai-check <files or folders>`: the language service on the command line, for CI.
- * Prints `file:line:col severity code message`; exits 1 when any error is found, 2 on a
- * usage or I/O error, 0 otherwise.
+ * `osai-check <files, folders, globs or ->`: the language service on the command line, for
+ * CI. Findings as text (`file:line:col severity code message`), a table, JSON, SARIF 2.1.0 or
+ * GitHub workflow commands; or a Markdown/HTML compliance report.
+ *
+ * Exit codes: 0 no errors (and no more warnings than `--max-warnings`); 1 errors, or too many
+ * warnings; 2 a usage error, something that cannot be read or written, or nothing to check.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import { DocumentKind, getLanguageService, LanguageService, ParsedManifest } from './service';
-import { isManifestFileName } from './service/fileNames';
-import { looksLikeMofText } from './service/mof';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { version } from '../../package.json';
+import { Options, parseArgs, USAGE } from './cli/args';
+import { displayPath, expandTarget, isInside, readStdin, TargetError } from './cli/files';
+import { count, FileResult, formatResults } from './cli/formats';
+import { createProgress, ProgressStream } from './cli/progress';
+import { getLanguageService, LanguageService, ParsedManifest } from './service';
+import { isManifestFileName, MANIFEST_LANGUAGE_ID } from './service/fileNames';
+import { renderReport } from './service/report';
 
-const USAGE = `Usage: osai-check [options] <file or folder>...
+export { version };
 
-Checks Open Source AI release manifests (osai.yaml, osai.yml, *.osai.yaml, *.osai.yml)
-against the Open Source AI Definition 1.0, and Model Openness Framework model files (any
-.yml/.yaml whose framework.name is "Model Openness Framework") against the MOF and OSAID.
-Folders are searched recursively.
+/** What the CLI touches besides its arguments; the defaults are the process's. */
+export interface CliEnvironment {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** Where the progress line goes (stderr). */
+  progress: ProgressStream;
+  readStdin(): string;
+}
 
-Options:
-  --format text|table    text (default): one line per finding, file:line:col severity code message
-                         table: one row per file with its verdict or MOF class
-  --treat-as-open <id>   a LicenseRef-… id your organisation reviewed as open (repeatable)
-  -h, --help             show this help
-Exit codes: 0 no errors, 1 errors found, 2 usage or I/O error.`;
+/** A document to check: a file on disk, or stdin. */
+interface Source {
+  path: string;
+  stdin: boolean;
+}
 
-const SEVERITY: Record<number, string> = {
-  [DiagnosticSeverity.Error]: 'error',
-  [DiagnosticSeverity.Warning]: 'warning',
-  [DiagnosticSeverity.Information]: 'info',
-  [DiagnosticSeverity.Hint]: 'hint',
-};
+const STDIN_NAME = '<stdin>';
 
-export function main(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
-  const targets: string[] = [];
-  const treatAsOpen: string[] = [];
-  let format: 'text' | 'table' = 'text';
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '-h' || arg === '--help') { out(USAGE); return 0; }
-    if (arg === '--treat-as-open') {
-      const id = argv[++i];
-      if (!id) { err('osai-check: --treat-as-open needs a license id'); return 2; }
-      treatAsOpen.push(id);
-    } else if (arg === '--format' || arg.startsWith('--format=')) {
-      const value = arg.includes('=') ? arg.slice('--format='.length) : argv[++i];
-      if (value !== 'text' && value !== 'table') { err(`osai-check: --format must be text or table, not ${value ?? '(nothing)'}`); return 2; }
-      format = value;
-    } else if (arg.startsWith('-')) {
-      err(`osai-check: unknown option ${arg}\n\n${USAGE}`); return 2;
-    } else targets.push(arg);
-  }
-  if (targets.length === 0) { err(USAGE); return 2; }
+export function main(argv: string[], out: (s: string) => void, err: (s: string) => void, environment: Partial<CliEnvironment> = {}): number {
+  const cwd = environment.cwd ?? process.cwd();
+  const env = environment.env ?? process.env;
+  const parsed = parseArgs(argv);
+  if (parsed.kind === 'help') { out(USAGE); return 0; }
+  if (parsed.kind === 'version') { out(version); return 0; }
+  if (parsed.kind === 'usage') { err(`osai-check: ${parsed.message}\n\n${USAGE}`); return 2; }
+  const options = parsed.options;
 
-  const files: string[] = [];
-  for (const target of targets) {
+  // What to check, in order, each file once.
+  const sources: Source[] = [];
+  const seen = new Set<string>();
+  for (const target of options.targets) {
+    if (target === '-') {
+      sources.push({ path: resolve(cwd, options.stdinFilename ?? STDIN_NAME), stdin: true });
+      continue;
+    }
     try {
-      collect(resolve(target), files, true);
+      for (const path of expandTarget(target, cwd)) {
+        if (!seen.has(path)) { seen.add(path); sources.push({ path, stdin: false }); }
+      }
     } catch (error) {
-      err(`osai-check: cannot read ${target}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      if (!(error instanceof TargetError)) throw error;
+      err(`osai-check: ${error.message}`);
       return 2;
     }
   }
-  if (files.length === 0) {
-    err(`osai-check: no manifests found in ${targets.join(', ')} (looked for osai.yaml, osai.yml, *.osai.yaml, *.osai.yml and MOF model files)`);
+  if (sources.length === 0) {
+    err(`osai-check: no manifests found in ${options.targets.join(', ')} (looked for osai.yaml, osai.yml, *.osai.yaml, *.osai.yml and MOF model files)`);
     return 2;
   }
 
-  const service = getLanguageService({ treatAsOpen });
-  let errors = 0;
-  let warnings = 0;
-  const rows: string[][] = [];
-  for (const file of files) {
+  const service = getLanguageService({ treatAsOpen: options.treatAsOpen });
+  const results: FileResult[] = [];
+  const progress = createProgress(sources.length, environment.progress ?? process.stderr, env);
+  for (const [i, source] of sources.entries()) {
+    const shown = source.stdin ? options.stdinFilename ?? STDIN_NAME : displayPath(source.path, cwd);
+    progress.update(i + 1, shown);
     let text: string;
-    try { text = readFileSync(file, 'utf8'); } catch (error) {
-      err(`osai-check: cannot read ${file}: ${(error as NodeJS.ErrnoException).code}`); return 2;
+    try {
+      text = source.stdin ? (environment.readStdin ?? readStdin)() : readFileSync(source.path, 'utf8');
+    } catch (error) {
+      progress.end();
+      err(`osai-check: cannot read ${source.stdin ? 'stdin' : shown}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      return 2;
     }
-    // Manifests are recognised by name, MOF files by content (as in the editor).
-    const document = TextDocument.create(pathToFileURL(file).toString(), isManifestFileName(file) ? 'osai-manifest' : 'yaml', 1, text);
-    const parsed = service.parse(document);
-    const diagnostics = service.doValidation(parsed);
-    const shown = relative(process.cwd(), file) || file;
-    const fileErrors = diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error).length;
-    const fileWarnings = diagnostics.filter((d) => d.severity === DiagnosticSeverity.Warning).length;
-    errors += fileErrors;
-    warnings += fileWarnings;
-    if (format === 'text') {
-      if (parsed.kind === 'none') err(`osai-check: ${shown} is neither an OSAID manifest nor a MOF model file; skipped`);
-      for (const d of diagnostics) out(formatDiagnostic(shown, d));
+    results.push(check(service, source, shown, text, options, cwd));
+  }
+  progress.end();
+
+  for (const r of results) {
+    if (r.kind === 'none' && options.format !== 'table') err(`osai-check: ${r.file} is neither an OSAID manifest nor a MOF model file; skipped`);
+  }
+
+  const info = { version, rootUri: pathToFileURL(cwd).href.replace(/\/?$/, '/') };
+  const findings = formatResults(options.format, results, info);
+  if (options.report) {
+    const entries = results.flatMap((r) => (r.checklist ? [{ file: r.file, checklist: r.checklist }] : []));
+    const report = renderReport(entries, options.report, { date: reportDate(env), generator: `osai-check ${version}` });
+    if (options.output !== undefined) {
+      if (!write(resolve(cwd, options.output), report, err)) return 2;
+      if (options.formatGiven && findings !== '') out(findings);
     } else {
-      rows.push([shown, kindLabel(parsed.kind), verdictOf(service, parsed, diagnostics), String(fileErrors), String(fileWarnings)]);
+      out(report.replace(/\n$/, ''));
     }
+  } else if (options.output !== undefined) {
+    if (!write(resolve(cwd, options.output), findings === '' ? '' : `${findings}\n`, err)) return 2;
+  } else if (findings !== '') {
+    out(findings);
   }
-  if (format === 'table') out(table(['file', 'kind', 'verdict', 'errors', 'warnings'], rows));
-  err(`${files.length} manifest${files.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
-  return errors > 0 ? 1 : 0;
+
+  const errors = results.reduce((n, r) => n + count(r.diagnostics, DiagnosticSeverity.Error), 0);
+  const warnings = results.reduce((n, r) => n + count(r.diagnostics, DiagnosticSeverity.Warning), 0);
+  const hidden = options.quiet && warnings > 0 ? ' (warnings not shown: --quiet)' : '';
+  err(`${results.length} manifest${results.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${hidden}`);
+  const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
+  if (tooManyWarnings) err(`osai-check: too many warnings (${warnings}; --max-warnings ${options.maxWarnings})`);
+  return errors > 0 || tooManyWarnings ? 1 : 0;
 }
 
-function kindLabel(kind: DocumentKind): string {
-  return kind === 'osai' ? 'OSAID manifest' : kind === 'mof' ? 'MOF model' : 'not recognised';
-}
-
-function verdictOf(service: LanguageService, parsed: ParsedManifest, diagnostics: Diagnostic[]): string {
-  if (parsed.kind === 'mof') return service.evaluateMofClass(parsed)?.title ?? 'MOF unclassified';
-  if (parsed.kind === 'none') return '-';
-  return service.verdict(diagnostics).title;
-}
-
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}
-
-function formatDiagnostic(file: string, d: Diagnostic): string {
-  return `${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${SEVERITY[d.severity ?? 1]} ${d.code} ${d.message}`;
-}
-
-function collect(path: string, files: string[], explicit: boolean): void {
-  const stat = statSync(path);
-  if (stat.isDirectory()) {
-    for (const entry of readdirSync(path).sort()) {
-      if (entry === 'node_modules' || entry.startsWith('.')) continue;
-      collect(join(path, entry), files, false);
-    }
-  } else if (explicit || isManifestFileName(path) || (/\.ya?ml$/i.test(path) && looksLikeMofFile(path))) {
-    files.push(path);
+function check(service: LanguageService, source: Source, shown: string, text: string, options: Options, cwd: string): FileResult {
+  const uri = pathToFileURL(source.path).href;
+  let parsed: ParsedManifest;
+  if (source.stdin) {
+    // stdin is an OSAID manifest unless its content is a MOF model file.
+    const asYaml = service.parse(TextDocument.create(uri, 'yaml', 1, text));
+    parsed = asYaml.kind === 'mof' ? asYaml : service.parse(TextDocument.create(uri, MANIFEST_LANGUAGE_ID, 1, text));
+  } else {
+    // Manifests are recognised by name, MOF files by content (as in the editor).
+    parsed = service.parse(TextDocument.create(uri, isManifestFileName(source.path) ? MANIFEST_LANGUAGE_ID : 'yaml', 1, text));
   }
+  const diagnostics = service.doValidation(parsed);
+  const checklist = service.getChecklist(parsed, diagnostics);
+  const mof = service.evaluateMofClass(parsed);
+  const verdict = parsed.kind === 'osai' ? service.verdict(diagnostics) : checklist?.verdict;
+  return {
+    file: shown,
+    portable: source.stdin && options.stdinFilename === undefined ? STDIN_NAME
+      : isInside(source.path, cwd) ? relative(cwd, source.path).split(sep).join('/') : uri,
+    kind: parsed.kind,
+    diagnostics,
+    reported: options.quiet ? diagnostics.filter((d) => (d.severity ?? DiagnosticSeverity.Error) === DiagnosticSeverity.Error) : diagnostics,
+    verdict: verdict ? { meets: verdict.meets, title: verdict.title } : undefined,
+    mof,
+    checklist,
+  };
 }
 
-function looksLikeMofFile(path: string): boolean {
+/** Now, or `SOURCE_DATE_EPOCH` (seconds) for reproducible reports. */
+function reportDate(env: NodeJS.ProcessEnv): Date {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
+}
+
+function write(path: string, content: string, err: (s: string) => void): boolean {
   try {
-    return looksLikeMofText(readFileSync(path, 'utf8'));
-  } catch {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, content);
+    return true;
+  } catch (error) {
+    err(`osai-check: cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     return false;
   }
 }

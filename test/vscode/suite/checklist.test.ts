@@ -66,3 +66,29 @@ describe('OSAID Checklist view and status bar', () => {
     assert.equal(view.statusBarText, '$(error) OSAID: 1 unmet');
   });
 });
+
+describe('Export compliance report', () => {
+  afterEach(closeAllEditors);
+
+  it('writes a self-contained HTML page with the checklist of the active manifest', async () => {
+    await openAndDiagnose(exampleUri('missing-data-information.osai.yaml'));
+    const target = vscode.Uri.joinPath(exampleUri('olmo-7b.osai.yaml'), '..', 'scratch', 'report.html');
+    const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('osaiManifest.exportReport', 'html', target);
+    assert.equal(written?.toString(), target.toString());
+    const html = Buffer.from(await vscode.workspace.fs.readFile(target)).toString('utf8');
+    assert.match(html, /^<!DOCTYPE html>/i);
+    assert.match(html, /OSAID Manifest for VS Code \d+\.\d+\.\d+/);
+    assert.match(html, /6 unmet OSAID 1\.0 requirements/);
+    assert.match(html, /Labeling procedures/);
+    assert.doesNotMatch(html, /<script|<link /i, 'self-contained: no scripts, no external stylesheets');
+  });
+
+  it('writes Markdown too', async () => {
+    await openAndDiagnose(exampleUri('llama-style.osai.yaml'));
+    const target = vscode.Uri.joinPath(exampleUri('olmo-7b.osai.yaml'), '..', 'scratch', 'report.md');
+    await vscode.commands.executeCommand('osaiManifest.exportReport', 'md', target);
+    const md = Buffer.from(await vscode.workspace.fs.readFile(target)).toString('utf8');
+    assert.match(md, /^# OSAID compliance report/);
+    assert.match(md, /Model weights/);
+  });
+});

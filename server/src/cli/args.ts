@@ -1,0 +1,134 @@
+/** `osai-check`'s command line: options, their checks and the help text. */
+
+export const FORMATS = ['text', 'table', 'json', 'sarif', 'github'] as const;
+export type Format = (typeof FORMATS)[number];
+export const REPORTS = ['md', 'html'] as const;
+export type ReportKind = (typeof REPORTS)[number];
+
+export interface Options {
+  targets: string[];
+  format: Format;
+  /** Whether `--format` was given (with `--report` it then still prints on stdout). */
+  formatGiven: boolean;
+  report?: ReportKind;
+  output?: string;
+  maxWarnings?: number;
+  quiet: boolean;
+  stdinFilename?: string;
+  treatAsOpen: string[];
+}
+
+export type Parsed = { kind: 'run'; options: Options } | { kind: 'help' } | { kind: 'version' } | { kind: 'usage'; message: string };
+
+export const USAGE = `Usage: osai-check [options] <file, folder, glob or ->...
+
+Checks Open Source AI release manifests (osai.yaml, osai.yml, *.osai.yaml, *.osai.yml)
+against the Open Source AI Definition 1.0, and Model Openness Framework model files (any
+.yml/.yaml whose framework.name is "Model Openness Framework") against the MOF and OSAID.
+Folders are searched recursively; quote globs ('models/**/*.yml') so that osai-check
+expands them; - reads one document from stdin.
+
+Options:
+  -f, --format <name>        how findings are printed on stdout:
+                               text    one line per finding: file:line:col severity code message (default)
+                               table   one row per file with its verdict or MOF class
+                               json    every file with its verdict, MOF class and findings
+                               sarif   SARIF 2.1.0, for code-scanning UIs
+                               github  GitHub Actions workflow commands (annotations)
+  --report <md|html>         print a compliance report instead: verdicts, the OSAID checklist
+                             of each file, each gap explained, MOF class and progress
+  -o, --output <file>        write the report (or, without --report, the findings) to <file>;
+                             with --report and --output, --format still prints findings on stdout
+  --max-warnings <n>         exit 1 when there are more than <n> warnings
+  --quiet                    report errors only (warnings still count for --max-warnings)
+  --stdin-filename <name>    the name to show for - (stdin)
+  --treat-as-open <id>       a LicenseRef-… id your organisation reviewed as open (repeatable)
+  -v, --version              print the version
+  -h, --help                 show this help
+
+Exit codes:
+  0  no errors, and no more warnings than --max-warnings
+  1  errors found, or more warnings than --max-warnings
+  2  usage error, or a file, folder, glob or stdin that cannot be read, or nothing to check`;
+
+function oneOf<T extends string>(values: readonly T[], value: string | undefined): value is T {
+  return value !== undefined && (values as readonly string[]).includes(value);
+}
+
+export function parseArgs(argv: readonly string[]): Parsed {
+  const options: Options = { targets: [], format: 'text', formatGiven: false, quiet: false, treatAsOpen: [] };
+  let onlyTargets = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (onlyTargets || arg === '-' || !arg.startsWith('-')) { options.targets.push(arg); continue; }
+    if (arg === '--') { onlyTargets = true; continue; }
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
+    const value = (what: string): string | { error: string } => {
+      if (inline !== undefined) return inline;
+      const next = argv[i + 1];
+      if (next === undefined || (next.startsWith('-') && next !== '-')) return { error: `${name} needs ${what}` };
+      i++;
+      return next;
+    };
+    const flag = (): Parsed | undefined => (inline !== undefined ? { kind: 'usage', message: `${name} takes no value` } : undefined);
+    switch (name) {
+      case '-h': case '--help': return flag() ?? { kind: 'help' };
+      case '-v': case '--version': return flag() ?? { kind: 'version' };
+      case '--quiet': { const bad = flag(); if (bad) return bad; options.quiet = true; break; }
+      case '-f': case '--format': {
+        const v = value(`a format (${FORMATS.join(', ')})`);
+        if (typeof v !== 'string') return { kind: 'usage', message: v.error };
+        if (!oneOf(FORMATS, v)) return { kind: 'usage', message: `--format must be one of ${FORMATS.join(', ')}, not ${v || '(nothing)'}` };
+        options.format = v;
+        options.formatGiven = true;
+        break;
+      }
+      case '--report': {
+        const v = value('md or html');
+        if (typeof v !== 'string') return { kind: 'usage', message: v.error };
+        if (!oneOf(REPORTS, v)) return { kind: 'usage', message: `--report must be md or html, not ${v || '(nothing)'}` };
+        options.report = v;
+        break;
+      }
+      case '-o': case '--output': {
+        const v = value('a file name');
+        if (typeof v !== 'string') return { kind: 'usage', message: v.error };
+        if (v === '') return { kind: 'usage', message: '--output needs a file name' };
+        options.output = v;
+        break;
+      }
+      case '--max-warnings': {
+        const v = value('a number');
+        if (typeof v !== 'string') return { kind: 'usage', message: v.error };
+        if (!/^\d+$/.test(v)) return { kind: 'usage', message: `--max-warnings must be a whole number (0 or more), not ${v || '(nothing)'}` };
+        options.maxWarnings = Number(v);
+        break;
+      }
+      case '--stdin-filename': {
+        const v = value('a file name');
+        if (typeof v !== 'string') return { kind: 'usage', message: v.error };
+        if (v === '') return { kind: 'usage', message: '--stdin-filename needs a file name' };
+        options.stdinFilename = v;
+        break;
+      }
+      case '--treat-as-open': {
+        const v = value('a license id');
+        if (typeof v !== 'string' || v === '') return { kind: 'usage', message: '--treat-as-open needs a license id' };
+        options.treatAsOpen.push(v);
+        break;
+      }
+      default:
+        return { kind: 'usage', message: `unknown option ${arg}` };
+    }
+  }
+  if (options.targets.length === 0) return { kind: 'usage', message: 'no files, folders or globs to check' };
+  const stdinCount = options.targets.filter((t) => t === '-').length;
+  if (stdinCount > 1) return { kind: 'usage', message: '- (stdin) can be given only once' };
+  if (options.stdinFilename !== undefined && stdinCount === 0) return { kind: 'usage', message: '--stdin-filename names stdin: give - among the targets' };
+  if (options.report && options.formatGiven && options.output === undefined) {
+    return { kind: 'usage', message: '--report prints the report on stdout; give --output <file> for it to print --format findings as well' };
+  }
+  return { kind: 'run', options };
+}

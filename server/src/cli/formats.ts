@@ -1,0 +1,152 @@
+/**
+ * The output formats of `osai-check`: text, table, json, sarif and github. Pure functions of
+ * the run's results.
+ */
+import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { Checklist, DocumentKind, MofClassResult } from '../service';
+import type { DiagnosticData } from '../service/diagnosticCodes';
+import { buildSarif, severityName } from '../service/sarif';
+import type { Format } from './args';
+
+export interface FileResult {
+  /** As shown in text output: relative to the working directory. */
+  file: string;
+  /** Relative to the working directory with `/` separators, or an absolute `file:` URI outside it. */
+  portable: string;
+  kind: DocumentKind;
+  /** Every finding. */
+  diagnostics: Diagnostic[];
+  /** The findings to report (`--quiet`: errors only). */
+  reported: Diagnostic[];
+  verdict?: { meets: boolean; title: string };
+  mof?: MofClassResult;
+  checklist?: Checklist;
+}
+
+export interface RunInfo {
+  version: string;
+  /** `file:` URI of the working directory, ending in `/`. */
+  rootUri: string;
+}
+
+export function count(diagnostics: readonly Diagnostic[], severity: DiagnosticSeverity): number {
+  return diagnostics.filter((d) => (d.severity ?? DiagnosticSeverity.Error) === severity).length;
+}
+
+export function formatResults(format: Format, results: readonly FileResult[], info: RunInfo): string {
+  switch (format) {
+    case 'text': return text(results);
+    case 'table': return table(results);
+    case 'json': return JSON.stringify(json(results, info), null, 2);
+    case 'sarif': return JSON.stringify(buildSarif(results.map((r) => ({ file: r.portable, diagnostics: r.reported })), { version: info.version, rootUri: info.rootUri }), null, 2);
+    case 'github': return github(results);
+  }
+}
+
+// --- text: file:line:col severity code message ------------------------------------------
+
+function text(results: readonly FileResult[]): string {
+  return results.flatMap((r) => r.reported.map((d) =>
+    `${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severityName(d.severity)} ${d.code} ${d.message}`)).join('\n');
+}
+
+// --- table: one row per file -------------------------------------------------------------
+
+export function kindLabel(kind: DocumentKind): string {
+  return kind === 'osai' ? 'OSAID manifest' : kind === 'mof' ? 'MOF model' : 'not recognised';
+}
+
+function table(results: readonly FileResult[]): string {
+  const header = ['file', 'kind', 'verdict', 'errors', 'warnings'];
+  const rows = results.map((r) => [
+    r.file, kindLabel(r.kind),
+    r.kind === 'mof' ? r.mof?.title ?? 'MOF unclassified' : r.kind === 'none' ? '-' : r.verdict?.title ?? '-',
+    String(count(r.diagnostics, DiagnosticSeverity.Error)), String(count(r.diagnostics, DiagnosticSeverity.Warning)),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+// --- json --------------------------------------------------------------------------------
+
+/** `--format json`: documented in the README ("JSON output"); keep it stable. */
+export interface JsonOutput {
+  tool: { name: 'osai-check'; version: string };
+  files: JsonFile[];
+  summary: { files: number; errors: number; warnings: number; infos: number; meets: number };
+}
+
+export interface JsonFile {
+  file: string;
+  kind: DocumentKind;
+  verdict: { meets: boolean; title: string } | null;
+  mofClass?: { class: 1 | 2 | 3 | null; title: string; progress: { 1: number; 2: number; 3: number } };
+  errors: number;
+  warnings: number;
+  infos: number;
+  diagnostics: JsonDiagnostic[];
+}
+
+export interface JsonDiagnostic {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: 'error' | 'warning' | 'info' | 'hint';
+  code: string;
+  message: string;
+  path: string | null;
+}
+
+function json(results: readonly FileResult[], info: RunInfo): JsonOutput {
+  const files = results.map((r): JsonFile => ({
+    file: r.file,
+    kind: r.kind,
+    verdict: r.verdict ?? null,
+    ...(r.mof ? { mofClass: { class: r.mof.class, title: r.mof.title, progress: r.mof.progress } } : {}),
+    errors: count(r.diagnostics, DiagnosticSeverity.Error),
+    warnings: count(r.diagnostics, DiagnosticSeverity.Warning),
+    infos: count(r.diagnostics, DiagnosticSeverity.Information),
+    diagnostics: r.reported.map((d) => ({
+      line: d.range.start.line + 1,
+      column: d.range.start.character + 1,
+      endLine: d.range.end.line + 1,
+      endColumn: d.range.end.character + 1,
+      severity: severityName(d.severity),
+      code: String(d.code),
+      message: d.message,
+      path: (d.data as DiagnosticData | undefined)?.path ?? null,
+    })),
+  }));
+  const sum = (key: 'errors' | 'warnings' | 'infos') => files.reduce((n, f) => n + f[key], 0);
+  return {
+    tool: { name: 'osai-check', version: info.version },
+    files,
+    summary: { files: files.length, errors: sum('errors'), warnings: sum('warnings'), infos: sum('infos'), meets: files.filter((f) => f.verdict?.meets).length },
+  };
+}
+
+// --- github: workflow commands -------------------------------------------------------------
+
+/** A workflow command's message: `%`, CR and LF escaped. */
+export function escapeData(value: string): string {
+  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** A workflow command's property value: also `:` and `,`. */
+export function escapeProperty(value: string): string {
+  return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+function github(results: readonly FileResult[]): string {
+  return results.flatMap((r) => r.reported.map((d) => {
+    const severity = severityName(d.severity);
+    const command = severity === 'error' ? 'error' : severity === 'warning' ? 'warning' : 'notice';
+    const properties: Array<[string, string | number]> = [
+      ['file', r.portable.startsWith('file:') ? r.file : r.portable], ['line', d.range.start.line + 1], ['col', d.range.start.character + 1],
+      ['endLine', d.range.end.line + 1], ['endColumn', d.range.end.character + 1], ['title', String(d.code)],
+    ];
+    return `::${command} ${properties.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',')}::${escapeData(d.message)}`;
+  })).join('\n');
+}
