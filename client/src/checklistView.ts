@@ -6,18 +6,20 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { Checklist, ChecklistGroup, ChecklistItem, ChecklistStatus } from '../../server/src/service';
+import { STATUS_WORDS } from '../../server/src/service/checklistStatus';
 
 export const CHECKLIST_REQUEST = 'osai/checklist';
 export const VIEW_ID = 'osaiManifest.checklist';
 const REFRESH_DELAY_MS = 100;
 
-const STATUS: Record<ChecklistStatus, { label: string; icon: string; color?: string }> = {
-  met: { label: 'met', icon: 'pass', color: 'testing.iconPassed' },
-  missing: { label: 'missing', icon: 'error', color: 'problemsErrorIcon.foreground' },
-  'not-open': { label: 'not open', icon: 'law', color: 'problemsErrorIcon.foreground' },
-  invalid: { label: 'invalid', icon: 'error', color: 'problemsErrorIcon.foreground' },
-  placeholder: { label: 'placeholder', icon: 'edit', color: 'problemsWarningIcon.foreground' },
-  recommended: { label: 'recommended', icon: 'circle-large-outline', color: 'problemsInfoIcon.foreground' },
+/** The icon of each status (its words come from the service, shared with the report). */
+const ICONS: Record<ChecklistStatus, { icon: string; color: string }> = {
+  met: { icon: 'pass', color: 'testing.iconPassed' },
+  missing: { icon: 'error', color: 'problemsErrorIcon.foreground' },
+  'not-open': { icon: 'law', color: 'problemsErrorIcon.foreground' },
+  invalid: { icon: 'error', color: 'problemsErrorIcon.foreground' },
+  placeholder: { icon: 'edit', color: 'problemsWarningIcon.foreground' },
+  recommended: { icon: 'circle-large-outline', color: 'problemsInfoIcon.foreground' },
 };
 
 type Node = { group: ChecklistGroup } | { item: ChecklistItem };
@@ -109,11 +111,11 @@ export class ChecklistView implements vscode.TreeDataProvider<Node>, vscode.Disp
       return item;
     }
     const { item: entry } = node;
-    const status = STATUS[entry.status];
+    const status = { label: STATUS_WORDS[entry.status], ...ICONS[entry.status] };
     const item = new vscode.TreeItem(entry.title, vscode.TreeItemCollapsibleState.None);
     item.id = `item:${entry.id}`;
     item.description = entry.level === 'recommended' && entry.status !== 'met' ? 'recommended' : status.label;
-    item.iconPath = new vscode.ThemeIcon(status.icon, status.color ? new vscode.ThemeColor(status.color) : undefined);
+    item.iconPath = new vscode.ThemeIcon(status.icon, new vscode.ThemeColor(status.color));
     const tooltip = new vscode.MarkdownString(`**${entry.title}** — ${status.label}\n\n${entry.detail}\n\n---\n\n${entry.explanation}`);
     item.tooltip = tooltip;
     item.accessibilityInformation = { label: `${entry.title}: ${status.label}` };

@@ -10,12 +10,14 @@ import { verdict } from './codeLens';
 import { Codes, DiagnosticData } from './diagnosticCodes';
 import { evaluateMofClass, MofClassResult, OSAID_BY_COMPONENT } from './mof';
 import { ParsedManifest } from './parse';
+import { ChecklistStatus } from './checklistStatus';
 import { childrenOf, Requirement, requirementFor } from './requirements';
 import { markdownDoc } from './schema';
 import { locate, parsePath } from './yamlNodes';
 
-export type ChecklistStatus = 'met' | 'missing' | 'not-open' | 'invalid' | 'placeholder' | 'recommended';
+export type { ChecklistStatus } from './checklistStatus';
 export type ChecklistGroupId = 'data_information' | 'code' | 'parameters';
+
 
 export interface ChecklistItem {
   /** The requirement id (its manifest path), e.g. `code.training`. */

@@ -7,7 +7,8 @@
  * scripts, no external assets, a Content-Security-Policy that forbids loading anything — and
  * every piece of text in it is escaped.
  */
-import type { Checklist, ChecklistItem, ChecklistStatus } from './checklist';
+import type { Checklist, ChecklistItem } from './checklist';
+import { ChecklistStatus, STATUS_WORDS } from './checklistStatus';
 import { classTitle, type MofClass } from './mof/tables';
 
 export interface ReportEntry {
@@ -31,12 +32,12 @@ type Tone = 'ok' | 'bad' | 'warn' | 'info';
 
 /** How each status reads: a symbol (decorative) and the word that carries the meaning. */
 export const STATUS_LABELS: Readonly<Record<ChecklistStatus, { symbol: string; word: string; tone: Tone }>> = {
-  met: { symbol: '✓', word: 'met', tone: 'ok' },
-  missing: { symbol: '✗', word: 'missing', tone: 'bad' },
-  'not-open': { symbol: '✗', word: 'not open', tone: 'bad' },
-  invalid: { symbol: '✗', word: 'invalid', tone: 'bad' },
-  placeholder: { symbol: '⚠', word: 'placeholder', tone: 'warn' },
-  recommended: { symbol: '○', word: 'not provided', tone: 'info' },
+  met: { symbol: '✓', word: STATUS_WORDS.met, tone: 'ok' },
+  missing: { symbol: '✗', word: STATUS_WORDS.missing, tone: 'bad' },
+  'not-open': { symbol: '✗', word: STATUS_WORDS['not-open'], tone: 'bad' },
+  invalid: { symbol: '✗', word: STATUS_WORDS.invalid, tone: 'bad' },
+  placeholder: { symbol: '⚠', word: STATUS_WORDS.placeholder, tone: 'warn' },
+  recommended: { symbol: '○', word: STATUS_WORDS.recommended, tone: 'info' },
 };
 
 const DEFAULT_TITLE = 'OSAID compliance report';
