@@ -7,10 +7,8 @@ import {
   DocumentDiagnosticReportKind, InitializeParams, InitializeResult, ResponseError, TextDocumentSyncKind, TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CHECKLIST_REQUEST } from './protocol';
 import { getLanguageService, ParsedManifest, ServiceSettings } from './service';
-
-/** `{ textDocument: { uri } }` → `Checklist | null`. */
-export const CHECKLIST_REQUEST = 'osai/checklist';
 
 /** Validation waits this long after the last keystroke before it runs (push mode). */
 const VALIDATION_DELAY_MS = 150;

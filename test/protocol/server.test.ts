@@ -88,6 +88,17 @@ describe('LSP over stdio, push diagnostics', () => {
     assert.equal(lenses[0].command.title, '✗ 6 unmet OSAID 1.0 requirements');
   });
 
+  test('osai/checklist answers the checklist the client views show', async () => {
+    const checklist = await s.rpc.sendRequest('osai/checklist', { textDocument: { uri: URI } }) as { verdict: { title: string }; groups: Array<{ id: string; items: Array<{ id: string; status: string }> }> };
+    assert.equal(checklist.verdict.title, '✗ 6 unmet OSAID 1.0 requirements');
+    assert.deepEqual(checklist.groups.map((g) => g.id), ['data_information', 'code', 'parameters']);
+    assert.deepEqual(checklist.groups[0].items.filter((i) => i.status === 'missing').map((i) => i.id), [
+      'data_information.description.scope', 'data_information.description.characteristics', 'data_information.description.collection',
+      'data_information.description.labeling', 'data_information.description.processing', 'data_information.training_data',
+    ]);
+    assert.equal(await s.rpc.sendRequest('osai/checklist', { textDocument: { uri: 'file:///not/open.osai.yaml' } }), null);
+  });
+
   test('didClose clears the diagnostics', async () => {
     const before = s.published.length;
     await s.rpc.sendNotification('textDocument/didClose', { textDocument: { uri: URI } });
