@@ -7,6 +7,7 @@ import { isMap, isScalar, isSeq, Node, YAMLMap } from 'yaml';
 import { ParsedManifest } from './parse';
 import { childrenOf, keyOf, requirementFor, toPattern } from './requirements';
 import { blockEntry, blockListItem, flowEntry, flowMapping } from './skeleton';
+import { column, endOfLine, lineStart } from './text';
 import { formatPath, locate, parsePath, PathSegment } from './yamlNodes';
 
 /**
@@ -154,22 +155,8 @@ function endOf(value: Node | null, key: Node): number {
   return node.range ? node.range[1] : 0;
 }
 
-function endOfLine(text: string, offset: number): number {
-  const i = text.indexOf('\n', offset);
-  if (i < 0) return text.length;
-  return text[i - 1] === '\r' ? i - 1 : i;
-}
-
 function keyStart(map: YAMLMap): number {
   return (map.items[0]?.key as Node | undefined)?.range?.[0] ?? map.range?.[0] ?? 0;
-}
-
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-function column(text: string, offset: number): number {
-  return offset - lineStart(text, offset);
 }
 
 /** The document's indentation step: the smallest indentation of any line, default two spaces. */

@@ -10,7 +10,8 @@ import { diagnostic, firstLineSpan, ParsedManifest } from './parse';
 import { isPlaceholder } from './placeholders';
 import { childrenOf, keyOf, Requirement } from './requirements';
 import { ServiceSettings } from './settings';
-import { findPair, formatPath, PathSegment } from './yamlNodes';
+import { lowerFirst } from './text';
+import { findPair, formatPath, PathSegment, verbatimSpan } from './yamlNodes';
 
 interface Context {
   parsed: ParsedManifest;
@@ -83,7 +84,7 @@ function checkLicenseValue(ctx: Context, req: Requirement, value: Node, segments
   if (req.shape.kind !== 'license' || !isScalar(value)) return;
   const text = String(value.value);
   const findings = checkLicense(text, req.shape.test, { extraOpen: ctx.settings.treatAsOpen });
-  const base = valueOffset(ctx.parsed.text, value, text);
+  const base = verbatimSpan(ctx.parsed.text, value)?.[0];
   for (const finding of findings) {
     const [start, end] = base === undefined ? span(value, [0, 0]) : [base + finding.start, base + finding.end];
     const severity = req.shape.informative && finding.severity === 'error' ? DiagnosticSeverity.Information
@@ -97,14 +98,6 @@ function licenseMessage(req: Requirement, finding: LicenseFinding): string {
   return req.shape.kind === 'license' && req.shape.informative && finding.severity === 'error'
     ? `${finding.message} (Informative: OSAID does not require training data to be openly licensed.)`
     : finding.message;
-}
-
-/** Where a scalar's text starts in the source, when the source spells the value verbatim. */
-function valueOffset(source: string, node: Node, value: string): number | undefined {
-  if (!node.range || !isScalar(node)) return undefined;
-  const start = node.range[0];
-  const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE' ? 1 : 0;
-  return source.startsWith(value, start + quoted) ? start + quoted : undefined;
 }
 
 function report(ctx: Context, where: [number, number], code: string, severity: DiagnosticSeverity, message: string, segments: PathSegment[], req: Requirement): void {
@@ -123,10 +116,6 @@ function recommendedMessage(req: Requirement, path: string): string {
 
 function emptyMessage(req: Requirement, path: string): string {
   return `\`${path}\` is empty or a placeholder; fill it in: ${lowerFirst(req.summary)}`;
-}
-
-function lowerFirst(s: string): string {
-  return s.length > 1 && /^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s;
 }
 
 function siblingValue(map: YAMLMap | null, key: string): unknown {

@@ -70,6 +70,25 @@ export function scalarText(node: Node | null | undefined): string | undefined {
   return v === null || v === undefined ? undefined : String(v);
 }
 
+/**
+ * [start, end) of a scalar's own text without quotes, when the source spells its value
+ * verbatim (no escapes, no folding); undefined otherwise.
+ */
+export function verbatimSpan(source: string, node: Node | null | undefined): [number, number] | undefined {
+  if (!isScalar(node) || !node.range || node.value === null || node.value === undefined) return undefined;
+  const value = String(node.value);
+  const quotes = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE' ? 1 : 0;
+  const start = node.range[0] + quotes;
+  // The whole source text must be the value (`1.0` is the number 1: not verbatim).
+  const verbatim = value !== '' && node.range[1] - node.range[0] === value.length + 2 * quotes && source.startsWith(value, start);
+  return verbatim ? [start, start + value.length] : undefined;
+}
+
+/** A scalar's text without its quotes where possible, else the node's range. */
+export function innerSpan(source: string, node: Node | null | undefined): [number, number] | undefined {
+  return verbatimSpan(source, node) ?? (node?.range ? [node.range[0], node.range[1]] : undefined);
+}
+
 export interface NodeAtOffset {
   path: PathSegment[];
   /** `key` when the offset is on a mapping key, `value` when on a scalar value. */

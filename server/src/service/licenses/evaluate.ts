@@ -11,6 +11,7 @@ import { parseExpression, type ExpressionNode, type Operand, type Span } from '.
 import { resolveException, resolveLicense, deprecatedReplacements } from './resolve';
 import { SPDX_CURRENT_EXCEPTION_IDS, SPDX_CURRENT_IDS, SPDX_LICENSES } from './spdx';
 import { closest } from '../suggest';
+import { listIds } from '../text';
 import { TREAT_AS_OPEN_SETTING, type LicenseCheckOptions, type LicenseCode, type LicenseFinding, type LicenseTest } from './types';
 import { failCode, failureReason, headId, qualifies, requirement } from './verdict';
 
@@ -51,12 +52,6 @@ function finding(code: LicenseCode, span: { start: number; end: number }, messag
 
 function quote(text: string): string {
   return /\s/.test(text) ? `"${text}"` : `\`${text}\``;
-}
-
-function listIds(ids: readonly string[]): string {
-  const q = ids.map((i) => `\`${i}\``);
-  if (q.length <= 1) return q.join('');
-  return `${q.slice(0, -1).join(', ')} or ${q[q.length - 1]}`;
 }
 
 function named(id: string): string {

@@ -6,7 +6,7 @@ import { isMofModelFile } from './detect';
 import { quote } from './insertComponents';
 import { readModel } from './model';
 import { classTitle, MOT_COMPONENTS } from './tables';
-import { column, endOfLine, lineStart } from './yamlText';
+import { column, endOfLine, lineStart } from '../text';
 
 const NAME_LINE = /^(\s*)(?:-\s+)?name:[ \t]*(['"]?)(.*)$/;
 

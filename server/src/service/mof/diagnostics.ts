@@ -10,14 +10,15 @@ import mofSchema from '../../../../schemas/mof-model.schema.json';
 import { Codes } from '../diagnosticCodes';
 import { diagnostic, firstLineSpan, ParsedManifest } from '../parse';
 import { closest } from '../suggest';
-import { formatPath, locate, PathSegment } from '../yamlNodes';
+import { expectedTypesText, pointerToSegments, unknownKeyDiagnostic } from '../schemaErrors';
+import { formatPath, innerSpan, locate, PathSegment } from '../yamlNodes';
 import { isMofModelFile } from './detect';
 import { evaluateMofClass } from './evaluate';
 import { isUnlicensedMarker, MofCodes, MofLicenseFinding, osiFinding, Severity, spellingFindings, typeFinding, verdictFinding } from './licenseCheck';
 import { ComponentEntry, MofModel, readModel, resolveComponentLicense, ResolvedLicense } from './model';
 import { OSAID_GROUPS } from './osaid';
 import { COMPONENT_NAMES, COMPONENTS_BY_LOWER, FRAMEWORK_NAME, normalizeName } from './tables';
-import { innerSpan, lowerFirst } from './yamlText';
+import { lowerFirst } from '../text';
 
 /** What MOF diagnostics carry in `data` (a superset of the service's DiagnosticData). */
 export interface MofDiagnosticData {
@@ -99,16 +100,8 @@ function schemaError(ctx: Ctx, error: ErrorObject): void {
     }
     case 'additionalProperties': {
       const key = String((error.params as { additionalProperty: string }).additionalProperty);
-      if (key === '') return;
-      const parent = located?.node;
-      const pair = isMap(parent) ? locate(parent, [key])?.pair : undefined;
-      const span = (pair?.key as Node | undefined)?.range ?? parent?.range ?? [0, 0];
-      const allowed = Object.keys((error.parentSchema?.properties ?? {}) as Record<string, unknown>);
-      const replacements = closest(key, allowed);
-      const where = path ? `\`${path}\`` : 'the top level';
-      const hint = replacements.length ? ` Did you mean \`${replacements[0]}\`?` : allowed.length ? ` Allowed keys: ${allowed.map((k) => `\`${k}\``).join(', ')}.` : '';
-      push(ctx, [span[0], span[1]], DiagnosticSeverity.Error, Codes.schemaUnknownKey,
-        `Unknown key \`${key}\` in ${where}.${hint} (Keys starting with \`x-\` are free for extensions.)`, { path: formatPath([...segments, key]), replacements });
+      const d = unknownKeyDiagnostic(parsed, segments, key, Object.keys((error.parentSchema?.properties ?? {}) as Record<string, unknown>));
+      if (d) ctx.out.push(d);
       return;
     }
     case 'enum': {
@@ -129,10 +122,10 @@ function schemaError(ctx: Ctx, error: ErrorObject): void {
       return;
     }
     case 'type': {
-      const expected = ([] as string[]).concat((error.params as { type: string | string[] }).type).filter((t) => t !== 'null');
-      const hint = expected.length === 1 && expected[0] === 'string' ? ' (quote numbers and dates, e.g. `\'1.0\'`)' : '';
+      const expected = expectedTypesText(error);
+      const hint = expected.onlyString ? ' (quote numbers and dates, e.g. `\'1.0\'`)' : '';
       push(ctx, nodeSpan(), DiagnosticSeverity.Error, Codes.schemaType,
-        `${path ? `\`${path}\`` : 'A MOF model file'} must be ${expected.map(article).join(' or ')}${hint}.`, { path });
+        `${path ? `\`${path}\`` : 'A MOF model file'} must be ${expected.text}${hint}.`, { path });
       return;
     }
     case 'pattern':
@@ -166,23 +159,6 @@ function keySpan(ctx: Ctx, segments: PathSegment[]): [number, number] {
 function propertyDescription(schema: unknown, key: string): string | undefined {
   const props = (schema as { properties?: Record<string, { description?: string }> } | undefined)?.properties;
   return props?.[key]?.description;
-}
-
-function article(type: string): string {
-  switch (type) {
-    case 'object': return 'a mapping (`key: value` lines)';
-    case 'array': return 'a list (`- item` lines)';
-    case 'string': return 'text';
-    default: return type;
-  }
-}
-
-function pointerToSegments(pointer: string): PathSegment[] {
-  if (!pointer) return [];
-  return pointer.slice(1).split('/').map((raw) => {
-    const s = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    return /^\d+$/.test(s) ? Number(s) : s;
-  });
 }
 
 // ---------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ import { ParsedManifest } from '../parse';
 import { findPair } from '../yamlNodes';
 import { MofModel, readModel } from './model';
 import { COMPONENTS_BY_NAME } from './tables';
-import { column, endOfLine, lineStart } from './yamlText';
+import { column, endOfLine, lineStart } from '../text';
 
 type Quote = 'single' | 'double' | 'plain';
 

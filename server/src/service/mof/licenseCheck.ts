@@ -5,6 +5,7 @@
  * supplies canonical ids for quick fixes.
  */
 import { checkLicense, evaluateLicense, LicenseFinding, lookupLicense } from '../licenses';
+import { listIds } from '../text';
 import { isMotOpen, isTypeAppropriate, motOpenReasons, MotContentType, typeAppropriateLicenses } from './tables';
 
 export const MofCodes = {
@@ -147,8 +148,3 @@ function stripTrailing(message: string): string {
   return message.endsWith('.') ? message : `${message}.`;
 }
 
-export function listIds(ids: readonly string[]): string {
-  const q = ids.map((i) => `\`${i}\``);
-  if (q.length <= 1) return q.join('');
-  return `${q.slice(0, -1).join(', ')} or ${q[q.length - 1]}`;
-}

@@ -1,0 +1,30 @@
+/** Plain helpers over source text and message wording, shared by every feature. */
+
+/** The offset where the line holding `offset` starts. */
+export function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** The column of `offset` (0-based, in UTF-16 code units). */
+export function column(text: string, offset: number): number {
+  return offset - lineStart(text, offset);
+}
+
+/** The offset where the line holding `offset` ends, before its CR LF or LF. */
+export function endOfLine(text: string, offset: number): number {
+  const i = text.indexOf('\n', offset);
+  if (i < 0) return text.length;
+  return text[i - 1] === '\r' ? i - 1 : i;
+}
+
+/** "What the data covers" → "what the data covers" (but "OSAID …" stays). */
+export function lowerFirst(s: string): string {
+  return s.length > 1 && /^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s;
+}
+
+/** `a`, `b` or `c`. */
+export function listIds(ids: readonly string[]): string {
+  const q = ids.map((i) => `\`${i}\``);
+  if (q.length <= 1) return q.join('');
+  return `${q.slice(0, -1).join(', ')} or ${q[q.length - 1]}`;
+}
