@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Diagnostic, TextEdit } from 'vscode-languageserver-types';
+import { TextEdit } from 'vscode-languageserver-types';
 import { parseDocument } from 'yaml';
 import { getLanguageService } from '../../server/src/service';
 
@@ -120,6 +120,3 @@ function checkEdits(document: TextDocument, edits: TextEdit[], title: string): v
   }
 }
 
-export function describeDiagnostics(ds: Diagnostic[]): string {
-  return ds.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}`).join(', ');
-}

@@ -2,7 +2,7 @@
  * Parses a manifest once; every feature works from the result. The server caches it per
  * document version, so a keystroke costs one parse however many features ask.
  */
-import { Document, isMap, isScalar, parseDocument, visit, isAlias } from 'yaml';
+import { Document, parseDocument, visit, isAlias } from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_SOURCE } from './diagnosticCodes';
@@ -144,14 +144,6 @@ export function diagnostic(document: TextDocument, start: number, end: number, s
   if (data !== undefined) d.data = data;
   return d;
 }
-
-/** True when the manifest's top level is a mapping (or empty), i.e. checkable. */
-export function hasMappingRoot(parsed: ParsedManifest): boolean {
-  const contents = parsed.yaml?.contents;
-  return contents === null || contents === undefined || isMap(contents) || (isScalar(contents) && contents.value === null);
-}
-
-
 
 /** The first line's span: where document-level findings are reported. */
 export function firstLineSpan(text: string): [number, number] {

@@ -1,5 +1,5 @@
 /** Navigation over the YAML AST: manifest paths ↔ nodes ↔ offsets. */
-import { isMap, isPair, isScalar, isSeq, Node, Pair, YAMLMap, YAMLSeq, Scalar } from 'yaml';
+import { isMap, isScalar, isSeq, Node, Pair, YAMLMap, Scalar } from 'yaml';
 
 export type PathSegment = string | number;
 
@@ -57,11 +57,6 @@ export function locate(root: Node | null | undefined, segments: readonly PathSeg
     }
   }
   return current;
-}
-
-/** [start, end) of a node's own text, without trailing comments. */
-export function nodeSpan(node: Node): [number, number] | undefined {
-  return node.range ? [node.range[0], node.range[1]] : undefined;
 }
 
 export function scalarText(node: Node | null | undefined): string | undefined {
@@ -137,8 +132,3 @@ export function nodeAt(root: Node | null | undefined, offset: number): NodeAtOff
   return found;
 }
 
-export function isCollection(node: unknown): node is YAMLMap | YAMLSeq {
-  return isMap(node) || isSeq(node);
-}
-
-export { isMap, isSeq, isScalar, isPair };
