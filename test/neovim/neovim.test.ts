@@ -280,8 +280,8 @@ describe(`headless Neovim (${version instanceof Error ? 'not found' : version.te
   test('vim.lsp.buf.code_action() on `description:` offers each missing element and "add all"; choosing it clears every osaid/missing', () => {
     assert.ok(done, 'no result: the Neovim run failed (see the first test)');
     assert.deepEqual(result.codeActions, [
-      'Add `data_information.description.scope` (scope)',
-      'Add `data_information.description.characteristics` (characteristics)',
+      'Add `data_information.description.scope`',
+      'Add `data_information.description.characteristics`',
       'Add `data_information.description.collection` (collection and selection)',
       'Add `data_information.description.labeling` (labeling procedures)',
       'Add `data_information.description.processing` (processing and filtering)',

@@ -26,7 +26,7 @@ export function getCodeActions(parsed: ParsedManifest, diagnostics: readonly Dia
         const req = data.requirement ? requirementFor(data.requirement) : undefined;
         const what = data.path.endsWith(']') ? `an entry to \`${data.path.replace(/\[\d+\]$/, '')}\`` : `\`${data.path}\``;
         actions.push({
-          title: `Add ${what}${req ? ` (${req.title.toLowerCase()})` : ''}`,
+          title: `Add ${what}${req && !data.path.toLowerCase().endsWith(req.title.toLowerCase()) ? ` (${req.title.toLowerCase()})` : ''}`,
           kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true,
           edit: { changes: { [uri]: edits } },
         });
