@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { Checklist, ChecklistGroup, ChecklistItem, ChecklistStatus } from '../../server/src/service';
 import { CHECKLIST_REQUEST } from '../../server/src/protocol';
-import { STATUS_WORDS } from '../../server/src/service/checklistStatus';
+import { STATUS_WORDS } from '../../server/src/service/checklist/status';
 
 export const VIEW_ID = 'osaiManifest.checklist';
 const REFRESH_DELAY_MS = 100;

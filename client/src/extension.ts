@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { newManifestText } from '../../server/src/service/newManifest';
+import { newManifestText } from '../../server/src/service/formats/manifest/newManifest';
 import { ChecklistView } from './checklistView';
 import { exportReport } from './exportReport';
 

@@ -17,7 +17,7 @@ import { displayPath, expandTarget, isInside, readStdin, TargetError } from './c
 import { count, FileResult, formatResults } from './cli/formats';
 import { createProgress, ProgressStream } from './cli/progress';
 import { getLanguageService, LanguageService, ParsedManifest } from './service';
-import { isManifestFileName, MANIFEST_LANGUAGE_ID } from './service/fileNames';
+import { isManifestFileName, MANIFEST_LANGUAGE_ID } from './service/formats/manifest/fileNames';
 import { renderReport } from './service/report';
 
 export { version };

@@ -12,10 +12,10 @@ import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import type { Log, Result } from 'sarif';
 import { Codes } from '../../server/src/service';
-import { MofCodes } from '../../server/src/service/mof';
-import { markdownDoc } from '../../server/src/service/schema';
-import { requirementFor } from '../../server/src/service/requirements';
-import { CODE_DOCS, SARIF_SCHEMA_URI } from '../../server/src/service/sarif';
+import { MofCodes } from '../../server/src/service/formats/mof';
+import { markdownDoc } from '../../server/src/service/formats/manifest/schema';
+import { requirementFor } from '../../server/src/service/osaid/requirements';
+import { CODE_DOCS, SARIF_SCHEMA_URI } from '../../server/src/service/output/sarif';
 import { ROOT } from '../helpers';
 import { cli, olmoWith, runCli } from './run';
 

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { evaluateMofClass, isMofModelFile } from '../../server/src/service/mof';
+import { evaluateMofClass, isMofModelFile } from '../../server/src/service/formats/mof';
 import { doc, ROOT, service } from '../helpers';
 
 const DIR = join(ROOT, 'test', 'fixtures', 'mot-conformance');

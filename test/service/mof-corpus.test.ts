@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { parseDocument } from 'yaml';
 import { Range } from 'vscode-languageserver-types';
-import { evaluateMofClass, isMofModelFile, looksLikeMofText, mofClassActions, mofCodeActions, mofCodeLenses, mofCompletions, mofDiagnostics, mofHover } from '../../server/src/service/mof';
+import { evaluateMofClass, isMofModelFile, looksLikeMofText, mofClassActions, mofCodeActions, mofCodeLenses, mofCompletions, mofDiagnostics, mofHover } from '../../server/src/service/formats/mof';
 import { applyWorkspaceEdit, doc, ROOT, service } from '../helpers';
 
 const DIR = join(ROOT, 'test', 'fixtures', 'mof-corpus');

@@ -7,8 +7,8 @@ import Ajv from 'ajv';
 import { parseDocument } from 'yaml';
 import { CodeAction, Diagnostic, MarkupContent } from 'vscode-languageserver-types';
 import mofSchema from '../../schemas/mof-model.schema.json';
-import { COMPONENT_NAMES, evaluateMofClass, isMofModelFile, looksLikeMofText, MOT_COMPONENTS, mofClassActions, mofCodeActions, mofCodeLenses, mofCompletions, mofDiagnostics, mofHover } from '../../server/src/service/mof';
-import { MOT_ENUMS } from '../../server/src/service/mof/data/motTables';
+import { COMPONENT_NAMES, evaluateMofClass, isMofModelFile, looksLikeMofText, MOT_COMPONENTS, mofClassActions, mofCodeActions, mofCodeLenses, mofCompletions, mofDiagnostics, mofHover } from '../../server/src/service/formats/mof';
+import { MOT_ENUMS } from '../../server/src/service/formats/mof/data/motTables';
 import { applyWorkspaceEdit, brief, doc, example, ROOT, service } from '../helpers';
 
 const URI = 'file:///test/model.yml';

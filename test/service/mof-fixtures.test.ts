@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { parseDocument } from 'yaml';
 import { CodeAction, Diagnostic } from 'vscode-languageserver-types';
-import { evaluateMofClass, isMofModelFile, mofClassActions, mofCodeActions, mofCodeLenses, mofDiagnostics } from '../../server/src/service/mof';
+import { evaluateMofClass, isMofModelFile, mofClassActions, mofCodeActions, mofCodeLenses, mofDiagnostics } from '../../server/src/service/formats/mof';
 import { applyWorkspaceEdit, brief, comments, doc, ROOT, service } from '../helpers';
 
 const URI = 'file:///test/model.yml';

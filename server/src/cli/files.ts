@@ -5,8 +5,8 @@
 import { readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { isManifestFileName } from '../service/fileNames';
-import { looksLikeMofText } from '../service/mof';
+import { isManifestFileName } from '../service/formats/manifest/fileNames';
+import { looksLikeMofText } from '../service/formats/mof';
 
 export class TargetError extends Error {}
 

@@ -4,8 +4,8 @@
  */
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { Checklist, DocumentKind, MofClassResult } from '../service';
-import type { DiagnosticData } from '../service/diagnosticCodes';
-import { buildSarif, severityName } from '../service/sarif';
+import type { DiagnosticData } from '../service/diagnostics/codes';
+import { buildSarif, severityName } from '../service/output/sarif';
 import type { Format } from './args';
 
 export interface FileResult {

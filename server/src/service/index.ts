@@ -4,17 +4,17 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CodeLens, CompletionList, Diagnostic, DocumentSymbol, Hover, Position } from 'vscode-languageserver-types';
-import { Checklist, getChecklist } from './checklist';
-import { getCodeActions } from './codeActions';
-import { Codes } from './diagnosticCodes';
-import { getCodeLenses, verdict, Verdict } from './codeLens';
-import { CompletionOptions, doComplete } from './completion';
-import { doHover } from './hover';
-import { parseManifest, ParsedManifest } from './parse';
+import { Checklist, getChecklist } from './formats/checklists';
+import { getCodeActions } from './formats/manifest/codeActions';
+import { Codes } from './diagnostics/codes';
+import { getCodeLenses, verdict, Verdict } from './verdict/verdict';
+import { CompletionOptions, doComplete } from './formats/manifest/completion';
+import { doHover } from './formats/manifest/hover';
+import { parseManifest, ParsedManifest } from './yaml/parse';
 import { defaultSettings, ServiceSettings } from './settings';
-import { findDocumentSymbols } from './symbols';
-import { validate } from './validate';
-import { evaluateMofClass, mofCodeActions, mofCodeLenses, mofCompletions, mofDiagnostics, mofHover, MofClassResult } from './mof';
+import { findDocumentSymbols } from './formats/manifest/symbols';
+import { validate } from './formats/manifest/validate';
+import { evaluateMofClass, mofCodeActions, mofCodeLenses, mofCompletions, mofDiagnostics, mofHover, MofClassResult } from './formats/mof';
 
 export interface LanguageService {
   configure(settings: Partial<ServiceSettings>): void;
@@ -72,13 +72,13 @@ export function getLanguageService(initial: Partial<ServiceSettings> = {}): Lang
   };
 }
 
-export { Codes, DIAGNOSTIC_SOURCE } from './diagnosticCodes';
-export type { DiagnosticData } from './diagnosticCodes';
-export { ADD_ALL_TITLE } from './codeActions';
-export { buildManifestSchema } from './schema';
-export { requirements } from './requirements';
-export type { ParsedManifest, DocumentKind } from './parse';
-export type { MofClassResult } from './mof';
+export { Codes, DIAGNOSTIC_SOURCE } from './diagnostics/codes';
+export type { DiagnosticData } from './diagnostics/codes';
+export { ADD_ALL_TITLE } from './formats/manifest/codeActions';
+export { buildManifestSchema } from './formats/manifest/schema';
+export { requirements } from './osaid/requirements';
+export type { ParsedManifest, DocumentKind } from './yaml/parse';
+export type { MofClassResult } from './formats/mof';
 export type { ServiceSettings } from './settings';
-export type { Verdict } from './codeLens';
-export type { Checklist, ChecklistGroup, ChecklistItem, ChecklistStatus } from './checklist';
+export type { Verdict } from './verdict/verdict';
+export type { Checklist, ChecklistGroup, ChecklistItem, ChecklistStatus } from './formats/checklists';

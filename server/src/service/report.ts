@@ -7,9 +7,9 @@
  * scripts, no external assets, a Content-Security-Policy that forbids loading anything — and
  * every piece of text in it is escaped.
  */
-import type { Checklist, ChecklistItem } from './checklist';
-import { ChecklistStatus, STATUS_WORDS } from './checklistStatus';
-import { classTitle, type MofClass } from './mof/tables';
+import type { Checklist, ChecklistItem } from './formats/checklists';
+import { ChecklistStatus, STATUS_WORDS } from './checklist/status';
+import { classTitle, type MofClass } from './formats/mof/tables';
 
 export interface ReportEntry {
   /** The file as the reader should see it (a path relative to the workspace or the cwd). */

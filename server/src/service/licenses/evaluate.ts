@@ -10,8 +10,8 @@
 import { parseExpression, type ExpressionNode, type Operand, type Span } from './expression';
 import { resolveException, resolveLicense, deprecatedReplacements } from './resolve';
 import { SPDX_CURRENT_EXCEPTION_IDS, SPDX_CURRENT_IDS, SPDX_LICENSES } from './spdx';
-import { closest } from '../suggest';
-import { listIds } from '../text';
+import { closest } from '../text/suggest';
+import { listIds } from '../text/text';
 import { TREAT_AS_OPEN_SETTING, type LicenseCheckOptions, type LicenseCode, type LicenseFinding, type LicenseTest } from './types';
 import { failCode, failureReason, headId, qualifies, requirement } from './verdict';
 

@@ -4,7 +4,7 @@ import type { ExpressionNode, Operand, Span } from './expression';
 import { OPEN_LICENSES_BY_ID } from './openList';
 import { deprecatedReplacements, resolveException, resolveLicense } from './resolve';
 import { SPDX_CURRENT_IDS, SPDX_LICENSES, spdxPageUrl } from './spdx';
-import { closest } from '../suggest';
+import { closest } from '../text/suggest';
 import { TREAT_AS_OPEN_SETTING, type LicenseCheckOptions, type LicenseTest } from './types';
 import { failureReason, isOpen, qualifies } from './verdict';
 

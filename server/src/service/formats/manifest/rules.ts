@@ -1,0 +1,135 @@
+/**
+ * The OSAID rules: walks the manifest along the requirements table and reports what is
+ * missing, empty or under terms that do not qualify.
+ */
+import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { isMap, isScalar, isSeq, Node, YAMLMap } from 'yaml';
+import { Codes, DiagnosticData } from '../../diagnostics/codes';
+import { checkLicense, LicenseFinding } from '../../licenses';
+import { diagnostic, firstLineSpan, ParsedManifest } from '../../yaml/parse';
+import { isPlaceholder } from './placeholders';
+import { childrenOf, keyOf, Requirement } from '../../osaid/requirements';
+import { ServiceSettings } from '../../settings';
+import { lowerFirst } from '../../text/text';
+import { findPair, formatPath, PathSegment, verbatimSpan } from '../../yaml/nodes';
+
+interface Context {
+  parsed: ParsedManifest;
+  settings: ServiceSettings;
+  out: Diagnostic[];
+}
+
+export function ruleDiagnostics(parsed: ParsedManifest, settings: ServiceSettings): Diagnostic[] {
+  const contents = parsed.yaml?.contents as Node | null | undefined;
+  // Without plain data (an alias bomb) the rules would only repeat the parse error.
+  if (!parsed.yaml || parsed.value === undefined) return [];
+  const isEmptyDocument = contents === null || contents === undefined || (isScalar(contents) && contents.value === null);
+  if (!isEmptyDocument && !isMap(contents)) return []; // a type error is reported by the schema
+  const ctx: Context = { parsed, settings, out: [] };
+  const firstLine = firstLineSpan(parsed.text);
+  checkMapping(ctx, isMap(contents) ? contents : null, '', [], firstLine);
+  return ctx.out;
+}
+
+/** Checks the children of one mapping (or of a key whose mapping is still empty). */
+function checkMapping(ctx: Context, map: YAMLMap | null, pattern: string, segments: PathSegment[], anchor: [number, number]): void {
+  for (const req of childrenOf(pattern)) {
+    const key = keyOf(req);
+    const pair = map ? findPair(map, key) : undefined;
+    const childSegments = [...segments, key];
+    if (!pair) {
+      if (req.when && siblingValue(map, req.when.sibling) !== req.when.equals) continue;
+      if (req.level === 'required') report(ctx, anchor, Codes.missing, DiagnosticSeverity.Error, missingMessage(req, formatPath(childSegments)), childSegments, req);
+      else if (req.level === 'recommended') report(ctx, anchor, Codes.recommended, DiagnosticSeverity.Information, recommendedMessage(req, formatPath(childSegments)), childSegments, req);
+      continue;
+    }
+    const keySpan = span(pair.key as Node, anchor);
+    const value = pair.value as Node | null;
+    checkValue(ctx, req, value, childSegments, keySpan);
+  }
+}
+
+function checkValue(ctx: Context, req: Requirement, value: Node | null, segments: PathSegment[], keySpan: [number, number]): void {
+  const isNull = value === null || (isScalar(value) && value.value === null);
+  switch (req.shape.kind) {
+    case 'section':
+      if (isNull) checkMapping(ctx, null, req.path, segments, keySpan);
+      else if (isMap(value)) checkMapping(ctx, value, req.path, segments, keySpan);
+      return;
+    case 'list': {
+      const items = isSeq(value) ? value.items : [];
+      if ((isNull || isSeq(value)) && items.length < req.shape.minItems && req.level === 'required') {
+        report(ctx, keySpan, Codes.missing, DiagnosticSeverity.Error, `\`${formatPath(segments)}\` needs at least one entry: ${lowerFirst(req.summary)}`, [...segments, 0], req);
+      }
+      items.forEach((item, index) => {
+        const node = item as Node | null;
+        if (isMap(node)) checkMapping(ctx, node, `${req.path}[]`, [...segments, index], itemAnchor(node, keySpan));
+      });
+      return;
+    }
+    default: {
+      if (isNull || (isScalar(value) && isPlaceholder(value.value))) {
+        const where = value && value.range && value.range[1] > value.range[0] ? span(value, keySpan) : keySpan;
+        report(ctx, where, Codes.empty, DiagnosticSeverity.Warning, emptyMessage(req, formatPath(segments)), segments, req);
+        return;
+      }
+      if (req.shape.kind === 'license' && isScalar(value) && typeof value.value === 'string') {
+        checkLicenseValue(ctx, req, value, segments);
+      }
+    }
+  }
+}
+
+function checkLicenseValue(ctx: Context, req: Requirement, value: Node, segments: PathSegment[]): void {
+  if (req.shape.kind !== 'license' || !isScalar(value)) return;
+  const text = String(value.value);
+  const findings = checkLicense(text, req.shape.test, { extraOpen: ctx.settings.treatAsOpen });
+  const base = verbatimSpan(ctx.parsed.text, value)?.[0];
+  for (const finding of findings) {
+    const [start, end] = base === undefined ? span(value, [0, 0]) : [base + finding.start, base + finding.end];
+    const severity = req.shape.informative && finding.severity === 'error' ? DiagnosticSeverity.Information
+      : finding.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
+    const data: DiagnosticData = { path: formatPath(segments), requirement: req.path, replacements: finding.replacements };
+    ctx.out.push(diagnostic(ctx.parsed.document, start, end, severity, finding.code, licenseMessage(req, finding), data));
+  }
+}
+
+function licenseMessage(req: Requirement, finding: LicenseFinding): string {
+  return req.shape.kind === 'license' && req.shape.informative && finding.severity === 'error'
+    ? `${finding.message} (Informative: OSAID does not require training data to be openly licensed.)`
+    : finding.message;
+}
+
+function report(ctx: Context, where: [number, number], code: string, severity: DiagnosticSeverity, message: string, segments: PathSegment[], req: Requirement): void {
+  const data: DiagnosticData = { path: formatPath(segments), requirement: req.path };
+  ctx.out.push(diagnostic(ctx.parsed.document, where[0], where[1], severity, code, message, data));
+}
+
+function missingMessage(req: Requirement, path: string): string {
+  const condition = req.when ? ` (required when \`${req.when.sibling}: ${req.when.equals}\`)` : '';
+  return `Missing \`${path}\`${condition}: ${lowerFirst(req.summary)}`;
+}
+
+function recommendedMessage(req: Requirement, path: string): string {
+  return `Recommended: add \`${path}\` — ${lowerFirst(req.summary)}`;
+}
+
+function emptyMessage(req: Requirement, path: string): string {
+  return `\`${path}\` is empty or a placeholder; fill it in: ${lowerFirst(req.summary)}`;
+}
+
+function siblingValue(map: YAMLMap | null, key: string): unknown {
+  if (!map) return undefined;
+  const pair = findPair(map, key);
+  return pair && isScalar(pair.value) ? pair.value.value : undefined;
+}
+
+function span(node: Node | null | undefined, fallback: [number, number]): [number, number] {
+  return node?.range ? [node.range[0], node.range[1]] : fallback;
+}
+
+/** A list item's anchor: its first key, so "missing" lands on the item's first line. */
+function itemAnchor(map: YAMLMap, fallback: [number, number]): [number, number] {
+  const first = map.items[0]?.key as Node | undefined;
+  return span(first ?? map, fallback);
+}

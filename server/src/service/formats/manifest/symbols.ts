@@ -1,0 +1,56 @@
+/** The outline: sections, their keys, and list items named by their `name` or `kind`. */
+import { DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
+import { isMap, isScalar, isSeq, Node, YAMLMap } from 'yaml';
+import { ParsedManifest } from '../../yaml/parse';
+import { requirementFor } from '../../osaid/requirements';
+import { formatPath, PathSegment, scalarText } from '../../yaml/nodes';
+
+export function findDocumentSymbols(parsed: ParsedManifest): DocumentSymbol[] {
+  const root = parsed.yaml?.contents as Node | null | undefined;
+  return isMap(root) ? mapSymbols(parsed, root, []) : [];
+}
+
+function mapSymbols(parsed: ParsedManifest, map: YAMLMap, segments: PathSegment[]): DocumentSymbol[] {
+  const out: DocumentSymbol[] = [];
+  for (const item of map.items) {
+    const key = item.key as Node | null;
+    if (!isScalar(key) || !key.range) continue;
+    const name = String(key.value);
+    const value = item.value as Node | null;
+    const path = [...segments, name];
+    const req = requirementFor(formatPath(path));
+    const end = value?.range ? value.range[1] : key.range[1];
+    const symbol: DocumentSymbol = {
+      name,
+      detail: req?.title ?? (isScalar(value) ? scalarText(value) : undefined),
+      kind: segments.length === 0 ? SymbolKind.Module : isMap(value) || isSeq(value) ? SymbolKind.Object : SymbolKind.Property,
+      range: range(parsed, key.range[0], end),
+      selectionRange: range(parsed, key.range[0], key.range[1]),
+    };
+    if (isMap(value)) symbol.children = mapSymbols(parsed, value, path);
+    else if (isSeq(value)) symbol.children = seqSymbols(parsed, value.items as Array<Node | null>, path);
+    out.push(symbol);
+  }
+  return out;
+}
+
+function seqSymbols(parsed: ParsedManifest, items: Array<Node | null>, segments: PathSegment[]): DocumentSymbol[] {
+  const out: DocumentSymbol[] = [];
+  items.forEach((item, index) => {
+    if (!item?.range) return;
+    const label = isMap(item) ? scalarText(item.get('name', true) as Node) ?? scalarText(item.get('kind', true) as Node) : scalarText(item);
+    const symbol: DocumentSymbol = {
+      name: label ?? `[${index}]`,
+      kind: SymbolKind.Object,
+      range: range(parsed, item.range[0], item.range[1]),
+      selectionRange: range(parsed, item.range[0], item.range[1]),
+    };
+    if (isMap(item)) symbol.children = mapSymbols(parsed, item, [...segments, index]);
+    out.push(symbol);
+  });
+  return out;
+}
+
+function range(parsed: ParsedManifest, start: number, end: number) {
+  return { start: parsed.document.positionAt(start), end: parsed.document.positionAt(Math.max(start, end)) };
+}

@@ -1,0 +1,96 @@
+/** Quick fixes for MOF model files: renames, canonical license ids, and adding components. */
+import { CodeAction, CodeActionKind, Diagnostic, TextEdit } from 'vscode-languageserver-types';
+import { Codes, DIAGNOSTIC_SOURCE } from '../../diagnostics/codes';
+import { ParsedManifest } from '../../yaml/parse';
+import { isMofModelFile } from './detect';
+import { MofDiagnosticData } from './diagnostics';
+import { evaluateMofClass, MofClassResult } from './evaluate';
+import { addComponentEdits } from './insertComponents';
+import { MofCodes } from './licenseCheck';
+import { CLASS_ROMAN, MofClass } from './tables';
+
+/** Title prefix of the action adding every component missing for Class I. */
+export const ADD_ALL_CLASS_I_TITLE = 'Add all components missing for MOF Class I';
+export const ADD_OSAID_COMPONENTS_TITLE = 'Add all components OSAID requires';
+
+/**
+ * `diagnostics`: those the client sent for the range; `all`: the document's current
+ * diagnostics. The class-level actions are offered whenever the range has one of our
+ * diagnostics (use `mofClassActions` to get them unconditionally).
+ */
+export function mofCodeActions(parsed: ParsedManifest, diagnostics: readonly Diagnostic[], all: readonly Diagnostic[]): CodeAction[] {
+  if (!isMofModelFile(parsed)) return [];
+  const uri = parsed.document.uri;
+  const actions: CodeAction[] = [];
+  const ours = diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
+  for (const d of ours) {
+    const data = d.data as MofDiagnosticData | undefined;
+    if (!data) continue;
+    const replacements = data.replacements ?? [];
+    for (const replacement of replacements) {
+      const rename = d.code === MofCodes.unknownComponent || d.code === Codes.schemaUnknownKey;
+      actions.push({
+        title: rename ? `Rename to \`${replacement}\`` : `Change to \`${replacement}\``,
+        kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: replacements.length === 1,
+        edit: { changes: { [uri]: [TextEdit.replace(d.range, replacement)] } },
+      });
+    }
+    if (d.code === Codes.missing && data.component) {
+      const edits = addComponentEdits(parsed, [data.component]);
+      if (edits.length > 0) {
+        actions.push({ title: `Add the MOF component \`${data.component}\``, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: { changes: { [uri]: edits } } });
+      }
+    }
+  }
+  if (ours.length === 0) return actions;
+  const osaidMissing = all.filter((d) => d.source === DIAGNOSTIC_SOURCE && d.code === Codes.missing && (d.data as MofDiagnosticData | undefined)?.component);
+  if (osaidMissing.length > 1 && ours.some((d) => d.code === Codes.missing)) {
+    const names = [...new Set(osaidMissing.map((d) => (d.data as MofDiagnosticData).component!))];
+    const edits = addComponentEdits(parsed, names);
+    if (edits.length > 0) {
+      actions.push({ title: `${ADD_OSAID_COMPONENTS_TITLE} (${names.length})`, kind: CodeActionKind.QuickFix, diagnostics: osaidMissing, edit: { changes: { [uri]: edits } } });
+    }
+  }
+  actions.push(...mofClassActions(parsed));
+  return actions;
+}
+
+/**
+ * "Add the N components missing for MOF Class X" (the next class) and "Add all components
+ * missing for MOF Class I": new list items at the end of `release.components`, each with
+ * MOT's standard description. Components that are present but not open are not touched.
+ */
+export function mofClassActions(parsed: ParsedManifest, kind: string = CodeActionKind.QuickFix): CodeAction[] {
+  const result = evaluateMofClass(parsed);
+  if (!result || result.class === 1) return [];
+  const uri = parsed.document.uri;
+  const next = (result.class === null ? 3 : result.class - 1) as MofClass;
+  const actions: CodeAction[] = [];
+  const nextNames = componentsToAdd(result, next);
+  if (nextNames.length > 0 && next !== 1) {
+    const edits = addComponentEdits(parsed, nextNames);
+    if (edits.length > 0) {
+      actions.push({ title: `Add the ${count(nextNames.length)} missing for MOF Class ${CLASS_ROMAN[next]}`, kind, edit: { changes: { [uri]: edits } } });
+    }
+  }
+  const allNames = componentsToAdd(result, 1);
+  if (allNames.length > 0 && (next === 1 || allNames.length > nextNames.length)) {
+    const edits = addComponentEdits(parsed, allNames);
+    if (edits.length > 0) {
+      actions.push({ title: `${ADD_ALL_CLASS_I_TITLE} (${allNames.length})`, kind, edit: { changes: { [uri]: edits } } });
+    }
+  }
+  return actions;
+}
+
+/**
+ * Components absent for class `c`. Both the technical report and the research paper are
+ * added when both are absent: the paper only stands in once it is openly licensed.
+ */
+export function componentsToAdd(result: MofClassResult, c: MofClass): string[] {
+  return [...result.absent[c]];
+}
+
+function count(n: number): string {
+  return n === 1 ? '1 component' : `${n} components`;
+}

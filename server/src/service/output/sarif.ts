@@ -1,0 +1,193 @@
+/**
+ * SARIF 2.1.0 for the findings of a run (`osai-check --format sarif`), so code-scanning UIs
+ * (GitHub, Azure DevOps, VS Code's SARIF viewer) show them with their documentation. Pure:
+ * no I/O; the caller gives each file's display path and diagnostics.
+ *
+ * One run; `tool.driver.rules` has one rule per diagnostic code used, whose `help.markdown`
+ * carries the code's meaning (the README's table, `CODE_DOCS`) and the requirement docs of
+ * every requirement the run's findings concern (the requirements table's `markdownDoc`).
+ */
+import type * as Sarif from 'sarif';
+import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { Codes, DiagnosticData } from '../diagnostics/codes';
+import { MofCodes } from '../formats/mof';
+import { requirementFor, requirements } from '../osaid/requirements';
+import { markdownDoc } from '../formats/manifest/schema';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface CodeDoc {
+  severity: Severity;
+  /** What the code means (Markdown, one sentence; the README's "meaning" column). */
+  meaning: string;
+  /** The quick fix the editor offers, if any (Markdown; the README's "quick fix" column). */
+  fix?: string;
+}
+
+/** Every diagnostic code, in the README's order, with the README's words (a test keeps them equal). */
+export const CODE_DOCS: Readonly<Record<string, CodeDoc>> = {
+  [Codes.yamlSyntax]: { severity: 'error', meaning: 'YAML error, at its position (also duplicate keys, multiple documents, alias bombs)' },
+  [Codes.tooLarge]: { severity: 'warning', meaning: 'the file is above `osaiManifest.maxFileSize`; not checked' },
+  [Codes.schemaType]: { severity: 'error', meaning: 'a value of the wrong type (or a malformed date)' },
+  [Codes.schemaEnum]: { severity: 'error', meaning: 'a value outside its allowed set (`kind`, `osaid`)', fix: 'each allowed value' },
+  [Codes.schemaUnknownKey]: { severity: 'error', meaning: 'a key the format does not know', fix: 'rename to the closest key' },
+  [Codes.missing]: { severity: 'error', meaning: 'a required element is absent; reported on the nearest parent key (in MOF files: on `components`, naming the component)', fix: 'insert it; add all missing' },
+  [Codes.empty]: { severity: 'warning', meaning: 'present but empty or a placeholder (`""`, `TBD`, `TODO`, `N/A`, `unknown`, `none`, `-`)' },
+  [Codes.recommended]: { severity: 'info', meaning: 'a recommended element is absent (checkpoints, optimizer state, documentation)' },
+  [Codes.notOsiApproved]: { severity: 'error', meaning: 'a code component\'s license is not OSI-approved' },
+  [Codes.notOpen]: { severity: 'error', meaning: 'parameters, data information or documentation under terms that are not OSD-conformant' },
+  [Codes.restricted]: { severity: 'error', meaning: 'an AI license with use restrictions (Llama, Gemma, RAIL, …)' },
+  [Codes.unknownLicense]: { severity: 'error', meaning: 'not an SPDX license id', fix: 'the closest ids' },
+  [Codes.nonCanonical]: { severity: 'warning', meaning: 'a recognisable but non-canonical spelling (`Apache 2.0`, `apache-2.0`)', fix: 'the SPDX id' },
+  [Codes.deprecated]: { severity: 'warning', meaning: 'a deprecated SPDX id (`GPL-3.0`)', fix: 'the current ids' },
+  [MofCodes.missing]: { severity: 'error', meaning: 'a MOF file lacks a required field (`release.name`, `release.license`, `release.producer`, `release.components`)' },
+  [MofCodes.unknownComponent]: { severity: 'error', meaning: 'a component name that is not one of the framework\'s 17', fix: 'the closest name' },
+  [MofCodes.duplicateComponent]: { severity: 'warning', meaning: 'the same component listed twice' },
+  [MofCodes.licenseType]: { severity: 'warning', meaning: 'an open license MOT does not list for the component\'s content type (code, data, document)' },
+  [MofCodes.unlicensed]: { severity: 'warning', meaning: 'no license applies to the component (MOT counts it as not open)' },
+};
+
+/** The SARIF `$schema` (OASIS SARIF 2.1.0, errata 01). */
+export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+/** What `tool.driver.informationUri` and rules without a requirement link to. */
+export const OSAID_URI = 'https://opensource.org/ai/open-source-ai-definition';
+/** Artifact URIs are relative to this base (the directory the tool ran in). */
+export const SRCROOT = '%SRCROOT%';
+
+export interface SarifFileInput {
+  /**
+   * The file as shown to the user: a path relative to the run's root with `/` separators,
+   * or an absolute `file:` URI for files outside it.
+   */
+  file: string;
+  diagnostics: readonly Diagnostic[];
+}
+
+export interface SarifOptions {
+  /** The tool's version (`tool.driver.version`). */
+  version: string;
+  /** The absolute `file:` URI of the run's root directory, ending in `/` (`originalUriBaseIds`). */
+  rootUri?: string;
+}
+
+export function severityName(severity: DiagnosticSeverity | undefined): Severity | 'hint' {
+  switch (severity ?? DiagnosticSeverity.Error) {
+    case DiagnosticSeverity.Error: return 'error';
+    case DiagnosticSeverity.Warning: return 'warning';
+    case DiagnosticSeverity.Information: return 'info';
+    default: return 'hint';
+  }
+}
+
+function level(severity: DiagnosticSeverity | undefined): Sarif.Result.level {
+  const name = severityName(severity);
+  return name === 'error' ? 'error' : name === 'warning' ? 'warning' : 'note';
+}
+
+/** Markdown without its inline markup, for SARIF's plain-text fields. */
+export function plainText(markdown: string): string {
+  return markdown.replace(/\*\*([^*]+)\*\*/g, '$1').replace(/`([^`]*)`/g, '$1').replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, '$1 ($2)');
+}
+
+/** `osaid/missing` → `OsaidMissing` (SARIF's `reportingDescriptor.name`). */
+function ruleName(code: string): string {
+  return code.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w[0].toUpperCase() + w.slice(1)).join('');
+}
+
+/** Relative paths become percent-encoded URI references; `file:` URIs stay as they are. */
+export function artifactUri(file: string): string {
+  if (/^file:\/\//.test(file)) return file;
+  return file.split('/').map((segment) => encodeURIComponent(segment)).join('/');
+}
+
+function requirementIds(diagnostics: readonly Diagnostic[]): string[] {
+  const ids = new Set(diagnostics.map((d) => (d.data as DiagnosticData | undefined)?.requirement).filter((r): r is string => !!r && !!requirementFor(r)));
+  // In the requirements table's order, so the help reads like the README.
+  return requirements.map((r) => r.path).filter((p) => ids.has(p));
+}
+
+function rule(code: string, diagnostics: readonly Diagnostic[]): Sarif.ReportingDescriptor {
+  const doc = CODE_DOCS[code];
+  const meaning = doc?.meaning ?? code;
+  const sentence = meaning[0].toUpperCase() + meaning.slice(1) + '.';
+  const reqs = requirementIds(diagnostics);
+  const markdown = [`**\`${code}\`** (${doc?.severity ?? 'error'}): ${sentence}`];
+  if (doc?.fix) markdown.push(`Quick fix in the editor: ${doc.fix}.`);
+  if (reqs.length > 0) {
+    markdown.push(`### ${reqs.length === 1 ? 'The requirement' : 'Requirements'} concerned`);
+    for (const id of reqs) markdown.push(markdownDoc(requirementFor(id)!));
+  }
+  const firstSource = reqs.length > 0 ? requirementFor(reqs[0])!.source : OSAID_URI;
+  return {
+    id: code,
+    name: ruleName(code),
+    shortDescription: { text: plainText(sentence) },
+    fullDescription: { text: plainText(doc?.fix ? `${sentence} Quick fix in the editor: ${doc.fix}.` : sentence) },
+    help: { text: plainText([sentence, ...reqs.map((id) => `${requirementFor(id)!.title}: ${requirementFor(id)!.summary}`)].join('\n')), markdown: markdown.join('\n\n') },
+    helpUri: firstSource,
+    defaultConfiguration: { level: level(doc?.severity === 'warning' ? DiagnosticSeverity.Warning : doc?.severity === 'info' ? DiagnosticSeverity.Information : DiagnosticSeverity.Error) },
+    properties: { tags: [code.split('/')[0]] },
+  };
+}
+
+/** The SARIF log of a run: one run, its rules, one result per diagnostic. */
+export function buildSarif(files: readonly SarifFileInput[], options: SarifOptions): Sarif.Log {
+  const all = files.flatMap((f) => f.diagnostics);
+  const codes = [...new Set(all.map((d) => String(d.code)))].sort();
+  const rules = codes.map((code) => rule(code, all.filter((d) => String(d.code) === code)));
+  const ruleIndex = new Map(codes.map((code, i) => [code, i]));
+
+  const artifacts: Sarif.Artifact[] = [];
+  const results: Sarif.Result[] = [];
+  files.forEach((f, index) => {
+    const local = !/^file:\/\//.test(f.file);
+    const location: Sarif.ArtifactLocation = local ? { uri: artifactUri(f.file), uriBaseId: SRCROOT } : { uri: f.file };
+    artifacts.push({ location, sourceLanguage: 'yaml' });
+    const seen = new Map<string, number>();
+    for (const d of f.diagnostics) {
+      const code = String(d.code);
+      const data = d.data as DiagnosticData | undefined;
+      // Stable across edits that move lines: the code, the manifest path, the requirement.
+      const key = `${code}|${data?.path ?? ''}|${data?.requirement ?? ''}`;
+      const n = seen.get(key) ?? 0;
+      seen.set(key, n + 1);
+      results.push({
+        ruleId: code,
+        ruleIndex: ruleIndex.get(code)!,
+        level: level(d.severity),
+        message: { text: d.message },
+        locations: [{
+          physicalLocation: {
+            artifactLocation: { ...location, index },
+            region: {
+              startLine: d.range.start.line + 1,
+              startColumn: d.range.start.character + 1,
+              endLine: d.range.end.line + 1,
+              endColumn: d.range.end.character + 1,
+            },
+          },
+        }],
+        partialFingerprints: { 'osaiFinding/v1': n === 0 ? key : `${key}|${n}` },
+        ...(data?.path ? { properties: { path: data.path, ...(data.requirement ? { requirement: data.requirement } : {}) } } : {}),
+      });
+    }
+  });
+
+  const run: Sarif.Run = {
+    tool: {
+      driver: {
+        name: 'osai-check',
+        fullName: 'osai-check (Open Source AI Definition 1.0 and Model Openness Framework checks)',
+        version: options.version,
+        semanticVersion: options.version,
+        informationUri: OSAID_URI,
+        rules,
+      },
+    },
+    ...(options.rootUri ? { originalUriBaseIds: { [SRCROOT]: { uri: options.rootUri } } } : {}),
+    artifacts,
+    results,
+    columnKind: 'utf16CodeUnits',
+  };
+  return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] };
+}

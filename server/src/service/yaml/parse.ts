@@ -1,0 +1,152 @@
+/**
+ * Parses a manifest once; every feature works from the result. The server caches it per
+ * document version, so a keystroke costs one parse however many features ask.
+ */
+import { Document, parseDocument, visit, isAlias } from 'yaml';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver-types';
+import { DIAGNOSTIC_SOURCE } from '../diagnostics/codes';
+import { isManifestFileName, MANIFEST_LANGUAGE_ID } from '../formats/manifest/fileNames';
+import { frameworkNameMatches, looksLikeMofText } from '../formats/mof/detect';
+import { excessiveNestingAt, MAX_NESTING_DEPTH } from './nesting';
+
+/**
+ * What a document is: an OSAID manifest (by file name or language id), a MOF model file
+ * (by content) or neither — neither gets no diagnostics at all, so the server can watch
+ * every YAML file without claiming them.
+ */
+export type DocumentKind = 'osai' | 'mof' | 'none';
+
+export interface ParsedManifest {
+  readonly kind: DocumentKind;
+  readonly document: TextDocument;
+  readonly text: string;
+  /** The YAML document, with source ranges and comments; absent only for oversize input. */
+  readonly yaml: Document.Parsed | undefined;
+  /** Plain data for schema validation; `undefined` when it could not be built. */
+  readonly value: unknown;
+  /** Syntax and resource diagnostics found while parsing. */
+  readonly parseDiagnostics: readonly Diagnostic[];
+}
+
+export interface ParseOptions {
+  /** Files above this many characters get one diagnostic instead of a full check. */
+  maxFileSize?: number;
+}
+
+export const DEFAULT_MAX_FILE_SIZE = 4 * 1024 * 1024;
+/** Aliases beyond this count are treated as an alias bomb ("billion laughs"). */
+const MAX_ALIAS_COUNT = 1000;
+
+export function parseManifest(document: TextDocument, options: ParseOptions = {}): ParsedManifest {
+  const text = document.getText();
+  const named = document.languageId === MANIFEST_LANGUAGE_ID || isManifestFileName(document.uri);
+  // Other YAML files are only parsed when their text could be a MOF model file.
+  if (!named && !looksLikeMofText(text)) return { kind: 'none', document, text, yaml: undefined, value: undefined, parseDiagnostics: [] };
+  const parsed = parseYaml(document, text, options);
+  const kind: DocumentKind = named ? 'osai' : frameworkNameMatches(parsed.value) ? 'mof' : 'none';
+  return { kind, ...parsed };
+}
+
+function parseYaml(document: TextDocument, text: string, options: ParseOptions): Omit<ParsedManifest, 'kind'> {
+  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  if (text.length > maxFileSize) {
+    return {
+      document, text, yaml: undefined, value: undefined,
+      parseDiagnostics: [diagnostic(document, 0, 0, DiagnosticSeverity.Warning, 'size/too-large',
+        `This file has ${text.length.toLocaleString('en-US')} characters, more than the limit of ${maxFileSize.toLocaleString('en-US')} (setting osaiManifest.maxFileSize); it was not checked.`)],
+    };
+  }
+  const tooDeep = excessiveNestingAt(text);
+  if (tooDeep >= 0) {
+    return {
+      document, text, yaml: undefined, value: undefined,
+      parseDiagnostics: [diagnostic(document, tooDeep, tooDeep + 1, DiagnosticSeverity.Error, 'yaml/syntax',
+        `Nesting deeper than ${MAX_NESTING_DEPTH} levels starts here; a manifest never needs that, so the file was not checked. Flatten the structure.`)],
+    };
+  }
+  let yaml: Document.Parsed;
+  try {
+    yaml = parseDocument(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, logLevel: 'error' });
+  } catch (error) {
+    // The parser reports problems as errors; a throw is a bug or a resource limit. Never crash.
+    return {
+      document, text, yaml: undefined, value: undefined,
+      parseDiagnostics: [diagnostic(document, 0, 0, DiagnosticSeverity.Error, 'yaml/syntax', `The YAML could not be parsed: ${(error as Error).message}`)],
+    };
+  }
+  const parseDiagnostics: Diagnostic[] = [];
+  for (const error of yaml.errors) {
+    parseDiagnostics.push(diagnostic(document, error.pos[0], error.pos[1], DiagnosticSeverity.Error, 'yaml/syntax', syntaxMessage(error.code, error.message)));
+  }
+  for (const warning of yaml.warnings) {
+    parseDiagnostics.push(diagnostic(document, warning.pos[0], warning.pos[1], DiagnosticSeverity.Warning, 'yaml/syntax', warning.message));
+  }
+  reportControlCharacters(document, text, parseDiagnostics);
+  let value: unknown;
+  try {
+    value = yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    // toJS throws on alias bombs; point at the first alias so the user sees where.
+    const at = firstAliasOffset(yaml);
+    parseDiagnostics.push(diagnostic(document, at, at + 1, DiagnosticSeverity.Error, 'yaml/syntax',
+      error instanceof ReferenceError
+        ? 'Too many alias expansions: this looks like an alias bomb ("billion laughs"), so the file was not checked further. Write the values out instead of aliasing them.'
+        : `The YAML could not be read: ${(error as Error).message}`));
+    value = undefined;
+  }
+  return { document, text, yaml, value, parseDiagnostics };
+}
+
+/** YAML streams may not contain C0 control characters other than tab, LF and CR (YAML 1.2, 5.1). */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+const MAX_CONTROL_REPORTS = 10;
+
+function reportControlCharacters(document: TextDocument, text: string, out: Diagnostic[]): void {
+  let count = 0;
+  for (const match of text.matchAll(CONTROL_CHARACTER)) {
+    if (++count > MAX_CONTROL_REPORTS) break;
+    const code = match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    out.push(diagnostic(document, match.index!, match.index! + 1, DiagnosticSeverity.Error, 'yaml/syntax',
+      `Control character U+${code} is not allowed in YAML; remove it (is this a binary file?).`));
+  }
+}
+
+function syntaxMessage(code: string, message: string): string {
+  switch (code) {
+    case 'DUPLICATE_KEY': return 'Duplicate key: each key may appear only once in a mapping.';
+    case 'MULTIPLE_DOCS': return 'A manifest holds one YAML document; remove the `---` separator and the second document.';
+    case 'TAB_AS_INDENT': return 'Tabs cannot indent YAML; use spaces.';
+    case 'RESOURCE_EXHAUSTION': return `The YAML parser ran out of resources here (${message}); simplify the structure.`;
+    default: return message.endsWith('.') ? message : `${message}.`;
+  }
+}
+
+function firstAliasOffset(doc: Document.Parsed): number {
+  let offset = 0;
+  visit(doc, {
+    Alias(_key, node) {
+      if (isAlias(node) && node.range) offset = node.range[0];
+      return visit.BREAK;
+    },
+  });
+  return offset;
+}
+
+export function diagnostic(document: TextDocument, start: number, end: number, severity: DiagnosticSeverity, code: string, message: string, data?: unknown): Diagnostic {
+  // Node ranges of block scalars and collections run on to the next line: end at the last
+  // visible character, so the squiggle is tight and a replacement keeps the line break.
+  const text = document.getText();
+  let stop = Math.max(start, end);
+  while (stop > start + 1 && /\s/.test(text[stop - 1])) stop--;
+  const range = Range.create(document.positionAt(start), document.positionAt(stop));
+  const d: Diagnostic = { range, severity, code, source: DIAGNOSTIC_SOURCE, message };
+  if (data !== undefined) d.data = data;
+  return d;
+}
+
+/** The first line's span: where document-level findings are reported. */
+export function firstLineSpan(text: string): [number, number] {
+  const end = text.search(/\r?\n/);
+  return [0, end < 0 ? text.length : end];
+}
