@@ -12,6 +12,11 @@ export function doc(text: string, uri = 'file:///test/osai.yaml'): TextDocument 
   return TextDocument.create(uri, 'osai-manifest', 1, text);
 }
 
+/** A plain YAML document (the language id VS Code gives `.yml` files): formats recognise it by content. */
+export function yamlDoc(text: string, uri = 'file:///test/model.yml'): TextDocument {
+  return TextDocument.create(uri, 'yaml', 1, text);
+}
+
 export function fixture(name: string): string {
   return readFileSync(join(ROOT, 'test', 'fixtures', 'manifests', name), 'utf8');
 }

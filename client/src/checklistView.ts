@@ -5,9 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { Checklist, ChecklistGroup, ChecklistItem, ChecklistStatus } from '../../server/src/service';
-import { CHECKLIST_REQUEST } from '../../server/src/protocol';
-import { STATUS_WORDS } from '../../server/src/service/checklist/status';
+import { Checklist, CHECKLIST_REQUEST, ChecklistGroup, ChecklistItem, ChecklistStatus, STATUS_WORDS } from '../../server/src/protocol';
 
 export const VIEW_ID = 'osaiManifest.checklist';
 const REFRESH_DELAY_MS = 100;
@@ -78,9 +76,9 @@ export class ChecklistView implements vscode.TreeDataProvider<Node>, vscode.Disp
   private updateStatusBar(): void {
     const checklist = this.current?.checklist;
     if (!checklist) { this.statusBar.hide(); return; }
-    const mof = checklist.mof ? ` · ${checklist.mof.title.split(' · ')[0]}` : '';
-    this.statusBar.text = `${checklist.verdict.meets ? '$(pass)' : '$(error)'} OSAID${checklist.verdict.meets ? '' : `: ${unmetCount(checklist)} unmet`}${mof}`;
-    this.statusBar.tooltip = `${checklist.verdict.title}${checklist.mof ? `\n${checklist.mof.title}` : ''}\nClick to show the OSAID checklist.`;
+    const classification = checklist.classification ? ` · ${checklist.classification.reached}` : '';
+    this.statusBar.text = `${checklist.verdict.meets ? '$(pass)' : '$(error)'} OSAID${checklist.verdict.meets ? '' : `: ${unmetCount(checklist)} unmet`}${classification}`;
+    this.statusBar.tooltip = `${checklist.verdict.title}${checklist.classification ? `\n${checklist.classification.title}` : ''}\nClick to show the OSAID checklist.`;
     this.statusBar.backgroundColor = checklist.verdict.meets ? undefined : new vscode.ThemeColor('statusBarItem.errorBackground');
     this.statusBar.show();
   }

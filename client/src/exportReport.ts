@@ -1,12 +1,13 @@
 /**
- * "OSAID: Export compliance report": the active manifest's checklist (from the server) as a
- * self-contained HTML or Markdown page, rendered by the same code as `osai-check --report`.
+ * "OSAID: Export compliance report": the active document's report as a self-contained HTML
+ * or Markdown page, rendered by the server (the same code as `osai-check --report`).
  */
 import * as vscode from 'vscode';
-import { renderReport, ReportFormat } from '../../server/src/service/report';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { REPORT_REQUEST, ReportFormat, ReportParams, ReportResult } from '../../server/src/protocol';
 import type { ChecklistView } from './checklistView';
 
-export async function exportReport(view: ChecklistView, generator: string, target?: { format?: ReportFormat; uri?: vscode.Uri }): Promise<vscode.Uri | undefined> {
+export async function exportReport(client: LanguageClient, view: ChecklistView, generator: string, target?: { format?: ReportFormat; uri?: vscode.Uri }): Promise<vscode.Uri | undefined> {
   const checklist = await view.refresh();
   const document = vscode.window.activeTextEditor?.document;
   if (!checklist || !document) {
@@ -33,9 +34,19 @@ export async function exportReport(view: ChecklistView, generator: string, targe
     });
     if (!uri) return undefined;
   }
-  const file = vscode.workspace.asRelativePath(document.uri, false);
-  const text = renderReport([{ file, checklist }], format, { generator });
-  await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
+  const params: ReportParams = { textDocument: { uri: document.uri.toString() }, format, file: vscode.workspace.asRelativePath(document.uri, false), generator };
+  let report: ReportResult | null;
+  try {
+    report = await client.sendRequest<ReportResult | null>(REPORT_REQUEST, params);
+  } catch (error) {
+    void vscode.window.showErrorMessage(`The compliance report could not be made: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+  if (!report) {
+    void vscode.window.showWarningMessage('This document has no OSAID checklist, so there is no report to export.');
+    return undefined;
+  }
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(report.text));
   if (!target?.uri) {
     const open = format === 'html' ? 'Open in browser' : 'Open';
     void vscode.window.showInformationMessage(`Compliance report saved to ${vscode.workspace.asRelativePath(uri, false)}.`, open).then((choice) => {

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { newManifestText } from '../../server/src/service/formats/manifest/newManifest';
+import { NEW_MANIFEST_REQUEST, NewManifestResult } from '../../server/src/protocol';
 import { ChecklistView } from './checklistView';
 import { exportReport } from './exportReport';
 
@@ -36,7 +36,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<OsaidE
 
   context.subscriptions.push(
     vscode.commands.registerCommand('osaiManifest.newManifest', async () => {
-      const document = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: newManifestText() });
+      // The skeleton comes from the server, which derives it from the requirements table.
+      let created: NewManifestResult;
+      try {
+        created = await client!.sendRequest<NewManifestResult>(NEW_MANIFEST_REQUEST, {});
+      } catch (error) {
+        void vscode.window.showErrorMessage(`A new manifest could not be created: ${error instanceof Error ? error.message : String(error)}`);
+        return;
+      }
+      const document = await vscode.workspace.openTextDocument({ language: created.languageId, content: created.text });
       await vscode.window.showTextDocument(document);
     }),
     vscode.commands.registerCommand('osaiManifest.restartServer', async () => {
@@ -53,7 +61,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OsaidE
     vscode.commands.registerCommand('osaiManifest.refreshChecklist', () => checklist.refresh()),
     // Arguments (format, target file) are for automation and tests; users get a picker and a save dialog.
     vscode.commands.registerCommand('osaiManifest.exportReport', (format?: 'html' | 'md', uri?: vscode.Uri) =>
-      exportReport(checklist, `OSAID Manifest for VS Code ${String(context.extension.packageJSON.version)}`, { format, uri })),
+      exportReport(client!, checklist, `OSAID Manifest for VS Code ${String(context.extension.packageJSON.version)}`, { format, uri })),
   );
 
   try {

@@ -16,9 +16,7 @@ import { Options, parseArgs, USAGE } from './cli/args';
 import { displayPath, expandTarget, isInside, readStdin, TargetError } from './cli/files';
 import { count, FileResult, formatResults } from './cli/formats';
 import { createProgress, ProgressStream } from './cli/progress';
-import { getLanguageService, LanguageService, ParsedManifest } from './service';
-import { isManifestFileName, MANIFEST_LANGUAGE_ID } from './service/formats/manifest/fileNames';
-import { renderReport } from './service/report';
+import { getLanguageService, LanguageService } from './service';
 
 export { version };
 
@@ -48,6 +46,11 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   if (parsed.kind === 'usage') { err(`osai-check: ${parsed.message}\n\n${USAGE}`); return 2; }
   const options = parsed.options;
 
+  const service = getLanguageService({ treatAsOpen: options.treatAsOpen });
+  const isCandidate = (path: string): boolean => service.mayClaimFile(pathToFileURL(path).href, () => {
+    try { return readFileSync(path, 'utf8'); } catch { return ''; } // unreadable: not a candidate
+  });
+
   // What to check, in order, each file once.
   const sources: Source[] = [];
   const seen = new Set<string>();
@@ -57,7 +60,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
       continue;
     }
     try {
-      for (const path of expandTarget(target, cwd)) {
+      for (const path of expandTarget(target, cwd, isCandidate)) {
         if (!seen.has(path)) { seen.add(path); sources.push({ path, stdin: false }); }
       }
     } catch (error) {
@@ -71,7 +74,6 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     return 2;
   }
 
-  const service = getLanguageService({ treatAsOpen: options.treatAsOpen });
   const results: FileResult[] = [];
   const progress = createProgress(sources.length, environment.progress ?? process.stderr, env);
   for (const [i, source] of sources.entries()) {
@@ -90,14 +92,14 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   progress.end();
 
   for (const r of results) {
-    if (r.kind === 'none' && options.format !== 'table') err(`osai-check: ${r.file} is neither an OSAID manifest nor a MOF model file; skipped`);
+    if (!r.recognised && options.format !== 'table') err(`osai-check: ${r.file} is neither an OSAID manifest nor a MOF model file; skipped`);
   }
 
   const info = { version, rootUri: pathToFileURL(cwd).href.replace(/\/?$/, '/') };
   const findings = formatResults(options.format, results, info);
   if (options.report) {
     const entries = results.flatMap((r) => (r.checklist ? [{ file: r.file, checklist: r.checklist }] : []));
-    const report = renderReport(entries, options.report, { date: reportDate(env), generator: `osai-check ${version}` });
+    const report = service.renderReport(entries, options.report, { date: reportDate(env), generator: `osai-check ${version}` });
     if (options.output !== undefined) {
       if (!write(resolve(cwd, options.output), report, err)) return 2;
       if (options.formatGiven && findings !== '') out(findings);
@@ -121,29 +123,22 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
 
 function check(service: LanguageService, source: Source, shown: string, text: string, options: Options, cwd: string): FileResult {
   const uri = pathToFileURL(source.path).href;
-  let parsed: ParsedManifest;
-  if (source.stdin) {
-    // stdin is an OSAID manifest unless its content is a MOF model file.
-    const asYaml = service.parse(TextDocument.create(uri, 'yaml', 1, text));
-    parsed = asYaml.kind === 'mof' ? asYaml : service.parse(TextDocument.create(uri, MANIFEST_LANGUAGE_ID, 1, text));
-  } else {
-    // Manifests are recognised by name, MOF files by content (as in the editor).
-    parsed = service.parse(TextDocument.create(uri, isManifestFileName(source.path) ? MANIFEST_LANGUAGE_ID : 'yaml', 1, text));
-  }
+  // Files are recognised as in the editor (by name, or by content); stdin is assumed to be
+  // the default format (a manifest) unless its content says otherwise.
+  const parsed = service.parse(TextDocument.create(uri, 'yaml', 1, text), { unnamed: source.stdin });
   const diagnostics = service.doValidation(parsed);
-  const checklist = service.getChecklist(parsed, diagnostics);
-  const mof = service.evaluateMofClass(parsed);
-  const verdict = parsed.kind === 'osai' ? service.verdict(diagnostics) : checklist?.verdict;
+  const summary = service.summarize(parsed, diagnostics);
   return {
     file: shown,
     portable: source.stdin && options.stdinFilename === undefined ? STDIN_NAME
       : isInside(source.path, cwd) ? relative(cwd, source.path).split(sep).join('/') : uri,
     kind: parsed.kind,
+    kindLabel: parsed.format.label,
+    recognised: summary !== undefined,
     diagnostics,
     reported: options.quiet ? diagnostics.filter((d) => (d.severity ?? DiagnosticSeverity.Error) === DiagnosticSeverity.Error) : diagnostics,
-    verdict: verdict ? { meets: verdict.meets, title: verdict.title } : undefined,
-    mof,
-    checklist,
+    summary,
+    checklist: service.getChecklist(parsed, diagnostics),
   };
 }
 

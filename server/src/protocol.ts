@@ -1,4 +1,104 @@
-/** Custom LSP messages between the OSAID client and server (shared by both bundles). */
+/**
+ * The contract between the OSAID language server and its clients: custom request names and
+ * the types they carry. The VS Code client imports this module and nothing else from the
+ * server, so it must stay free of imports (types and tiny constants only).
+ */
 
 /** Request `{ textDocument: { uri } }` → `Checklist | null`: the document's OSAID checklist. */
 export const CHECKLIST_REQUEST = 'osai/checklist';
+
+/**
+ * Request `ReportParams` → `ReportResult | null`: the document's compliance report, rendered
+ * by the server (the same renderer as `osai-check --report`); null for documents that have
+ * no checklist.
+ */
+export const REPORT_REQUEST = 'osai/report';
+
+/** Request `{}` → `NewManifestResult`: the text of a new manifest (every requirement, placeholders to fill in). */
+export const NEW_MANIFEST_REQUEST = 'osai/newManifest';
+
+export type ReportFormat = 'html' | 'md';
+
+export interface ReportParams {
+  textDocument: { uri: string };
+  format: ReportFormat;
+  /** How the document is named in the report (e.g. its workspace-relative path). */
+  file: string;
+  /** Who made the report, shown in its footer. */
+  generator?: string;
+}
+
+export interface ReportResult {
+  text: string;
+}
+
+export interface NewManifestResult {
+  /** The language id to open it with. */
+  languageId: string;
+  text: string;
+}
+
+export type ChecklistStatus = 'met' | 'missing' | 'not-open' | 'invalid' | 'placeholder' | 'recommended';
+
+/** The words a status reads as, in the tree view, the report and the CLI. */
+export const STATUS_WORDS: Readonly<Record<ChecklistStatus, string>> = {
+  met: 'met',
+  missing: 'missing',
+  'not-open': 'not open',
+  invalid: 'invalid',
+  placeholder: 'placeholder',
+  recommended: 'not provided',
+};
+
+export type ChecklistGroupId = 'data_information' | 'code' | 'parameters';
+
+export interface ChecklistRange {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+export interface ChecklistItem {
+  /** The requirement id (its manifest path), e.g. `code.training`. */
+  id: string;
+  title: string;
+  level: 'required' | 'recommended';
+  status: ChecklistStatus;
+  /** Why it has that status: the first diagnostic's message, or what satisfies it. */
+  detail: string;
+  /** Where to reveal it in the document. */
+  range: ChecklistRange;
+  /** What OSAID asks for here and why (Markdown). */
+  explanation: string;
+}
+
+export interface ChecklistGroup {
+  id: ChecklistGroupId;
+  title: string;
+  items: ChecklistItem[];
+}
+
+/** A classification a format adds to the checklist (MOF files: the MOF class and progress). */
+export interface ChecklistClassification {
+  /** What is classified, with a link (e.g. "Model Openness Framework"). */
+  scheme: { name: string; url: string };
+  /** The class reached, e.g. "MOF Class III — Open Model" (or that none is). */
+  reached: string;
+  /** What the next class still needs, one line; empty when nothing is left. */
+  summary: string;
+  /** The full one-line title (status bar tooltip, lens). */
+  title: string;
+  /** Progress towards each class, from the first reachable to the highest. */
+  levels: Array<{ title: string; percent: number }>;
+}
+
+export interface Checklist {
+  uri: string;
+  /** The document format's id (as in `osai-check --format json`). */
+  kind: string;
+  /** The format's name for people ("OSAID manifest", "MOF model"). */
+  kindLabel: string;
+  verdict: { meets: boolean; title: string; errors: number; placeholders: number };
+  groups: ChecklistGroup[];
+  /** Set by formats that classify a release (MOF model files). */
+  classification?: ChecklistClassification;
+}

@@ -7,15 +7,15 @@ import {
   DocumentDiagnosticReportKind, InitializeParams, InitializeResult, ResponseError, TextDocumentSyncKind, TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CHECKLIST_REQUEST } from './protocol';
-import { getLanguageService, ParsedManifest, ServiceSettings } from './service';
+import { CHECKLIST_REQUEST, NEW_MANIFEST_REQUEST, NewManifestResult, REPORT_REQUEST, ReportParams, ReportResult } from './protocol';
+import { getLanguageService, LanguageServiceOptions, ParsedDocument, ServiceSettings } from './service';
 
 /** Validation waits this long after the last keystroke before it runs (push mode). */
 const VALIDATION_DELAY_MS = 150;
 
 interface Analysis {
   version: number;
-  parsed: ParsedManifest;
+  parsed: ParsedDocument;
   diagnostics: Diagnostic[];
 }
 
@@ -32,9 +32,10 @@ interface InitializationOptions {
   redhatYaml?: boolean;
 }
 
-export function startServer(connection: Connection): void {
+/** Starts serving on `connection`; `options.formats` replaces the built-in formats (tests, embedders). */
+export function startServer(connection: Connection, options: LanguageServiceOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
-  const service = getLanguageService();
+  const service = getLanguageService({}, options);
   const cache = new Map<string, Analysis>();
   const pending = new Map<string, NodeJS.Timeout>();
   let pullDiagnostics = false;
@@ -202,6 +203,25 @@ export function startServer(connection: Connection): void {
     if (!document) return null;
     const { parsed, diagnostics } = analyse(document);
     return service.getChecklist(parsed, diagnostics) ?? null;
+  }));
+
+  // Custom request: the compliance report of a document, rendered here so the client bundles
+  // no checks and no renderer.
+  connection.onRequest(REPORT_REQUEST, (params: ReportParams) => guard('report', (): ReportResult | null => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    const { parsed, diagnostics } = analyse(document);
+    const checklist = service.getChecklist(parsed, diagnostics);
+    if (!checklist) return null;
+    const format = params.format === 'md' ? 'md' : 'html';
+    return { text: service.renderReport([{ file: params.file, checklist }], format, { generator: params.generator }) };
+  }));
+
+  // Custom request: the text of a new manifest.
+  connection.onRequest(NEW_MANIFEST_REQUEST, () => guard('new manifest', (): NewManifestResult => {
+    const created = service.newDocument();
+    if (!created) throw new Error('no document format offers a new document');
+    return created;
   }));
 
   documents.listen(connection);

@@ -13,7 +13,7 @@ import addFormats from 'ajv-formats';
 import type { Log, Result } from 'sarif';
 import { Codes } from '../../server/src/service';
 import { MofCodes } from '../../server/src/service/formats/mof';
-import { markdownDoc } from '../../server/src/service/formats/manifest/schema';
+import { markdownDoc } from '../../server/src/service/osaid/docs';
 import { requirementFor } from '../../server/src/service/osaid/requirements';
 import { CODE_DOCS, SARIF_SCHEMA_URI } from '../../server/src/service/output/sarif';
 import { ROOT } from '../helpers';

@@ -136,7 +136,9 @@ describe('renderReport: Markdown', () => {
 
   test('progress is rounded but never 100% before the class is reached; no files, a plain sentence', () => {
     const granite = entry('examples/models/Granite-4-1.yml');
-    const almost: Checklist = { ...granite.checklist, mof: { ...granite.checklist.mof!, progress: { 1: 99.6, 2: 61.5, 3: 100 } } };
+    const classification = granite.checklist.classification!;
+    // Progress in the order shown: Class III, II, I.
+    const almost: Checklist = { ...granite.checklist, classification: { ...classification, levels: classification.levels.map((l, i) => ({ ...l, percent: [100, 61.5, 99.6][i] })) } };
     const text = renderReport([{ file: 'x.yml', checklist: almost }], 'md', { date: DATE });
     assert.ok(text.includes('| Class II — Open Tooling | 62% |\n| Class I — Open Science | 99% |'));
     assert.match(renderReport([], 'md', { date: DATE }), /\n\nNo manifests or MOF model files were checked\.\n\nStatus: /);

@@ -56,7 +56,7 @@ describe('OSAID checklist', () => {
     const text = readFileSync(join(ROOT, 'examples', 'models', 'Granite-4-1.yml'), 'utf8');
     const c = checklistOf(text, 'file:///w/Granite-4-1.yml', 'yaml');
     assert.equal(c.kind, 'mof');
-    assert.match(c.mof!.title, /^MOF Class III/);
+    assert.match(c.classification!.title, /^MOF Class III/);
     assert.deepEqual(table(c), [
       'Data information: data_information=met',
       'Code: code.data_processing=missing code.training=missing code.evaluation=missing code.inference=missing code.architecture=met code.supporting_libraries=missing',

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseDocument } from 'yaml';
 import { Diagnostic } from 'vscode-languageserver-types';
-import { ADD_ALL_TITLE, requirements } from '../../server/src/service';
+import { ADD_ALL_TITLE } from '../../server/src/service/formats/manifest/codeActions';
+import { requirements } from '../../server/src/service/osaid/requirements';
 import { applyWorkspaceEdit, comments, doc, example, fixture, service } from '../helpers';
 
 function analyse(text: string) {

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { parseDocument } from 'yaml';
 import { Range } from 'vscode-languageserver-types';
-import { evaluateMofClass, isMofModelFile, looksLikeMofText, mofClassActions, mofCodeActions, mofCodeLenses, mofCompletions, mofDiagnostics, mofHover } from '../../server/src/service/formats/mof';
-import { applyWorkspaceEdit, doc, ROOT, service } from '../helpers';
+import { evaluateMofClass, looksLikeMofText, mofClassActions } from '../../server/src/service/formats/mof';
+import { applyWorkspaceEdit, yamlDoc, ROOT, service } from '../helpers';
 
 const DIR = join(ROOT, 'test', 'fixtures', 'mof-corpus');
 const URI = 'file:///corpus/model.yml';
@@ -33,8 +33,8 @@ describe('MOT model corpus (273 files)', () => {
     for (const file of files) {
       const text = readFileSync(join(DIR, file), 'utf8');
       assert.ok(looksLikeMofText(text), file);
-      const parsed = service.parse(doc(text, URI));
-      assert.ok(isMofModelFile(parsed), file);
+      const parsed = service.parse(yamlDoc(text, URI));
+      assert.ok(parsed.kind === 'mof', file);
       const result = evaluateMofClass(parsed);
       assert.ok(result, file);
       assert.ok(result.class === null || [1, 2, 3].includes(result.class), file);
@@ -42,7 +42,7 @@ describe('MOT model corpus (273 files)', () => {
       assert.match(result.title, /^MOF (Class (I|II|III) — |unclassified)/, file);
       classes.set(String(result.class), (classes.get(String(result.class)) ?? 0) + 1);
       const lines = text.split(/\r?\n/);
-      const diagnostics = mofDiagnostics(parsed);
+      const diagnostics = service.doValidation(parsed);
       for (const d of diagnostics) {
         assert.ok(inside(d.range, lines), `${file}: ${d.code} at ${JSON.stringify(d.range)}`);
         assert.equal(d.source, 'osai');
@@ -52,7 +52,7 @@ describe('MOT model corpus (273 files)', () => {
       }
       // The published files are schema-clean and use only the 17 names.
       assert.deepEqual(diagnostics.filter((d) => /^(schema|mof\/(missing|unknown-component|duplicate-component))/.test(String(d.code))).map((d) => d.message), [], file);
-      assert.equal(mofCodeLenses(parsed).length, 1);
+      assert.equal(service.getCodeLenses(parsed, []).length, 1);
     }
     // The distribution of classes over the corpus, as evaluated by MOT's rules.
     assert.deepEqual(Object.fromEntries([...classes].sort()), { 1: 14, 2: 1, 3: 16, null: 242 });
@@ -61,18 +61,18 @@ describe('MOT model corpus (273 files)', () => {
   test('each file: hovers, completions and code actions at every line never throw, and every fix yields valid YAML', () => {
     for (const file of files) {
       const text = readFileSync(join(DIR, file), 'utf8');
-      const parsed = service.parse(doc(text, URI));
+      const parsed = service.parse(yamlDoc(text, URI));
       const lines = text.split(/\r?\n/);
       lines.forEach((line, i) => {
         for (const character of [0, line.search(/\S|$/), Math.floor(line.length / 2), line.length - 1, line.length]) {
           if (character < 0) continue;
-          const hover = mofHover(parsed, { line: i, character });
+          const hover = service.doHover(parsed, { line: i, character });
           if (hover?.range) assert.ok(inside(hover.range, lines), `${file} hover range`);
-          mofCompletions(parsed, { line: i, character });
+          service.doComplete(parsed, { line: i, character }).items;
         }
       });
-      const diagnostics = mofDiagnostics(parsed);
-      const actions = [...mofCodeActions(parsed, diagnostics, diagnostics), ...mofClassActions(parsed)];
+      const diagnostics = service.doValidation(parsed);
+      const actions = [...service.getCodeActions(parsed, diagnostics, diagnostics), ...mofClassActions(parsed)];
       for (const action of actions) {
         const fixed = applyWorkspaceEdit(text, action.edit, URI);
         assert.equal(parseDocument(fixed).errors.length, 0, `${file}: ${action.title}`);

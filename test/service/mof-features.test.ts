@@ -7,23 +7,23 @@ import Ajv from 'ajv';
 import { parseDocument } from 'yaml';
 import { CodeAction, Diagnostic, MarkupContent } from 'vscode-languageserver-types';
 import mofSchema from '../../schemas/mof-model.schema.json';
-import { COMPONENT_NAMES, evaluateMofClass, isMofModelFile, looksLikeMofText, MOT_COMPONENTS, mofClassActions, mofCodeActions, mofCodeLenses, mofCompletions, mofDiagnostics, mofHover } from '../../server/src/service/formats/mof';
+import { COMPONENT_NAMES, evaluateMofClass, looksLikeMofText, MOT_COMPONENTS, mofClassActions } from '../../server/src/service/formats/mof';
 import { MOT_ENUMS } from '../../server/src/service/formats/mof/data/motTables';
-import { applyWorkspaceEdit, brief, doc, example, ROOT, service } from '../helpers';
+import { applyWorkspaceEdit, brief, yamlDoc, example, ROOT, service } from '../helpers';
 
 const URI = 'file:///test/model.yml';
 
 function analyse(text: string) {
-  const parsed = service.parse(doc(text, URI));
-  return { parsed, diagnostics: mofDiagnostics(parsed), result: evaluateMofClass(parsed) };
+  const parsed = service.parse(yamlDoc(text, URI));
+  return { parsed, diagnostics: service.doValidation(parsed), result: parsed.kind === 'mof' ? evaluateMofClass(parsed) : undefined };
 }
 
 function fixWith(text: string, pick: (d: Diagnostic) => boolean, title: string): string {
   const { parsed, diagnostics } = analyse(text);
   const d = diagnostics.filter(pick);
   assert.ok(d.length > 0, 'the diagnostic exists');
-  const action = mofCodeActions(parsed, d, diagnostics).find((a: CodeAction) => a.title === title);
-  assert.ok(action, `action "${title}"; got ${mofCodeActions(parsed, d, diagnostics).map((a) => a.title).join(' | ')}`);
+  const action = service.getCodeActions(parsed, d, diagnostics).find((a: CodeAction) => a.title === title);
+  assert.ok(action, `action "${title}"; got ${service.getCodeActions(parsed, d, diagnostics).map((a) => a.title).join(' | ')}`);
   return applyWorkspaceEdit(text, action.edit, URI);
 }
 
@@ -74,44 +74,43 @@ describe('recognising MOF model files', () => {
   test('a YAML file that is neither format gets nothing', () => {
     const text = 'name: my-app\nversion: 1.0\nframework: express   # not a MOF file\ndependencies:\n  - yaml\n';
     const { parsed, diagnostics, result } = analyse(text);
-    assert.equal(isMofModelFile(parsed), false);
+    assert.equal(parsed.kind === 'mof', false);
     assert.equal(looksLikeMofText(text), false);
     assert.deepEqual(diagnostics, []);
     assert.equal(result, undefined);
-    assert.deepEqual(mofCodeLenses(parsed), []);
-    assert.equal(mofHover(parsed, { line: 0, character: 1 }), null);
-    assert.deepEqual(mofCodeActions(parsed, [], []), []);
-    assert.deepEqual(mofCompletions(parsed, { line: 0, character: 1 }), []);
+    assert.deepEqual(service.getCodeLenses(parsed, []), []);
+    assert.equal(service.doHover(parsed, { line: 0, character: 1 }), null);
+    assert.deepEqual(service.getCodeActions(parsed, [], []), []);
+    assert.deepEqual(service.doComplete(parsed, { line: 0, character: 1 }).items, []);
   });
 
   test('mentioning the framework elsewhere does not claim a file; an OSAID manifest is not MOF', () => {
     const text = '# Model Openness Framework notes\nframework:\n  kind: other\nnotes: see the Model Openness Framework\n';
     assert.equal(looksLikeMofText(text), true, 'the cheap check may say yes');
-    assert.equal(isMofModelFile(service.parse(doc(text))), false, 'the parse says no');
+    assert.equal((service.parse(yamlDoc(text))).kind === 'mof', false, 'the parse says no');
     for (const name of ['olmo-7b.osai.yaml', 'llama-style.osai.yaml', 'missing-data-information.osai.yaml']) {
-      const parsed = service.parse(doc(example(name), 'file:///examples/' + name));
-      assert.equal(isMofModelFile(parsed), false, name);
-      assert.deepEqual(mofDiagnostics(parsed), [], name);
+      const parsed = service.parse(yamlDoc(example(name), 'file:///examples/' + name));
+      assert.equal(parsed.kind, 'osai', name);
     }
   });
 
   test('empty, scalar, list and broken documents are not MOF files and do not throw', () => {
     for (const text of ['', '~', '- a\n- b\n', 'framework: 3\n', 'framework:\n  name: [x]\n', 'a: [\n']) {
-      const parsed = service.parse(doc(text));
-      assert.equal(isMofModelFile(parsed), false, JSON.stringify(text));
-      assert.deepEqual(mofDiagnostics(parsed), []);
+      const parsed = service.parse(yamlDoc(text));
+      assert.equal(parsed.kind === 'mof', false, JSON.stringify(text));
+      assert.deepEqual(service.doValidation(parsed), []);
     }
     // A MOF file with a syntax error is still recognised; the syntax error comes first.
-    const broken = service.parse(doc('framework: {name: Model Openness Framework\n'));
-    assert.equal(isMofModelFile(broken), true);
-    assert.ok(mofDiagnostics(broken).some((d) => d.code === 'yaml/syntax'));
+    const broken = service.parse(yamlDoc('framework: {name: Model Openness Framework\n'));
+    assert.equal(broken.kind === 'mof', true);
+    assert.ok(service.doValidation(broken).some((d) => d.code === 'yaml/syntax'));
   });
 
   test('the name is matched ignoring case and spacing; the exact spelling is then required by the schema', () => {
     const text = 'framework:\n  name: model openness  Framework\n  version: \'1.0\'\n  date: \'2024-12-15\'\nrelease:\n  name: X\n  producer: P\n  license: {}\n  components: []\n';
     assert.ok(looksLikeMofText('framework:\n  name: "Model  Openness Framework"\n'));
     const { parsed, diagnostics } = analyse(text);
-    assert.equal(isMofModelFile(parsed), true);
+    assert.equal(parsed.kind === 'mof', true);
     const d = diagnostics.find((x) => x.code === 'schema/enum')!;
     assert.equal(brief(d), 'schema/enum@2:9-2:34');
     assert.deepEqual((d.data as { replacements: string[] }).replacements, ['Model Openness Framework']);
@@ -286,15 +285,15 @@ describe('diagnostics: schema, names, licenses, OSAID view', () => {
     assert.deepEqual(result!.progress, { 1: 0, 2: 0, 3: 0 });
     assert.equal(diagnostics.filter((d) => d.code === 'osaid/missing').length, 8);
     // "Add all" creates the components key.
-    const fixed = applyWorkspaceEdit(text, mofClassActions(service.parse(doc(text, URI))).at(-1)!.edit, URI);
-    assert.equal(evaluateMofClass(service.parse(doc(fixed)))!.absent[1].length, 0);
+    const fixed = applyWorkspaceEdit(text, mofClassActions(service.parse(yamlDoc(text, URI))).at(-1)!.edit, URI);
+    assert.equal(evaluateMofClass(service.parse(yamlDoc(fixed)))!.absent[1].length, 0);
     assert.ok(fixed.startsWith(`${text}  components:\n    -\n      name: 'Model architecture'\n`));
   });
 });
 
 describe('adding components keeps the file\'s style', () => {
   const add = (text: string, index = 0): string => {
-    const parsed = service.parse(doc(text, URI));
+    const parsed = service.parse(yamlDoc(text, URI));
     const actions = mofClassActions(parsed);
     return applyWorkspaceEdit(text, actions[index].edit, URI);
   };
@@ -314,7 +313,7 @@ describe('adding components keeps the file\'s style', () => {
       '    description: The results from evaluating the model',
       '',
     ].join('\n'));
-    assert.equal(evaluateMofClass(service.parse(doc(fixed)))!.class, 3);
+    assert.equal(evaluateMofClass(service.parse(yamlDoc(fixed)))!.class, 3);
   });
 
   test('a flow list', () => {
@@ -323,23 +322,23 @@ describe('adding components keeps the file\'s style', () => {
     // The existing item is written plain, so are the new ones (quoted where flow syntax needs it).
     assert.ok(fixed.includes("components: [{name: Model architecture}, {name: Model parameters (Final), description: 'Trained model parameters, weights and biases'}, {name: Model card, "));
     assert.ok(fixed.endsWith("]  # flow\n"));
-    assert.equal(evaluateMofClass(service.parse(doc(fixed)))!.class, 3);
+    assert.equal(evaluateMofClass(service.parse(yamlDoc(fixed)))!.class, 3);
   });
 
   test('an empty components key, and no final newline', () => {
     const text = `${base}  components:`;
     const fixed = add(text);
     assert.ok(fixed.startsWith(`${text}\n    -\n      name: 'Model architecture'\n      description: "Well commented code for the model's architecture"\n    -\n`));
-    assert.equal(evaluateMofClass(service.parse(doc(fixed)))!.class, 3);
+    assert.equal(evaluateMofClass(service.parse(yamlDoc(fixed)))!.class, 3);
     const empty = `${base}  components: []\n`;
-    assert.equal(evaluateMofClass(service.parse(doc(add(empty))))!.class, 3);
+    assert.equal(evaluateMofClass(service.parse(yamlDoc(add(empty))))!.class, 3);
   });
 
   test('CRLF line ends are kept', () => {
     const text = `${base}  components:\n    -\n      name: 'Model card'\n`.replace(/\n/g, '\r\n');
     const fixed = add(text);
     assert.ok(!/[^\r]\n/.test(fixed), 'every line ends with CRLF');
-    assert.equal(evaluateMofClass(service.parse(doc(fixed)))!.class, 3);
+    assert.equal(evaluateMofClass(service.parse(yamlDoc(fixed)))!.class, 3);
   });
 });
 
@@ -347,12 +346,12 @@ describe('hover and completion', () => {
   const olmo = readFileSync(join(ROOT, 'test', 'fixtures', 'mof', 'OLMo-7B.yml'), 'utf8');
   const at = (text: string, needle: string, delta = 1) => {
     const offset = text.indexOf(needle) + delta;
-    const d = doc(text);
+    const d = yamlDoc(text);
     return d.positionAt(offset);
   };
   const hover = (text: string, needle: string, delta = 1) => {
-    const parsed = service.parse(doc(text));
-    const h = mofHover(parsed, at(text, needle, delta));
+    const parsed = service.parse(yamlDoc(text));
+    const h = service.doHover(parsed, at(text, needle, delta));
     return h ? (h.contents as MarkupContent).value : null;
   };
 
@@ -381,8 +380,8 @@ describe('hover and completion', () => {
 
   test('component names complete inside components[].name, in the quote style typed', () => {
     const text = `${HEAD}release:\n  name: R\n  producer: P\n  license: {}\n  components:\n    -\n      name: 'Model card'\n    -\n      name: 'Mod'\n`;
-    const parsed = service.parse(doc(text));
-    const items = mofCompletions(parsed, { line: 12, character: 16 });
+    const parsed = service.parse(yamlDoc(text));
+    const items = service.doComplete(parsed, { line: 12, character: 16 }).items;
     assert.equal(items.length, 17);
     const card = items.find((i) => i.label === 'Model card')!;
     assert.match(card.detail!, /already listed/);
@@ -390,9 +389,9 @@ describe('hover and completion', () => {
     assert.deepEqual(arch.textEdit, { range: { start: { line: 12, character: 12 }, end: { line: 12, character: 17 } }, newText: "'Model architecture'" });
     // Plain style, `- name:` items.
     const plain = `${HEAD}release:\n  name: R\n  producer: P\n  license: {}\n  components:\n  - name: Da\n`;
-    const edit = mofCompletions(service.parse(doc(plain)), { line: 9, character: 12 }).find((i) => i.label === 'Datasets')!.textEdit;
+    const edit = service.doComplete(service.parse(yamlDoc(plain)), { line: 9, character: 12 }).items.find((i) => i.label === 'Datasets')!.textEdit;
     assert.deepEqual(edit, { range: { start: { line: 9, character: 10 }, end: { line: 9, character: 12 } }, newText: 'Datasets' });
     // Not outside the components list.
-    assert.deepEqual(mofCompletions(parsed, { line: 5, character: 8 }), []);
+    assert.deepEqual(service.doComplete(parsed, { line: 5, character: 8 }).items, []);
   });
 });

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { parseDocument } from 'yaml';
 import { CodeAction, Diagnostic } from 'vscode-languageserver-types';
-import { evaluateMofClass, isMofModelFile, mofClassActions, mofCodeActions, mofCodeLenses, mofDiagnostics } from '../../server/src/service/formats/mof';
-import { applyWorkspaceEdit, brief, comments, doc, ROOT, service } from '../helpers';
+import { evaluateMofClass, mofClassActions } from '../../server/src/service/formats/mof';
+import { applyWorkspaceEdit, brief, comments, yamlDoc, ROOT, service } from '../helpers';
 
 const URI = 'file:///test/model.yml';
 
@@ -18,8 +18,8 @@ function mof(name: string): string {
 }
 
 function analyse(text: string) {
-  const parsed = service.parse(doc(text, URI));
-  return { parsed, diagnostics: mofDiagnostics(parsed), result: evaluateMofClass(parsed)! };
+  const parsed = service.parse(yamlDoc(text, URI));
+  return { parsed, diagnostics: service.doValidation(parsed), result: evaluateMofClass(parsed)! };
 }
 
 function apply(text: string, action: CodeAction | undefined): string {
@@ -30,7 +30,7 @@ function apply(text: string, action: CodeAction | undefined): string {
 function action(text: string, title: string | RegExp, pick?: (d: Diagnostic) => boolean): CodeAction | undefined {
   const { parsed, diagnostics } = analyse(text);
   const range = pick ? diagnostics.filter(pick) : diagnostics;
-  const actions = mofCodeActions(parsed, range, diagnostics);
+  const actions = service.getCodeActions(parsed, range, diagnostics);
   return actions.find((a) => (typeof title === 'string' ? a.title === title : title.test(a.title)));
 }
 
@@ -49,11 +49,11 @@ describe('real MOF files: classes', () => {
   for (const [file, cls, progress, title] of cases) {
     test(`${file}: ${title}`, () => {
       const { parsed, result } = analyse(mof(file));
-      assert.ok(isMofModelFile(parsed));
+      assert.ok(parsed.kind === 'mof');
       assert.equal(result.class, cls);
       assert.deepEqual([result.progress[1], result.progress[2], result.progress[3]], progress);
       assert.equal(result.title, title);
-      const lenses = mofCodeLenses(parsed);
+      const lenses = service.getCodeLenses(parsed, []);
       assert.equal(lenses.length, 1);
       assert.deepEqual(lenses[0].range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
       assert.deepEqual(lenses[0].command, { title, command: 'workbench.actions.view.problems' });

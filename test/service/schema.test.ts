@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { buildManifestSchema, requirements } from '../../server/src/service';
+import { buildManifestSchema } from '../../server/src/service/formats/manifest/schema';
+import { requirements } from '../../server/src/service/osaid/requirements';
 import { ROOT } from '../helpers';
 
 const published = JSON.parse(readFileSync(join(ROOT, 'schemas', 'osai-manifest.schema.json'), 'utf8'));

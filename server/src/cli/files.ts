@@ -2,11 +2,9 @@
  * What `osai-check` checks: files named on the command line, manifests and MOF model files
  * found in folders (recursively) and by globs, and stdin (`-`).
  */
-import { readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { readdirSync, readSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { isManifestFileName } from '../service/formats/manifest/fileNames';
-import { looksLikeMofText } from '../service/formats/mof';
 
 export class TargetError extends Error {}
 
@@ -15,18 +13,8 @@ function skipped(entry: string): boolean {
   return entry === 'node_modules' || entry.startsWith('.');
 }
 
-/** A manifest by name, or a YAML file whose content is a MOF model file. */
-function isCandidate(path: string): boolean {
-  return isManifestFileName(path) || (/\.ya?ml$/i.test(path) && looksLikeMofFile(path));
-}
-
-function looksLikeMofFile(path: string): boolean {
-  try {
-    return looksLikeMofText(readFileSync(path, 'utf8'));
-  } catch {
-    return false;
-  }
-}
+/** Whether a file found in a folder or by a glob is one to check (a format may claim it). */
+export type IsCandidate = (path: string) => boolean;
 
 function walk(dir: string, visit: (file: string) => void): void {
   for (const entry of readdirSync(dir).sort()) {
@@ -49,7 +37,7 @@ function errnoOf(error: unknown): string {
  * otherwise a glob yields the manifests and MOF files it matches. Throws `TargetError` for a
  * path that does not exist or a glob that matches no file at all.
  */
-export function expandTarget(target: string, cwd: string): string[] {
+export function expandTarget(target: string, cwd: string, isCandidate: IsCandidate): string[] {
   const path = resolve(cwd, target);
   let stat;
   try {
@@ -57,7 +45,7 @@ export function expandTarget(target: string, cwd: string): string[] {
   } catch (error) {
     const scan = picomatch.scan(target);
     if (!scan.isGlob) throw new TargetError(`cannot read ${target}: ${errnoOf(error)}`);
-    return expandGlob(target, cwd);
+    return expandGlob(target, cwd, isCandidate);
   }
   if (!stat.isDirectory()) return [path];
   const files: string[] = [];
@@ -69,7 +57,7 @@ export function expandTarget(target: string, cwd: string): string[] {
   return files;
 }
 
-function expandGlob(pattern: string, cwd: string): string[] {
+function expandGlob(pattern: string, cwd: string, isCandidate: IsCandidate): string[] {
   const scan = picomatch.scan(pattern);
   if (scan.negated) throw new TargetError(`negated globs are not supported: ${pattern}`);
   const base = resolve(cwd, scan.base || '.');

@@ -3,7 +3,7 @@
  * the run's results.
  */
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import type { Checklist, DocumentKind, MofClassResult } from '../service';
+import type { Checklist, DocumentSummary } from '../service';
 import type { DiagnosticData } from '../service/diagnostics/codes';
 import { buildSarif, severityName } from '../service/output/sarif';
 import type { Format } from './args';
@@ -13,13 +13,16 @@ export interface FileResult {
   file: string;
   /** Relative to the working directory with `/` separators, or an absolute `file:` URI outside it. */
   portable: string;
-  kind: DocumentKind;
+  /** The format's id (`osai`, `mof`, `none`, …) and its name for people. */
+  kind: string;
+  kindLabel: string;
+  /** Whether a format claimed the file (otherwise it was skipped). */
+  recognised: boolean;
   /** Every finding. */
   diagnostics: Diagnostic[];
   /** The findings to report (`--quiet`: errors only). */
   reported: Diagnostic[];
-  verdict?: { meets: boolean; title: string };
-  mof?: MofClassResult;
+  summary?: DocumentSummary;
   checklist?: Checklist;
 }
 
@@ -52,15 +55,10 @@ function text(results: readonly FileResult[]): string {
 
 // --- table: one row per file -------------------------------------------------------------
 
-export function kindLabel(kind: DocumentKind): string {
-  return kind === 'osai' ? 'OSAID manifest' : kind === 'mof' ? 'MOF model' : 'not recognised';
-}
-
 function table(results: readonly FileResult[]): string {
   const header = ['file', 'kind', 'verdict', 'errors', 'warnings'];
   const rows = results.map((r) => [
-    r.file, kindLabel(r.kind),
-    r.kind === 'mof' ? r.mof?.title ?? 'MOF unclassified' : r.kind === 'none' ? '-' : r.verdict?.title ?? '-',
+    r.file, r.kindLabel, r.summary?.headline ?? '-',
     String(count(r.diagnostics, DiagnosticSeverity.Error)), String(count(r.diagnostics, DiagnosticSeverity.Warning)),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
@@ -79,8 +77,9 @@ export interface JsonOutput {
 
 export interface JsonFile {
   file: string;
-  kind: DocumentKind;
+  kind: string;
   verdict: { meets: boolean; title: string } | null;
+  /** MOF model files: the class, its title and MOT's progress per class. */
   mofClass?: { class: 1 | 2 | 3 | null; title: string; progress: { 1: number; 2: number; 3: number } };
   errors: number;
   warnings: number;
@@ -103,8 +102,8 @@ function json(results: readonly FileResult[], info: RunInfo): JsonOutput {
   const files = results.map((r): JsonFile => ({
     file: r.file,
     kind: r.kind,
-    verdict: r.verdict ?? null,
-    ...(r.mof ? { mofClass: { class: r.mof.class, title: r.mof.title, progress: r.mof.progress } } : {}),
+    verdict: r.summary?.verdict ?? null,
+    ...r.summary?.json,
     errors: count(r.diagnostics, DiagnosticSeverity.Error),
     warnings: count(r.diagnostics, DiagnosticSeverity.Warning),
     infos: count(r.diagnostics, DiagnosticSeverity.Information),

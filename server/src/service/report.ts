@@ -7,9 +7,7 @@
  * scripts, no external assets, a Content-Security-Policy that forbids loading anything — and
  * every piece of text in it is escaped.
  */
-import type { Checklist, ChecklistItem } from './formats/checklists';
-import { ChecklistStatus, STATUS_WORDS } from './checklist/status';
-import { classTitle, type MofClass } from './formats/mof/tables';
+import { Checklist, ChecklistItem, ChecklistStatus, STATUS_WORDS } from './checklist/model';
 
 export interface ReportEntry {
   /** The file as the reader should see it (a path relative to the workspace or the cwd). */
@@ -62,7 +60,7 @@ interface FileModel {
   verdictTone: Tone;
   mofClass?: string;
   mofSummary?: string;
-  progress?: Array<{ cls: MofClass; label: string; percent: number; exact: number }>;
+  progress?: Array<{ label: string; percent: number; exact: number }>;
   rows: Array<{ group: string; item: ChecklistItem }>;
   /** Required items not met (missing, not open, invalid, placeholder). */
   gaps: Gap[];
@@ -87,19 +85,19 @@ interface Model {
 function buildModel(entries: readonly ReportEntry[], options: ReportOptions): Model {
   const files = entries.map(({ file, checklist }, index): FileModel => {
     const rows = checklist.groups.flatMap((g) => g.items.map((item) => ({ group: g.title, item })));
-    const mof = checklist.mof;
+    const mof = checklist.classification;
     return {
       index: index + 1,
       file,
-      kind: checklist.kind === 'mof' ? 'MOF model' : 'OSAID manifest',
+      kind: checklist.kindLabel,
       checklist,
       verdictTone: checklist.verdict.meets ? (checklist.verdict.placeholders > 0 ? 'warn' : 'ok') : 'bad',
-      mofClass: mof ? mof.title.split(' · ')[0] : undefined,
-      mofSummary: mof ? mof.title.split(' · ').slice(1).join(' · ') : undefined,
-      progress: mof ? ([3, 2, 1] as const).map((cls) => ({ cls, label: classTitle(cls), percent: shownPercent(mof.progress[cls]), exact: mof.progress[cls] })) : undefined,
+      mofClass: mof?.reached,
+      mofSummary: mof?.summary,
+      progress: mof?.levels.map((level) => ({ label: level.title, percent: shownPercent(level.percent), exact: level.percent })),
       rows,
-      gaps: rows.filter((r) => r.item.status !== 'met' && r.item.status !== 'recommended').map((r) => ({ ...r, explanation: explanationFor(r.item, checklist.kind) })),
-      recommended: rows.filter((r) => r.item.status === 'recommended').map((r) => ({ ...r, explanation: explanationFor(r.item, checklist.kind) })),
+      gaps: rows.filter((r) => r.item.status !== 'met' && r.item.status !== 'recommended').map((r) => ({ ...r, explanation: r.item.explanation })),
+      recommended: rows.filter((r) => r.item.status === 'recommended').map((r) => ({ ...r, explanation: r.item.explanation })),
     };
   });
   return {
@@ -114,15 +112,6 @@ function buildModel(entries: readonly ReportEntry[], options: ReportOptions): Mo
 /** Rounded, but never 100 before the class is reached. */
 function shownPercent(p: number): number {
   return p >= 100 ? 100 : Math.min(99, Math.round(p));
-}
-
-/**
- * The requirement's documentation. For MOF files the manifest example is left out: it shows
- * the OSAID manifest's syntax, not the MOF component that would satisfy the requirement.
- */
-function explanationFor(item: ChecklistItem, kind: Checklist['kind']): string {
-  if (kind !== 'mof') return item.explanation;
-  return item.explanation.replace(/\n\nExample:\n```[\s\S]*?\n```/, '');
 }
 
 function utc(date: Date): string {

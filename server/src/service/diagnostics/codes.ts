@@ -29,3 +29,31 @@ export interface DiagnosticData {
   /** Replacement texts for the diagnostic's range, best first (license ids, key names). */
   replacements?: string[];
 }
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface CodeDoc {
+  severity: Severity;
+  /** What the code means (Markdown, one sentence; the README's "meaning" column). */
+  meaning: string;
+  /** The quick fix the editor offers, if any (Markdown; the README's "quick fix" column). */
+  fix?: string;
+}
+
+/** The codes every format shares, in the README's order, with the README's words. */
+export const SHARED_CODE_DOCS: Readonly<Record<string, CodeDoc>> = {
+  [Codes.yamlSyntax]: { severity: 'error', meaning: 'YAML error, at its position (also duplicate keys, multiple documents, alias bombs)' },
+  [Codes.tooLarge]: { severity: 'warning', meaning: 'the file is above `osaiManifest.maxFileSize`; not checked' },
+  [Codes.schemaType]: { severity: 'error', meaning: 'a value of the wrong type (or a malformed date)' },
+  [Codes.schemaEnum]: { severity: 'error', meaning: 'a value outside its allowed set (`kind`, `osaid`)', fix: 'each allowed value' },
+  [Codes.schemaUnknownKey]: { severity: 'error', meaning: 'a key the format does not know', fix: 'rename to the closest key' },
+  [Codes.missing]: { severity: 'error', meaning: 'a required element is absent; reported on the nearest parent key (in MOF files: on `components`, naming the component)', fix: 'insert it; add all missing' },
+  [Codes.empty]: { severity: 'warning', meaning: 'present but empty or a placeholder (`""`, `TBD`, `TODO`, `N/A`, `unknown`, `none`, `-`)' },
+  [Codes.recommended]: { severity: 'info', meaning: 'a recommended element is absent (checkpoints, optimizer state, documentation)' },
+  [Codes.notOsiApproved]: { severity: 'error', meaning: 'a code component\'s license is not OSI-approved' },
+  [Codes.notOpen]: { severity: 'error', meaning: 'parameters, data information or documentation under terms that are not OSD-conformant' },
+  [Codes.restricted]: { severity: 'error', meaning: 'an AI license with use restrictions (Llama, Gemma, RAIL, …)' },
+  [Codes.unknownLicense]: { severity: 'error', meaning: 'not an SPDX license id', fix: 'the closest ids' },
+  [Codes.nonCanonical]: { severity: 'warning', meaning: 'a recognisable but non-canonical spelling (`Apache 2.0`, `apache-2.0`)', fix: 'the SPDX id' },
+  [Codes.deprecated]: { severity: 'warning', meaning: 'a deprecated SPDX id (`GPL-3.0`)', fix: 'the current ids' },
+};

@@ -9,43 +9,13 @@
  */
 import type * as Sarif from 'sarif';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import { Codes, DiagnosticData } from '../diagnostics/codes';
-import { MofCodes } from '../formats/mof';
+import { CodeDoc, DiagnosticData, Severity, SHARED_CODE_DOCS } from '../diagnostics/codes';
+import { DEFAULT_FORMATS } from '../formats/registry';
 import { requirementFor, requirements } from '../osaid/requirements';
-import { markdownDoc } from '../formats/manifest/schema';
+import { markdownDoc } from '../osaid/docs';
 
-export type Severity = 'error' | 'warning' | 'info';
-
-export interface CodeDoc {
-  severity: Severity;
-  /** What the code means (Markdown, one sentence; the README's "meaning" column). */
-  meaning: string;
-  /** The quick fix the editor offers, if any (Markdown; the README's "quick fix" column). */
-  fix?: string;
-}
-
-/** Every diagnostic code, in the README's order, with the README's words (a test keeps them equal). */
-export const CODE_DOCS: Readonly<Record<string, CodeDoc>> = {
-  [Codes.yamlSyntax]: { severity: 'error', meaning: 'YAML error, at its position (also duplicate keys, multiple documents, alias bombs)' },
-  [Codes.tooLarge]: { severity: 'warning', meaning: 'the file is above `osaiManifest.maxFileSize`; not checked' },
-  [Codes.schemaType]: { severity: 'error', meaning: 'a value of the wrong type (or a malformed date)' },
-  [Codes.schemaEnum]: { severity: 'error', meaning: 'a value outside its allowed set (`kind`, `osaid`)', fix: 'each allowed value' },
-  [Codes.schemaUnknownKey]: { severity: 'error', meaning: 'a key the format does not know', fix: 'rename to the closest key' },
-  [Codes.missing]: { severity: 'error', meaning: 'a required element is absent; reported on the nearest parent key (in MOF files: on `components`, naming the component)', fix: 'insert it; add all missing' },
-  [Codes.empty]: { severity: 'warning', meaning: 'present but empty or a placeholder (`""`, `TBD`, `TODO`, `N/A`, `unknown`, `none`, `-`)' },
-  [Codes.recommended]: { severity: 'info', meaning: 'a recommended element is absent (checkpoints, optimizer state, documentation)' },
-  [Codes.notOsiApproved]: { severity: 'error', meaning: 'a code component\'s license is not OSI-approved' },
-  [Codes.notOpen]: { severity: 'error', meaning: 'parameters, data information or documentation under terms that are not OSD-conformant' },
-  [Codes.restricted]: { severity: 'error', meaning: 'an AI license with use restrictions (Llama, Gemma, RAIL, …)' },
-  [Codes.unknownLicense]: { severity: 'error', meaning: 'not an SPDX license id', fix: 'the closest ids' },
-  [Codes.nonCanonical]: { severity: 'warning', meaning: 'a recognisable but non-canonical spelling (`Apache 2.0`, `apache-2.0`)', fix: 'the SPDX id' },
-  [Codes.deprecated]: { severity: 'warning', meaning: 'a deprecated SPDX id (`GPL-3.0`)', fix: 'the current ids' },
-  [MofCodes.missing]: { severity: 'error', meaning: 'a MOF file lacks a required field (`release.name`, `release.license`, `release.producer`, `release.components`)' },
-  [MofCodes.unknownComponent]: { severity: 'error', meaning: 'a component name that is not one of the framework\'s 17', fix: 'the closest name' },
-  [MofCodes.duplicateComponent]: { severity: 'warning', meaning: 'the same component listed twice' },
-  [MofCodes.licenseType]: { severity: 'warning', meaning: 'an open license MOT does not list for the component\'s content type (code, data, document)' },
-  [MofCodes.unlicensed]: { severity: 'warning', meaning: 'no license applies to the component (MOT counts it as not open)' },
-};
+/** Every diagnostic code with the README's words: the shared ones and each format's own (a test keeps them equal). */
+export const CODE_DOCS: Readonly<Record<string, CodeDoc>> = Object.assign({}, SHARED_CODE_DOCS, ...DEFAULT_FORMATS.map((f) => f.codes ?? {}));
 
 /** The SARIF `$schema` (OASIS SARIF 2.1.0, errata 01). */
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';

@@ -7,7 +7,8 @@ import { ErrorObject } from 'ajv';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { isMap, isScalar, Node } from 'yaml';
 import { Codes, DiagnosticData } from '../diagnostics/codes';
-import { diagnostic, ParsedManifest } from '../yaml/parse';
+import { diagnostic } from '../yaml/spans';
+import type { ParsedDocument } from '../formats/format';
 import { closest } from '../text/suggest';
 import { formatPath, locate, PathSegment } from '../yaml/nodes';
 
@@ -24,7 +25,7 @@ export function pointerToSegments(pointer: string): PathSegment[] {
  * `schema/unknown-key` on the key itself, suggesting the closest allowed key the mapping
  * does not have yet (a rename must not create a duplicate key).
  */
-export function unknownKeyDiagnostic(parsed: ParsedManifest, segments: PathSegment[], key: string, allowedKeys: readonly string[]): Diagnostic | undefined {
+export function unknownKeyDiagnostic(parsed: ParsedDocument, segments: PathSegment[], key: string, allowedKeys: readonly string[]): Diagnostic | undefined {
   if (key === '') return undefined; // only broken YAML yields an empty key; yaml/syntax says why
   const parent = locate(parsed.yaml?.contents as Node | null, segments)?.node;
   const pair = isMap(parent) ? locate(parent, [key])?.pair : undefined;

@@ -22,10 +22,10 @@ export function verdict(diagnostics: readonly Diagnostic[]): Verdict {
   return { meets, errors, placeholders, title };
 }
 
-export function getCodeLenses(diagnostics: readonly Diagnostic[]): CodeLens[] {
-  const v = verdict(diagnostics);
-  return [{
+/** The lens on the first line that shows a document's verdict; clicking it opens the Problems view. */
+export function verdictLens(title: string): CodeLens {
+  return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    command: { title: v.title, command: SHOW_PROBLEMS_COMMAND },
-  }];
+    command: { title, command: SHOW_PROBLEMS_COMMAND },
+  };
 }

@@ -1,27 +1,17 @@
 /**
- * Parses a manifest once; every feature works from the result. The server caches it per
- * document version, so a keystroke costs one parse however many features ask.
+ * Parses YAML once, guarded against hostile input (size, nesting, alias bombs, control
+ * characters); every feature works from the result. The server caches it per document
+ * version, so a keystroke costs one parse however many features ask.
  */
 import { Document, parseDocument, visit, isAlias } from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver-types';
-import { DIAGNOSTIC_SOURCE } from '../diagnostics/codes';
-import { isManifestFileName, MANIFEST_LANGUAGE_ID } from '../formats/manifest/fileNames';
-import { frameworkNameMatches, looksLikeMofText } from '../formats/mof/detect';
+import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { diagnostic } from './spans';
 import { excessiveNestingAt, MAX_NESTING_DEPTH } from './nesting';
 
-/**
- * What a document is: an OSAID manifest (by file name or language id), a MOF model file
- * (by content) or neither — neither gets no diagnostics at all, so the server can watch
- * every YAML file without claiming them.
- */
-export type DocumentKind = 'osai' | 'mof' | 'none';
-
-export interface ParsedManifest {
-  readonly kind: DocumentKind;
-  readonly document: TextDocument;
-  readonly text: string;
-  /** The YAML document, with source ranges and comments; absent only for oversize input. */
+/** A YAML text, parsed. */
+export interface YamlParse {
+  /** The YAML document, with source ranges and comments; absent for oversize or hostile input. */
   readonly yaml: Document.Parsed | undefined;
   /** Plain data for schema validation; `undefined` when it could not be built. */
   readonly value: unknown;
@@ -38,21 +28,11 @@ export const DEFAULT_MAX_FILE_SIZE = 4 * 1024 * 1024;
 /** Aliases beyond this count are treated as an alias bomb ("billion laughs"). */
 const MAX_ALIAS_COUNT = 1000;
 
-export function parseManifest(document: TextDocument, options: ParseOptions = {}): ParsedManifest {
-  const text = document.getText();
-  const named = document.languageId === MANIFEST_LANGUAGE_ID || isManifestFileName(document.uri);
-  // Other YAML files are only parsed when their text could be a MOF model file.
-  if (!named && !looksLikeMofText(text)) return { kind: 'none', document, text, yaml: undefined, value: undefined, parseDiagnostics: [] };
-  const parsed = parseYaml(document, text, options);
-  const kind: DocumentKind = named ? 'osai' : frameworkNameMatches(parsed.value) ? 'mof' : 'none';
-  return { kind, ...parsed };
-}
-
-function parseYaml(document: TextDocument, text: string, options: ParseOptions): Omit<ParsedManifest, 'kind'> {
+export function parseYaml(document: TextDocument, text: string, options: ParseOptions = {}): YamlParse {
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   if (text.length > maxFileSize) {
     return {
-      document, text, yaml: undefined, value: undefined,
+      yaml: undefined, value: undefined,
       parseDiagnostics: [diagnostic(document, 0, 0, DiagnosticSeverity.Warning, 'size/too-large',
         `This file has ${text.length.toLocaleString('en-US')} characters, more than the limit of ${maxFileSize.toLocaleString('en-US')} (setting osaiManifest.maxFileSize); it was not checked.`)],
     };
@@ -60,7 +40,7 @@ function parseYaml(document: TextDocument, text: string, options: ParseOptions):
   const tooDeep = excessiveNestingAt(text);
   if (tooDeep >= 0) {
     return {
-      document, text, yaml: undefined, value: undefined,
+      yaml: undefined, value: undefined,
       parseDiagnostics: [diagnostic(document, tooDeep, tooDeep + 1, DiagnosticSeverity.Error, 'yaml/syntax',
         `Nesting deeper than ${MAX_NESTING_DEPTH} levels starts here; a manifest never needs that, so the file was not checked. Flatten the structure.`)],
     };
@@ -71,7 +51,7 @@ function parseYaml(document: TextDocument, text: string, options: ParseOptions):
   } catch (error) {
     // The parser reports problems as errors; a throw is a bug or a resource limit. Never crash.
     return {
-      document, text, yaml: undefined, value: undefined,
+      yaml: undefined, value: undefined,
       parseDiagnostics: [diagnostic(document, 0, 0, DiagnosticSeverity.Error, 'yaml/syntax', `The YAML could not be parsed: ${(error as Error).message}`)],
     };
   }
@@ -95,7 +75,7 @@ function parseYaml(document: TextDocument, text: string, options: ParseOptions):
         : `The YAML could not be read: ${(error as Error).message}`));
     value = undefined;
   }
-  return { document, text, yaml, value, parseDiagnostics };
+  return { yaml, value, parseDiagnostics };
 }
 
 /** YAML streams may not contain C0 control characters other than tab, LF and CR (YAML 1.2, 5.1). */
@@ -133,20 +113,3 @@ function firstAliasOffset(doc: Document.Parsed): number {
   return offset;
 }
 
-export function diagnostic(document: TextDocument, start: number, end: number, severity: DiagnosticSeverity, code: string, message: string, data?: unknown): Diagnostic {
-  // Node ranges of block scalars and collections run on to the next line: end at the last
-  // visible character, so the squiggle is tight and a replacement keeps the line break.
-  const text = document.getText();
-  let stop = Math.max(start, end);
-  while (stop > start + 1 && /\s/.test(text[stop - 1])) stop--;
-  const range = Range.create(document.positionAt(start), document.positionAt(stop));
-  const d: Diagnostic = { range, severity, code, source: DIAGNOSTIC_SOURCE, message };
-  if (data !== undefined) d.data = data;
-  return d;
-}
-
-/** The first line's span: where document-level findings are reported. */
-export function firstLineSpan(text: string): [number, number] {
-  const end = text.search(/\r?\n/);
-  return [0, end < 0 ? text.length : end];
-}

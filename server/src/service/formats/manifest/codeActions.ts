@@ -1,8 +1,9 @@
 /** Quick fixes: insert what is missing, replace what is misspelled. */
-import { CodeAction, CodeActionKind, Diagnostic, TextEdit } from 'vscode-languageserver-types';
+import { CodeAction, CodeActionKind } from 'vscode-languageserver-types';
+import { admits, editAction, replacementActions } from '../../edits/actions';
 import { Codes, DIAGNOSTIC_SOURCE, DiagnosticData } from '../../diagnostics/codes';
 import { insertionEdits } from './insertion';
-import { ParsedManifest } from '../../yaml/parse';
+import type { CodeActionRequest, ParsedDocument } from '../format';
 import { requirementFor } from '../../osaid/requirements';
 
 export const ADD_ALL_TITLE = 'Add all missing OSAID requirements';
@@ -11,10 +12,10 @@ export const ADD_ALL_TITLE = 'Add all missing OSAID requirements';
  * `diagnostics`: those the client sent for the range; `all`: the document's current
  * diagnostics (for "add all").
  */
-export function getCodeActions(parsed: ParsedManifest, diagnostics: readonly Diagnostic[], all: readonly Diagnostic[], only?: readonly string[]): CodeAction[] {
+export function getCodeActions(parsed: ParsedDocument, { diagnostics, all, only }: CodeActionRequest): CodeAction[] {
   const uri = parsed.document.uri;
   const actions: CodeAction[] = [];
-  const wants = (kind: string): boolean => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+  const wants = (kind: string): boolean => admits(only, kind);
   if (wants(CodeActionKind.QuickFix)) {
     for (const d of diagnostics) {
       if (d.source !== DIAGNOSTIC_SOURCE) continue;
@@ -25,19 +26,10 @@ export function getCodeActions(parsed: ParsedManifest, diagnostics: readonly Dia
         if (edits.length === 0) continue;
         const req = data.requirement ? requirementFor(data.requirement) : undefined;
         const what = data.path.endsWith(']') ? `an entry to \`${data.path.replace(/\[\d+\]$/, '')}\`` : `\`${data.path}\``;
-        actions.push({
-          title: `Add ${what}${req && !data.path.toLowerCase().endsWith(req.title.toLowerCase()) ? ` (${req.title.toLowerCase()})` : ''}`,
-          kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true,
-          edit: { changes: { [uri]: edits } },
-        });
+        const title = `Add ${what}${req && !data.path.toLowerCase().endsWith(req.title.toLowerCase()) ? ` (${req.title.toLowerCase()})` : ''}`;
+        actions.push(editAction(title, uri, edits, { diagnostics: [d], preferred: true }));
       }
-      for (const replacement of data.replacements ?? []) {
-        actions.push({
-          title: d.code === Codes.schemaUnknownKey ? `Rename to \`${replacement}\`` : `Change to \`${replacement}\``,
-          kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: data.replacements?.length === 1,
-          edit: { changes: { [uri]: [TextEdit.replace(d.range, replacement)] } },
-        });
-      }
+      actions.push(...replacementActions(uri, d, data.replacements ?? [], d.code === Codes.schemaUnknownKey ? 'Rename' : 'Change'));
     }
   }
   const missing = all.filter((d) => d.code === Codes.missing && d.source === DIAGNOSTIC_SOURCE);
@@ -46,7 +38,7 @@ export function getCodeActions(parsed: ParsedManifest, diagnostics: readonly Dia
     const edits = insertionEdits(parsed, missing.map((d) => (d.data as DiagnosticData).path));
     if (edits.length > 0) {
       const kind = only && !wants(CodeActionKind.QuickFix) ? `${CodeActionKind.SourceFixAll}.osai` : CodeActionKind.QuickFix;
-      actions.push({ title: `${ADD_ALL_TITLE} (${missing.length})`, kind, diagnostics: missing, edit: { changes: { [uri]: edits } } });
+      actions.push(editAction(`${ADD_ALL_TITLE} (${missing.length})`, uri, edits, { kind, diagnostics: missing }));
     }
   }
   return actions;

@@ -4,14 +4,11 @@
  */
 import { CompletionItem, CompletionItemKind, CompletionList, InsertTextFormat, MarkupKind, Position } from 'vscode-languageserver-types';
 import { licenseCompletions } from '../../licenses';
-import { ParsedManifest } from '../../yaml/parse';
+import type { CompletionOptions, ParsedDocument } from '../format';
 import { childrenOf, keyOf, Requirement, requirementFor } from '../../osaid/requirements';
-import { markdownDoc } from './schema';
+import { markdownDoc } from '../../osaid/docs';
 import { blockEntry, placeholderValue } from './skeleton';
 
-export interface CompletionOptions {
-  snippets: boolean;
-}
 
 interface LineShape {
   dash?: number;
@@ -84,7 +81,7 @@ function siblingKeys(lines: string[], lineNo: number, column: number): Set<strin
   return keys;
 }
 
-export function doComplete(parsed: ParsedManifest, position: Position, options: CompletionOptions): CompletionList {
+export function doComplete(parsed: ParsedDocument, position: Position, options: CompletionOptions): CompletionList {
   const text = parsed.text;
   // Split like TextDocument does (a lone CR ends a line too), so line numbers agree.
   const lines = text.split(/\r\n|\r|\n/);

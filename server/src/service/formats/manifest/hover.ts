@@ -2,13 +2,13 @@
 import { Hover, MarkupKind, Position } from 'vscode-languageserver-types';
 import { isScalar, Node } from 'yaml';
 import { licenseHoverMarkdown } from '../../licenses';
-import { ParsedManifest } from '../../yaml/parse';
+import type { ParsedDocument } from '../format';
 import { requirementFor } from '../../osaid/requirements';
-import { markdownDoc } from './schema';
+import { markdownDoc } from '../../osaid/docs';
 import { ServiceSettings } from '../../settings';
 import { formatPath, nodeAt } from '../../yaml/nodes';
 
-export function doHover(parsed: ParsedManifest, position: Position, settings: ServiceSettings): Hover | null {
+export function doHover(parsed: ParsedDocument, position: Position, settings: ServiceSettings): Hover | null {
   if (!parsed.yaml) return null;
   const offset = parsed.document.offsetAt(position);
   const at = nodeAt(parsed.yaml.contents as Node | null, offset);

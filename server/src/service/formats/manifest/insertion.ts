@@ -4,7 +4,7 @@
  */
 import { TextEdit } from 'vscode-languageserver-types';
 import { isMap, isScalar, isSeq, Node, YAMLMap } from 'yaml';
-import { ParsedManifest } from '../../yaml/parse';
+import type { ParsedDocument } from '../format';
 import { childrenOf, keyOf, requirementFor, toPattern } from '../../osaid/requirements';
 import { blockEntry, blockListItem, flowEntry, flowMapping } from './skeleton';
 import { column, endOfLine, lineStart } from '../../text/text';
@@ -17,7 +17,7 @@ import { formatPath, locate, parsePath, PathSegment } from '../../yaml/nodes';
 interface RawEdit { start: number; end: number; text: string; depth?: number; flow?: boolean }
 
 /** Edits inserting every path in `paths` (concrete paths of missing elements). */
-export function insertionEdits(parsed: ParsedManifest, paths: readonly string[]): TextEdit[] {
+export function insertionEdits(parsed: ParsedDocument, paths: readonly string[]): TextEdit[] {
   const raw: RawEdit[] = [];
   for (const path of paths) {
     const depth = parsePath(path).length;
@@ -27,7 +27,7 @@ export function insertionEdits(parsed: ParsedManifest, paths: readonly string[])
     { start: parsed.document.positionAt(e.start), end: parsed.document.positionAt(e.end) }, e.text));
 }
 
-function insertionFor(parsed: ParsedManifest, path: string): RawEdit[] {
+function insertionFor(parsed: ParsedDocument, path: string): RawEdit[] {
   const yaml = parsed.yaml;
   if (!yaml) return [];
   const segments = parsePath(path);
@@ -75,7 +75,7 @@ function insertionFor(parsed: ParsedManifest, path: string): RawEdit[] {
 }
 
 /** A missing first item of a list that is null or `[]`. */
-function insertListItem(parsed: ParsedManifest, node: Node | null, keyNode: Node | undefined, listPath: string, unit: string, eol: string): RawEdit[] {
+function insertListItem(parsed: ParsedDocument, node: Node | null, keyNode: Node | undefined, listPath: string, unit: string, eol: string): RawEdit[] {
   const text = parsed.text;
   const pattern = toPattern(listPath);
   if (isSeq(node) && node.flow && node.range) {
@@ -110,7 +110,7 @@ function underKey(text: string, keyNode: Node, value: Node | null, lines: string
 }
 
 /** Where a new key goes in a block mapping: after its predecessor in canonical order. */
-function blockInsertionPoint(parsed: ParsedManifest, map: YAMLMap, pattern: string, key: string): [number, string] {
+function blockInsertionPoint(parsed: ParsedDocument, map: YAMLMap, pattern: string, key: string): [number, string] {
   const order = childrenOf(pattern).map(keyOf);
   const rank = (k: string): number => { const i = order.indexOf(k); return i < 0 ? order.length : i; };
   const target = rank(key);

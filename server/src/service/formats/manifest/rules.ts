@@ -6,7 +6,8 @@ import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { isMap, isScalar, isSeq, Node, YAMLMap } from 'yaml';
 import { Codes, DiagnosticData } from '../../diagnostics/codes';
 import { checkLicense, LicenseFinding } from '../../licenses';
-import { diagnostic, firstLineSpan, ParsedManifest } from '../../yaml/parse';
+import { diagnostic, firstLineSpan } from '../../yaml/spans';
+import type { ParsedDocument } from '../format';
 import { isPlaceholder } from './placeholders';
 import { childrenOf, keyOf, Requirement } from '../../osaid/requirements';
 import { ServiceSettings } from '../../settings';
@@ -14,12 +15,12 @@ import { lowerFirst } from '../../text/text';
 import { findPair, formatPath, PathSegment, verbatimSpan } from '../../yaml/nodes';
 
 interface Context {
-  parsed: ParsedManifest;
+  parsed: ParsedDocument;
   settings: ServiceSettings;
   out: Diagnostic[];
 }
 
-export function ruleDiagnostics(parsed: ParsedManifest, settings: ServiceSettings): Diagnostic[] {
+export function ruleDiagnostics(parsed: ParsedDocument, settings: ServiceSettings): Diagnostic[] {
   const contents = parsed.yaml?.contents as Node | null | undefined;
   // Without plain data (an alias bomb) the rules would only repeat the parse error.
   if (!parsed.yaml || parsed.value === undefined) return [];

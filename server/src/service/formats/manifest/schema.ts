@@ -3,6 +3,7 @@
  * diagnostics and the hovers can never disagree. `schemas/osai-manifest.schema.json` is
  * this function's output (written by `npm run schema`, checked by a test).
  */
+import { markdownDoc } from '../../osaid/docs';
 import { childrenOf, Requirement } from '../../osaid/requirements';
 
 type JsonSchema = Record<string, unknown>;
@@ -95,35 +96,4 @@ function nullable(type: string | string[], options: SchemaVariant): string | str
   const types = Array.isArray(type) ? type : [type];
   if (options.variant === 'validation') return [...types, 'null'];
   return types.length === 1 ? types[0] : types;
-}
-
-/** The Markdown documentation of a requirement (schema `markdownDescription` and hovers). */
-export function markdownDoc(req: Requirement): string {
-  const level = req.level === 'required' ? 'Required' : req.level === 'recommended' ? 'Recommended' : 'Optional';
-  const condition = req.when ? ` when \`${req.when.sibling}: ${req.when.equals}\`` : '';
-  const parts = [
-    `**${req.title}** — ${level}${condition} by OSAID 1.0`,
-    req.summary,
-    req.explanation,
-  ];
-  if (req.example) {
-    parts.push('Example:\n```yaml\n' + exampleYaml(req) + '\n```');
-  }
-  parts.push(`Source: [${sourceName(req.source)}](${req.source})`);
-  return parts.join('\n\n');
-}
-
-function exampleYaml(req: Requirement): string {
-  const key = req.path.slice(req.path.lastIndexOf('.') + 1);
-  const example = req.example ?? '';
-  if (example.includes('\n') || req.shape.kind === 'section' || req.shape.kind === 'list') {
-    return `${key}:\n${example.split('\n').map((l) => `  ${l}`).join('\n')}`;
-  }
-  return `${key}: ${example}`;
-}
-
-function sourceName(url: string): string {
-  if (url.includes('hackmd.io')) return 'OSAID FAQ';
-  if (url.includes('#checklist')) return 'OSAID checklist';
-  return 'Open Source AI Definition 1.0';
 }

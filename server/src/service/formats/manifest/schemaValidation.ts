@@ -3,7 +3,8 @@ import Ajv, { ErrorObject } from 'ajv';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { Node } from 'yaml';
 import { Codes, DiagnosticData } from '../../diagnostics/codes';
-import { diagnostic, firstLineSpan, ParsedManifest } from '../../yaml/parse';
+import { diagnostic, firstLineSpan } from '../../yaml/spans';
+import type { ParsedDocument } from '../format';
 import { childrenOf, keyOf, toPattern } from '../../osaid/requirements';
 import { buildManifestSchema } from './schema';
 import { expectedTypesText, pointerToSegments, unknownKeyDiagnostic } from '../../schema/errors';
@@ -12,7 +13,7 @@ import { formatPath, locate, PathSegment } from '../../yaml/nodes';
 const ajv = new Ajv({ allErrors: true, strict: false });
 const validateManifest = ajv.compile(buildManifestSchema({ variant: 'validation' }));
 
-export function schemaDiagnostics(parsed: ParsedManifest): Diagnostic[] {
+export function schemaDiagnostics(parsed: ParsedDocument): Diagnostic[] {
   if (parsed.value === undefined || !parsed.yaml) return [];
   validateManifest(parsed.value);
   const errors = validateManifest.errors ?? [];
@@ -24,7 +25,7 @@ export function schemaDiagnostics(parsed: ParsedManifest): Diagnostic[] {
   return out;
 }
 
-function toDiagnostic(parsed: ParsedManifest, error: ErrorObject): Diagnostic | undefined {
+function toDiagnostic(parsed: ParsedDocument, error: ErrorObject): Diagnostic | undefined {
   const segments = pointerToSegments(error.instancePath);
   const root = parsed.yaml?.contents as Node | null;
   const located = locate(root, segments);

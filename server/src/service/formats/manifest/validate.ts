@@ -1,11 +1,11 @@
 /** All diagnostics of a manifest: syntax, schema, OSAID rules and licenses. */
 import { Diagnostic } from 'vscode-languageserver-types';
-import { ParsedManifest } from '../../yaml/parse';
+import type { ParsedDocument } from '../format';
 import { ruleDiagnostics } from './rules';
 import { schemaDiagnostics } from './schemaValidation';
 import { ServiceSettings } from '../../settings';
 
-export function validate(parsed: ParsedManifest, settings: ServiceSettings): Diagnostic[] {
+export function validate(parsed: ParsedDocument, settings: ServiceSettings): Diagnostic[] {
   if (!parsed.yaml) return [...parsed.parseDiagnostics];
   const diagnostics = [...parsed.parseDiagnostics, ...schemaDiagnostics(parsed), ...ruleDiagnostics(parsed, settings)];
   return diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);

@@ -1,8 +1,8 @@
 /** Quick fixes for MOF model files: renames, canonical license ids, and adding components. */
-import { CodeAction, CodeActionKind, Diagnostic, TextEdit } from 'vscode-languageserver-types';
+import { CodeAction, CodeActionKind } from 'vscode-languageserver-types';
+import { admits, editAction, replacementActions } from '../../edits/actions';
 import { Codes, DIAGNOSTIC_SOURCE } from '../../diagnostics/codes';
-import { ParsedManifest } from '../../yaml/parse';
-import { isMofModelFile } from './detect';
+import type { CodeActionRequest, ParsedDocument } from '../format';
 import { MofDiagnosticData } from './diagnostics';
 import { evaluateMofClass, MofClassResult } from './evaluate';
 import { addComponentEdits } from './insertComponents';
@@ -16,30 +16,22 @@ export const ADD_OSAID_COMPONENTS_TITLE = 'Add all components OSAID requires';
 /**
  * `diagnostics`: those the client sent for the range; `all`: the document's current
  * diagnostics. The class-level actions are offered whenever the range has one of our
- * diagnostics (use `mofClassActions` to get them unconditionally).
+ * diagnostics (use `mofClassActions` to get them unconditionally). Every action is a quick
+ * fix, so a client asking `only` for other kinds gets none.
  */
-export function mofCodeActions(parsed: ParsedManifest, diagnostics: readonly Diagnostic[], all: readonly Diagnostic[]): CodeAction[] {
-  if (!isMofModelFile(parsed)) return [];
+export function mofCodeActions(parsed: ParsedDocument, { diagnostics, all, only }: CodeActionRequest): CodeAction[] {
+  if (!admits(only, CodeActionKind.QuickFix)) return [];
   const uri = parsed.document.uri;
   const actions: CodeAction[] = [];
   const ours = diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
   for (const d of ours) {
     const data = d.data as MofDiagnosticData | undefined;
     if (!data) continue;
-    const replacements = data.replacements ?? [];
-    for (const replacement of replacements) {
-      const rename = d.code === MofCodes.unknownComponent || d.code === Codes.schemaUnknownKey;
-      actions.push({
-        title: rename ? `Rename to \`${replacement}\`` : `Change to \`${replacement}\``,
-        kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: replacements.length === 1,
-        edit: { changes: { [uri]: [TextEdit.replace(d.range, replacement)] } },
-      });
-    }
+    const rename = d.code === MofCodes.unknownComponent || d.code === Codes.schemaUnknownKey;
+    actions.push(...replacementActions(uri, d, data.replacements ?? [], rename ? 'Rename' : 'Change'));
     if (d.code === Codes.missing && data.component) {
       const edits = addComponentEdits(parsed, [data.component]);
-      if (edits.length > 0) {
-        actions.push({ title: `Add the MOF component \`${data.component}\``, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: { changes: { [uri]: edits } } });
-      }
+      if (edits.length > 0) actions.push(editAction(`Add the MOF component \`${data.component}\``, uri, edits, { diagnostics: [d], preferred: true }));
     }
   }
   if (ours.length === 0) return actions;
@@ -47,9 +39,7 @@ export function mofCodeActions(parsed: ParsedManifest, diagnostics: readonly Dia
   if (osaidMissing.length > 1 && ours.some((d) => d.code === Codes.missing)) {
     const names = [...new Set(osaidMissing.map((d) => (d.data as MofDiagnosticData).component!))];
     const edits = addComponentEdits(parsed, names);
-    if (edits.length > 0) {
-      actions.push({ title: `${ADD_OSAID_COMPONENTS_TITLE} (${names.length})`, kind: CodeActionKind.QuickFix, diagnostics: osaidMissing, edit: { changes: { [uri]: edits } } });
-    }
+    if (edits.length > 0) actions.push(editAction(`${ADD_OSAID_COMPONENTS_TITLE} (${names.length})`, uri, edits, { diagnostics: osaidMissing }));
   }
   actions.push(...mofClassActions(parsed));
   return actions;
@@ -60,9 +50,9 @@ export function mofCodeActions(parsed: ParsedManifest, diagnostics: readonly Dia
  * missing for MOF Class I": new list items at the end of `release.components`, each with
  * MOT's standard description. Components that are present but not open are not touched.
  */
-export function mofClassActions(parsed: ParsedManifest, kind: string = CodeActionKind.QuickFix): CodeAction[] {
+export function mofClassActions(parsed: ParsedDocument, kind: string = CodeActionKind.QuickFix): CodeAction[] {
   const result = evaluateMofClass(parsed);
-  if (!result || result.class === 1) return [];
+  if (result.class === 1) return [];
   const uri = parsed.document.uri;
   const next = (result.class === null ? 3 : result.class - 1) as MofClass;
   const actions: CodeAction[] = [];
@@ -70,14 +60,14 @@ export function mofClassActions(parsed: ParsedManifest, kind: string = CodeActio
   if (nextNames.length > 0 && next !== 1) {
     const edits = addComponentEdits(parsed, nextNames);
     if (edits.length > 0) {
-      actions.push({ title: `Add the ${count(nextNames.length)} missing for MOF Class ${CLASS_ROMAN[next]}`, kind, edit: { changes: { [uri]: edits } } });
+      actions.push(editAction(`Add the ${count(nextNames.length)} missing for MOF Class ${CLASS_ROMAN[next]}`, uri, edits, { kind }));
     }
   }
   const allNames = componentsToAdd(result, 1);
   if (allNames.length > 0 && (next === 1 || allNames.length > nextNames.length)) {
     const edits = addComponentEdits(parsed, allNames);
     if (edits.length > 0) {
-      actions.push({ title: `${ADD_ALL_CLASS_I_TITLE} (${allNames.length})`, kind, edit: { changes: { [uri]: edits } } });
+      actions.push(editAction(`${ADD_ALL_CLASS_I_TITLE} (${allNames.length})`, uri, edits, { kind }));
     }
   }
   return actions;

@@ -1,8 +1,7 @@
 /** Completion of component names inside `release.components[].name`. */
 import { CompletionItem, CompletionItemKind, Position, TextEdit } from 'vscode-languageserver-types';
 import { Node } from 'yaml';
-import { ParsedManifest } from '../../yaml/parse';
-import { isMofModelFile } from './detect';
+import type { ParsedDocument } from '../format';
 import { quote } from './insertComponents';
 import { readModel } from './model';
 import { classTitle, MOT_COMPONENTS } from './tables';
@@ -11,8 +10,8 @@ import { column, endOfLine, lineStart } from '../../text/text';
 const NAME_LINE = /^(\s*)(?:-\s+)?name:[ \t]*(['"]?)(.*)$/;
 
 /** Component names for the `name:` value under the cursor, when it is inside `release.components`. */
-export function mofCompletions(parsed: ParsedManifest, position: Position): CompletionItem[] {
-  if (!parsed.yaml || !isMofModelFile(parsed)) return [];
+export function mofCompletions(parsed: ParsedDocument, position: Position): CompletionItem[] {
+  if (!parsed.yaml) return [];
   const model = readModel(parsed);
   const key = model.componentsKey as Node | undefined;
   if (!key?.range) return [];

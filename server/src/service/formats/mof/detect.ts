@@ -8,7 +8,6 @@
  * exact spelling as a quick fix) instead of silence. Anything else — including YAML files
  * that merely mention the framework in a comment or elsewhere — is not claimed.
  */
-import { ParsedManifest } from '../../yaml/parse';
 import { FRAMEWORK_NAME, normalizeName } from './tables';
 
 const FRAMEWORK_KEY = /^framework[ \t]*:/m;
@@ -17,18 +16,14 @@ const FRAMEWORK_NAME_TEXT = /model[ \t]+openness[ \t]+framework/i;
 /**
  * Cheap pre-check on raw text, for the server/client to decide whether to parse a
  * `.yml`/`.yaml` file at all: a top-level `framework:` key and the words "Model Openness
- * Framework". False positives are fine (confirm with `isMofModelFile`); false negatives
+ * Framework". False positives are fine (confirmed by `frameworkNameMatches` after parsing); false negatives
  * are not, so it is loose.
  */
 export function looksLikeMofText(text: string): boolean {
   return FRAMEWORK_KEY.test(text) && FRAMEWORK_NAME_TEXT.test(text);
 }
 
-/** True when the parsed document's top-level `framework.name` names the Model Openness Framework. */
-export function isMofModelFile(parsed: ParsedManifest): boolean {
-  return frameworkNameMatches(parsed.value);
-}
-
+/** True when the parsed value's top-level `framework.name` names the Model Openness Framework. */
 export function frameworkNameMatches(value: unknown): boolean {
   if (!isObject(value)) return false;
   const framework = value.framework;

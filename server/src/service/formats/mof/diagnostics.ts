@@ -8,11 +8,11 @@ import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { isMap, Node } from 'yaml';
 import mofSchema from '../../../../../schemas/mof-model.schema.json';
 import { Codes } from '../../diagnostics/codes';
-import { diagnostic, firstLineSpan, ParsedManifest } from '../../yaml/parse';
+import { diagnostic, firstLineSpan } from '../../yaml/spans';
+import type { ParsedDocument } from '../format';
 import { closest } from '../../text/suggest';
 import { expectedTypesText, pointerToSegments, unknownKeyDiagnostic } from '../../schema/errors';
 import { formatPath, innerSpan, locate, PathSegment } from '../../yaml/nodes';
-import { isMofModelFile } from './detect';
 import { evaluateMofClass } from './evaluate';
 import { isUnlicensedMarker, MofCodes, MofLicenseFinding, osiFinding, Severity, spellingFindings, typeFinding, verdictFinding } from './licenseCheck';
 import { ComponentEntry, MofModel, readModel, resolveComponentLicense, ResolvedLicense } from './model';
@@ -42,7 +42,7 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 
 interface Ctx {
-  parsed: ParsedManifest;
+  parsed: ParsedDocument;
   model: MofModel;
   out: Diagnostic[];
 }
@@ -51,8 +51,7 @@ interface Ctx {
  * All diagnostics of a MOF model file, parse diagnostics included (a drop-in for the
  * service's `validate`); none for files that are not MOF model files.
  */
-export function mofDiagnostics(parsed: ParsedManifest): Diagnostic[] {
-  if (!isMofModelFile(parsed)) return [];
+export function mofDiagnostics(parsed: ParsedDocument): Diagnostic[] {
   if (!parsed.yaml || parsed.value === undefined) return [...parsed.parseDiagnostics];
   const ctx: Ctx = { parsed, model: readModel(parsed), out: [...parsed.parseDiagnostics] };
   schemaFindings(ctx);

@@ -20,10 +20,9 @@
  *    API figure (expected_results.json), not rounded. Badges and our titles round it.
  * 5. The class is the best c whose progress is exactly 100; otherwise unclassified.
  */
-import { ParsedManifest } from '../../yaml/parse';
-import { isMofModelFile } from './detect';
+import type { ParsedDocument } from '../format';
 import { ComponentEntry, ComponentStatus, MofModel, readModel, resolveComponentLicense, ResolvedLicense } from './model';
-import { classTitle, COMPONENTS_BY_NAME, isMotOpen, isTypeAppropriate, MofClass, MOT_COMPONENTS, MotComponent, REQUIRED_FOR, REQUIRED_IN, RESEARCH_PAPER, TECHNICAL_REPORT, CLASS_ROMAN } from './tables';
+import { classTitle, isMotOpen, isTypeAppropriate, MofClass, MotComponent, REQUIRED_FOR, REQUIRED_IN, RESEARCH_PAPER, TECHNICAL_REPORT, CLASS_ROMAN } from './tables';
 
 export interface MofClassResult {
   /** The MOF class, or null when unclassified. */
@@ -38,6 +37,9 @@ export interface MofClassResult {
   required: { 1: number; 2: number; 3: number };
   /** Code lens title: starts with `MOF Class I`, `MOF Class II`, `MOF Class III` or `MOF unclassified`. */
   title: string;
+  /** The title's two parts: the class reached (`MOF Class III — Open Model`), and what the next class needs. */
+  reached: string;
+  summary: string;
   /** Every MOF component found in the file, with the license MOT applies. */
   components: ComponentEvaluation[];
 }
@@ -53,11 +55,10 @@ export interface ComponentEvaluation {
 
 type Lists = { included: string[]; invalid: string[]; unlicensed: string[]; missing: string[] };
 
-const cache = new WeakMap<ParsedManifest, MofClassResult>();
+const cache = new WeakMap<ParsedDocument, MofClassResult>();
 
-/** The MOF class of a MOF model file; undefined for any other file. */
-export function evaluateMofClass(parsed: ParsedManifest): MofClassResult | undefined {
-  if (!isMofModelFile(parsed)) return undefined;
+/** The MOF class of a MOF model file, computed once per parse. */
+export function evaluateMofClass(parsed: ParsedDocument): MofClassResult {
   let result = cache.get(parsed);
   if (!result) {
     result = evaluateModel(readModel(parsed));
@@ -141,21 +142,15 @@ export function evaluateModel(model: MofModel): MofClassResult {
       if (status === undefined) absent[c].push(component.name);
     }
   }
-  return { class: cls, progress, missing, absent, required, title: title(cls, progress, missing, required), components };
+  const { reached, summary } = titleParts(cls, progress, missing, required);
+  return { class: cls, progress, missing, absent, required, title: `${reached} · ${summary}`, reached, summary, components };
 }
 
-function title(cls: MofClass | null, progress: Record<MofClass, number>, missing: Record<MofClass, string[]>, required: Record<MofClass, number>): string {
-  const head = cls === null ? 'MOF unclassified' : `MOF ${classTitle(cls)}`;
-  if (cls === 1) return `${head} · all ${required[1]} required components open`;
+function titleParts(cls: MofClass | null, progress: Record<MofClass, number>, missing: Record<MofClass, string[]>, required: Record<MofClass, number>): { reached: string; summary: string } {
+  const reached = cls === null ? 'MOF unclassified' : `MOF ${classTitle(cls)}`;
+  if (cls === 1) return { reached, summary: `all ${required[1]} required components open` };
   const next: MofClass = cls === null ? 3 : ((cls - 1) as MofClass);
   const n = missing[next].length;
   const pct = Math.round(progress[next]);
-  return `${head} · Class ${CLASS_ROMAN[next]}: ${n} of ${required[next]} required component${required[next] === 1 ? '' : 's'} missing or not open${pct > 0 ? ` (${pct}%)` : ''}`;
+  return { reached, summary: `Class ${CLASS_ROMAN[next]}: ${n} of ${required[next]} required component${required[next] === 1 ? '' : 's'} missing or not open${pct > 0 ? ` (${pct}%)` : ''}` };
 }
-
-/** The component table entry for a name, exact. */
-export function componentNamed(name: string): MotComponent | undefined {
-  return COMPONENTS_BY_NAME.get(name);
-}
-
-export { MOT_COMPONENTS };

@@ -3,9 +3,8 @@ import { Hover, MarkupKind, Position } from 'vscode-languageserver-types';
 import { isScalar, Node } from 'yaml';
 import mofSchema from '../../../../../schemas/mof-model.schema.json';
 import { licenseHoverMarkdown } from '../../licenses';
-import { ParsedManifest } from '../../yaml/parse';
+import type { ParsedDocument } from '../format';
 import { nodeAt, PathSegment } from '../../yaml/nodes';
-import { isMofModelFile } from './detect';
 import { componentSuggestions } from './diagnostics';
 import { evaluateMofClass } from './evaluate';
 import { ComponentEntry, readModel, resolveComponentLicense, ResolvedLicense } from './model';
@@ -14,8 +13,8 @@ import { classTitle, isMotOpen, isTypeAppropriate, motOpenReasons, MotComponent,
 
 interface SchemaNode { description?: string; properties?: Record<string, SchemaNode>; items?: SchemaNode }
 
-export function mofHover(parsed: ParsedManifest, position: Position): Hover | null {
-  if (!parsed.yaml || !isMofModelFile(parsed)) return null;
+export function mofHover(parsed: ParsedDocument, position: Position): Hover | null {
+  if (!parsed.yaml) return null;
   const offset = parsed.document.offsetAt(position);
   const at = nodeAt(parsed.yaml.contents as Node | null, offset);
   if (!at || !at.node.range) return null;
@@ -82,7 +81,7 @@ function requiredFor(component: MotComponent): string {
   return `Required for **${classTitle(component.class)}**${also}.`;
 }
 
-function componentMarkdown(parsed: ParsedManifest, entry: ComponentEntry, component: MotComponent, resolved: ResolvedLicense): string {
+function componentMarkdown(parsed: ParsedDocument, entry: ComponentEntry, component: MotComponent, resolved: ResolvedLicense): string {
   const lines: string[] = [];
   lines.push(`**${component.name}** — MOF component, content type *${component.contentType}*`);
   lines.push('', component.description);

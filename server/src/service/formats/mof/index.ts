@@ -1,19 +1,65 @@
 /**
- * Model Openness Framework (MOF) model files: recognition by content, validation against
- * the project's schema (schemas/mof-model.schema.json), per-component license checks in
- * the Model Openness Tool's (MOT) resolution order, the MOF class computed exactly as MOT
- * does, the OSAID 1.0 view of the same file, hovers, quick fixes, the class code lens and
- * component-name completion. Pure functions over a parsed document; tables and the schema
- * are built once at module load.
+ * Model Openness Framework (MOF) model files: recognised by content (a top-level
+ * `framework.name` of "Model Openness Framework" in any YAML file), validated against the
+ * project's schema (schemas/mof-model.schema.json), per-component licenses in the Model
+ * Openness Tool's (MOT) resolution order, the MOF class computed exactly as MOT does, the
+ * OSAID 1.0 view of the same file, hovers, quick fixes, the class code lens and
+ * component-name completion.
  */
-export { isMofModelFile, looksLikeMofText } from './detect';
-export { evaluateMofClass, type MofClassResult, type ComponentEvaluation } from './evaluate';
-export { mofDiagnostics, componentSuggestions, type MofDiagnosticData } from './diagnostics';
-export { mofHover } from './hover';
-export { mofCodeActions, mofClassActions, componentsToAdd, ADD_ALL_CLASS_I_TITLE, ADD_OSAID_COMPONENTS_TITLE } from './codeActions';
-export { addComponentEdits } from './insertComponents';
-export { mofCodeLenses } from './codeLens';
-export { mofCompletions } from './completion';
+import { Codes } from '../../diagnostics/codes';
+import { findDocumentSymbols } from '../../yaml/symbols';
+import { verdictLens } from '../../verdict/verdict';
+import { DocumentFormat, EMPTY_COMPLETION } from '../format';
+import { mofChecklist } from './checklist';
+import { mofCodeActions } from './codeActions';
+import { mofCompletions } from './completion';
+import { frameworkNameMatches, looksLikeMofText } from './detect';
+import { mofDiagnostics } from './diagnostics';
+import { evaluateMofClass } from './evaluate';
+import { mofHover } from './hover';
+import { MofCodes } from './licenseCheck';
+
+export const mofFormat: DocumentFormat = {
+  id: 'mof',
+  label: 'MOF model',
+  codes: {
+    [MofCodes.missing]: { severity: 'error', meaning: 'a MOF file lacks a required field (`release.name`, `release.license`, `release.producer`, `release.components`)' },
+    [MofCodes.unknownComponent]: { severity: 'error', meaning: 'a component name that is not one of the framework\'s 17', fix: 'the closest name' },
+    [MofCodes.duplicateComponent]: { severity: 'warning', meaning: 'the same component listed twice' },
+    [MofCodes.licenseType]: { severity: 'warning', meaning: 'an open license MOT does not list for the component\'s content type (code, data, document)' },
+    [MofCodes.unlicensed]: { severity: 'warning', meaning: 'no license applies to the component (MOT counts it as not open)' },
+  },
+  // Any YAML file may be a MOF model file; only its content tells.
+  recognise: ({ text }, settings) => (settings.mof && looksLikeMofText(text) ? 'maybe' : 'no'),
+  confirm: (parse) => frameworkNameMatches(parse.value),
+  validate(parsed, settings) {
+    const diagnostics = mofDiagnostics(parsed);
+    // Red Hat's YAML extension already reports syntax errors in `yaml` documents.
+    return settings.mofYamlSyntax || parsed.document.languageId !== 'yaml' ? diagnostics : diagnostics.filter((d) => d.code !== Codes.yamlSyntax);
+  },
+  hover: (parsed, position) => mofHover(parsed, position),
+  complete: (parsed, position) => {
+    const items = mofCompletions(parsed, position);
+    return items.length ? { isIncomplete: false, items } : EMPTY_COMPLETION;
+  },
+  codeActions: (parsed, request) => mofCodeActions(parsed, request),
+  symbols: (parsed) => findDocumentSymbols(parsed),
+  codeLenses: (parsed) => (parsed.yaml && parsed.value !== undefined ? [verdictLens(evaluateMofClass(parsed).title)] : []),
+  checklist: (parsed, diagnostics) => mofChecklist(parsed, diagnostics),
+  summary(parsed, diagnostics) {
+    const checklist = mofChecklist(parsed, diagnostics);
+    const result = evaluateMofClass(parsed);
+    return {
+      verdict: { meets: checklist.verdict.meets, title: checklist.verdict.title },
+      headline: result.title,
+      json: { mofClass: { class: result.class, title: result.title, progress: result.progress } },
+    };
+  },
+};
+
+// For tests and tools that look inside the format (the service itself only uses `mofFormat`).
+export { evaluateMofClass, type MofClassResult } from './evaluate';
+export { mofClassActions } from './codeActions';
+export { looksLikeMofText } from './detect';
 export { MofCodes } from './licenseCheck';
-export { OSAID_BY_COMPONENT, OSAID_GROUPS } from './osaid';
-export { MOT_COMPONENTS, COMPONENT_NAMES, isMotOpen, isTypeAppropriate, FRAMEWORK_NAME, type MofClass, type MotComponent, type MotContentType } from './tables';
+export { COMPONENT_NAMES, MOT_COMPONENTS } from './tables';

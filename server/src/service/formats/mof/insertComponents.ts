@@ -5,7 +5,7 @@
  */
 import { TextEdit } from 'vscode-languageserver-types';
 import { isMap, isScalar, Node, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import { ParsedManifest } from '../../yaml/parse';
+import type { ParsedDocument } from '../format';
 import { findPair } from '../../yaml/nodes';
 import { MofModel, readModel } from './model';
 import { COMPONENTS_BY_NAME } from './tables';
@@ -25,7 +25,7 @@ interface Style {
 }
 
 /** Edits adding the named components (unknown names are skipped) at the end of `release.components`. */
-export function addComponentEdits(parsed: ParsedManifest, names: readonly string[]): TextEdit[] {
+export function addComponentEdits(parsed: ParsedDocument, names: readonly string[]): TextEdit[] {
   if (!parsed.yaml) return [];
   const components = names.map((n) => COMPONENTS_BY_NAME.get(n)).filter((c): c is NonNullable<typeof c> => !!c);
   if (components.length === 0) return [];
@@ -81,7 +81,7 @@ export function addComponentEdits(parsed: ParsedManifest, names: readonly string
   return addComponentsKey(parsed, model, items, eol);
 }
 
-function addComponentsKey(parsed: ParsedManifest, model: MofModel, items: { name: string; description: string }[], eol: string): TextEdit[] {
+function addComponentsKey(parsed: ParsedDocument, model: MofModel, items: { name: string; description: string }[], eol: string): TextEdit[] {
   const release = model.releaseMap;
   const text = parsed.text;
   if (!release || release.flow || release.items.length === 0) return [];

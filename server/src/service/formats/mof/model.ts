@@ -4,7 +4,7 @@
  * document (cached), shared by diagnostics, class evaluation, hovers and fixes.
  */
 import { isMap, isScalar, isSeq, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
-import { ParsedManifest } from '../../yaml/parse';
+import type { ParsedDocument } from '../format';
 import { findPair } from '../../yaml/nodes';
 import { isObject } from './detect';
 import { COMPONENTS_BY_NAME, MotComponent, MotContentType } from './tables';
@@ -65,9 +65,9 @@ export interface MofModel {
   byComponent: ReadonlyMap<string, ComponentEntry>;
 }
 
-const cache = new WeakMap<ParsedManifest, MofModel>();
+const cache = new WeakMap<ParsedDocument, MofModel>();
 
-export function readModel(parsed: ParsedManifest): MofModel {
+export function readModel(parsed: ParsedDocument): MofModel {
   let model = cache.get(parsed);
   if (!model) {
     model = build(parsed);
@@ -76,7 +76,7 @@ export function readModel(parsed: ParsedManifest): MofModel {
   return model;
 }
 
-function build(parsed: ParsedManifest): MofModel {
+function build(parsed: ParsedDocument): MofModel {
   const value = isObject(parsed.value) ? parsed.value : {};
   const release = isObject(value.release) ? value.release : {};
   const root = parsed.yaml?.contents as Node | null | undefined;

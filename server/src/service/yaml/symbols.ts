@@ -1,16 +1,21 @@
-/** The outline: sections, their keys, and list items named by their `name` or `kind`. */
+/** The outline of a YAML document: sections, their keys, and list items named by their `name` or `kind`. */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
-import { isMap, isScalar, isSeq, Node, YAMLMap } from 'yaml';
-import { ParsedManifest } from '../../yaml/parse';
-import { requirementFor } from '../../osaid/requirements';
-import { formatPath, PathSegment, scalarText } from '../../yaml/nodes';
+import { Document, isMap, isScalar, isSeq, Node, YAMLMap } from 'yaml';
+import { formatPath, PathSegment, scalarText } from './nodes';
 
-export function findDocumentSymbols(parsed: ParsedManifest): DocumentSymbol[] {
-  const root = parsed.yaml?.contents as Node | null | undefined;
-  return isMap(root) ? mapSymbols(parsed, root, []) : [];
+interface Outline {
+  document: TextDocument;
+  /** A key's detail from its path (e.g. the requirement's title); the scalar value otherwise. */
+  detail?: (path: string) => string | undefined;
 }
 
-function mapSymbols(parsed: ParsedManifest, map: YAMLMap, segments: PathSegment[]): DocumentSymbol[] {
+export function findDocumentSymbols(parsed: { document: TextDocument; yaml: Document.Parsed | undefined }, detail?: Outline['detail']): DocumentSymbol[] {
+  const root = parsed.yaml?.contents as Node | null | undefined;
+  return isMap(root) ? mapSymbols({ document: parsed.document, detail }, root, []) : [];
+}
+
+function mapSymbols(parsed: Outline, map: YAMLMap, segments: PathSegment[]): DocumentSymbol[] {
   const out: DocumentSymbol[] = [];
   for (const item of map.items) {
     const key = item.key as Node | null;
@@ -18,11 +23,11 @@ function mapSymbols(parsed: ParsedManifest, map: YAMLMap, segments: PathSegment[
     const name = String(key.value);
     const value = item.value as Node | null;
     const path = [...segments, name];
-    const req = requirementFor(formatPath(path));
+    const detail = parsed.detail?.(formatPath(path));
     const end = value?.range ? value.range[1] : key.range[1];
     const symbol: DocumentSymbol = {
       name,
-      detail: req?.title ?? (isScalar(value) ? scalarText(value) : undefined),
+      detail: detail ?? (isScalar(value) ? scalarText(value) : undefined),
       kind: segments.length === 0 ? SymbolKind.Module : isMap(value) || isSeq(value) ? SymbolKind.Object : SymbolKind.Property,
       range: range(parsed, key.range[0], end),
       selectionRange: range(parsed, key.range[0], key.range[1]),
@@ -34,7 +39,7 @@ function mapSymbols(parsed: ParsedManifest, map: YAMLMap, segments: PathSegment[
   return out;
 }
 
-function seqSymbols(parsed: ParsedManifest, items: Array<Node | null>, segments: PathSegment[]): DocumentSymbol[] {
+function seqSymbols(parsed: Outline, items: Array<Node | null>, segments: PathSegment[]): DocumentSymbol[] {
   const out: DocumentSymbol[] = [];
   items.forEach((item, index) => {
     if (!item?.range) return;
@@ -51,6 +56,6 @@ function seqSymbols(parsed: ParsedManifest, items: Array<Node | null>, segments:
   return out;
 }
 
-function range(parsed: ParsedManifest, start: number, end: number) {
+function range(parsed: Outline, start: number, end: number) {
   return { start: parsed.document.positionAt(start), end: parsed.document.positionAt(Math.max(start, end)) };
 }

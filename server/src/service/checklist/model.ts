@@ -1,0 +1,35 @@
+/**
+ * The OSAID checklist model, shared by every format: the three groups OSAID 1.0 requires
+ * (data information, code, parameters), each requirement met, missing, not open or still a
+ * placeholder. The types are the protocol's (the client shows them as they come).
+ */
+import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { ChecklistGroupId, ChecklistRange, ChecklistStatus } from '../../protocol';
+import { Codes } from '../diagnostics/codes';
+
+export type {
+  Checklist, ChecklistClassification, ChecklistGroup, ChecklistGroupId, ChecklistItem, ChecklistRange, ChecklistStatus,
+} from '../../protocol';
+export { STATUS_WORDS } from '../../protocol';
+
+export const CHECKLIST_GROUPS: ReadonlyArray<{ id: ChecklistGroupId; title: string }> = [
+  { id: 'data_information', title: 'Data information' },
+  { id: 'code', title: 'Code' },
+  { id: 'parameters', title: 'Parameters' },
+];
+
+export const ZERO_RANGE: ChecklistRange = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/**
+ * A requirement's status from its own diagnostics (and a diagnostic saying a section that
+ * contains it is missing): missing beats not open beats invalid beats placeholder.
+ */
+export function statusFromDiagnostics(own: readonly Diagnostic[], ancestorMissing: boolean): ChecklistStatus {
+  if (ancestorMissing || own.some((d) => d.code === Codes.missing)) return 'missing';
+  const errors = own.filter((d) => d.severity === DiagnosticSeverity.Error);
+  if (errors.some((d) => String(d.code).startsWith('license/'))) return 'not-open';
+  if (errors.length > 0) return 'invalid';
+  if (own.some((d) => d.code === Codes.empty)) return 'placeholder';
+  if (own.some((d) => d.code === Codes.recommended)) return 'recommended';
+  return 'met';
+}

@@ -1,0 +1,25 @@
+/** Code actions from edits: one builder for every format's quick fixes. */
+import { CodeAction, CodeActionKind, Diagnostic, TextEdit } from 'vscode-languageserver-types';
+
+/** Whether the client's `only` filter admits `kind` (LSP: a kind admits its sub-kinds). */
+export function admits(only: readonly string[] | undefined, kind: string): boolean {
+  return !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+}
+
+/** An action applying `edits` to the document `uri`. */
+export function editAction(title: string, uri: string, edits: TextEdit[], options: { kind?: string; diagnostics?: Diagnostic[]; preferred?: boolean } = {}): CodeAction {
+  const action: CodeAction = { title, kind: options.kind ?? CodeActionKind.QuickFix };
+  if (options.diagnostics) action.diagnostics = options.diagnostics;
+  if (options.preferred !== undefined) action.isPreferred = options.preferred;
+  action.edit = { changes: { [uri]: edits } };
+  return action;
+}
+
+/**
+ * One quick fix per replacement text of a diagnostic's range ("Rename to `x`" for keys and
+ * names, "Change to `x`" for values); the only candidate is preferred.
+ */
+export function replacementActions(uri: string, diagnostic: Diagnostic, replacements: readonly string[], verb: 'Rename' | 'Change'): CodeAction[] {
+  return replacements.map((replacement) => editAction(`${verb} to \`${replacement}\``, uri, [TextEdit.replace(diagnostic.range, replacement)],
+    { diagnostics: [diagnostic], preferred: replacements.length === 1 }));
+}
