@@ -1,16 +1,28 @@
 /**
- * Build-time script (never imported by the service): regenerates `motTables.ts` from the
- * Model Openness Tool reference files.
+ * Build-time script (never imported by the service, never bundled): regenerates
+ * `motTables.ts` from the Model Openness Tool reference files copied into `mot-reference/`.
  *
- *   npx tsx server/src/service/mof/data/generate.ts [path/to/conformance/mot-reference]
+ *   npx tsx server/src/service/formats/mof/data/generate.ts [path/to/mot-reference]
  *
- * Default source: ../shared/conformance/mot-reference (next to the project checkout).
- * See ATTRIBUTION.md in this folder: MOT is MIT licensed, Copyright 2024 The Model
- * Openness Tool Authors.
+ * Default source: `mot-reference/` next to this script (resolved from the script's own
+ * location, so it works from any working directory in a fresh clone). The optional argument
+ * reads the same four files from another folder, e.g. a newer MOT checkout's copies. See
+ * ATTRIBUTION.md in this folder: MOT is MIT licensed, Copyright 2024 The Model Openness
+ * Tool Authors.
+ *
+ * `generateMotTables()` is pure (it reads the reference files and returns the text); only
+ * running this file as a script writes `motTables.ts`. test/service/mof-tables.test.ts
+ * checks that the committed `motTables.ts` is exactly what it generates.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
+
+/** The in-repo copies of MOT's reference files. */
+export const DEFAULT_SOURCE = join(__dirname, 'mot-reference');
+
+/** The generated file. */
+export const TABLES_FILE = join(__dirname, 'motTables.ts');
 
 interface SpdxEntry { licenseId: string; isOsiApproved?: boolean; isFsfLibre?: boolean; ContentType?: string | string[] }
 interface SettingsComponent { id: number; name: string; description: string; content_type: string; class: number; weight: number; required: boolean }
@@ -28,27 +40,14 @@ const MOT_OPEN_DATA_LICENSES = [
   'GFDL-1.3', 'OGL-Canada-2.0', 'OGL-UK-2.0', 'OGL-UK-3.0',
 ];
 
-const source = resolve(process.argv[2] ?? join(__dirname, '../../../../../../shared/conformance/mot-reference'));
-const spdx = JSON.parse(readFileSync(join(source, 'licenses.json'), 'utf8')) as { licenseListVersion: string; releaseDate: string; licenses: SpdxEntry[] };
-const mof = JSON.parse(readFileSync(join(source, 'mof-licenses.json'), 'utf8')) as { licenses: SpdxEntry[] };
-const settings = parse(readFileSync(join(source, 'mof.settings.yml'), 'utf8')) as { components: SettingsComponent[] };
-const schema = JSON.parse(readFileSync(join(source, 'mof_schema.json'), 'utf8')) as {
-  properties: { release: { properties: Record<string, { enum?: string[] }> } };
-};
+/**
+ * Unique ids in a fixed order: English collation (the order the tables have always used),
+ * then code points to break any tie, so the output depends on the input files only.
+ */
+const sorted = (ids: Iterable<string>): string[] =>
+  [...new Set(ids)].sort((a, b) => a.localeCompare(b, 'en') || (a < b ? -1 : a > b ? 1 : 0));
 
-const all = [...spdx.licenses, ...mof.licenses];
-const sorted = (ids: Iterable<string>): string[] => [...new Set(ids)].sort((a, b) => a.localeCompare(b, 'en'));
-const osi = sorted(all.filter((l) => l.isOsiApproved === true).map((l) => l.licenseId));
-const fsf = sorted(all.filter((l) => l.isFsfLibre === true).map((l) => l.licenseId));
-const byType: Record<string, string[]> = { code: [], data: [], document: [] };
-for (const l of mof.licenses) {
-  for (const type of ([] as string[]).concat(l.ContentType ?? [])) byType[type]?.push(l.licenseId);
-}
-const components = [...settings.components]
-  .sort((a, b) => b.class - a.class || a.weight - b.weight)
-  .map((c) => ({ id: c.id, name: c.name, description: c.description, contentType: c.content_type, class: c.class, required: c.required }));
-const enums = schema.properties.release.properties;
-
+/** A TypeScript array literal of string ids, wrapped at 110 columns. */
 const list = (ids: readonly string[], indent = ''): string => {
   const lines: string[] = [];
   let line = '';
@@ -61,7 +60,39 @@ const list = (ids: readonly string[], indent = ''): string => {
   return `[\n${indent}  ${lines.join(`\n${indent}  `)}\n${indent}]`;
 };
 
-const out = `/**
+export interface MotTables {
+  /** The full text of `motTables.ts`. */
+  readonly text: string;
+  readonly counts: { readonly components: number; readonly osi: number; readonly fsf: number; readonly openData: number };
+}
+
+/**
+ * Builds `motTables.ts` from MOT's reference files in `sourceDir` (licenses.json,
+ * mof-licenses.json, mof.settings.yml, mof_schema.json). Reads only; writes nothing.
+ */
+export function buildMotTables(sourceDir: string = DEFAULT_SOURCE): MotTables {
+  const source = resolve(sourceDir);
+  const read = (name: string): string => readFileSync(join(source, name), 'utf8');
+  const spdx = JSON.parse(read('licenses.json')) as { licenseListVersion: string; releaseDate: string; licenses: SpdxEntry[] };
+  const mof = JSON.parse(read('mof-licenses.json')) as { licenses: SpdxEntry[] };
+  const settings = parse(read('mof.settings.yml')) as { components: SettingsComponent[] };
+  const schema = JSON.parse(read('mof_schema.json')) as {
+    properties: { release: { properties: Record<string, { enum?: string[] }> } };
+  };
+
+  const all = [...spdx.licenses, ...mof.licenses];
+  const osi = sorted(all.filter((l) => l.isOsiApproved === true).map((l) => l.licenseId));
+  const fsf = sorted(all.filter((l) => l.isFsfLibre === true).map((l) => l.licenseId));
+  const byType: Record<string, string[]> = { code: [], data: [], document: [] };
+  for (const l of mof.licenses) {
+    for (const type of ([] as string[]).concat(l.ContentType ?? [])) byType[type]?.push(l.licenseId);
+  }
+  const components = [...settings.components]
+    .sort((a, b) => b.class - a.class || a.weight - b.weight || a.id - b.id)
+    .map((c) => ({ id: c.id, name: c.name, description: c.description, contentType: c.content_type, class: c.class, required: c.required }));
+  const enums = schema.properties.release.properties;
+
+  const text = `/**
  * GENERATED by generate.ts from the Model Openness Tool's reference data — do not edit.
  *
  * Source: lfai/model_openness_tool (MIT license, Copyright 2024 The Model Openness Tool
@@ -114,5 +145,19 @@ export const MOT_ENUMS = {
   treatment: ${JSON.stringify(enums.treatment.enum)},
 } as const;
 `;
-writeFileSync(join(__dirname, 'motTables.ts'), out.replace(/\n\n\n+/g, '\n\n'));
-console.log(`wrote motTables.ts: ${components.length} components, ${osi.length} OSI, ${fsf.length} FSF, ${MOT_OPEN_DATA_LICENSES.length} open data`);
+  return {
+    text: text.replace(/\n\n\n+/g, '\n\n'),
+    counts: { components: components.length, osi: osi.length, fsf: fsf.length, openData: MOT_OPEN_DATA_LICENSES.length },
+  };
+}
+
+/** The text of `motTables.ts` generated from the reference files in `sourceDir`. */
+export function generateMotTables(sourceDir: string = DEFAULT_SOURCE): string {
+  return buildMotTables(sourceDir).text;
+}
+
+if (require.main === module) {
+  const { text, counts } = buildMotTables(process.argv[2] ?? DEFAULT_SOURCE);
+  writeFileSync(TABLES_FILE, text);
+  console.log(`wrote ${TABLES_FILE}: ${counts.components} components, ${counts.osi} OSI, ${counts.fsf} FSF, ${counts.openData} open data`);
+}
