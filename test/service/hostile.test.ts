@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Diagnostic } from 'vscode-languageserver-types';
 import { getLanguageService } from '../../server/src/service';
-import { brief, doc } from '../helpers';
+import { applyWorkspaceEdit, brief, doc } from '../helpers';
 
 const HANG_GUARD_MS = 10_000;
 const service = getLanguageService();
@@ -79,8 +79,15 @@ test('a multi-document stream: one clear error at the second document', () => {
 });
 
 test('a byte-order mark is accepted and ranges stay right', () => {
-  const d = check('\uFEFFosaid: "2.0"\n');
-  assert.deepEqual(d.filter((x) => x.code === 'schema/enum').map(brief), ['schema/enum@1:9-1:14']);
+  const text = '\uFEFFosaid: "2.0"\n';
+  const d = check(text);
+  // The value inside its quotes (one span rule for every format), so the fix keeps it a string.
+  assert.deepEqual(d.filter((x) => x.code === 'schema/enum').map(brief), ['schema/enum@1:10-1:13']);
+  const fix = getLanguageService().getCodeActions(getLanguageService().parse(doc(text)), d, d).find((a) => a.title === 'Change to `1.0`');
+  assert.ok(fix, 'the enum fix is offered');
+  const fixed = applyWorkspaceEdit(text, fix.edit, 'file:///test/osai.yaml');
+  assert.equal(fixed, '\uFEFFosaid: "1.0"\n');
+  assert.deepEqual(check(fixed).filter((x) => x.code.toString().startsWith('schema/')), []);
 });
 
 test('CRLF line endings: same findings, same columns, as LF', () => {

@@ -13,7 +13,7 @@ import { SPDX_CURRENT_EXCEPTION_IDS, SPDX_CURRENT_IDS, SPDX_LICENSES } from './s
 import { closest } from '../text/suggest';
 import { listIds } from '../text/text';
 import { TREAT_AS_OPEN_SETTING, type LicenseCheckOptions, type LicenseCode, type LicenseFinding, type LicenseTest } from './types';
-import { failCode, failureReason, headId, qualifies, requirement } from './verdict';
+import { failCode, failureReason, headId, qualifies, requirement, restrictionPredicate } from './verdict';
 
 interface Context {
   readonly test: LicenseTest;
@@ -46,8 +46,8 @@ const SEVERITY: Readonly<Record<LicenseCode, 'error' | 'warning'>> = {
   'license/deprecated': 'warning',
 };
 
-function finding(code: LicenseCode, span: { start: number; end: number }, message: string, replacements: readonly string[] = []): Draft {
-  return { code, severity: SEVERITY[code], message, start: span.start, end: span.end, replacements: [...replacements] };
+function finding(code: LicenseCode, span: Span, message: string, replacements: readonly string[] = []): Draft {
+  return { code, severity: SEVERITY[code], subject: span.text, message, start: span.start, end: span.end, replacements: [...replacements] };
 }
 
 function quote(text: string): string {
@@ -161,14 +161,15 @@ function evaluateLicensePart(span: Span, ctx: Context): LeafResult {
       return out;
     }
     case 'restricted': {
-      const e = r.entry;
-      out.failures.push(
-        finding(
+      const restriction = { name: r.entry.name, terms: r.entry.restriction };
+      out.failures.push({
+        ...finding(
           'license/restricted',
           span,
-          `${shown} is the ${e.name}, which restricts use (${e.restriction}). Such terms are neither OSI-approved nor open: they do not let everyone use the component for any purpose. ${requirement(ctx.test)}`,
+          `${shown} ${restrictionPredicate(restriction)} Such terms are neither OSI-approved nor open: they do not let everyone use the component for any purpose. ${requirement(ctx.test)}`,
         ),
-      );
+        restriction,
+      });
       out.reasons.push(`${shown} has use restrictions`);
       return out;
     }
@@ -332,7 +333,7 @@ export function evaluateLicenseDetailed(value: string, test: LicenseTest, option
   const ctx: Context = { test, extraOpen: new Set((options?.extraOpen ?? []).map((id) => id.trim().toLowerCase())) };
   if (value.length > MAX_LICENSE_LENGTH) {
     // No license expression is this long; don't spend time interpreting pasted text.
-    const span = { start: 0, end: value.length };
+    const span = { text: value, start: 0, end: value.length };
     return { qualifies: false, findings: [finding('license/unknown', span, `This value is ${value.length} characters long, too long to be a license id or expression. Write the SPDX id (e.g. \`Apache-2.0\`) and link the license text elsewhere. ${requirement(test)}`)], verdicts };
   }
   const structure = licenseStructure(value);

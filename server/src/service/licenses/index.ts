@@ -8,6 +8,8 @@ export type { LicenseCheckOptions, LicenseCode, LicenseCompletion, LicenseFindin
 export { TREAT_AS_OPEN_SETTING } from './types';
 export { checkLicense, evaluateLicense, licenseQualifies, type LicenseEvaluation } from './evaluate';
 export { lookupLicense } from './info';
+export { notOpenReason } from './openList';
+export { restrictionPredicate } from './verdict';
 export { licenseHoverMarkdown } from './hover';
 export { licenseCompletions } from './completions';
 export { spdxLicenseCount, SPDX_LICENSES, SPDX_EXCEPTIONS, type SpdxLicense } from './spdx';

@@ -20,6 +20,11 @@ export interface LicenseFinding {
   code: LicenseCode;
   /** unknown / not-osi-approved / not-open / restricted = error; non-canonical / deprecated = warning. */
   severity: 'error' | 'warning';
+  /** The text the finding is about, as written (the part of the string at `start`–`end`). */
+  subject: string;
+  /** For `license/restricted`: which AI license, and its use restriction (rendered by `restrictionPredicate`). */
+  restriction?: { name: string; terms: string };
+  /** The finding in words, for manifests' diagnostics and hovers. */
   message: string;
   /** Offsets inside the license string (end exclusive). */
   start: number;

@@ -43,3 +43,8 @@ export function requirement(test: LicenseTest): string {
 export function failCode(test: LicenseTest): 'license/not-osi-approved' | 'license/not-open' {
   return test === 'osi' ? 'license/not-osi-approved' : 'license/not-open';
 }
+
+/** What a restricted AI license is, after its name: "is the Llama 3 Community License, which restricts use (…)." */
+export function restrictionPredicate(restriction: { name: string; terms: string }): string {
+  return `is the ${restriction.name}, which restricts use (${restriction.terms}).`;
+}

@@ -3,22 +3,20 @@
  * YAML ranges, component names, per-component licenses in MOT's resolution order, and the
  * OSAID view (what OSAID 1.0 still needs that the file does not show).
  */
-import Ajv, { ErrorObject } from 'ajv';
+import Ajv from 'ajv';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import { isMap, Node } from 'yaml';
 import mofSchema from '../../../../../schemas/mof-model.schema.json';
 import { Codes } from '../../diagnostics/codes';
 import { diagnostic, firstLineSpan } from '../../yaml/spans';
 import type { ParsedDocument } from '../format';
 import { closest } from '../../text/suggest';
-import { expectedTypesText, pointerToSegments, unknownKeyDiagnostic } from '../../schema/errors';
-import { formatPath, innerSpan, locate, PathSegment } from '../../yaml/nodes';
+import { SchemaErrorSite, schemaErrorDiagnostics } from '../../schema/errors';
+import { innerSpan } from '../../yaml/nodes';
 import { evaluateMofClass } from './evaluate';
-import { isUnlicensedMarker, MofCodes, MofLicenseFinding, osiFinding, Severity, spellingFindings, typeFinding, verdictFinding } from './licenseCheck';
+import { isUnlicensedMarker, licenseSentence, MofCodes, MofLicenseFinding, osiFinding, Severity, spellingFindings, typeFinding, verdictFinding } from './licenseCheck';
 import { ComponentEntry, MofModel, readModel, resolveComponentLicense, ResolvedLicense } from './model';
 import { OSAID_GROUPS } from './osaid';
 import { COMPONENT_NAMES, COMPONENTS_BY_LOWER, FRAMEWORK_NAME, normalizeName } from './tables';
-import { lowerFirst } from '../../text/text';
 
 /** What MOF diagnostics carry in `data` (a superset of the service's DiagnosticData). */
 export interface MofDiagnosticData {
@@ -71,93 +69,20 @@ function push(ctx: Ctx, span: [number, number], severity: DiagnosticSeverity, co
 
 function schemaFindings(ctx: Ctx): void {
   validateMof(ctx.parsed.value);
-  const errors = validateMof.errors ?? [];
-  const typed = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
-  for (const error of errors) {
-    if (error.keyword !== 'type' && typed.has(error.instancePath)) continue;
-    schemaError(ctx, error);
-  }
-}
-
-function schemaError(ctx: Ctx, error: ErrorObject): void {
-  const { parsed } = ctx;
-  const segments = pointerToSegments(error.instancePath);
-  const root = parsed.yaml?.contents as Node | null;
-  const located = locate(root, segments);
-  const path = formatPath(segments);
-  const node = located?.node ?? (located?.pair?.key as Node | undefined);
-  const nodeSpan = (): [number, number] => segments.length === 0 ? firstLineSpan(parsed.text) : innerSpan(parsed.text, node) ?? keySpan(ctx, segments);
-  switch (error.keyword) {
-    case 'required': {
-      const key = (error.params as { missingProperty: string }).missingProperty;
-      const description = propertyDescription(error.parentSchema, key);
-      const anchor = keySpan(ctx, segments);
-      const full = formatPath([...segments, key]);
-      push(ctx, anchor, DiagnosticSeverity.Error, MofCodes.missing,
-        `Missing \`${full}\`${description ? `: ${lowerFirst(description)}` : '.'} MOT requires it.`, { path: full });
-      return;
-    }
-    case 'additionalProperties': {
-      const key = String((error.params as { additionalProperty: string }).additionalProperty);
-      const d = unknownKeyDiagnostic(parsed, segments, key, Object.keys((error.parentSchema?.properties ?? {}) as Record<string, unknown>));
-      if (d) ctx.out.push(d);
-      return;
-    }
-    case 'enum': {
-      const values = ((error.params as { allowedValues: unknown[] }).allowedValues).filter((v): v is string => typeof v === 'string');
-      const last = segments[segments.length - 1];
-      if (last === 'name' && segments[1] === 'components') {
-        unknownComponent(ctx, segments, node);
-        return;
-      }
-      const written = typeof error.data === 'string' ? error.data : '';
-      const folded = values.filter((v) => v !== '' && normalizeName(v) === normalizeName(written));
-      const near = folded.length ? folded : closest(written, values.filter((v) => v !== ''));
-      const replacements = near.length ? near : values.filter((v) => v !== '');
-      const message = path === 'framework.name'
-        ? `\`framework.name\` must be exactly \`${FRAMEWORK_NAME}\`: MOT rejects any other spelling.`
-        : `\`${path}\` must be one of ${values.map((v) => (v === '' ? '`""` (unknown)' : `\`${v}\``)).join(', ')}.${near.length ? ` Did you mean \`${near[0]}\`?` : ''}`;
-      push(ctx, nodeSpan(), DiagnosticSeverity.Error, Codes.schemaEnum, message, { path, replacements });
-      return;
-    }
-    case 'type': {
-      const expected = expectedTypesText(error);
-      const hint = expected.onlyString ? ' (quote numbers and dates, e.g. `\'1.0\'`)' : '';
-      push(ctx, nodeSpan(), DiagnosticSeverity.Error, Codes.schemaType,
-        `${path ? `\`${path}\`` : 'A MOF model file'} must be ${expected.text}${hint}.`, { path });
-      return;
-    }
-    case 'pattern':
-      push(ctx, nodeSpan(), DiagnosticSeverity.Error, Codes.schemaType, `\`${path}\` must be a date written as YYYY-MM-DD (e.g. \`'2024-12-15'\`).`, { path });
-      return;
-    case 'minLength':
-      push(ctx, nodeSpan(), DiagnosticSeverity.Error, MofCodes.missing, `\`${path}\` is empty: MOT requires a value.`, { path });
-      return;
-    default:
-      return;
-  }
-}
-
-/** The key of the mapping at `segments` (where "missing" is reported), or the first line. */
-function keySpan(ctx: Ctx, segments: PathSegment[]): [number, number] {
-  const root = ctx.parsed.yaml?.contents as Node | null;
-  if (segments.length === 0) return firstLineSpan(ctx.parsed.text);
-  const located = locate(root, segments);
-  const key = located?.pair?.key as Node | undefined;
-  if (key?.range) return [key.range[0], key.range[1]];
-  // A list item: its first key, else the item itself.
-  const node = located?.node;
-  if (isMap(node)) {
-    const first = node.items[0]?.key as Node | undefined;
-    if (first?.range) return [first.range[0], first.range[1]];
-  }
-  if (node?.range) return [node.range[0], node.range[1]];
-  return keySpan(ctx, segments.slice(0, -1));
-}
-
-function propertyDescription(schema: unknown, key: string): string | undefined {
-  const props = (schema as { properties?: Record<string, { description?: string }> } | undefined)?.properties;
-  return props?.[key]?.description;
+  ctx.out.push(...schemaErrorDiagnostics(ctx.parsed, validateMof.errors ?? [], {
+    root: 'A MOF model file',
+    quotedNumber: "'1.0'",
+    dateExample: "'2024-12-15'",
+    allowedKeys: (error) => Object.keys((error.parentSchema?.properties ?? {}) as Record<string, unknown>),
+    required: { code: MofCodes.missing, by: 'MOT' },
+    special: (error, site) => {
+      if (error.keyword !== 'enum') return undefined;
+      if (site.segments[1] === 'components' && site.segments[site.segments.length - 1] === 'name') return unknownComponent(ctx, site);
+      if (site.path !== 'framework.name') return undefined;
+      return diagnostic(ctx.parsed.document, site.span[0], site.span[1], DiagnosticSeverity.Error, Codes.schemaEnum,
+        `\`framework.name\` must be exactly \`${FRAMEWORK_NAME}\`: MOT rejects any other spelling.`, { path: site.path, replacements: [FRAMEWORK_NAME] });
+    },
+  }));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -178,16 +103,14 @@ export function componentSuggestions(name: string): string[] {
   return out.slice(0, 4);
 }
 
-function unknownComponent(ctx: Ctx, segments: PathSegment[], node: Node | null | undefined): void {
-  const index = segments[2] as number;
-  const entry = ctx.model.entries[index];
+function unknownComponent(ctx: Ctx, site: SchemaErrorSite): Diagnostic {
+  const entry = ctx.model.entries[site.segments[2] as number];
   const name = entry?.name ?? '';
-  const span = innerSpan(ctx.parsed.text, node) ?? keySpan(ctx, segments);
   const replacements = componentSuggestions(name);
   const hint = replacements.length ? ` Did you mean ${replacements.map((r) => `\`${r}\``).join(' or ')}?` : ` The 17 names: ${COMPONENT_NAMES.map((c) => `\`${c}\``).join(', ')}.`;
-  push(ctx, span, DiagnosticSeverity.Error, MofCodes.unknownComponent,
+  return diagnostic(ctx.parsed.document, site.span[0], site.span[1], DiagnosticSeverity.Error, MofCodes.unknownComponent,
     `\`${name}\` is not a MOF component name. MOT ignores components it does not know, so this one counts as missing.${hint}`,
-    { path: formatPath(segments), replacements });
+    { path: site.path, ...(replacements.length ? { replacements } : {}) });
 }
 
 function componentFindings(ctx: Ctx): void {
@@ -217,7 +140,7 @@ function licenseFindings(ctx: Ctx): void {
     if (g.name === undefined || !g.node) continue;
     for (const f of spellingFindings(g.name)) {
       const span = innerSpan(parsed.text, g.node)!;
-      push(ctx, span, SEVERITY[f.severity], f.code, f.message, { path: g.path, replacements: f.replacements });
+      push(ctx, span, SEVERITY[f.severity], f.code, licenseSentence(f), { path: g.path, replacements: f.replacements });
     }
   }
   const result = evaluateMofClass(parsed);
@@ -253,22 +176,24 @@ function componentLicense(ctx: Ctx, entry: ComponentEntry, resolved: ResolvedLic
     push(ctx, licenseSpan, DiagnosticSeverity.Warning, MofCodes.unlicensed, message, base);
     return;
   }
-  const subject = own ? `\`${component.name}\`: ` : `\`${component.name}\` inherits ${fmt(text)} from \`${resolved.path}\`: it `;
+  // Own license: "`Component`: `X` is …"; inherited: "`Component` inherits `X` from `path`: it is …".
   const report = (f: MofLicenseFinding, withReplacements: boolean): void => {
-    const message = own ? `${subject}${f.message}` : `${subject}${inheritedPhrase(f.message)}`;
+    const message = own
+      ? `\`${component.name}\`: ${licenseSentence(f)}`
+      : `\`${component.name}\` inherits ${fmt(text)} from \`${resolved.path}\`: it ${f.predicate}`;
     push(ctx, licenseSpan, SEVERITY[f.severity], f.code, message, { ...base, ...(withReplacements && own ? { replacements: f.replacements } : {}) });
   };
 
   if (isUnlicensedMarker(text)) {
     const f = verdictFinding(text)!;
-    report({ ...f, message: own ? f.message : 'marks the component as included without a license, so MOT does not count it. Give the component an open license.' }, false);
+    report(own ? f : { ...f, predicate: 'marks the component as included without a license, so MOT does not count it. Give the component an open license.' }, false);
     return;
   }
   if (own) for (const f of spellingFindings(text)) report(f, true);
   else {
     // An inherited misspelling: the fix is at the global license (reported there).
     const spelling = spellingFindings(text).find((f) => f.severity === 'error');
-    if (spelling) report({ ...spelling, code: 'license/not-open', message: `is not an exact SPDX id, and MOT compares ids exactly, so it counts the component as not open; write ${spelling.replacements[0] ? `\`${spelling.replacements[0]}\`` : 'the SPDX id'} there.` }, false);
+    if (spelling) report({ ...spelling, code: 'license/not-open', predicate: `is not an exact SPDX id, and MOT compares ids exactly, so it counts the component as not open; write ${spelling.replacements[0] ? `\`${spelling.replacements[0]}\`` : 'the SPDX id'} there.` }, false);
   }
   const verdict = verdictFinding(text);
   if (verdict) report(verdict, true);
@@ -278,12 +203,6 @@ function componentLicense(ctx: Ctx, entry: ComponentEntry, resolved: ResolvedLic
     const osi = osiFinding(text);
     if (osi) report(osi, false);
   }
-}
-
-function inheritedPhrase(message: string): string {
-  // "`X` is …" → "is …", after "inherits `X` from …: it".
-  const m = /^(?:`[^`]*`|"[^"]*")(?: \(`[^`]*`\))?\s+(.*)$/s.exec(message);
-  return m ? m[1] : lowerFirst(message);
 }
 
 function fmt(text: string): string {

@@ -4,7 +4,7 @@
  * why a string fails (restricted AI license, non-canonical spelling, unknown id) and
  * supplies canonical ids for quick fixes.
  */
-import { checkLicense, evaluateLicense, LicenseFinding, lookupLicense } from '../../licenses';
+import { checkLicense, evaluateLicense, lookupLicense, notOpenReason, restrictionPredicate } from '../../licenses';
 import { listIds } from '../../text/text';
 import { isMotOpen, isTypeAppropriate, motOpenReasons, MotContentType, typeAppropriateLicenses } from './tables';
 
@@ -18,13 +18,24 @@ export const MofCodes = {
 
 export type Severity = 'error' | 'warning' | 'information';
 
+/**
+ * A license finding about one license text, as data: the text as shown (`subject`, empty
+ * when the sentence does not start with it) and what is said of it (`predicate`). The caller
+ * renders it for where the license comes from: `licenseSentence` for a component's own
+ * license, "… inherits X from Y: it <predicate>" for an inherited one.
+ */
 export interface MofLicenseFinding {
   code: string;
   severity: Severity;
-  /** The reason, phrased about the license text (the caller adds the component context). */
-  message: string;
+  subject: string;
+  predicate: string;
   /** Replacement ids for the license text, best first (MOT-open ones first). */
   replacements: string[];
+}
+
+/** The finding as one sentence about the license text. */
+export function licenseSentence(f: MofLicenseFinding): string {
+  return f.subject ? `${f.subject} ${f.predicate}` : f.predicate;
 }
 
 /** `unlicensed` in any letter case: MOT's marker for "included, but no license". */
@@ -58,8 +69,9 @@ export function spellingFindings(text: string): MofLicenseFinding[] {
     out.push({
       code: f.code,
       severity: fixesVerdict ? 'error' : 'warning',
-      message: fixesVerdict
-        ? `${stripTrailing(f.message)} MOT compares license ids exactly, so it counts ${shown(text)} as not open; with ${listIds(replacements.filter(isMotOpen))} it is open (${motOpenReasons(replacements[0]).join(', ')}).`
+      subject: '',
+      predicate: fixesVerdict
+        ? `${endSentence(f.message)} MOT compares license ids exactly, so it counts ${shown(text)} as not open; with ${listIds(replacements.filter(isMotOpen))} it is open (${motOpenReasons(replacements[0]).join(', ')}).`
         : f.message,
       replacements,
     });
@@ -75,20 +87,23 @@ export function spellingFindings(text: string): MofLicenseFinding[] {
 export function verdictFinding(text: string): MofLicenseFinding | undefined {
   if (isMotOpen(text)) return undefined;
   if (isUnlicensedMarker(text)) {
-    return { code: MofCodes.unlicensed, severity: 'warning', message: `${shown(text)} marks the component as included without a license, so MOT does not count it. Give it an open license (e.g. Apache-2.0, MIT, CC-BY-4.0).`, replacements: [] };
+    return { code: MofCodes.unlicensed, severity: 'warning', subject: shown(text), predicate: 'marks the component as included without a license, so MOT does not count it. Give it an open license (e.g. Apache-2.0, MIT, CC-BY-4.0).', replacements: [] };
   }
   const spelling = spellingFindings(text);
   if (spelling.some((s) => s.severity === 'error')) return undefined;
   const evaluation = evaluateLicense(text, 'open');
   const restricted = evaluation.findings.find((f) => f.code === 'license/restricted');
-  if (restricted) {
-    return { code: 'license/restricted', severity: 'error', message: `${restrictionSentence(restricted)} Such terms are not open: MOT counts the component as not open, and OSAID does not accept them.`, replacements: [] };
+  if (restricted?.restriction) {
+    return {
+      code: 'license/restricted', severity: 'error', subject: shown(restricted.subject),
+      predicate: `${restrictionPredicate(restricted.restriction)} Such terms are not open: MOT counts the component as not open, and OSAID does not accept them.`, replacements: [],
+    };
   }
   if (EXPRESSION.test(text)) {
-    return { code: 'license/not-open', severity: 'error', message: `${shown(text)} is an SPDX expression; MOT compares the whole string with single license ids, so it counts the component as not open. Give the component one license id (list the others in the description).`, replacements: [] };
+    return { code: 'license/not-open', severity: 'error', subject: shown(text), predicate: 'is an SPDX expression; MOT compares the whole string with single license ids, so it counts the component as not open. Give the component one license id (list the others in the description).', replacements: [] };
   }
   if (PLACEHOLDER.test(text.trim())) {
-    return { code: 'license/not-open', severity: 'error', message: `${shown(text)} does not name an open license, so MOT counts the component as not open. If the component has no license, write \`unlicensed\`; otherwise write the SPDX id of its license.`, replacements: [] };
+    return { code: 'license/not-open', severity: 'error', subject: shown(text), predicate: 'does not name an open license, so MOT counts the component as not open. If the component has no license, write `unlicensed`; otherwise write the SPDX id of its license.', replacements: [] };
   }
   const unknown = evaluation.findings.find((f) => f.code === 'license/unknown');
   if (unknown) {
@@ -96,10 +111,13 @@ export function verdictFinding(text: string): MofLicenseFinding | undefined {
     const hint = notIncluded
       ? ' If the component is not part of the release, remove it from `components`; if it is included without a license, write `unlicensed`.'
       : unknown.replacements.length > 0 ? ` Did you mean ${listIds(unknown.replacements)}?` : ' Use an SPDX id (https://spdx.org/licenses/).';
-    return { code: 'license/unknown', severity: 'error', message: `${shown(text)} is not a license id MOT knows, so MOT counts the component as not open.${hint}`, replacements: notIncluded ? [] : unknown.replacements };
+    return { code: 'license/unknown', severity: 'error', subject: shown(text), predicate: `is not a license id MOT knows, so MOT counts the component as not open.${hint}`, replacements: notIncluded ? [] : unknown.replacements };
   }
   const canonical = spelling.flatMap((s) => s.replacements)[0] ?? text;
-  return { code: 'license/not-open', severity: 'error', message: `${canonical === text ? shown(text) : `${shown(text)} (\`${canonical}\`)`} is not open under MOT's rules: it is not OSI-approved, not FSF-libre and not on MOT's open-data list${clause(canonical)}.`, replacements: [] };
+  return {
+    code: 'license/not-open', severity: 'error', subject: canonical === text ? shown(text) : `${shown(text)} (\`${canonical}\`)`,
+    predicate: `is not open under MOT's rules: it is not OSI-approved, not FSF-libre and not on MOT's open-data list${clause(canonical)}.`, replacements: [],
+  };
 }
 
 /** An open license that is not among MOT's type-appropriate licenses for the content type. */
@@ -108,7 +126,8 @@ export function typeFinding(text: string, type: MotContentType): MofLicenseFindi
   return {
     code: MofCodes.licenseType,
     severity: 'warning',
-    message: `${shown(text)} is open (${motOpenReasons(text).join(', ')}) but not a license MOT lists for ${type}; MOT still counts it, with a warning. Type-appropriate for ${type}: ${listIds(suggested(type))}.`,
+    subject: shown(text),
+    predicate: `is open (${motOpenReasons(text).join(', ')}) but not a license MOT lists for ${type}; MOT still counts it, with a warning. Type-appropriate for ${type}: ${listIds(suggested(type))}.`,
     replacements: [],
   };
 }
@@ -119,7 +138,7 @@ export function osiFinding(text: string): MofLicenseFinding | undefined {
   const findings = checkLicense(text, 'osi');
   const f = findings.find((x) => x.code === 'license/not-osi-approved');
   if (!f) return undefined;
-  return { code: 'license/not-osi-approved', severity: 'warning', message: `${shown(text)} is open for MOT but not OSI-approved; OSAID 1.0 requires an OSI-approved license for code (e.g. Apache-2.0, MIT).`, replacements: [] };
+  return { code: 'license/not-osi-approved', severity: 'warning', subject: shown(text), predicate: 'is open for MOT but not OSI-approved; OSAID 1.0 requires an OSI-approved license for code (e.g. Apache-2.0, MIT).', replacements: [] };
 }
 
 const POPULAR = ['Apache-2.0', 'MIT', 'CC-BY-4.0', 'CC0-1.0', 'CDLA-Permissive-2.0', 'CC-BY-SA-4.0', 'ISC', 'PDDL-1.0', 'OpenMDW-1.0'];
@@ -131,20 +150,13 @@ function suggested(type: MotContentType): string[] {
   return [...ids].sort((a, b) => rank(a) - rank(b)).slice(0, 4);
 }
 
-function restrictionSentence(f: LicenseFinding): string {
-  const cut = f.message.indexOf(' Such terms');
-  return cut > 0 ? f.message.slice(0, cut) : f.message;
-}
-
+/** Why a license MOT does not count as open is not open, when the license tables know (one explanation per clause). */
 function clause(id: string): string {
-  if (/-NC(?:-|$)/.test(id)) return ' (its non-commercial clause restricts use)';
-  if (/-ND(?:-|$)/.test(id)) return ' (its no-derivatives clause forbids modification)';
-  const info = lookupLicense(id);
-  if (info?.restricted) return ` (${info.restricted})`;
-  return '';
+  const why = notOpenReason(id) ?? lookupLicense(id)?.restricted;
+  return why ? ` (${why})` : '';
 }
 
-function stripTrailing(message: string): string {
+/** The message as a sentence: with a final period. */
+function endSentence(message: string): string {
   return message.endsWith('.') ? message : `${message}.`;
 }
-
