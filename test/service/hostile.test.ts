@@ -87,7 +87,7 @@ test('a byte-order mark is accepted and ranges stay right', () => {
   assert.ok(fix, 'the enum fix is offered');
   const fixed = applyWorkspaceEdit(text, fix.edit, 'file:///test/osai.yaml');
   assert.equal(fixed, '\uFEFFosaid: "1.0"\n');
-  assert.deepEqual(check(fixed).filter((x) => x.code.toString().startsWith('schema/')), []);
+  assert.deepEqual(check(fixed).filter((x) => String(x.code).startsWith('schema/')), []);
 });
 
 test('CRLF line endings: same findings, same columns, as LF', () => {

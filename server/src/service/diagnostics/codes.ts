@@ -18,8 +18,6 @@ export const Codes = {
   deprecated: 'license/deprecated',
 } as const;
 
-export type DiagnosticCode = (typeof Codes)[keyof typeof Codes];
-
 /** What a diagnostic carries in `data`, for quick fixes and other clients. */
 export interface DiagnosticData {
   /** The concrete manifest path, e.g. `data_information.description.labeling` or `code.supporting_libraries[0].license`. */

@@ -54,8 +54,3 @@ export function mayClaimFile(formats: readonly DocumentFormat[], uri: string, re
   const input = { uri, languageId: 'yaml', get text() { return (text ??= readText()); } };
   return formats.some((format) => format.recognise(input, settings) !== 'no');
 }
-
-/** The format with this id among `formats`. */
-export function formatById(formats: readonly DocumentFormat[], id: string): DocumentFormat | undefined {
-  return formats.find((f) => f.id === id);
-}

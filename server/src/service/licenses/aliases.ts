@@ -212,13 +212,3 @@ function buildSpdxKeyIndex(): ReadonlyMap<string, readonly string[]> {
 
 /** Compact key of SPDX ids and names → ids (usually one). */
 export const SPDX_BY_KEY: ReadonlyMap<string, readonly string[]> = buildSpdxKeyIndex();
-
-/** The alias target for free text, from the curated tables only. */
-export function lookupAlias(text: string): AliasTarget | undefined {
-  const key = compactKey(text);
-  return key.length > 0 ? ALIASES.get(key) : undefined;
-}
-
-export function isNoLicenseValue(text: string): boolean {
-  return NO_LICENSE_KEYS.has(compactKey(text));
-}

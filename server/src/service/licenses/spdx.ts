@@ -82,10 +82,6 @@ export const SPDX_CURRENT_EXCEPTION_IDS: readonly string[] = Object.freeze(
   [...SPDX_EXCEPTIONS.values()].filter((e) => !e.deprecated).map((e) => e.id),
 );
 
-export function spdxLicense(id: string): SpdxLicense | undefined {
-  return SPDX_LICENSES.get(id);
-}
-
 /** Number of license ids in the bundled `spdx-license-list` (deprecated ones included). */
 export function spdxLicenseCount(): number {
   return Object.keys(spdxList).length;

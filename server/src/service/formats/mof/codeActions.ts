@@ -4,7 +4,7 @@ import { admits, editAction, replacementActions } from '../../edits/actions';
 import { Codes, DIAGNOSTIC_SOURCE } from '../../diagnostics/codes';
 import type { CodeActionRequest, ParsedDocument } from '../format';
 import { MofDiagnosticData } from './diagnostics';
-import { evaluateMofClass, MofClassResult } from './evaluate';
+import { evaluateMofClass } from './evaluate';
 import { addComponentEdits } from './insertComponents';
 import { MofCodes } from './licenseCheck';
 import { CLASS_ROMAN, MofClass } from './tables';
@@ -50,35 +50,27 @@ export function mofCodeActions(parsed: ParsedDocument, { diagnostics, all, only 
  * missing for MOF Class I": new list items at the end of `release.components`, each with
  * MOT's standard description. Components that are present but not open are not touched.
  */
-export function mofClassActions(parsed: ParsedDocument, kind: string = CodeActionKind.QuickFix): CodeAction[] {
+export function mofClassActions(parsed: ParsedDocument): CodeAction[] {
   const result = evaluateMofClass(parsed);
   if (result.class === 1) return [];
   const uri = parsed.document.uri;
   const next = (result.class === null ? 3 : result.class - 1) as MofClass;
   const actions: CodeAction[] = [];
-  const nextNames = componentsToAdd(result, next);
+  const nextNames = result.absent[next];
   if (nextNames.length > 0 && next !== 1) {
     const edits = addComponentEdits(parsed, nextNames);
     if (edits.length > 0) {
-      actions.push(editAction(`Add the ${count(nextNames.length)} missing for MOF Class ${CLASS_ROMAN[next]}`, uri, edits, { kind }));
+      actions.push(editAction(`Add the ${count(nextNames.length)} missing for MOF Class ${CLASS_ROMAN[next]}`, uri, edits));
     }
   }
-  const allNames = componentsToAdd(result, 1);
+  const allNames = result.absent[1];
   if (allNames.length > 0 && (next === 1 || allNames.length > nextNames.length)) {
     const edits = addComponentEdits(parsed, allNames);
     if (edits.length > 0) {
-      actions.push(editAction(`${ADD_ALL_CLASS_I_TITLE} (${allNames.length})`, uri, edits, { kind }));
+      actions.push(editAction(`${ADD_ALL_CLASS_I_TITLE} (${allNames.length})`, uri, edits));
     }
   }
   return actions;
-}
-
-/**
- * Components absent for class `c`. Both the technical report and the research paper are
- * added when both are absent: the paper only stands in once it is openly licensed.
- */
-export function componentsToAdd(result: MofClassResult, c: MofClass): string[] {
-  return [...result.absent[c]];
 }
 
 function count(n: number): string {
