@@ -16,8 +16,9 @@ export interface Session {
   logs: string[];
 }
 
-export async function startSession(pull: boolean): Promise<Session> {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+/** `args`: the node arguments that start a server (default: the built server bundle). */
+export async function startSession(pull: boolean, args: readonly string[] = [SERVER, '--stdio']): Promise<Session> {
+  const child = spawn(process.execPath, [...args], { stdio: ['pipe', 'pipe', 'pipe'] });
   const rpc = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const published: PublishDiagnosticsParams[] = [];
   const waiters: Array<() => void> = [];
