@@ -1,4 +1,4 @@
-/** The compliance report (service/report.ts): exact Markdown snippets, HTML escaping, the Markdown subset. */
+/** The compliance report (service/report/): exact Markdown snippets, HTML escaping, the Markdown subset. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Checklist } from '../../server/src/service';
@@ -184,8 +184,12 @@ describe('markdownToHtml (the subset the service writes)', () => {
   test('paragraphs, fenced code, lists, inline code, bold and links', () => {
     assert.equal(markdownToHtml('**Title** — Required\n\nLine one\nline two `a<b`\n\n- one\n- two [link](https://x.org/)\n\n```yaml\nkey: <v>\n```\n\nSource: [S](http://s.org)'), [
       '<p><strong>Title</strong> — Required</p>',
-      '<p>Line one line two <code>a&lt;b</code></p>',
-      '<ul><li>one</li><li>two <a href="https://x.org/">link</a></li></ul>',
+      '<p>Line one',
+      'line two <code>a&lt;b</code></p>',
+      '<ul>',
+      '<li>one</li>',
+      '<li>two <a href="https://x.org/">link</a></li>',
+      '</ul>',
       '<pre><code class="language-yaml">key: &lt;v&gt;</code></pre>',
       '<p>Source: <a href="http://s.org">S</a></p>',
     ].join('\n'));

@@ -1,0 +1,42 @@
+/**
+ * Markdown from the service (requirement explanations, findings) as HTML, by marked. The
+ * report's input quotes user manifests, so the renderer is locked down: raw HTML is shown as
+ * text, links go only to http(s) or relative addresses, and images stay text (the page's CSP
+ * would block them anyway).
+ */
+import { Marked } from 'marked';
+import { escapeHtml } from './escapeHtml';
+
+/** http(s), or relative: no scheme before the first `/`, `?` or `#`. */
+const SAFE_HREF = /^(?:https?:\/\/|[^:/?#]*(?:[/?#]|$))/i;
+
+const markdown = new Marked({
+  async: false,
+  // CommonMark without GitHub's extras: no bare-URL autolinks or tables, as the report always rendered.
+  gfm: false,
+  renderer: {
+    html: ({ text }) => escapeHtml(text),
+    // marked leaves text after a <script> or <pre> tag unescaped, as raw HTML; here it is text.
+    text: (token) => ('escaped' in token && token.escaped ? escapeHtml(token.text) : false),
+    image: ({ raw }) => escapeHtml(raw),
+    link({ href, raw, tokens }) {
+      if (!SAFE_HREF.test(href)) return escapeHtml(raw);
+      return `<a href="${escapeHtml(href)}">${this.parser.parseInline(tokens)}</a>`;
+    },
+    // No trailing newline inside <pre>: the code reads (and copies) exactly as written.
+    code({ text, lang }) {
+      const language = lang?.match(/^\S+/)?.[0];
+      return `<pre><code${language ? ` class="language-${escapeHtml(language)}"` : ''}>${escapeHtml(text)}</code></pre>\n`;
+    },
+  },
+});
+
+/** Block Markdown (paragraphs, lists, fenced code) as HTML. */
+export function markdownToHtml(source: string): string {
+  return markdown.parse(source, { async: false }).trimEnd();
+}
+
+/** One line of inline Markdown (code spans, bold, links) as HTML. */
+export function inlineMarkdownToHtml(source: string): string {
+  return markdown.parseInline(source, { async: false });
+}
