@@ -95,7 +95,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     if (!r.recognised && options.format !== 'table') err(`osai-check: ${r.file} is neither an OSAID manifest nor a MOF model file; skipped`);
   }
 
-  const info = { version, rootUri: pathToFileURL(cwd).href.replace(/\/?$/, '/') };
+  const info = { version, codeDocs: service.codeDocs(), rootUri: pathToFileURL(cwd).href.replace(/\/?$/, '/') };
   const findings = formatResults(options.format, results, info);
   if (options.report) {
     const entries = results.flatMap((r) => (r.checklist ? [{ file: r.file, checklist: r.checklist }] : []));

@@ -15,7 +15,10 @@ import { Codes } from '../../server/src/service';
 import { MofCodes } from '../../server/src/service/formats/mof';
 import { markdownDoc } from '../../server/src/service/osaid/docs';
 import { requirementFor } from '../../server/src/service/osaid/requirements';
-import { CODE_DOCS, SARIF_SCHEMA_URI } from '../../server/src/service/output/sarif';
+import { getLanguageService } from '../../server/src/service';
+import { SARIF_SCHEMA_URI } from '../../server/src/service/output/sarif';
+
+const CODE_DOCS = getLanguageService().codeDocs();
 import { ROOT } from '../helpers';
 import { cli, olmoWith, runCli } from './run';
 

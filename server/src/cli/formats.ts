@@ -3,7 +3,7 @@
  * the run's results.
  */
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import type { Checklist, DocumentSummary } from '../service';
+import type { Checklist, CodeDoc, DocumentSummary } from '../service';
 import type { DiagnosticData } from '../service/diagnostics/codes';
 import { buildSarif, severityName } from '../service/output/sarif';
 import type { Format } from './args';
@@ -28,6 +28,8 @@ export interface FileResult {
 
 export interface RunInfo {
   version: string;
+  /** What each diagnostic code means (SARIF rules). */
+  codeDocs: Readonly<Record<string, CodeDoc>>;
   /** `file:` URI of the working directory, ending in `/`. */
   rootUri: string;
 }
@@ -41,7 +43,7 @@ export function formatResults(format: Format, results: readonly FileResult[], in
     case 'text': return text(results);
     case 'table': return table(results);
     case 'json': return JSON.stringify(json(results, info), null, 2);
-    case 'sarif': return JSON.stringify(buildSarif(results.map((r) => ({ file: r.portable, diagnostics: r.reported })), { version: info.version, rootUri: info.rootUri }), null, 2);
+    case 'sarif': return JSON.stringify(buildSarif(results.map((r) => ({ file: r.portable, diagnostics: r.reported })), { version: info.version, rootUri: info.rootUri, codeDocs: info.codeDocs }), null, 2);
     case 'github': return github(results);
   }
 }

@@ -8,7 +8,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CodeLens, CompletionList, Diagnostic, DocumentSymbol, Hover, Position } from 'vscode-languageserver-types';
 import type { Checklist } from './checklist/model';
 import type { CodeActionRequest, CompletionOptions, DocumentFormat, DocumentSummary, ParsedDocument } from './formats/format';
-import { DEFAULT_FORMATS, mayClaimFile, parseWithFormat, RecogniseOptions } from './formats/registry';
+import { codeDocs, DEFAULT_FORMATS, mayClaimFile, parseWithFormat, RecogniseOptions } from './formats/registry';
+import type { CodeDoc } from './diagnostics/codes';
 import { renderReport, ReportEntry, ReportFormat, ReportOptions } from './report';
 import { defaultSettings, ServiceSettings } from './settings';
 
@@ -31,6 +32,8 @@ export interface LanguageService {
   newDocument(formatId?: string): { languageId: string; text: string } | undefined;
   /** Whether a file found in a folder may be one of the formats (by name, or a look at its text). */
   mayClaimFile(uri: string, readText: () => string): boolean;
+  /** What each diagnostic code means (SARIF rules; README's code table). */
+  codeDocs(): Readonly<Record<string, CodeDoc>>;
 }
 
 export interface LanguageServiceOptions {
@@ -55,11 +58,12 @@ export function getLanguageService(initial: Partial<ServiceSettings> = {}, optio
     renderReport: (entries, format, reportOptions) => renderReport(entries, format, reportOptions),
     newDocument: (formatId) => formats.find((f) => (formatId === undefined || f.id === formatId) && f.newDocument)?.newDocument?.(),
     mayClaimFile: (uri, readText) => mayClaimFile(formats, uri, readText, settings),
+    codeDocs: () => codeDocs(formats),
   };
 }
 
 export { Codes, DIAGNOSTIC_SOURCE } from './diagnostics/codes';
-export type { DiagnosticData } from './diagnostics/codes';
+export type { CodeDoc, DiagnosticData } from './diagnostics/codes';
 export type { CodeActionRequest, CompletionOptions, DocumentFormat, DocumentSummary, ParsedDocument } from './formats/format';
 export type { ServiceSettings } from './settings';
 export type { Checklist, ChecklistGroup, ChecklistItem, ChecklistStatus } from './checklist/model';

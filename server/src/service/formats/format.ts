@@ -4,12 +4,11 @@
  * the registry asks which format a document is. Formats use the shared machinery (yaml/,
  * schema/, edits/, licenses/, checklist/, verdict/, osaid/) and never each other.
  */
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CodeLens, CompletionList, Diagnostic, DocumentSymbol, Hover, Position } from 'vscode-languageserver-types';
 import type { Checklist } from '../checklist/model';
 import type { CodeDoc } from '../diagnostics/codes';
 import type { ServiceSettings } from '../settings';
-import type { YamlParse } from '../yaml/parse';
+import type { ParsedYamlDocument, YamlParse } from '../yaml/parse';
 
 /** What a format answers before anything is parsed. */
 export type Claim =
@@ -26,12 +25,10 @@ export interface RecognitionInput {
 }
 
 /** A parsed document and the format that owns it. */
-export interface ParsedDocument extends YamlParse {
+export interface ParsedDocument extends ParsedYamlDocument {
   readonly format: DocumentFormat;
   /** The format's id (`format.id`), as shown in `osai-check --format json`. */
   readonly kind: string;
-  readonly document: TextDocument;
-  readonly text: string;
 }
 
 export interface CompletionOptions {

@@ -6,6 +6,7 @@
  * `DEFAULT_FORMATS` (see docs/ARCHITECTURE.md).
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { CodeDoc, SHARED_CODE_DOCS } from '../diagnostics/codes';
 import type { ServiceSettings } from '../settings';
 import { parseYaml, YamlParse } from '../yaml/parse';
 import type { DocumentFormat, ParsedDocument, RecognitionInput } from './format';
@@ -53,4 +54,9 @@ export function mayClaimFile(formats: readonly DocumentFormat[], uri: string, re
   let text: string | undefined;
   const input = { uri, languageId: 'yaml', get text() { return (text ??= readText()); } };
   return formats.some((format) => format.recognise(input, settings) !== 'no');
+}
+
+/** Every diagnostic code the formats can report, with its documentation: the shared codes and each format's own. */
+export function codeDocs(formats: readonly DocumentFormat[]): Readonly<Record<string, CodeDoc>> {
+  return Object.assign({}, SHARED_CODE_DOCS, ...formats.map((f) => f.codes ?? {}));
 }

@@ -4,18 +4,14 @@
  * no I/O; the caller gives each file's display path and diagnostics.
  *
  * One run; `tool.driver.rules` has one rule per diagnostic code used, whose `help.markdown`
- * carries the code's meaning (the README's table, `CODE_DOCS`) and the requirement docs of
+ * carries the code's meaning (the README's table, the service's `codeDocs()`) and the requirement docs of
  * every requirement the run's findings concern (the requirements table's `markdownDoc`).
  */
 import type * as Sarif from 'sarif';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import { CodeDoc, DiagnosticData, Severity, SHARED_CODE_DOCS } from '../diagnostics/codes';
-import { DEFAULT_FORMATS } from '../formats/registry';
+import { CodeDoc, DiagnosticData, Severity } from '../diagnostics/codes';
 import { requirementFor, requirements } from '../osaid/requirements';
 import { markdownDoc } from '../osaid/docs';
-
-/** Every diagnostic code with the README's words: the shared ones and each format's own (a test keeps them equal). */
-export const CODE_DOCS: Readonly<Record<string, CodeDoc>> = Object.assign({}, SHARED_CODE_DOCS, ...DEFAULT_FORMATS.map((f) => f.codes ?? {}));
 
 /** The SARIF `$schema` (OASIS SARIF 2.1.0, errata 01). */
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -38,6 +34,8 @@ export interface SarifOptions {
   version: string;
   /** The absolute `file:` URI of the run's root directory, ending in `/` (`originalUriBaseIds`). */
   rootUri?: string;
+  /** What each diagnostic code means (the service's `codeDocs()`). */
+  codeDocs: Readonly<Record<string, CodeDoc>>;
 }
 
 export function severityName(severity: DiagnosticSeverity | undefined): Severity | 'hint' {
@@ -76,8 +74,8 @@ function requirementIds(diagnostics: readonly Diagnostic[]): string[] {
   return requirements.map((r) => r.path).filter((p) => ids.has(p));
 }
 
-function rule(code: string, diagnostics: readonly Diagnostic[]): Sarif.ReportingDescriptor {
-  const doc = CODE_DOCS[code];
+function rule(code: string, diagnostics: readonly Diagnostic[], codeDocs: SarifOptions['codeDocs']): Sarif.ReportingDescriptor {
+  const doc = codeDocs[code];
   const meaning = doc?.meaning ?? code;
   const sentence = meaning[0].toUpperCase() + meaning.slice(1) + '.';
   const reqs = requirementIds(diagnostics);
@@ -104,7 +102,7 @@ function rule(code: string, diagnostics: readonly Diagnostic[]): Sarif.Reporting
 export function buildSarif(files: readonly SarifFileInput[], options: SarifOptions): Sarif.Log {
   const all = files.flatMap((f) => f.diagnostics);
   const codes = [...new Set(all.map((d) => String(d.code)))].sort();
-  const rules = codes.map((code) => rule(code, all.filter((d) => String(d.code) === code)));
+  const rules = codes.map((code) => rule(code, all.filter((d) => String(d.code) === code), options.codeDocs));
   const ruleIndex = new Map(codes.map((code, i) => [code, i]));
 
   const artifacts: Sarif.Artifact[] = [];

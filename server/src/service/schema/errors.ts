@@ -9,7 +9,7 @@ import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { isMap, isScalar, Node } from 'yaml';
 import { Codes, DiagnosticData } from '../diagnostics/codes';
 import { diagnostic } from '../yaml/spans';
-import type { ParsedDocument } from '../formats/format';
+import type { ParsedYamlDocument } from '../yaml/parse';
 import { closest } from '../text/suggest';
 import { formatPath, innerSpan, locate, PathSegment } from '../yaml/nodes';
 import { firstLineSpan } from '../yaml/spans';
@@ -28,7 +28,7 @@ export function pointerToSegments(pointer: string): PathSegment[] {
  * `schema/unknown-key` on the key itself, suggesting the closest allowed key the mapping
  * does not have yet (a rename must not create a duplicate key).
  */
-export function unknownKeyDiagnostic(parsed: ParsedDocument, segments: PathSegment[], key: string, allowedKeys: readonly string[]): Diagnostic | undefined {
+export function unknownKeyDiagnostic(parsed: ParsedYamlDocument, segments: PathSegment[], key: string, allowedKeys: readonly string[]): Diagnostic | undefined {
   if (key === '') return undefined; // only broken YAML yields an empty key; yaml/syntax says why
   const parent = locate(parsed.yaml?.contents as Node | null, segments)?.node;
   const pair = isMap(parent) ? locate(parent, [key])?.pair : undefined;
@@ -92,7 +92,7 @@ export interface SchemaWording {
  * Diagnostics for ajv's errors (compile with `allErrors` and `verbose`). A value of the wrong
  * type gets only its type error: the other keywords would repeat it.
  */
-export function schemaErrorDiagnostics(parsed: ParsedDocument, errors: readonly ErrorObject[], wording: SchemaWording): Diagnostic[] {
+export function schemaErrorDiagnostics(parsed: ParsedYamlDocument, errors: readonly ErrorObject[], wording: SchemaWording): Diagnostic[] {
   const typed = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   const out: Diagnostic[] = [];
   for (const error of errors) {
@@ -103,7 +103,7 @@ export function schemaErrorDiagnostics(parsed: ParsedDocument, errors: readonly 
   return out;
 }
 
-function schemaErrorDiagnostic(parsed: ParsedDocument, error: ErrorObject, wording: SchemaWording): Diagnostic | undefined {
+function schemaErrorDiagnostic(parsed: ParsedYamlDocument, error: ErrorObject, wording: SchemaWording): Diagnostic | undefined {
   const segments = pointerToSegments(error.instancePath);
   const root = parsed.yaml?.contents as Node | null;
   const located = locate(root, segments);
@@ -160,7 +160,7 @@ function schemaErrorDiagnostic(parsed: ParsedDocument, error: ErrorObject, wordi
 }
 
 /** The key of the mapping at `segments` (where "missing" is reported), or the first line. */
-export function keySpan(parsed: ParsedDocument, segments: PathSegment[]): [number, number] {
+export function keySpan(parsed: ParsedYamlDocument, segments: PathSegment[]): [number, number] {
   if (segments.length === 0) return firstLineSpan(parsed.text);
   const located = locate(parsed.yaml?.contents as Node | null, segments);
   const key = located?.pair?.key as Node | undefined;

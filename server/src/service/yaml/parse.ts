@@ -19,6 +19,12 @@ export interface YamlParse {
   readonly parseDiagnostics: readonly Diagnostic[];
 }
 
+/** A YAML document with its text: what the shared machinery works on (formats' parses extend it). */
+export interface ParsedYamlDocument extends YamlParse {
+  readonly document: TextDocument;
+  readonly text: string;
+}
+
 export interface ParseOptions {
   /** Files above this many characters get one diagnostic instead of a full check. */
   maxFileSize?: number;
