@@ -192,6 +192,17 @@ describe('diagnostics: schema, names, licenses, OSAID view', () => {
     assert.match(osaid[0].message, /^OSAID 1\.0 requires data information/);
   });
 
+  test('quick fixes honour the kinds the client asks for (LSP `only`)', () => {
+    const { parsed, diagnostics } = analyse(MESSY);
+    const d = diagnostics.filter((x) => x.code === 'mof/unknown-component');
+    const all = service.getCodeActions(parsed, d, diagnostics);
+    assert.ok(all.some((a) => a.title === 'Rename to `Model architecture`'));
+    assert.deepEqual(service.getCodeActions(parsed, d, diagnostics, ['quickfix']).map((a) => a.title), all.map((a) => a.title));
+    // On save VS Code asks for source.fixAll only: quick fixes are not applied then.
+    assert.deepEqual(service.getCodeActions(parsed, d, diagnostics, ['source.fixAll']), []);
+    assert.deepEqual(service.getCodeActions(parsed, d, diagnostics, ['refactor']), []);
+  });
+
   test('quick fixes: rename the component, canonical license ids, enum values, unknown key', () => {
     let text = fixWith(MESSY, (d) => d.code === 'mof/unknown-component', 'Rename to `Model architecture`');
     assert.ok(text.includes('    - name: Model architecture\n'));
