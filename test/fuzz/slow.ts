@@ -1,8 +1,10 @@
-import { runCase, seedTexts } from './fuzzer';
-const seeds = seedTexts();
-for (let s = Number(process.argv[2]); s < Number(process.argv[3]); s++) {
-  const t = Date.now();
-  const f = runCase(s, seeds);
-  const ms = Date.now() - t;
-  if (ms > 200 || f) console.log(s, ms, f ? f.mutations + ' ' + f.error.split('\n')[0] : '');
+// Finds slow or failing fuzz cases: `tsx test/fuzz/slow.ts <first seed> <end seed> [format…]` (every format by default).
+import { FORMAT_IDS, runFormat } from './fuzzer';
+
+const [from, to] = [Number(process.argv[2]), Number(process.argv[3])];
+const formats = process.argv.length > 4 ? process.argv.slice(4) : FORMAT_IDS;
+for (const format of formats) {
+  runFormat(format, from, to - from, Infinity, (c, ms) => {
+    if (ms > 200 || c.error !== undefined) console.log(format, c.seed, Math.round(ms), c.mutations.join('+'), c.error?.split('\n')[0] ?? '');
+  });
 }

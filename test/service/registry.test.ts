@@ -32,6 +32,19 @@ describe('format recognition', () => {
     assert.equal(parse('file:///w/osai.yaml', 'yaml', OLMO_MOF).kind, 'osai', 'the manifest format comes first');
   });
 
+  test('a MOF file is recognised however its name is written: flow style, folded, with YAML escapes', () => {
+    const release = 'release: {name: x, producer: y, license: {}, components: []}\n';
+    for (const framework of [
+      '{framework: {name: Model Openness Framework}}\n',
+      'framework:\n  name: "Model\\tOpenness Framework"\n' + release,
+      'framework:\n  name: "Model\\x20Openness Framework"\n' + release,
+      'framework:\n  name: Model\n    Openness Framework\n' + release,
+      'framework: {name: "MODEL OPENNESS FRAMEWORK"}\n' + release,
+    ]) {
+      assert.equal(parse('file:///w/x.yml', 'yaml', framework).kind, 'mof', JSON.stringify(framework));
+    }
+  });
+
   test('turning MOF off (osaiManifest.mof.enable) makes MOF files none', () => {
     assert.equal(parse('file:///w/OLMo.yml', 'yaml', OLMO_MOF, { mof: false }).kind, 'none');
   });

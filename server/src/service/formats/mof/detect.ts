@@ -10,17 +10,15 @@
  */
 import { FRAMEWORK_NAME, normalizeName } from './tables';
 
-const FRAMEWORK_KEY = /^framework[ \t]*:/m;
-const FRAMEWORK_NAME_TEXT = /model[ \t]+openness[ \t]+framework/i;
-
 /**
- * Cheap pre-check on raw text, for the server/client to decide whether to parse a
- * `.yml`/`.yaml` file at all: a top-level `framework:` key and the words "Model Openness
- * Framework". False positives are fine (confirmed by `frameworkNameMatches` after parsing); false negatives
- * are not, so it is loose.
+ * Cheap pre-check on raw text, for deciding whether to parse a YAML file at all: the words
+ * "framework" and "…penness" anywhere. Loose on purpose — false positives are confirmed by
+ * `frameworkNameMatches` after parsing; a false negative would hide a MOF file, and the name
+ * may be written in flow style, folded over lines or with YAML escapes between its words
+ * (`"Model\tOpenness Framework"`), which a tighter pattern misses.
  */
 export function looksLikeMofText(text: string): boolean {
-  return FRAMEWORK_KEY.test(text) && FRAMEWORK_NAME_TEXT.test(text);
+  return /framework/i.test(text) && /penness/i.test(text);
 }
 
 /** True when the parsed value's top-level `framework.name` names the Model Openness Framework. */

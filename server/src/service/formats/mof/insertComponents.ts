@@ -4,7 +4,7 @@
  * flow lists are matched too) and quoting, touching no other byte.
  */
 import { TextEdit } from 'vscode-languageserver-types';
-import { isMap, isScalar, Node, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, Node, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { ParsedDocument } from '../format';
 import { findPair } from '../../yaml/nodes';
 import { MofModel, readModel } from './model';
@@ -62,6 +62,10 @@ export function addComponentEdits(parsed: ParsedDocument, names: readonly string
     const style: Style = { dashIndent: keyCol + 2, keyIndent: keyCol + 4, dashAlone: true, nameQuote: 'single', descriptionQuote: 'single' };
     const lines = items.flatMap((i) => itemLines(i, style));
     const valueNode = findPair(model.releaseMap!, 'components')?.value as Node | null | undefined;
+    // Anything else than a list or nothing (a mapping, text) is the user's: a type error says
+    // so; replacing it would destroy what they wrote.
+    const empty = !valueNode || (isScalar(valueNode) && valueNode.value === null) || (isSeq(valueNode) && valueNode.items.length === 0);
+    if (!empty) return [];
     let start = keyNode.range[1];
     let end = start;
     if (valueNode?.range && valueNode.range[1] > valueNode.range[0]) {
