@@ -12,8 +12,9 @@ import { resolveException, resolveLicense, deprecatedReplacements } from './reso
 import { SPDX_CURRENT_EXCEPTION_IDS, SPDX_CURRENT_IDS, SPDX_LICENSES } from './spdx';
 import { closest } from '../text/suggest';
 import { listIds } from '../text/text';
-import { TREAT_AS_OPEN_SETTING, type LicenseCheckOptions, type LicenseCode, type LicenseFinding, type LicenseTest } from './types';
-import { failCode, failureReason, headId, qualifies, requirement, restrictionPredicate } from './verdict';
+import { TREAT_AS_OPEN_SETTING, type LicenseCheckOptions, type LicenseCode, type LicenseFinding, type LicenseTest, type NotOpenTerms } from './types';
+import { failCode, failureReason, headId, notOpenPredicate, qualifies, requirement, restrictionPredicate } from './verdict';
+import type { NamedLicense } from './named';
 
 interface Context {
   readonly test: LicenseTest;
@@ -173,6 +174,8 @@ function evaluateLicensePart(span: Span, ctx: Context): LeafResult {
       out.reasons.push(`${shown} has use restrictions`);
       return out;
     }
+    case 'not-open':
+      return namedNotOpen(r.entry, span, ctx, out);
     case 'custom': {
       if (r.canonical !== span.text) {
         out.always.push(finding('license/non-canonical', span, `${shown} should start with \`LicenseRef-\` exactly; write \`${r.canonical}\`.`, [r.canonical]));
@@ -209,6 +212,49 @@ function evaluateLicensePart(span: Span, ctx: Context): LeafResult {
       return out;
     }
   }
+}
+
+/** Short reasons for OR summaries, by kind. */
+const NOT_OPEN_REASON: Readonly<Record<NotOpenTerms['kind'], string>> = {
+  'non-commercial': 'is non-commercial or research-only',
+  'no-redistribution': 'gives no right to modify or redistribute',
+  permissive: 'is not OSI-approved',
+};
+
+/**
+ * Whether a license recognised by name counts as open because the user listed it in the
+ * treat-as-open setting. Only unreviewed permissive licenses can be: the other kinds are
+ * known not to be open.
+ */
+export function namedTreatedAsOpen(entry: NamedLicense, written: string, extraOpen: ReadonlySet<string>): boolean {
+  return entry.kind === 'permissive' && (extraOpen.has(entry.id.toLowerCase()) || extraOpen.has(written.trim().toLowerCase()));
+}
+
+/** A license recognised by name that is non-commercial, gives no right to redistribute, or is permissive but unreviewed. */
+function namedNotOpen(entry: NamedLicense, span: Span, ctx: Context, out: LeafResult): LeafResult {
+  if (ctx.test === 'open' && namedTreatedAsOpen(entry, span.text, ctx.extraOpen)) {
+    out.ok = true;
+    return out;
+  }
+  const shown = quote(span.text);
+  // `resolveLicense` gives `not-open` only for the kinds other than `use-restricted`.
+  const notOpen: NotOpenTerms = { name: entry.name, kind: entry.kind as NotOpenTerms['kind'], terms: entry.restriction };
+  const predicate = notOpenPredicate(notOpen, ctx.test);
+  let tail: string;
+  if (notOpen.kind === 'permissive') {
+    tail =
+      ctx.test === 'osi'
+        ? requirement('osi')
+        : `It does not count as open until someone reviews it: if its terms let anyone use, study, modify and share for any purpose, add \`${entry.id}\` to the setting \`${TREAT_AS_OPEN_SETTING}\`. ${requirement('open')}`;
+  } else {
+    tail =
+      ctx.test === 'osi'
+        ? `Such terms are not OSI-approved. ${requirement('osi')}`
+        : `Such terms do not let everyone use, study, modify and share the component for any purpose. ${requirement('open')}`;
+  }
+  out.failures.push({ ...finding(failCode(ctx.test), span, `${shown} ${predicate} ${tail}`), notOpen });
+  out.reasons.push(`${shown} ${notOpen.kind === 'permissive' && ctx.test === 'open' ? 'is not on the reviewed open list' : NOT_OPEN_REASON[notOpen.kind]}`);
+  return out;
 }
 
 function evaluateException(exc: Span, ctx: Context, out: LeafResult): void {

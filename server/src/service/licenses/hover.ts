@@ -1,16 +1,23 @@
 /** Markdown describing a license string: what each id is and whether it passes the test. */
-import { evaluateLicenseDetailed } from './evaluate';
+import { evaluateLicenseDetailed, namedTreatedAsOpen } from './evaluate';
 import type { ExpressionNode, Operand, Span } from './expression';
 import { OPEN_LICENSES_BY_ID } from './openList';
 import { deprecatedReplacements, resolveException, resolveLicense } from './resolve';
 import { SPDX_CURRENT_IDS, SPDX_LICENSES, spdxPageUrl } from './spdx';
 import { closest } from '../text/suggest';
-import { TREAT_AS_OPEN_SETTING, type LicenseCheckOptions, type LicenseTest } from './types';
+import { TREAT_AS_OPEN_SETTING, type LicenseCheckOptions, type LicenseTest, type NotOpenTerms } from './types';
 import { failureReason, isOpen, qualifies } from './verdict';
 
 const PURPOSE: Readonly<Record<LicenseTest, string>> = {
   osi: 'code components (an OSI-approved license is required)',
   open: 'parameters, data information and documentation (OSD-conformant terms are required)',
+};
+
+/** How a license recognised by name fails, as the hover words it. */
+const NOT_OPEN_LABEL: Readonly<Record<NotOpenTerms['kind'], string>> = {
+  'non-commercial': 'non-commercial or research-only terms',
+  'no-redistribution': 'no right to modify or redistribute',
+  permissive: 'permissive, but not OSI-approved and not on the reviewed open list',
 };
 
 function yesNo(b: boolean): string {
@@ -71,6 +78,12 @@ function operandFacts(op: Operand, test: LicenseTest, extraOpen: ReadonlySet<str
     case 'restricted':
       text = `${code(op.text)} — ${r.entry.name} · OSI-approved: **no** · open: **no** (use restrictions: ${r.entry.restriction}) · [text](${r.entry.url})`;
       break;
+    case 'not-open': {
+      const listed = namedTreatedAsOpen(r.entry, op.text, extraOpen);
+      const why = listed ? `listed in \`${TREAT_AS_OPEN_SETTING}\`` : `${NOT_OPEN_LABEL[r.entry.kind as NotOpenTerms['kind']]}; ${r.entry.restriction}`;
+      text = `${code(op.text)} — ${r.entry.name} · OSI-approved: **no** · open: **${yesNo(listed)}** (${why}) · [text](${r.entry.url})`;
+      break;
+    }
     case 'custom': {
       const reviewed = extraOpen.has(r.canonical.toLowerCase());
       text = `${code(r.canonical)} — custom license · OSI-approved: **no** · open: **${yesNo(reviewed)}** (${
@@ -126,7 +139,7 @@ export function licenseHoverMarkdown(value: string, test: LicenseTest, options?:
     const heading =
       r.kind === 'spdx'
         ? `**${SPDX_LICENSES.get(r.id)?.name ?? r.id}** (${code(r.id)})`
-        : r.kind === 'restricted'
+        : r.kind === 'restricted' || r.kind === 'not-open'
           ? `**${r.entry.name}**`
           : `**License** ${code(op.text)}`;
     lines.push(heading, '', verdict, '', `- ${operandFacts(op, test, extraOpen)}`);

@@ -4,6 +4,7 @@
  * modify and share for any purpose, so they pass the `open` test.
  * Each entry says where the text lives and, briefly, why it qualifies.
  */
+import { lookupNamed } from './named';
 import { SPDX_LICENSES } from './spdx';
 
 export interface OpenLicense {
@@ -72,7 +73,11 @@ const NOT_OPEN_REASONS: ReadonlyMap<string, string> = new Map([
   ['Hippocratic-2.1', 'it forbids uses that break its human-rights conditions (a field-of-use restriction)'],
 ]);
 
-/** A short phrase ("its non-commercial clause restricts use") explaining why `id` is not open, if known. */
+/**
+ * A short phrase ("its non-commercial clause restricts use") explaining why `id` is not open, if known.
+ * Besides SPDX ids, this knows the licenses recognised by name that are not open for a reason other
+ * than a use restriction (research-only, no redistribution, unreviewed permissive): their clause.
+ */
 export function notOpenReason(id: string): string | undefined {
   const nc = /-NC(-|$)/.test(id);
   const nd = /-ND(-|$)/.test(id);
@@ -83,5 +88,7 @@ export function notOpenReason(id: string): string | undefined {
   if (direct) return direct;
   const gfdl = /^(GFDL-\d\.\d)-(?:only|or-later)$/.exec(id);
   if (gfdl) return NOT_OPEN_REASONS.get(gfdl[1]);
-  return undefined;
+  if (SPDX_LICENSES.has(id)) return undefined;
+  const named = lookupNamed(id);
+  return named && named.kind !== 'use-restricted' ? named.restriction : undefined;
 }

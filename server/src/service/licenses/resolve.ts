@@ -1,12 +1,13 @@
 /**
  * Resolution of one written license id (or free-text name) to what it means:
- * an SPDX id, a family of candidates, a restricted AI license, a custom
- * `LicenseRef-…`, a "no license" placeholder, or nothing known.
+ * an SPDX id, a family of candidates, a license recognised by name (restricted,
+ * or not open for another reason), a custom `LicenseRef-…`, a "no license"
+ * placeholder, or nothing known.
  */
 import { ALIASES, DEPRECATED_REPLACEMENTS, NO_LICENSE_KEYS, SPDX_BY_KEY } from './aliases';
 import { compactKey } from './normalize';
 import { OPEN_LICENSES_BY_ID, OPEN_LICENSES_BY_LOWER } from './openList';
-import { lookupRestricted, type RestrictedLicense } from './restricted';
+import { lookupNamed, type NamedLicense } from './named';
 import { SPDX_EXCEPTIONS, SPDX_EXCEPTIONS_BY_LOWER, SPDX_LICENSES, SPDX_LICENSES_BY_LOWER } from './spdx';
 
 export type Resolution =
@@ -14,7 +15,10 @@ export type Resolution =
   | { readonly kind: 'spdx'; readonly id: string; readonly exact: boolean; readonly plus: boolean }
   /** A family or otherwise ambiguous name; the user must pick one of the candidates. */
   | { readonly kind: 'family'; readonly candidates: readonly string[]; readonly plus: boolean }
-  | { readonly kind: 'restricted'; readonly entry: RestrictedLicense }
+  /** A license recognised by name with use restrictions (`entry.kind` is `use-restricted`). */
+  | { readonly kind: 'restricted'; readonly entry: NamedLicense }
+  /** A license recognised by name that is not open for another reason: non-commercial, no redistribution, or permissive but unreviewed. */
+  | { readonly kind: 'not-open'; readonly entry: NamedLicense }
   /** `LicenseRef-…` / `DocumentRef-…:LicenseRef-…`; `canonical` fixes the prefix casing. */
   | { readonly kind: 'custom'; readonly canonical: string }
   | { readonly kind: 'none' }
@@ -54,8 +58,8 @@ export function resolveLicense(raw: string): Resolution {
     if (b) return { kind: 'spdx', id: b.id, exact: b.exact && base.length === text.length - 1, plus: true };
   }
 
-  const restricted = lookupRestricted(text) ?? (plus ? lookupRestricted(base) : undefined);
-  if (restricted) return { kind: 'restricted', entry: restricted };
+  const named = lookupNamed(text) ?? (plus ? lookupNamed(base) : undefined);
+  if (named) return named.kind === 'use-restricted' ? { kind: 'restricted', entry: named } : { kind: 'not-open', entry: named };
 
   const custom = canonicalCustom(text, CUSTOM_RE, 'LicenseRef-');
   if (custom) return { kind: 'custom', canonical: custom };

@@ -16,6 +16,25 @@ export type LicenseCode =
   | 'license/non-canonical'
   | 'license/deprecated';
 
+/**
+ * How a license recognised by name (see `named.ts`) fails:
+ * - `use-restricted`: acceptable-use policies, field-of-use bans, user or revenue thresholds → `license/restricted`;
+ * - `non-commercial`: non-commercial, research-only or evaluation-only grants;
+ * - `no-redistribution`: no right to modify or share;
+ * - `permissive`: permissive, but neither OSI-approved nor on the reviewed open list.
+ * The last three are `license/not-osi-approved` for code and `license/not-open` otherwise.
+ */
+export type NamedLicenseKind = 'use-restricted' | 'non-commercial' | 'no-redistribution' | 'permissive';
+
+/** Why a license recognised by name is not open, as data (rendered by `notOpenPredicate`). */
+export interface NotOpenTerms {
+  /** The license's name. */
+  name: string;
+  kind: Exclude<NamedLicenseKind, 'use-restricted'>;
+  /** The clause that makes it fail, in a few words. */
+  terms: string;
+}
+
 export interface LicenseFinding {
   code: LicenseCode;
   /** unknown / not-osi-approved / not-open / restricted = error; non-canonical / deprecated = warning. */
@@ -24,6 +43,12 @@ export interface LicenseFinding {
   subject: string;
   /** For `license/restricted`: which AI license, and its use restriction (rendered by `restrictionPredicate`). */
   restriction?: { name: string; terms: string };
+  /**
+   * For `license/not-open` / `license/not-osi-approved` on a license recognised by name that is
+   * non-commercial, gives no right to redistribute, or is permissive but unreviewed: which license,
+   * which kind of failure and its clause (rendered by `notOpenPredicate`).
+   */
+  notOpen?: NotOpenTerms;
   /** The finding in words, for manifests' diagnostics and hovers. */
   message: string;
   /** Offsets inside the license string (end exclusive). */
@@ -45,8 +70,12 @@ export interface LicenseInfo {
   osiApproved: boolean;
   open: boolean;
   deprecated: boolean;
-  /** The use restriction, for AI licenses recognised by name. */
+  /** The use restriction, for AI licenses recognised by name (`kind` `use-restricted`). */
   restricted?: string;
+  /** For licenses recognised by name: how they fail. */
+  kind?: NamedLicenseKind;
+  /** Why a license recognised by name is not open, for the kinds other than `use-restricted`. */
+  notOpen?: string;
   /** Why a license counts as open when it is not OSI-approved (curated list). */
   openReason?: string;
 }

@@ -1,7 +1,7 @@
 /** Whether a single SPDX id (or curated id) passes a test, and short explanations. */
 import { OPEN_LICENSES_BY_ID, notOpenReason } from './openList';
 import { SPDX_LICENSES } from './spdx';
-import type { LicenseTest } from './types';
+import type { LicenseTest, NotOpenTerms } from './types';
 
 export function isOsiApproved(id: string): boolean {
   return SPDX_LICENSES.get(id)?.osiApproved ?? false;
@@ -47,4 +47,17 @@ export function failCode(test: LicenseTest): 'license/not-osi-approved' | 'licen
 /** What a restricted AI license is, after its name: "is the Llama 3 Community License, which restricts use (…)." */
 export function restrictionPredicate(restriction: { name: string; terms: string }): string {
   return `is the ${restriction.name}, which restricts use (${restriction.terms}).`;
+}
+
+/**
+ * What a license recognised by name that is not open is, after its name (the counterpart of
+ * `restrictionPredicate`): "is the OPT-175B License Agreement, which is not open (…)." For a
+ * permissive license nobody has reviewed: "is the Apple Sample Code License, a permissive
+ * license (…) that is not OSI-approved and not on the reviewed open list."
+ */
+export function notOpenPredicate(notOpen: NotOpenTerms, test: LicenseTest = 'open'): string {
+  if (notOpen.kind === 'permissive') {
+    return `is the ${notOpen.name}, a permissive license (${notOpen.terms}) that is not OSI-approved${test === 'open' ? ' and not on the reviewed open list' : ''}.`;
+  }
+  return `is the ${notOpen.name}, which is not open (${notOpen.terms}).`;
 }
