@@ -77,7 +77,7 @@ export class ChecklistView implements vscode.TreeDataProvider<Node>, vscode.Disp
     const checklist = this.current?.checklist;
     if (!checklist) { this.statusBar.hide(); return; }
     const classification = checklist.classification ? ` · ${checklist.classification.reached}` : '';
-    this.statusBar.text = `${checklist.verdict.meets ? '$(pass)' : '$(error)'} OSAID${checklist.verdict.meets ? '' : `: ${unmetCount(checklist)} unmet`}${classification}`;
+    this.statusBar.text = `${checklist.verdict.meets ? '$(pass)' : '$(error)'} OSAID${checklist.verdict.meets ? '' : `: ${checklist.verdict.unmet} unmet`}${classification}`;
     this.statusBar.tooltip = `${checklist.verdict.title}${checklist.classification ? `\n${checklist.classification.title}` : ''}\nClick to show the OSAID checklist.`;
     this.statusBar.backgroundColor = checklist.verdict.meets ? undefined : new vscode.ThemeColor('statusBarItem.errorBackground');
     this.statusBar.show();
@@ -129,8 +129,4 @@ export class ChecklistView implements vscode.TreeDataProvider<Node>, vscode.Disp
     if (this.timer) clearTimeout(this.timer);
     for (const d of this.disposables) d.dispose();
   }
-}
-
-function unmetCount(checklist: Checklist): number {
-  return checklist.groups.flatMap((g) => g.items).filter((i) => i.level === 'required' && i.status !== 'met').length;
 }

@@ -91,13 +91,29 @@ export interface ChecklistClassification {
   levels: Array<{ title: string; percent: number }>;
 }
 
+/** The verdict of a document: one model for the lens, the status bar, the tree view, the CLI and the report. */
+export interface ChecklistVerdict {
+  /** No required item unmet, and the YAML parses. */
+  meets: boolean;
+  /** One line, e.g. "✗ 2 unmet OSAID 1.0 requirements · 1 placeholder". */
+  title: string;
+  /** Required items missing, not open or invalid. */
+  unmet: number;
+  /** Items present but still a placeholder. */
+  placeholders: number;
+  /** Error diagnostics of any kind (unknown keys, syntax, licenses, …). */
+  errors: number;
+  /** YAML syntax errors: while there are any, the title says so instead of a count. */
+  syntaxErrors: number;
+}
+
 export interface Checklist {
   uri: string;
   /** The document format's id (as in `osai-check --format json`). */
   kind: string;
   /** The format's name for people ("OSAID manifest", "MOF model"). */
   kindLabel: string;
-  verdict: { meets: boolean; title: string; errors: number; placeholders: number };
+  verdict: ChecklistVerdict;
   groups: ChecklistGroup[];
   /** Set by formats that classify a release (MOF model files). */
   classification?: ChecklistClassification;

@@ -9,8 +9,8 @@ function cli(...args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-test('osai-check examples/: the Llama license line, each missing data-information element, the MOF file\'s OSAID gaps', () => {
-  const r = cli('examples');
+test('osai-check examples (the hand-written ones): the Llama license line, each missing data-information element, the MOF file\'s OSAID gaps', () => {
+  const r = cli('examples/{*.osai.yaml,models/*.yml}');
   assert.equal(r.code, 1);
   const errors = r.stdout.split('\n').filter((l) => / error /.test(l)).map((l) => l.split(' ').slice(0, 3).join(' '));
   assert.deepEqual(errors, [
@@ -50,12 +50,14 @@ test('--format table: one row per file with the verdict or the MOF class', () =>
   const r = cli('--format', 'table', 'examples/olmo-7b.osai.yaml', 'test/fixtures/mof/OLMo-7B.yml', 'test/fixtures/mof/Granite-4-1.yml', 'test/fixtures/mof/Llama-3-8B.yml');
   assert.equal(r.code, 1);
   const rows = r.stdout.trimEnd().split('\n').map((l) => l.split(/ {2,}/));
-  assert.deepEqual(rows[0], ['file', 'kind', 'verdict', 'errors', 'warnings']);
-  assert.deepEqual(rows.slice(2).map((row) => [row[0], row[1], row[2].split(' · ')[0]]), [
-    ['examples/olmo-7b.osai.yaml', 'OSAID manifest', '✓ Meets the OSAID 1.0 manifest checks'],
-    ['test/fixtures/mof/OLMo-7B.yml', 'MOF model', 'MOF Class I — Open Science'],
-    ['test/fixtures/mof/Granite-4-1.yml', 'MOF model', 'MOF Class III — Open Model'],
-    ['test/fixtures/mof/Llama-3-8B.yml', 'MOF model', 'MOF unclassified'],
+  assert.deepEqual(rows[0], ['file', 'kind', 'verdict', 'class', 'errors', 'warnings']);
+  assert.deepEqual(rows.slice(2).map((row) => [row[0], row[1], row[2], row[3].split(' · ')[0]]), [
+    ['examples/olmo-7b.osai.yaml', 'OSAID manifest', '✓ Meets the OSAID 1.0 checks', '-'],
+    // OLMo's MOF file lists no `Supporting libraries and tools` component, which OSAID requires.
+    ['test/fixtures/mof/OLMo-7B.yml', 'MOF model', '✗ 1 unmet OSAID 1.0 requirement', 'MOF Class I — Open Science'],
+    ['test/fixtures/mof/Granite-4-1.yml', 'MOF model', '✗ 5 unmet OSAID 1.0 requirements', 'MOF Class III — Open Model'],
+    // Llama 3: architecture and weights under the Llama license, the paper `unlicensed`, five code components absent.
+    ['test/fixtures/mof/Llama-3-8B.yml', 'MOF model', '✗ 8 unmet OSAID 1.0 requirements', 'MOF unclassified'],
   ]);
 });
 

@@ -10,15 +10,15 @@ import { cli, olmoWith, runCli } from './run';
 
 describe('--format json', () => {
   test('examples/: per file its kind, verdict, MOF class, counts and findings; a summary', () => {
-    const r = cli('--format', 'json', 'examples');
+    const r = cli('--format', 'json', 'examples/{*.osai.yaml,models/*.yml}');
     assert.equal(r.code, 1);
     const out = JSON.parse(r.stdout) as JsonOutput;
     assert.deepEqual(out.tool, { name: 'osai-check', version: '0.1.0' });
     assert.deepEqual(out.files.map((f) => [f.file, f.kind, f.verdict, f.errors, f.warnings, f.infos, f.diagnostics.length]), [
       ['examples/llama-style.osai.yaml', 'osai', { meets: false, title: '✗ 1 unmet OSAID 1.0 requirement' }, 1, 0, 3, 4],
       ['examples/missing-data-information.osai.yaml', 'osai', { meets: false, title: '✗ 6 unmet OSAID 1.0 requirements' }, 6, 0, 3, 9],
-      ['examples/models/Granite-4-1.yml', 'mof', { meets: false, title: '✗ 5 OSAID 1.0 requirements not shown' }, 5, 1, 0, 6],
-      ['examples/olmo-7b.osai.yaml', 'osai', { meets: true, title: '✓ Meets the OSAID 1.0 manifest checks' }, 0, 0, 0, 0],
+      ['examples/models/Granite-4-1.yml', 'mof', { meets: false, title: '✗ 5 unmet OSAID 1.0 requirements' }, 5, 1, 0, 6],
+      ['examples/olmo-7b.osai.yaml', 'osai', { meets: true, title: '✓ Meets the OSAID 1.0 checks' }, 0, 0, 0, 0],
     ]);
     assert.deepEqual(out.summary, { files: 4, errors: 12, warnings: 1, infos: 6, meets: 1 });
     assert.equal(out.files[0].mofClass, undefined);
@@ -30,6 +30,13 @@ describe('--format json', () => {
       message: out.files[0].diagnostics[2].message, path: 'parameters.weights.license',
     });
     assert.match(out.files[0].diagnostics[2].message, /^`llama3` is the Meta Llama 3 Community License Agreement/);
+    // The checklist, as in the editor's tree view: in the Llama-style example only the weights fail.
+    const items = out.files[0].checklist!.flatMap((g) => g.items.map((i) => [g.id, i.id, i.level, i.status] as const));
+    assert.deepEqual(items.filter(([, , level, status]) => level === 'required' && status !== 'met'), [['parameters', 'parameters.weights', 'required', 'not-open']]);
+    assert.deepEqual(out.files[0].checklist!.map((g) => g.id), ['data_information', 'code', 'parameters']);
+    const weights = out.files[0].checklist![2].items[0];
+    assert.equal(weights.line, 10);
+    assert.match(weights.detail, /^`llama3` is the Meta Llama 3 Community License Agreement/);
     assert.deepEqual(out.files[0].diagnostics[0], {
       line: 9, column: 1, endLine: 9, endColumn: 11, severity: 'info', code: 'osaid/recommended',
       message: 'Recommended: add `parameters.checkpoints` — checkpoints from key intermediate stages of training.', path: 'parameters.checkpoints',
@@ -40,7 +47,7 @@ describe('--format json', () => {
     const out = JSON.parse(cli('--format', 'json', '--quiet', 'examples/llama-style.osai.yaml', 'package-lock.json').stdout) as JsonOutput;
     assert.deepEqual(out.files[0].diagnostics.map((d) => d.code), ['license/restricted']);
     assert.equal(out.files[0].infos, 3);
-    assert.deepEqual(out.files[1], { file: 'package-lock.json', kind: 'none', verdict: null, errors: 0, warnings: 0, infos: 0, diagnostics: [] });
+    assert.deepEqual(out.files[1], { file: 'package-lock.json', kind: 'none', verdict: null, errors: 0, warnings: 0, infos: 0, diagnostics: [], checklist: null });
   });
 });
 

@@ -28,8 +28,8 @@ describe('exit codes', () => {
 
   test('1: errors', () => {
     assert.equal(cli('examples/llama-style.osai.yaml').code, 1);
-    assert.equal(cli('--format', 'sarif', 'examples').code, 1);
-    assert.equal(cli('--format', 'github', 'examples').code, 1);
+    assert.equal(cli('--format', 'sarif', 'examples/{*.osai.yaml,models/*.yml}').code, 1);
+    assert.equal(cli('--format', 'github', 'examples/{*.osai.yaml,models/*.yml}').code, 1);
   });
 
   test('--max-warnings: 1 when the warnings exceed it, like eslint', () => {
@@ -96,13 +96,13 @@ describe('exit codes', () => {
 
 describe('--quiet', () => {
   test('errors only, in every format; the summary says warnings were hidden', () => {
-    const r = cli('--quiet', 'examples');
+    const r = cli('--quiet', 'examples/{*.osai.yaml,models/*.yml}');
     assert.equal(r.code, 1);
     const severities = new Set(r.stdout.trimEnd().split('\n').map((l) => l.split(' ')[1]));
     assert.deepEqual([...severities], ['error']);
     assert.equal(r.stdout.trimEnd().split('\n').length, 12);
     assert.match(r.stderr, /^4 manifests checked: 12 errors, 1 warning \(warnings not shown: --quiet\)$/m);
-    const github = cli('--quiet', '--format', 'github', 'examples');
+    const github = cli('--quiet', '--format', 'github', 'examples/{*.osai.yaml,models/*.yml}');
     assert.ok(github.stdout.trimEnd().split('\n').every((l) => l.startsWith('::error ')));
     assert.equal(cli('--quiet', 'examples/olmo-7b.osai.yaml').stderr, '1 manifest checked: 0 errors, 0 warnings\n');
   });
@@ -123,7 +123,7 @@ describe('stdin (-)', () => {
   test('a MOF model file by content', () => {
     const r = runCli(['--format', 'table', '-'], { input: GRANITE });
     assert.equal(r.code, 1);
-    assert.match(r.stdout.split('\n')[2], /^<stdin>\s+MOF model\s+MOF Class III — Open Model/);
+    assert.match(r.stdout.split('\n')[2], /^<stdin>\s+MOF model\s+✗ 5 unmet OSAID 1\.0 requirements\s+MOF Class III — Open Model/);
   });
 
   test('together with files; empty stdin is an empty manifest', () => {
@@ -150,8 +150,8 @@ describe('globs and folders', () => {
   });
 
   test('each file once, in the order given, however it is named', () => {
-    assert.deepEqual(files(cli('--format', 'table', 'examples/olmo-7b.osai.yaml', 'examples', 'examples/*.yaml').stdout), [
-      'examples/olmo-7b.osai.yaml', 'examples/llama-style.osai.yaml', 'examples/missing-data-information.osai.yaml', 'examples/models/Granite-4-1.yml',
+    assert.deepEqual(files(cli('--format', 'table', 'examples/olmo-7b.osai.yaml', 'examples/models', 'examples/*.yaml', 'examples/models/Granite-4-1.yml').stdout), [
+      'examples/olmo-7b.osai.yaml', 'examples/models/Granite-4-1.yml', 'examples/llama-style.osai.yaml', 'examples/missing-data-information.osai.yaml',
     ]);
   });
 
@@ -217,7 +217,7 @@ describe('--output and --report', () => {
 });
 
 describe('the progress line', () => {
-  const many = ['test/fixtures/mof', 'examples']; // 11 files
+  const many = ['test/fixtures/mof', 'examples/{*.osai.yaml,models/*.yml}']; // 11 files
 
   function runMain(args: string[], isTTY: boolean, env: NodeJS.ProcessEnv = {}) {
     const progress: string[] = [];
@@ -240,7 +240,7 @@ describe('the progress line', () => {
     assert.deepEqual(runMain(many, true, { CI: 'true' }).progress, []);
     assert.deepEqual(runMain(many, true, { GITHUB_ACTIONS: 'true' }).progress, []);
     assert.deepEqual(runMain(many, true, { TERM: 'dumb' }).progress, []);
-    assert.deepEqual(runMain(['examples'], true).progress, []);
+    assert.deepEqual(runMain(['examples/{*.osai.yaml,models/*.yml}'], true).progress, []);
     assert.notDeepEqual(runMain(many, true, { CI: 'false' }).progress, []);
   });
 

@@ -274,7 +274,7 @@ describe(`headless Neovim (${version instanceof Error ? 'not found' : version.te
   test('the verdict code lens on line 1 of each manifest (refreshed by the README\'s autocmds)', () => {
     assert.deepEqual(file(LLAMA).codeLens, [{ line: 0, title: '✗ 1 unmet OSAID 1.0 requirement' }]);
     assert.deepEqual(file(MISSING).codeLens, [{ line: 0, title: '✗ 6 unmet OSAID 1.0 requirements' }]);
-    assert.deepEqual(file(CLEAN).codeLens, [{ line: 0, title: '✓ Meets the OSAID 1.0 manifest checks' }]);
+    assert.deepEqual(file(CLEAN).codeLens, [{ line: 0, title: '✓ Meets the OSAID 1.0 checks' }]);
   });
 
   test('vim.lsp.buf.code_action() on `description:` offers each missing element and "add all"; choosing it clears every osaid/missing', () => {

@@ -30,8 +30,8 @@ describe('renderReport: Markdown', () => {
       '|---|---|---|---|',
       '| `examples/llama-style.osai.yaml` | OSAID manifest | ✗ 1 unmet OSAID 1.0 requirement | — |',
       '| `examples/missing-data-information.osai.yaml` | OSAID manifest | ✗ 6 unmet OSAID 1.0 requirements | — |',
-      '| `examples/models/Granite-4-1.yml` | MOF model | ✗ 5 OSAID 1.0 requirements not shown | MOF Class III — Open Model |',
-      '| `examples/olmo-7b.osai.yaml` | OSAID manifest | ✓ Meets the OSAID 1.0 manifest checks | — |',
+      '| `examples/models/Granite-4-1.yml` | MOF model | ✗ 5 unmet OSAID 1.0 requirements | MOF Class III — Open Model |',
+      '| `examples/olmo-7b.osai.yaml` | OSAID manifest | ✓ Meets the OSAID 1.0 checks | — |',
     ].join('\n'));
     assert.ok(md.endsWith('None: every required element is there, and open.\n'), 'the complete example comes last, without gaps');
   });
@@ -104,7 +104,7 @@ describe('renderReport: Markdown', () => {
     assert.equal(block(md, '## `examples/models/Granite-4-1.yml`', 16), [
       '## `examples/models/Granite-4-1.yml`',
       '',
-      '**Verdict:** ✗ 5 OSAID 1.0 requirements not shown',
+      '**Verdict:** ✗ 5 unmet OSAID 1.0 requirements',
       '',
       '**[Model Openness Framework](https://arxiv.org/abs/2403.13784):** MOF Class III — Open Model · Class II: 4 of 10 required components missing or not open (60%)',
       '',

@@ -108,7 +108,7 @@ describe('code lens verdict', () => {
     const parsed = service.parse(doc(example(name)));
     return service.getCodeLenses(parsed, service.doValidation(parsed))[0].command?.title;
   };
-  test('complete example meets the checks', () => assert.equal(lens('olmo-7b.osai.yaml'), '✓ Meets the OSAID 1.0 manifest checks'));
+  test('complete example meets the checks', () => assert.equal(lens('olmo-7b.osai.yaml'), '✓ Meets the OSAID 1.0 checks'));
   test('incomplete example counts its unmet requirements', () => assert.equal(lens('missing-data-information.osai.yaml'), '✗ 6 unmet OSAID 1.0 requirements'));
 });
 
@@ -155,7 +155,7 @@ describe('document kinds: OSAID manifests by name, MOF model files by content, n
   test('an OSAID manifest stays an OSAID manifest, even if it mentions MOF', () => {
     const r = open('file:///w/osai.yaml', `# Model Openness Framework\n${example('olmo-7b.osai.yaml')}`, 'osai-manifest');
     assert.equal(r.kind, 'osai');
-    assert.equal(r.lenses[0].command?.title, '✓ Meets the OSAID 1.0 manifest checks');
+    assert.equal(r.lenses[0].command?.title, '✓ Meets the OSAID 1.0 checks');
   });
   test('with Red Hat YAML active, MOF files opened as yaml leave syntax errors to it', () => {
     const broken = olmoMof.replace("release:\n", 'release:\n  bad: [unclosed\n');

@@ -52,7 +52,7 @@ describe('MOT model corpus (273 files)', () => {
       }
       // The published files are schema-clean and use only the 17 names.
       assert.deepEqual(diagnostics.filter((d) => /^(schema|mof\/(missing|unknown-component|duplicate-component))/.test(String(d.code))).map((d) => d.message), [], file);
-      assert.equal(service.getCodeLenses(parsed, []).length, 1);
+      assert.equal(service.getCodeLenses(parsed, []).length, 2);
     }
     // The distribution of classes over the corpus, as evaluated by MOT's rules.
     assert.deepEqual(Object.fromEntries([...classes].sort()), { 1: 14, 2: 1, 3: 16, null: 242 });

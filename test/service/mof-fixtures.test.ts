@@ -48,13 +48,15 @@ describe('real MOF files: classes', () => {
   ];
   for (const [file, cls, progress, title] of cases) {
     test(`${file}: ${title}`, () => {
-      const { parsed, result } = analyse(mof(file));
+      const { parsed, result, diagnostics } = analyse(mof(file));
       assert.ok(parsed.kind === 'mof');
       assert.equal(result.class, cls);
       assert.deepEqual([result.progress[1], result.progress[2], result.progress[3]], progress);
       assert.equal(result.title, title);
-      const lenses = service.getCodeLenses(parsed, []);
-      assert.equal(lenses.length, 1);
+      const lenses = service.getCodeLenses(parsed, diagnostics);
+      // The class, then the OSAID verdict of the same release (the checklist's, as everywhere).
+      assert.equal(lenses.length, 2);
+      assert.equal(lenses[1].command?.title, service.getChecklist(parsed, diagnostics)!.verdict.title);
       assert.deepEqual(lenses[0].range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
       assert.deepEqual(lenses[0].command, { title, command: 'workbench.actions.view.problems' });
     });

@@ -58,9 +58,9 @@ function text(results: readonly FileResult[]): string {
 // --- table: one row per file -------------------------------------------------------------
 
 function table(results: readonly FileResult[]): string {
-  const header = ['file', 'kind', 'verdict', 'errors', 'warnings'];
+  const header = ['file', 'kind', 'verdict', 'class', 'errors', 'warnings'];
   const rows = results.map((r) => [
-    r.file, r.kindLabel, r.summary?.headline ?? '-',
+    r.file, r.kindLabel, r.summary?.headline ?? '-', r.summary?.classification ?? '-',
     String(count(r.diagnostics, DiagnosticSeverity.Error)), String(count(r.diagnostics, DiagnosticSeverity.Warning)),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
@@ -87,6 +87,14 @@ export interface JsonFile {
   warnings: number;
   infos: number;
   diagnostics: JsonDiagnostic[];
+  /** The OSAID checklist: the same items and statuses as the editor's tree view; null for files no format claims. */
+  checklist: JsonChecklistGroup[] | null;
+}
+
+export interface JsonChecklistGroup {
+  id: string;
+  title: string;
+  items: Array<{ id: string; title: string; level: 'required' | 'recommended'; status: string; detail: string; line: number }>;
 }
 
 export interface JsonDiagnostic {
@@ -119,6 +127,12 @@ function json(results: readonly FileResult[], info: RunInfo): JsonOutput {
       message: d.message,
       path: (d.data as DiagnosticData | undefined)?.path ?? null,
     })),
+    checklist: r.checklist
+      ? r.checklist.groups.map((g) => ({
+        id: g.id, title: g.title,
+        items: g.items.map((i) => ({ id: i.id, title: i.title, level: i.level, status: i.status, detail: i.detail, line: i.range.start.line + 1 })),
+      }))
+      : null,
   }));
   const sum = (key: 'errors' | 'warnings' | 'infos') => files.reduce((n, f) => n + f[key], 0);
   return {

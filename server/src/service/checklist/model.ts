@@ -8,7 +8,7 @@ import type { ChecklistGroupId, ChecklistRange, ChecklistStatus } from '../../pr
 import { Codes } from '../diagnostics/codes';
 
 export type {
-  Checklist, ChecklistClassification, ChecklistGroup, ChecklistGroupId, ChecklistItem, ChecklistRange, ChecklistStatus,
+  Checklist, ChecklistClassification, ChecklistGroup, ChecklistGroupId, ChecklistItem, ChecklistRange, ChecklistStatus, ChecklistVerdict,
 } from '../../protocol';
 export { STATUS_WORDS } from '../../protocol';
 
@@ -25,7 +25,8 @@ export const ZERO_RANGE: ChecklistRange = { start: { line: 0, character: 0 }, en
  * contains it is missing): missing beats not open beats invalid beats placeholder.
  */
 export function statusFromDiagnostics(own: readonly Diagnostic[], ancestorMissing: boolean): ChecklistStatus {
-  if (ancestorMissing || own.some((d) => d.code === Codes.missing)) return 'missing';
+  // Warnings (supporting material whose terms are unknown) do not make a requirement unmet.
+  if (ancestorMissing || own.some((d) => d.code === Codes.missing && d.severity === DiagnosticSeverity.Error)) return 'missing';
   const errors = own.filter((d) => d.severity === DiagnosticSeverity.Error);
   if (errors.some((d) => String(d.code).startsWith('license/'))) return 'not-open';
   if (errors.length > 0) return 'invalid';

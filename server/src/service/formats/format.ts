@@ -50,6 +50,8 @@ export interface DocumentSummary {
   verdict: { meets: boolean; title: string };
   /** The table's verdict column. */
   headline: string;
+  /** The table's class column, for formats that classify a release (the MOF class). */
+  classification?: string;
   /** Format-specific fields of the JSON output (e.g. `mofClass`). */
   json?: Record<string, unknown>;
 }

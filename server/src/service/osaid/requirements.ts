@@ -43,6 +43,17 @@ export interface Requirement {
   /** A YAML example of the value (or of `key: value` lines for sections). */
   example?: string;
   source: string;
+  /**
+   * The element may truly not exist (no labeling step; no supporting library outside the
+   * training code): a statement that it does not apply, with its reason, meets the
+   * requirement. The example statement; a bare `none` / `N/A` is still a placeholder.
+   */
+  mayNotApply?: string;
+  /**
+   * Supporting material (documentation): a missing or non-open license is a warning — the
+   * element then cannot count towards the requirement — not an unmet requirement.
+   */
+  supporting?: boolean;
 }
 
 const OSAID = 'https://opensource.org/ai/open-source-ai-definition';
@@ -70,10 +81,10 @@ function component(
   locationAndLicense(path, title, group, test);
 }
 
-interface LicenseOptions { when?: Condition; informative?: boolean }
+interface LicenseOptions { when?: Condition; informative?: boolean; supporting?: boolean }
 
 function locationAndLicense(path: string, title: string, group: Group, test: LicenseTest, options: LicenseOptions = {}): void {
-  const { when, informative } = options;
+  const { when, informative, supporting } = options;
   add({
     path: `${path}.location`, title: `${title}: location`, level: 'required', group, shape: { kind: 'text' }, when,
     summary: 'Where to obtain it: a URL or a path in the release.',
@@ -86,6 +97,15 @@ function locationAndLicense(path: string, title: string, group: Group, test: Lic
       summary: 'The license of the data, as an SPDX expression (informative).',
       explanation: 'OSAID does not require the training data itself to be openly licensed: it requires that it is listed and described. Stating its terms still helps others rebuild the system lawfully, so non-open terms are reported as information only.',
       example: 'ODC-By-1.0', source: FAQ,
+    });
+    return;
+  }
+  if (supporting) {
+    add({
+      path: `${path}.license`, title: `${title}: license`, level: 'required', group, shape: { kind: 'license', test }, when, supporting,
+      summary: 'The terms the document is published under, as an SPDX expression or the license\'s name.',
+      explanation: 'Documentation is supporting material in the OSAID checklist: a paper or data card under unknown or non-open terms does not fail the release, but it cannot count as data information, which must itself be shareable. Papers on arXiv are usually under arXiv\'s non-exclusive distribution license (known, not open) unless the authors chose a Creative Commons license.',
+      example: 'CC-BY-4.0', source: CHECKLIST,
     });
     return;
   }
@@ -169,8 +189,9 @@ component('code.architecture', 'Model architecture code', 'required', 'code', 'o
 add({
   path: 'code.supporting_libraries', title: 'Supporting libraries', level: 'required', group: 'code', shape: { kind: 'list', minItems: 1 },
   summary: 'Libraries and tools the system depends on (tokenizers, hyperparameter search, …).',
-  explanation: 'OSAID names supporting libraries such as tokenizers and hyperparameter-search code. List each with where to get it and its license.',
+  explanation: 'OSAID names supporting libraries such as tokenizers and hyperparameter-search code. List each with where to get it and its license. When there is none outside the code listed above (the tokenizer lives in the training code), say so and why instead of a list.',
   example: '- name: tokenizers\n  location: https://github.com/huggingface/tokenizers\n  license: Apache-2.0', source: OSAID,
+  mayNotApply: 'none — the tokenizer and every other tool are part of the training code',
 });
 add({ path: 'code.supporting_libraries[].name', title: 'Library name', level: 'required', group: 'code', shape: { kind: 'text' },
   summary: 'The library\'s name.', explanation: 'Names the supporting library.', example: 'tokenizers', source: OSAID });
@@ -200,12 +221,16 @@ const descriptionItems: Array<[string, string, string, string]> = [
   ['scope', 'Scope', 'What the data covers: domains, languages, time span, size.', 'Tells others what the model has and has not seen, which they need to rebuild or assess it.'],
   ['characteristics', 'Characteristics', 'The data\'s properties: formats, distributions, known biases and gaps.', 'Describes the data well enough that a substitute with the same properties could be assembled.'],
   ['collection', 'Collection and selection', 'How the data was obtained and selected.', 'OSAID asks how the data was gathered and chosen: crawling rules, sampling, inclusion and exclusion criteria.'],
-  ['labeling', 'Labeling procedures', 'How labels or annotations were produced, if any.', 'OSAID asks for the labeling procedures (human annotation, model labels, instructions). Say so explicitly when no labeling was done.'],
+  ['labeling', 'Labeling procedures', 'How labels or annotations were produced, if any.', 'OSAID asks for the labeling procedures (human annotation, model labels, instructions). When there was no labeling step (self-supervised pre-training on raw text), say so and why: that statement is the answer; a bare `none` is not.'],
   ['processing', 'Processing and filtering', 'The data processing and filtering methodology.', 'OSAID asks for the methods used to clean, deduplicate, filter and mix the data, so the pipeline can be reproduced.'],
 ];
+const NOT_APPLICABLE: Readonly<Record<string, string>> = {
+  labeling: 'none — self-supervised pre-training on raw text; no human or model labels were used',
+};
 for (const [key, title, summary, explanation] of descriptionItems) {
   add({ path: `data_information.description.${key}`, title, level: 'required', group: 'data_information', shape: { kind: 'text' },
-    summary, explanation, example: 'A paragraph or a link to the section of the data card that covers it.', source: OSAID });
+    summary, explanation, example: 'A paragraph or a link to the section of the data card that covers it.', source: OSAID,
+    ...(NOT_APPLICABLE[key] ? { mayNotApply: NOT_APPLICABLE[key] } : {}) });
 }
 add({
   path: 'data_information.training_data', title: 'Training data listing', level: 'required', group: 'data_information', shape: { kind: 'list', minItems: 1 },
@@ -240,7 +265,7 @@ add({
 add({ path: 'data_information.documentation[].kind', title: 'Document kind', level: 'required', group: 'data_information',
   shape: { kind: 'enum', values: ['data_card', 'datasheet', 'technical_report', 'research_paper'], default: 'data_card' },
   summary: '`data_card`, `datasheet`, `technical_report` or `research_paper`.', explanation: 'What kind of document this is.', example: 'data_card', source: CHECKLIST });
-locationAndLicense('data_information.documentation[]', 'Document', 'data_information', 'open');
+locationAndLicense('data_information.documentation[]', 'Document', 'data_information', 'open', { supporting: true });
 
 export const requirements: readonly Requirement[] = table;
 

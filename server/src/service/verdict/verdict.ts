@@ -1,28 +1,39 @@
-/** The verdict at the top of the file: meets the OSAID 1.0 manifest checks, or what is left. */
+/**
+ * The verdict of a document, from its checklist: how many OSAID requirements are not met.
+ * One model for every place that states it — the code lens, the status bar, the tree view,
+ * the command line and the report — so they always give the same count. Unknown keys and
+ * other schema errors are reported as diagnostics but are not unmet requirements; a file
+ * whose YAML does not parse says so instead of a count.
+ */
 import { CodeLens, Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { ChecklistGroup, ChecklistStatus, ChecklistVerdict } from '../../protocol';
 import { Codes } from '../diagnostics/codes';
 
 export const SHOW_PROBLEMS_COMMAND = 'workbench.actions.view.problems';
 
-export interface Verdict {
-  meets: boolean;
-  errors: number;
-  placeholders: number;
-  title: string;
+/** The statuses that leave a required item unmet (a placeholder is there, but still to fill in). */
+const UNMET: ReadonlySet<ChecklistStatus> = new Set(['missing', 'not-open', 'invalid']);
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-export function verdict(diagnostics: readonly Diagnostic[]): Verdict {
-  const errors = diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error).length;
-  const placeholders = diagnostics.filter((d) => d.code === Codes.empty).length;
-  const meets = errors === 0;
+export function checklistVerdict(groups: readonly ChecklistGroup[], diagnostics: readonly Diagnostic[]): ChecklistVerdict {
+  const items = groups.flatMap((g) => g.items);
+  const unmet = items.filter((i) => i.level === 'required' && UNMET.has(i.status)).length;
+  const placeholders = items.filter((i) => i.status === 'placeholder').length;
+  const errors = diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error);
+  const syntaxErrors = errors.filter((d) => d.code === Codes.yamlSyntax).length;
+  const meets = unmet === 0 && syntaxErrors === 0;
+  const still = placeholders ? ` · ${plural(placeholders, 'placeholder')}${meets ? ' still to fill in' : ''}` : '';
   let title: string;
-  if (meets && placeholders === 0) title = '✓ Meets the OSAID 1.0 manifest checks';
-  else if (meets) title = `✓ Meets the OSAID 1.0 manifest checks · ${placeholders} placeholder${placeholders === 1 ? '' : 's'} still to fill in`;
-  else title = `✗ ${errors} unmet OSAID 1.0 requirement${errors === 1 ? '' : 's'}${placeholders ? ` · ${placeholders} placeholder${placeholders === 1 ? '' : 's'}` : ''}`;
-  return { meets, errors, placeholders, title };
+  if (syntaxErrors > 0) title = `✗ ${plural(syntaxErrors, 'YAML syntax error')}: fix the YAML first, then the requirements can be checked`;
+  else if (unmet > 0) title = `✗ ${unmet} unmet OSAID 1.0 requirement${unmet === 1 ? '' : 's'}${still}`;
+  else title = `✓ Meets the OSAID 1.0 checks${still}`;
+  return { meets, title, unmet, placeholders, errors: errors.length, syntaxErrors };
 }
 
-/** The lens on the first line that shows a document's verdict; clicking it opens the Problems view. */
+/** The lens on the first line that shows a title; clicking it opens the Problems view. */
 export function verdictLens(title: string): CodeLens {
   return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },

@@ -8,7 +8,7 @@ import { Checklist, CHECKLIST_GROUPS, ChecklistGroupId, ChecklistItem, statusFro
 import { Codes, DiagnosticData } from '../../diagnostics/codes';
 import { markdownDoc } from '../../osaid/docs';
 import { childrenOf, Requirement } from '../../osaid/requirements';
-import { verdict } from '../../verdict/verdict';
+import { checklistVerdict } from '../../verdict/verdict';
 import { locate, parsePath } from '../../yaml/nodes';
 import type { ParsedDocument } from '../format';
 
@@ -27,17 +27,30 @@ function concerns(id: string, path: string): boolean {
   return path === id || path.startsWith(`${id}.`) || path.startsWith(`${id}[`);
 }
 
+/** Per parse and diagnostics array: the lens, the summary and the checklist request share one computation. */
+const cache = new WeakMap<readonly Diagnostic[], { parsed: ParsedDocument; checklist: Checklist }>();
+
 export function manifestChecklist(parsed: ParsedDocument, diagnostics: readonly Diagnostic[]): Checklist {
+  const cached = cache.get(diagnostics);
+  if (cached?.parsed === parsed) return cached.checklist;
+  const checklist = buildManifestChecklist(parsed, diagnostics);
+  cache.set(diagnostics, { parsed, checklist });
+  return checklist;
+}
+
+function buildManifestChecklist(parsed: ParsedDocument, diagnostics: readonly Diagnostic[]): Checklist {
   const root = parsed.yaml?.contents as Node | null | undefined;
   const groups = CHECKLIST_GROUPS.map(({ id, title }) => ({
     id, title,
     items: checklistRequirements(id).map((req): ChecklistItem => {
       const own = diagnostics.filter((d) => { const p = pathOf(d); return p !== undefined && concerns(req.path, p); });
       // A missing ancestor (the whole section) leaves this requirement missing too.
-      const ancestor = diagnostics.find((d) => d.code === Codes.missing && pathOf(d) !== undefined && req.path.startsWith(`${pathOf(d)}.`));
-      const status = statusFromDiagnostics(own, ancestor !== undefined);
-      const first = ancestor ?? own.find((d) => d.severity === DiagnosticSeverity.Error) ?? own[0];
+      const ancestor = diagnostics.find((d) => d.code === Codes.missing && d.severity === DiagnosticSeverity.Error && pathOf(d) !== undefined && req.path.startsWith(`${pathOf(d)}.`));
       const node = locate(root, parsePath(req.path));
+      // Absent with nothing reported: a root that is not a mapping (its type error says why).
+      const absent = !node && req.level === 'required' && !req.when;
+      const status = statusFromDiagnostics(own, ancestor !== undefined || absent);
+      const first = ancestor ?? own.find((d) => d.severity === DiagnosticSeverity.Error) ?? own[0];
       const keyRange = (node?.pair?.key as Node | undefined)?.range;
       const range: Range = keyRange
         ? { start: parsed.document.positionAt(keyRange[0]), end: parsed.document.positionAt(keyRange[1]) }
@@ -49,10 +62,5 @@ export function manifestChecklist(parsed: ParsedDocument, diagnostics: readonly 
       };
     }),
   }));
-  const v = verdict(diagnostics);
-  return {
-    uri: parsed.document.uri, kind: parsed.format.id, kindLabel: parsed.format.label,
-    verdict: { meets: v.meets, title: v.title, errors: v.errors, placeholders: v.placeholders },
-    groups,
-  };
+  return { uri: parsed.document.uri, kind: parsed.format.id, kindLabel: parsed.format.label, verdict: checklistVerdict(groups, diagnostics), groups };
 }

@@ -8,6 +8,9 @@ import { requirementFor } from '../../osaid/requirements';
 
 export const ADD_ALL_TITLE = 'Add all missing OSAID requirements';
 
+/** What "does not apply" inserts: still a placeholder (TODO) until the reason is written. */
+export const NOT_APPLICABLE_STATEMENT = '"none — TODO: why it does not apply"';
+
 /**
  * `diagnostics`: those the client sent for the range; `all`: the document's current
  * diagnostics (for "add all").
@@ -28,6 +31,11 @@ export function getCodeActions(parsed: ParsedDocument, { diagnostics, all, only 
         const what = data.path.endsWith(']') ? `an entry to \`${data.path.replace(/\[\d+\]$/, '')}\`` : `\`${data.path}\``;
         const title = `Add ${what}${req && !data.path.toLowerCase().endsWith(req.title.toLowerCase()) ? ` (${req.title.toLowerCase()})` : ''}`;
         actions.push(editAction(title, uri, edits, { diagnostics: [d], preferred: true }));
+        // An element that may truly not exist: say so, with the reason still to write.
+        if (req?.mayNotApply && req.shape.kind !== 'list') {
+          const statement = insertionEdits(parsed, [data.path], NOT_APPLICABLE_STATEMENT);
+          if (statement.length > 0) actions.push(editAction(`State that \`${data.path}\` does not apply (with the reason)`, uri, statement, { diagnostics: [d] }));
+        }
       }
       actions.push(...replacementActions(uri, d, data.replacements ?? [], d.code === Codes.schemaUnknownKey ? 'Rename' : 'Change'));
     }

@@ -4,7 +4,7 @@
  * schema, hovers, completion and quick-fix skeletons are all derived.
  */
 import { requirementFor } from '../../osaid/requirements';
-import { verdict, verdictLens } from '../../verdict/verdict';
+import { verdictLens } from '../../verdict/verdict';
 import { findDocumentSymbols } from '../../yaml/symbols';
 import { DocumentFormat } from '../format';
 import { manifestChecklist } from './checklist';
@@ -24,11 +24,11 @@ export const manifestFormat: DocumentFormat = {
   complete: (parsed, position, options) => doComplete(parsed, position, options),
   codeActions: (parsed, request) => getCodeActions(parsed, request),
   symbols: (parsed) => findDocumentSymbols(parsed, (path) => requirementFor(path)?.title),
-  codeLenses: (_parsed, diagnostics) => [verdictLens(verdict(diagnostics).title)],
+  codeLenses: (parsed, diagnostics) => [verdictLens(manifestChecklist(parsed, diagnostics).verdict.title)],
   checklist: (parsed, diagnostics) => manifestChecklist(parsed, diagnostics),
-  summary(_parsed, diagnostics) {
-    const v = verdict(diagnostics);
-    return { verdict: { meets: v.meets, title: v.title }, headline: v.title };
+  summary(parsed, diagnostics) {
+    const { verdict } = manifestChecklist(parsed, diagnostics);
+    return { verdict: { meets: verdict.meets, title: verdict.title }, headline: verdict.title };
   },
   newDocument: () => ({ languageId: MANIFEST_LANGUAGE_ID, text: newManifestText() }),
 };

@@ -16,18 +16,21 @@ import { formatPath, locate, parsePath, PathSegment } from '../../yaml/nodes';
  */
 interface RawEdit { start: number; end: number; text: string; depth?: number; flow?: boolean }
 
-/** Edits inserting every path in `paths` (concrete paths of missing elements). */
-export function insertionEdits(parsed: ParsedDocument, paths: readonly string[]): TextEdit[] {
+/**
+ * Edits inserting every path in `paths` (concrete paths of missing elements). `value`: the
+ * text a scalar element gets instead of the placeholder (e.g. a "does not apply" statement).
+ */
+export function insertionEdits(parsed: ParsedDocument, paths: readonly string[], value?: string): TextEdit[] {
   const raw: RawEdit[] = [];
   for (const path of paths) {
     const depth = parsePath(path).length;
-    raw.push(...insertionFor(parsed, path).map((e) => ({ ...e, depth })));
+    raw.push(...insertionFor(parsed, path, value).map((e) => ({ ...e, depth })));
   }
   return merge(raw).map((e) => TextEdit.replace(
     { start: parsed.document.positionAt(e.start), end: parsed.document.positionAt(e.end) }, e.text));
 }
 
-function insertionFor(parsed: ParsedDocument, path: string): RawEdit[] {
+function insertionFor(parsed: ParsedDocument, path: string, value?: string): RawEdit[] {
   const yaml = parsed.yaml;
   if (!yaml) return [];
   const segments = parsePath(path);
@@ -50,11 +53,11 @@ function insertionFor(parsed: ParsedDocument, path: string): RawEdit[] {
   if (isMap(node) && node.flow) {
     const lastItem = node.items[node.items.length - 1];
     const after = lastItem ? endOf(lastItem.value as Node | null, lastItem.key as Node) : (node.range?.[0] ?? 0) + 1;
-    return [{ start: after, end: after, text: `${lastItem ? ', ' : ''}${flowEntry(req)}`, flow: true }];
+    return [{ start: after, end: after, text: `${lastItem ? ', ' : ''}${flowEntry(req, value)}`, flow: true }];
   }
   if (isMap(node)) {
     const [offset, indent] = blockInsertionPoint(parsed, node, toPattern(formatPath(parentSegments)), keyOf(req));
-    const lines = blockEntry(req, indent, unit);
+    const lines = blockEntry(req, indent, unit, value);
     if (offset < 0 && !/^[ \t]*$/.test(text.slice(lineStart(text, -offset - 1), keyStart(node)))) {
       // The first key shares its line with `- ` (a list item): insert at the key itself.
       const at = keyStart(node);
@@ -66,10 +69,10 @@ function insertionFor(parsed: ParsedDocument, path: string): RawEdit[] {
     const keyNode = parent.pair?.key as Node | undefined;
     if (!keyNode?.range) {
       // An empty document: append at the end.
-      return [appendAtEnd(text, blockEntry(req, '', unit), eol)];
+      return [appendAtEnd(text, blockEntry(req, '', unit, value), eol)];
     }
     const indent = ' '.repeat(column(text, keyNode.range[0])) + unit;
-    return underKey(text, keyNode, node, blockEntry(req, indent, unit), eol);
+    return underKey(text, keyNode, node, blockEntry(req, indent, unit, value), eol);
   }
   return [];
 }

@@ -1,9 +1,19 @@
 /** Values that stand for "not filled in yet". */
-const PLACEHOLDERS = new Set(['', 'tbd', 'tba', 'todo', 'fixme', 'n/a', 'na', 'unknown', 'none', '-', '…', '...', '?']);
+const PLACEHOLDERS = new Set(['', 'tbd', 'tba', 'todo', 'fixme', 'n/a', 'na', 'not applicable', 'no', 'unknown', 'none', '-', '…', '...', '?']);
 
 /** The text quick fixes and skeletons insert where a value must be filled in. */
 export const PLACEHOLDER = 'TODO';
 
+/** The quick fixes' own placeholder, anywhere in a value (`none — TODO: why`), means "not written yet". */
+const TODO = /\bTODO\b/;
+
 export function isPlaceholder(value: unknown): boolean {
-  return typeof value === 'string' && PLACEHOLDERS.has(value.trim().toLowerCase());
+  return typeof value === 'string' && (PLACEHOLDERS.has(value.trim().toLowerCase()) || TODO.test(value));
+}
+
+/** Words that say "does not apply" — with no reason, still a placeholder. */
+const NOT_APPLICABLE = new Set(['none', 'n/a', 'na', '-', 'no', 'not applicable']);
+
+export function isBareNotApplicable(value: unknown): boolean {
+  return typeof value === 'string' && NOT_APPLICABLE.has(value.trim().toLowerCase());
 }

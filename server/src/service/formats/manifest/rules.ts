@@ -8,7 +8,7 @@ import { Codes, DiagnosticData } from '../../diagnostics/codes';
 import { checkLicense, LicenseFinding } from '../../licenses';
 import { diagnostic, firstLineSpan } from '../../yaml/spans';
 import type { ParsedDocument } from '../format';
-import { isPlaceholder } from './placeholders';
+import { isBareNotApplicable, isPlaceholder } from './placeholders';
 import { childrenOf, keyOf, Requirement } from '../../osaid/requirements';
 import { ServiceSettings } from '../../settings';
 import { lowerFirst } from '../../text/text';
@@ -40,7 +40,8 @@ function checkMapping(ctx: Context, map: YAMLMap | null, pattern: string, segmen
     const childSegments = [...segments, key];
     if (!pair) {
       if (req.when && siblingValue(map, req.when.sibling) !== req.when.equals) continue;
-      if (req.level === 'required') report(ctx, anchor, Codes.missing, DiagnosticSeverity.Error, missingMessage(req, formatPath(childSegments)), childSegments, req);
+      if (req.level === 'required' && req.supporting) report(ctx, anchor, Codes.missing, DiagnosticSeverity.Warning, supportingMissingMessage(req, formatPath(childSegments)), childSegments, req);
+      else if (req.level === 'required') report(ctx, anchor, Codes.missing, DiagnosticSeverity.Error, missingMessage(req, formatPath(childSegments)), childSegments, req);
       else if (req.level === 'recommended') report(ctx, anchor, Codes.recommended, DiagnosticSeverity.Information, recommendedMessage(req, formatPath(childSegments)), childSegments, req);
       continue;
     }
@@ -58,6 +59,11 @@ function checkValue(ctx: Context, req: Requirement, value: Node | null, segments
       else if (isMap(value)) checkMapping(ctx, value, req.path, segments, keySpan);
       return;
     case 'list': {
+      // A statement that the element does not apply, instead of a list (`none — …, because …`).
+      if (req.mayNotApply && isScalar(value) && value.value !== null) {
+        checkStatement(ctx, req, value, segments, keySpan);
+        return;
+      }
       const items = isSeq(value) ? value.items : [];
       if ((isNull || isSeq(value)) && items.length < req.shape.minItems && req.level === 'required') {
         report(ctx, keySpan, Codes.missing, DiagnosticSeverity.Error, `\`${formatPath(segments)}\` needs at least one entry: ${lowerFirst(req.summary)}`, [...segments, 0], req);
@@ -71,7 +77,8 @@ function checkValue(ctx: Context, req: Requirement, value: Node | null, segments
     default: {
       if (isNull || (isScalar(value) && isPlaceholder(value.value))) {
         const where = value && value.range && value.range[1] > value.range[0] ? span(value, keySpan) : keySpan;
-        report(ctx, where, Codes.empty, DiagnosticSeverity.Warning, emptyMessage(req, formatPath(segments)), segments, req);
+        const bare = req.mayNotApply && isScalar(value) && isBareNotApplicable(value.value);
+        report(ctx, where, Codes.empty, DiagnosticSeverity.Warning, bare ? bareNotApplicableMessage(req, formatPath(segments), String(value.value)) : emptyMessage(req, formatPath(segments)), segments, req);
         return;
       }
       if (req.shape.kind === 'license' && isScalar(value) && typeof value.value === 'string') {
@@ -79,6 +86,14 @@ function checkValue(ctx: Context, req: Requirement, value: Node | null, segments
       }
     }
   }
+}
+
+/** A scalar where a list is expected: a "does not apply" statement, unless it is a bare placeholder. */
+function checkStatement(ctx: Context, req: Requirement, value: Node, segments: PathSegment[], keySpan: [number, number]): void {
+  if (!isScalar(value) || !isPlaceholder(value.value)) return; // a type error, if not text, comes from the schema
+  const where = value.range && value.range[1] > value.range[0] ? span(value, keySpan) : keySpan;
+  const message = isBareNotApplicable(value.value) ? bareNotApplicableMessage(req, formatPath(segments), String(value.value)) : emptyMessage(req, formatPath(segments));
+  report(ctx, where, Codes.empty, DiagnosticSeverity.Warning, message, segments, req);
 }
 
 function checkLicenseValue(ctx: Context, req: Requirement, value: Node, segments: PathSegment[]): void {
@@ -89,16 +104,17 @@ function checkLicenseValue(ctx: Context, req: Requirement, value: Node, segments
   for (const finding of findings) {
     const [start, end] = base === undefined ? span(value, [0, 0]) : [base + finding.start, base + finding.end];
     const severity = req.shape.informative && finding.severity === 'error' ? DiagnosticSeverity.Information
-      : finding.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
+      : finding.severity === 'error' && !req.supporting ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
     const data: DiagnosticData = { path: formatPath(segments), requirement: req.path, replacements: finding.replacements };
     ctx.out.push(diagnostic(ctx.parsed.document, start, end, severity, finding.code, licenseMessage(req, finding), data));
   }
 }
 
 function licenseMessage(req: Requirement, finding: LicenseFinding): string {
-  return req.shape.kind === 'license' && req.shape.informative && finding.severity === 'error'
-    ? `${finding.message} (Informative: OSAID does not require training data to be openly licensed.)`
-    : finding.message;
+  if (finding.severity !== 'error') return finding.message;
+  if (req.shape.kind === 'license' && req.shape.informative) return `${finding.message} (Informative: OSAID does not require training data to be openly licensed.)`;
+  if (req.supporting) return `${finding.message} (Supporting material: the release does not fail on it, but this document cannot count as data information.)`;
+  return finding.message;
 }
 
 function report(ctx: Context, where: [number, number], code: string, severity: DiagnosticSeverity, message: string, segments: PathSegment[], req: Requirement): void {
@@ -113,6 +129,15 @@ function missingMessage(req: Requirement, path: string): string {
 
 function recommendedMessage(req: Requirement, path: string): string {
   return `Recommended: add \`${path}\` — ${lowerFirst(req.summary)}`;
+}
+
+function supportingMissingMessage(_req: Requirement, path: string): string {
+  const entry = path.replace(/\.license$/, '');
+  return `\`${entry}\` has no license: its terms are unknown, so it cannot count as data information. Add its license (a paper on arXiv is usually under arXiv's non-exclusive license, which is not open).`;
+}
+
+function bareNotApplicableMessage(req: Requirement, path: string, written: string): string {
+  return `\`${path}: ${written}\` gives no reason: if it does not apply, say why — e.g. \`${req.mayNotApply}\`.`;
 }
 
 function emptyMessage(req: Requirement, path: string): string {

@@ -73,7 +73,8 @@ function valueSchema(req: Requirement, options: SchemaVariant): JsonSchema {
     case 'section':
       return { ...docs, ...objectSchema(req.path, options) };
     case 'list': {
-      const list: JsonSchema = { ...docs, type: nullable('array', options), items: objectSchema(`${req.path}[]`, options) };
+      // Or a statement that it does not apply (`none — …`), where the element may truly not exist.
+      const list: JsonSchema = { ...docs, type: nullable(req.mayNotApply ? ['array', 'string'] : 'array', options), items: objectSchema(`${req.path}[]`, options) };
       if (options.variant === 'published') list.minItems = shape.minItems;
       return list;
     }

@@ -29,7 +29,7 @@ function requiredChildren(pattern: string): Requirement[] {
 }
 
 /** Block-style lines for `key: value` at `indent` (no trailing newline on the last line). */
-export function blockEntry(req: Requirement, indent: string, unit = '  '): string[] {
+export function blockEntry(req: Requirement, indent: string, unit = '  ', value?: string): string[] {
   const key = keyOf(req);
   switch (req.shape.kind) {
     case 'section':
@@ -37,7 +37,7 @@ export function blockEntry(req: Requirement, indent: string, unit = '  '): strin
     case 'list':
       return [`${indent}${key}:`, ...blockListItem(req.path, indent + unit, unit)];
     default:
-      return [`${indent}${key}: ${placeholderValue(req)}`];
+      return [`${indent}${key}: ${value ?? placeholderValue(req)}`];
   }
 }
 
@@ -54,8 +54,8 @@ export function blockListItem(listPattern: string, indent: string, unit = '  '):
 }
 
 /** Flow-style `key: value` (for insertion into `{…}` mappings). */
-export function flowEntry(req: Requirement): string {
-  return `${keyOf(req)}: ${flowValue(req)}`;
+export function flowEntry(req: Requirement, value?: string): string {
+  return `${keyOf(req)}: ${value ?? flowValue(req)}`;
 }
 
 export function flowValue(req: Requirement): string {
@@ -67,5 +67,5 @@ export function flowValue(req: Requirement): string {
 }
 
 export function flowMapping(pattern: string): string {
-  return `{${requiredChildren(pattern).map(flowEntry).join(', ')}}`;
+  return `{${requiredChildren(pattern).map((r) => flowEntry(r)).join(', ')}}`;
 }

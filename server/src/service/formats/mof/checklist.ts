@@ -1,5 +1,6 @@
 /** The OSAID checklist of a MOF model file: each requirement from the components that satisfy it. */
-import { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver-types';
+import { Diagnostic, Range } from 'vscode-languageserver-types';
+import { checklistVerdict } from '../../verdict/verdict';
 import { Node } from 'yaml';
 import { Checklist, ChecklistGroup, ChecklistItem, ChecklistStatus, ZERO_RANGE } from '../../checklist/model';
 import { Codes } from '../../diagnostics/codes';
@@ -12,7 +13,18 @@ import { classTitle, MofClass } from './tables';
 
 const MOF_URL = 'https://arxiv.org/abs/2403.13784';
 
+/** Per parse and diagnostics array: the lens, the summary and the checklist request share one computation. */
+const cache = new WeakMap<readonly Diagnostic[], { parsed: ParsedDocument; checklist: Checklist }>();
+
 export function mofChecklist(parsed: ParsedDocument, diagnostics: readonly Diagnostic[]): Checklist {
+  const cached = cache.get(diagnostics);
+  if (cached?.parsed === parsed) return cached.checklist;
+  const checklist = buildMofChecklist(parsed, diagnostics);
+  cache.set(diagnostics, { parsed, checklist });
+  return checklist;
+}
+
+function buildMofChecklist(parsed: ParsedDocument, diagnostics: readonly Diagnostic[]): Checklist {
   const result = evaluateMofClass(parsed);
   const components = result.components;
   const document = parsed.document;
@@ -53,11 +65,9 @@ export function mofChecklist(parsed: ParsedDocument, diagnostics: readonly Diagn
       item('parameters.checkpoints', 'Intermediate checkpoints', byRequirement('parameters.checkpoints'), 'recommended'),
     ] },
   ];
-  const unmet = groups.flatMap((g) => g.items).filter((i) => i.level === 'required' && i.status !== 'met').length;
-  const errors = diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error).length;
   return {
     uri: document.uri, kind: parsed.format.id, kindLabel: parsed.format.label,
-    verdict: { meets: unmet === 0, title: unmet === 0 ? '✓ Shows everything OSAID 1.0 requires' : `✗ ${unmet} OSAID 1.0 requirement${unmet === 1 ? '' : 's'} not shown`, errors, placeholders: 0 },
+    verdict: checklistVerdict(groups, diagnostics),
     groups,
     classification: {
       scheme: { name: 'Model Openness Framework', url: MOF_URL },

@@ -44,14 +44,16 @@ export const mofFormat: DocumentFormat = {
   },
   codeActions: (parsed, request) => mofCodeActions(parsed, request),
   symbols: (parsed) => findDocumentSymbols(parsed),
-  codeLenses: (parsed) => (parsed.yaml && parsed.value !== undefined ? [verdictLens(evaluateMofClass(parsed).title)] : []),
+  // The MOF class, and the OSAID verdict of the same release (as every format states it).
+  codeLenses: (parsed, diagnostics) => [verdictLens(evaluateMofClass(parsed).title), verdictLens(mofChecklist(parsed, diagnostics).verdict.title)],
   checklist: (parsed, diagnostics) => mofChecklist(parsed, diagnostics),
   summary(parsed, diagnostics) {
     const checklist = mofChecklist(parsed, diagnostics);
     const result = evaluateMofClass(parsed);
     return {
       verdict: { meets: checklist.verdict.meets, title: checklist.verdict.title },
-      headline: result.title,
+      headline: checklist.verdict.title,
+      classification: result.title,
       json: { mofClass: { class: result.class, title: result.title, progress: result.progress } },
     };
   },
