@@ -40,6 +40,19 @@ describe('OSAID Checklist view and status bar', () => {
     assert.equal(view.statusBarText, '$(pass) OSAID');
   });
 
+  it('a real release (Grok-1): the lens, the status bar and the tree state the same count', async () => {
+    // Weights, inference and architecture code released; the data information (8 items), the
+    // data processing, training and evaluation code and the supporting libraries are not: 12.
+    const uri = exampleUri('releases/grok-1.osai.yaml');
+    await openAndDiagnose(uri);
+    const view = await checklistApi();
+    await view.refresh();
+    assert.equal(view.statusBarText, '$(error) OSAID: 12 unmet');
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+    assert.deepEqual(lenses.map((l) => l.command?.title), ['✗ 12 unmet OSAID 1.0 requirements']);
+    assert.deepEqual(rows(view).map((r) => r.split(':')[0]), ['Data information (0 of 8 met)', 'Code (2 of 6 met)', 'Parameters (1 of 1 met)']);
+  });
+
   it('an incomplete manifest: the missing data information item by item, and clicking one reveals it', async () => {
     const name = 'missing-data-information.osai.yaml';
     await openAndDiagnose(exampleUri(name));
