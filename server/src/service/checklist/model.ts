@@ -4,7 +4,7 @@
  * placeholder. The types are the protocol's (the client shows them as they come).
  */
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import type { ChecklistGroupId, ChecklistRange, ChecklistStatus } from '../../protocol';
+import type { Checklist, ChecklistGroupId, ChecklistRange, ChecklistStatus } from '../../protocol';
 import { Codes } from '../diagnostics/codes';
 
 export type {
@@ -33,4 +33,19 @@ export function statusFromDiagnostics(own: readonly Diagnostic[], ancestorMissin
   if (own.some((d) => d.code === Codes.empty)) return 'placeholder';
   if (own.some((d) => d.code === Codes.recommended)) return 'recommended';
   return 'met';
+}
+
+/**
+ * A format's checklist builder, computed once per parse and diagnostics array: the lens, the
+ * summary and the checklist request of one document version share one computation.
+ */
+export function checklistPerAnalysis<P extends object>(build: (parsed: P, diagnostics: readonly Diagnostic[]) => Checklist): (parsed: P, diagnostics: readonly Diagnostic[]) => Checklist {
+  const cache = new WeakMap<readonly Diagnostic[], { parsed: P; checklist: Checklist }>();
+  return (parsed, diagnostics) => {
+    const cached = cache.get(diagnostics);
+    if (cached?.parsed === parsed) return cached.checklist;
+    const checklist = build(parsed, diagnostics);
+    cache.set(diagnostics, { parsed, checklist });
+    return checklist;
+  };
 }

@@ -4,7 +4,7 @@
  */
 import { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver-types';
 import { Node } from 'yaml';
-import { Checklist, CHECKLIST_GROUPS, ChecklistGroupId, ChecklistItem, statusFromDiagnostics, ZERO_RANGE } from '../../checklist/model';
+import { Checklist, checklistPerAnalysis, CHECKLIST_GROUPS, ChecklistGroupId, ChecklistItem, statusFromDiagnostics, ZERO_RANGE } from '../../checklist/model';
 import { Codes, DiagnosticData } from '../../diagnostics/codes';
 import { markdownDoc } from '../../osaid/docs';
 import { childrenOf, Requirement } from '../../osaid/requirements';
@@ -27,16 +27,7 @@ function concerns(id: string, path: string): boolean {
   return path === id || path.startsWith(`${id}.`) || path.startsWith(`${id}[`);
 }
 
-/** Per parse and diagnostics array: the lens, the summary and the checklist request share one computation. */
-const cache = new WeakMap<readonly Diagnostic[], { parsed: ParsedDocument; checklist: Checklist }>();
-
-export function manifestChecklist(parsed: ParsedDocument, diagnostics: readonly Diagnostic[]): Checklist {
-  const cached = cache.get(diagnostics);
-  if (cached?.parsed === parsed) return cached.checklist;
-  const checklist = buildManifestChecklist(parsed, diagnostics);
-  cache.set(diagnostics, { parsed, checklist });
-  return checklist;
-}
+export const manifestChecklist = checklistPerAnalysis(buildManifestChecklist);
 
 function buildManifestChecklist(parsed: ParsedDocument, diagnostics: readonly Diagnostic[]): Checklist {
   const root = parsed.yaml?.contents as Node | null | undefined;

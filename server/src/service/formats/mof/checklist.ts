@@ -2,7 +2,7 @@
 import { Diagnostic, Range } from 'vscode-languageserver-types';
 import { checklistVerdict } from '../../verdict/verdict';
 import { Node } from 'yaml';
-import { Checklist, ChecklistGroup, ChecklistItem, ChecklistStatus, ZERO_RANGE } from '../../checklist/model';
+import { Checklist, checklistPerAnalysis, ChecklistGroup, ChecklistItem, ChecklistStatus, ZERO_RANGE } from '../../checklist/model';
 import { Codes } from '../../diagnostics/codes';
 import { markdownDoc } from '../../osaid/docs';
 import { requirementFor } from '../../osaid/requirements';
@@ -13,16 +13,7 @@ import { classTitle, MofClass } from './tables';
 
 const MOF_URL = 'https://arxiv.org/abs/2403.13784';
 
-/** Per parse and diagnostics array: the lens, the summary and the checklist request share one computation. */
-const cache = new WeakMap<readonly Diagnostic[], { parsed: ParsedDocument; checklist: Checklist }>();
-
-export function mofChecklist(parsed: ParsedDocument, diagnostics: readonly Diagnostic[]): Checklist {
-  const cached = cache.get(diagnostics);
-  if (cached?.parsed === parsed) return cached.checklist;
-  const checklist = buildMofChecklist(parsed, diagnostics);
-  cache.set(diagnostics, { parsed, checklist });
-  return checklist;
-}
+export const mofChecklist = checklistPerAnalysis(buildMofChecklist);
 
 function buildMofChecklist(parsed: ParsedDocument, diagnostics: readonly Diagnostic[]): Checklist {
   const result = evaluateMofClass(parsed);
