@@ -18,6 +18,7 @@ const ICONS: Record<ChecklistStatus, { icon: string; color: string }> = {
   invalid: { icon: 'error', color: 'problemsErrorIcon.foreground' },
   placeholder: { icon: 'edit', color: 'problemsWarningIcon.foreground' },
   recommended: { icon: 'circle-large-outline', color: 'problemsInfoIcon.foreground' },
+  'not-stated': { icon: 'question', color: 'problemsInfoIcon.foreground' },
 };
 
 type Node = { group: ChecklistGroup } | { item: ChecklistItem };
@@ -58,7 +59,7 @@ export class ChecklistView implements vscode.TreeDataProvider<Node>, vscode.Disp
     const generation = ++this.generation;
     const document = vscode.window.activeTextEditor?.document;
     let checklist: Checklist | undefined;
-    if (document && this.client.isRunning() && vscode.languages.match([{ language: 'osai-manifest' }, { language: 'yaml' }], document) > 0) {
+    if (document && this.client.isRunning() && vscode.languages.match([{ language: 'osai-manifest' }, { language: 'yaml' }, { language: 'markdown' }], document) > 0) {
       try {
         checklist = (await this.client.sendRequest<Checklist | null>(CHECKLIST_REQUEST, { textDocument: { uri: document.uri.toString() } })) ?? undefined;
       } catch (error) {
@@ -77,9 +78,11 @@ export class ChecklistView implements vscode.TreeDataProvider<Node>, vscode.Disp
     const checklist = this.current?.checklist;
     if (!checklist) { this.statusBar.hide(); return; }
     const classification = checklist.classification ? ` · ${checklist.classification.reached}` : '';
-    this.statusBar.text = `${checklist.verdict.meets ? '$(pass)' : '$(error)'} OSAID${checklist.verdict.meets ? '' : `: ${checklist.verdict.unmet} unmet`}${classification}`;
+    const { meets, unmet, notStated } = checklist.verdict;
+    const state = meets ? '$(pass) OSAID' : unmet > 0 || notStated === 0 ? `$(error) OSAID: ${unmet} unmet` : `$(info) OSAID: ${notStated} not stated`;
+    this.statusBar.text = `${state}${classification}`;
     this.statusBar.tooltip = `${checklist.verdict.title}${checklist.classification ? `\n${checklist.classification.title}` : ''}\nClick to show the OSAID checklist.`;
-    this.statusBar.backgroundColor = checklist.verdict.meets ? undefined : new vscode.ThemeColor('statusBarItem.errorBackground');
+    this.statusBar.backgroundColor = meets || unmet === 0 && notStated > 0 ? undefined : new vscode.ThemeColor('statusBarItem.errorBackground');
     this.statusBar.show();
   }
 

@@ -23,9 +23,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<OsaidE
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    // Any YAML file may be a Model Openness Framework model file; the server recognises them
-    // by content and leaves every other YAML file alone.
-    documentSelector: [{ language: LANGUAGE_ID }, { language: 'yaml', scheme: 'file' }, { language: 'yaml', scheme: 'untitled' }],
+    // Any YAML file may be a Model Openness Framework model file, and any Markdown file a
+    // Hugging Face model or dataset card; the server recognises them by content and leaves
+    // every other file alone (Markdown costs it a look at the first line). The server only
+    // adds diagnostics, lenses, hovers and fixes: VS Code's own Markdown features are untouched.
+    documentSelector: [
+      { language: LANGUAGE_ID },
+      { language: 'yaml', scheme: 'file' }, { language: 'yaml', scheme: 'untitled' },
+      { language: 'markdown', scheme: 'file' }, { language: 'markdown', scheme: 'untitled' },
+    ],
     synchronize: { configurationSection: 'osaiManifest' },
     initializationOptions: {
       settings: vscode.workspace.getConfiguration('osaiManifest'),

@@ -38,7 +38,11 @@ export interface NewManifestResult {
   text: string;
 }
 
-export type ChecklistStatus = 'met' | 'missing' | 'not-open' | 'invalid' | 'placeholder' | 'recommended';
+/**
+ * `not-stated`: the document cannot show it (a model card says nothing about code): for
+ * information, never an error.
+ */
+export type ChecklistStatus = 'met' | 'missing' | 'not-open' | 'invalid' | 'placeholder' | 'recommended' | 'not-stated';
 
 /** The words a status reads as, in the tree view, the report and the CLI. */
 export const STATUS_WORDS: Readonly<Record<ChecklistStatus, string>> = {
@@ -48,6 +52,7 @@ export const STATUS_WORDS: Readonly<Record<ChecklistStatus, string>> = {
   invalid: 'invalid',
   placeholder: 'placeholder',
   recommended: 'not provided',
+  'not-stated': 'not stated',
 };
 
 export type ChecklistGroupId = 'data_information' | 'code' | 'parameters';
@@ -101,6 +106,8 @@ export interface ChecklistVerdict {
   unmet: number;
   /** Items present but still a placeholder. */
   placeholders: number;
+  /** Required items the document cannot show (model cards: code, the data description). */
+  notStated: number;
   /** Error diagnostics of any kind (unknown keys, syntax, licenses, …). */
   errors: number;
   /** YAML syntax errors: while there are any, the title says so instead of a count. */

@@ -9,7 +9,7 @@
  * the format is recognised by content, `bodyStart` and `mutations` that keep most mutated
  * documents recognised (the fuzz test asserts that more than half of them are).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import { isSeq, parseDocument } from 'yaml';
@@ -62,7 +62,7 @@ export function diagnosticKey(d: Diagnostic): string {
 }
 
 function readDir(dir: string, pattern: RegExp, only?: (file: string, index: number, all: string[]) => boolean): Seed[] {
-  const files = readdirSync(join(ROOT, dir)).filter((f) => pattern.test(f)).sort();
+  const files = (existsSync(join(ROOT, dir)) ? readdirSync(join(ROOT, dir)) : []).filter((f) => pattern.test(f)).sort();
   return files.filter((f, i) => !only || only(f, i, files)).map((f) => ({ name: `${dir}/${f}`, text: readFileSync(join(ROOT, dir, f), 'utf8') }));
 }
 
@@ -299,6 +299,28 @@ const mofFixtures = readDir('test/fixtures/mof', /\.ya?ml$/);
 const byName = (name: string) => mofFixtures.find((s) => s.name.endsWith(`/${name}`));
 
 // ---------------------------------------------------------------------------------------
+// Hugging Face cards: real model and dataset cards (test/fixtures/cards, with attribution).
+
+const HUB_VALUES = ['apache-2.0', 'mit', 'MIT', 'Apache-2.0', 'llama3', 'gemma', 'other', 'unknown', 'cc-by-nc-4.0', 'openrail', 'bigscience-bloom-rail-1.0', "''", '[mit, apache-2.0]', 'odc-by'];
+
+/** The front matter's lines (after the opening `---`), where card mutations work. */
+const cardBodyStart = (): number => 1;
+
+const CARD_MUTATIONS: Readonly<Record<string, Mutation>> = {
+  /** Another license, Hub id or not. */
+  license: (t, r) => t.replace(/^license:.*$/m, () => `license: ${pick(HUB_VALUES, r)}`),
+  /** `license: other` with or without a name and a link. */
+  licenseOther: (t, r) => t.replace(/^license:.*$/m, () => ['license: other', ...(r() < 0.6 ? [`license_name: ${pick(['llama3', 'tongyi-qianwen', 'my-license-1.0', "''", 'deepseek'], r)}`] : []), ...(r() < 0.4 ? ['license_link: LICENSE'] : [])].join('\n')),
+  /** `datasets` with an odd item. */
+  datasets: (t, r) => t.replace(/^---[ \t]*\r?\n/, (m) => `${m}datasets:\n- ${pick(['allenai/dolma', "''", '42', '~', 'the_pile', '[a]'], r)}\n`),
+  /** A misspelt key. */
+  misspell: (t, r) => t.replace(new RegExp(`^(${pick(['license', 'datasets', 'language', 'base_model', 'tags'], r)}):`, 'm'), (_m, k: string) => `${k}${pick(['s', '_', ''], r)}x:`.replace(/x:$/, ':')),
+};
+
+const modelCards = [...readDir('test/fixtures/cards/models', /\.md$/), ...readDir('examples/cards/model', /\.md$/)];
+const datasetCards = [...readDir('test/fixtures/cards/datasets', /\.md$/), ...readDir('examples/cards/dataset', /\.md$/)];
+
+// ---------------------------------------------------------------------------------------
 
 export const CORPORA: Readonly<Record<string, FormatCorpus>> = {
   osai: {
@@ -333,6 +355,22 @@ export const CORPORA: Readonly<Record<string, FormatCorpus>> = {
     mutations: MOF_MUTATIONS,
     extraActions: (parsed) => mofClassActions(parsed),
     checkFix: checkMofFix,
+  },
+  modelcard: {
+    uri: 'file:///fuzz/README.md',
+    languageId: 'markdown',
+    seeds: unique(modelCards),
+    fixtures: unique([...modelCards, ...modelCards.slice(0, 3).flatMap((s) => variant(s, 'CRLF', (t) => t.replace(/\r?\n/g, '\r\n')))]),
+    bodyStart: cardBodyStart,
+    mutations: CARD_MUTATIONS,
+  },
+  datasetcard: {
+    uri: 'file:///fuzz/README.md',
+    languageId: 'markdown',
+    seeds: unique(datasetCards),
+    fixtures: unique([...datasetCards, ...datasetCards.slice(0, 2).flatMap((s) => variant(s, 'CRLF', (t) => t.replace(/\r?\n/g, '\r\n')))]),
+    bodyStart: cardBodyStart,
+    mutations: { license: CARD_MUTATIONS.license, misspell: CARD_MUTATIONS.misspell },
   },
 };
 

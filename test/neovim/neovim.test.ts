@@ -284,6 +284,7 @@ describe(`headless Neovim (${version instanceof Error ? 'not found' : version.te
       'Add `data_information.description.characteristics`',
       'Add `data_information.description.collection` (collection and selection)',
       'Add `data_information.description.labeling` (labeling procedures)',
+      'State that `data_information.description.labeling` does not apply (with the reason)',
       'Add `data_information.description.processing` (processing and filtering)',
       'Add all missing OSAID requirements (6)',
     ]);

@@ -8,7 +8,8 @@ import type { CodeAction, CodeLens, CompletionList, Diagnostic, DocumentSymbol, 
 import type { Checklist } from '../checklist/model';
 import type { CodeDoc } from '../diagnostics/codes';
 import type { ServiceSettings } from '../settings';
-import type { ParsedYamlDocument, YamlParse } from '../yaml/parse';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ParsedYamlDocument, ParseOptions, YamlParse } from '../yaml/parse';
 
 /** What a format answers before anything is parsed. */
 export type Claim =
@@ -64,6 +65,10 @@ export interface DocumentFormat {
   /** The diagnostic codes this format adds to the shared ones, with their documentation. */
   readonly codes?: Readonly<Record<string, CodeDoc>>;
   recognise(input: RecognitionInput, settings: ServiceSettings): Claim;
+  /** How the document is parsed (default: the whole text as YAML). Formats sharing a parser share its result. */
+  parse?: (document: TextDocument, text: string, options: ParseOptions) => YamlParse;
+  /** File names the folder walk of `osai-check` considers for this format (default: `.yaml`/`.yml`). */
+  readonly fileNames?: RegExp;
   /** For a `maybe` claim: whether the parsed document really is this format. */
   confirm?(parse: YamlParse): boolean;
   validate(parsed: ParsedDocument, settings: ServiceSettings): Diagnostic[];

@@ -10,7 +10,9 @@ import { CodeDoc, SHARED_CODE_DOCS } from '../diagnostics/codes';
 import type { ServiceSettings } from '../settings';
 import { parseYaml, YamlParse } from '../yaml/parse';
 import type { DocumentFormat, ParsedDocument, RecognitionInput } from './format';
+import { datasetCardFormat } from './datasetcard';
 import { manifestFormat } from './manifest';
+import { modelCardFormat } from './modelcard';
 import { mofFormat } from './mof';
 import { noneFormat } from './none';
 
@@ -18,6 +20,8 @@ import { noneFormat } from './none';
 export const DEFAULT_FORMATS: readonly DocumentFormat[] = [
   manifestFormat,
   mofFormat,
+  datasetCardFormat,
+  modelCardFormat,
 ];
 
 /** The format assumed for text that has no name to recognise it by (stdin), unless its content says otherwise. */
@@ -34,14 +38,20 @@ export interface RecogniseOptions {
 export function parseWithFormat(formats: readonly DocumentFormat[], document: TextDocument, settings: ServiceSettings, options: RecogniseOptions = {}): ParsedDocument {
   const text = document.getText();
   const input: RecognitionInput = { uri: document.uri, languageId: document.languageId, text };
-  let parse: YamlParse | undefined;
-  const parsed = (): YamlParse => (parse ??= parseYaml(document, text, { maxFileSize: settings.maxFileSize }));
+  // One parse per parser, shared by the formats that use it (model and dataset cards).
+  const parses = new Map<DocumentFormat['parse'], YamlParse>();
+  const parsed = (format?: DocumentFormat): YamlParse => {
+    const parser = format?.parse ?? parseYaml;
+    let parse = parses.get(parser);
+    if (!parse) parses.set(parser, (parse = parser(document, text, { maxFileSize: settings.maxFileSize })));
+    return parse;
+  };
   for (const format of formats) {
     const claim = format.recognise(input, settings);
     if (claim === 'no') continue;
-    if (claim === 'yes' || format.confirm?.(parsed())) return { format, kind: format.id, document, text, ...parsed() };
+    if (claim === 'yes' || format.confirm?.(parsed(format))) return { format, kind: format.id, document, text, ...parsed(format) };
   }
-  if (options.unnamed && formats.includes(UNNAMED_FORMAT)) return { format: UNNAMED_FORMAT, kind: UNNAMED_FORMAT.id, document, text, ...parsed() };
+  if (options.unnamed && formats.includes(UNNAMED_FORMAT)) return { format: UNNAMED_FORMAT, kind: UNNAMED_FORMAT.id, document, text, ...parsed(UNNAMED_FORMAT) };
   return { format: noneFormat, kind: noneFormat.id, document, text, ...NO_PARSE };
 }
 
@@ -50,11 +60,16 @@ export function parseWithFormat(formats: readonly DocumentFormat[], document: Te
  * whose name or content a format claims.
  */
 export function mayClaimFile(formats: readonly DocumentFormat[], uri: string, readText: () => string, settings: ServiceSettings): boolean {
-  if (!/\.ya?ml$/i.test(uri)) return false;
   let text: string | undefined;
-  const input = { uri, languageId: 'yaml', get text() { return (text ??= readText()); } };
-  return formats.some((format) => format.recognise(input, settings) !== 'no');
+  const name = uri.replace(/[?#].*$/, '').replace(/^.*\//, '');
+  return formats.some((format) => {
+    if (!(format.fileNames ?? YAML_FILE).test(name)) return false;
+    const languageId = /\.md$/i.test(name) ? 'markdown' : 'yaml';
+    return format.recognise({ uri, languageId, get text() { return (text ??= readText()); } }, settings) !== 'no';
+  });
 }
+
+const YAML_FILE = /\.ya?ml$/i;
 
 /** Every diagnostic code the formats can report, with its documentation: the shared codes and each format's own. */
 export function codeDocs(formats: readonly DocumentFormat[]): Readonly<Record<string, CodeDoc>> {

@@ -22,15 +22,19 @@ export function checklistVerdict(groups: readonly ChecklistGroup[], diagnostics:
   const items = groups.flatMap((g) => g.items);
   const unmet = items.filter((i) => i.level === 'required' && UNMET.has(i.status)).length;
   const placeholders = items.filter((i) => i.status === 'placeholder').length;
+  const notStated = items.filter((i) => i.level === 'required' && i.status === 'not-stated').length;
   const errors = diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error);
   const syntaxErrors = errors.filter((d) => d.code === Codes.yamlSyntax).length;
-  const meets = unmet === 0 && syntaxErrors === 0;
+  const meets = unmet === 0 && syntaxErrors === 0 && notStated === 0;
   const still = placeholders ? ` · ${plural(placeholders, 'placeholder')}${meets ? ' still to fill in' : ''}` : '';
+  const unstated = notStated ? ` · ${notStated} not stated` : '';
   let title: string;
   if (syntaxErrors > 0) title = `✗ ${plural(syntaxErrors, 'YAML syntax error')}: fix the YAML first, then the requirements can be checked`;
-  else if (unmet > 0) title = `✗ ${unmet} unmet OSAID 1.0 requirement${unmet === 1 ? '' : 's'}${still}`;
+  else if (unmet > 0) title = `✗ ${unmet} unmet OSAID 1.0 requirement${unmet === 1 ? '' : 's'}${unstated}${still}`;
+  // A document that cannot show everything (a model card): nothing it states fails, but it is no verdict.
+  else if (notStated > 0) title = `○ No unmet OSAID 1.0 requirement in what it states · ${notStated} not stated${still}`;
   else title = `✓ Meets the OSAID 1.0 checks${still}`;
-  return { meets, title, unmet, placeholders, errors: errors.length, syntaxErrors };
+  return { meets, title, unmet, placeholders, notStated, errors: errors.length, syntaxErrors };
 }
 
 /** The lens on the first line that shows a title; clicking it opens the Problems view. */

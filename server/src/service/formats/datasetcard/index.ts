@@ -1,0 +1,38 @@
+/**
+ * Hugging Face dataset cards: a Markdown file whose front matter has dataset-card keys
+ * (`annotations_creators`, `source_datasets`, `size_categories`, …) — OSAID's data
+ * information in the Hub's words. Only the front matter is parsed.
+ */
+import { CARD_FILE_NAME, isDatasetCardValue, mayBeCard } from '../../huggingface/keys';
+import { hubMetadataDiagnostics } from '../../huggingface/rules';
+import { parseFrontMatter, startsWithFrontMatter } from '../../yaml/frontMatter';
+import { findDocumentSymbols } from '../../yaml/symbols';
+import { cardCompletions } from '../../huggingface/completion';
+import { hubMetadataFixes } from '../../huggingface/fixes';
+import { cardKeyHover } from '../../huggingface/hover';
+import { DocumentFormat } from '../format';
+import { datasetCardChecklist, datasetCardLenses } from './checklist';
+
+export const datasetCardFormat: DocumentFormat = {
+  id: 'datasetcard',
+  label: 'Dataset card',
+  fileNames: CARD_FILE_NAME,
+  recognise: ({ uri, languageId, text }) => (mayBeCard(uri, languageId) && startsWithFrontMatter(text) ? 'maybe' : 'no'),
+  parse: parseFrontMatter,
+  confirm: (parse) => isDatasetCardValue(parse.value),
+  validate(parsed) {
+    if (!parsed.yaml || parsed.value === undefined) return [...parsed.parseDiagnostics];
+    return [...parsed.parseDiagnostics, ...hubMetadataDiagnostics(parsed, 'dataset')]
+      .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  },
+  hover: (parsed, position) => cardKeyHover(parsed, 'dataset', position),
+  complete: (parsed, position) => cardCompletions(parsed, 'dataset', position),
+  codeActions: (parsed, request) => hubMetadataFixes(parsed, 'dataset', request),
+  symbols: (parsed) => findDocumentSymbols(parsed),
+  codeLenses: (parsed, diagnostics) => datasetCardLenses(parsed, diagnostics),
+  checklist: (parsed, diagnostics) => datasetCardChecklist(parsed, diagnostics),
+  summary(parsed, diagnostics) {
+    const { verdict } = datasetCardChecklist(parsed, diagnostics);
+    return { verdict: { meets: verdict.meets, title: verdict.title }, headline: verdict.title };
+  },
+};

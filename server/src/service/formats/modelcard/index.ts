@@ -1,0 +1,44 @@
+/**
+ * Hugging Face model cards: a Markdown file (`README.md`) whose YAML front matter has
+ * model-card keys. Only the front matter is parsed. The Hub's metadata rules, and the OSAID
+ * view of what a card can state: the weights' terms and the training datasets; code and a
+ * complete data description are "not stated in the card".
+ */
+import { readCard } from '../../huggingface/card';
+import { CARD_FILE_NAME, isModelCardValue, mayBeCard } from '../../huggingface/keys';
+import { hubMetadataDiagnostics } from '../../huggingface/rules';
+import { weightsTerms } from '../../huggingface/weights';
+import { parseFrontMatter, startsWithFrontMatter } from '../../yaml/frontMatter';
+import { findDocumentSymbols } from '../../yaml/symbols';
+import { cardCompletions } from '../../huggingface/completion';
+import { hubMetadataFixes } from '../../huggingface/fixes';
+import { cardKeyHover } from '../../huggingface/hover';
+import { DocumentFormat } from '../format';
+import { createManifestActions } from './toManifest';
+import { modelCardChecklist, modelCardLenses } from './checklist';
+import { modelCardHover } from './hover';
+
+export const modelCardFormat: DocumentFormat = {
+  id: 'modelcard',
+  label: 'Model card',
+  fileNames: CARD_FILE_NAME,
+  // Other Markdown costs a look at its first line.
+  recognise: ({ uri, languageId, text }) => (mayBeCard(uri, languageId) && startsWithFrontMatter(text) ? 'maybe' : 'no'),
+  parse: parseFrontMatter,
+  confirm: (parse) => isModelCardValue(parse.value),
+  validate(parsed, settings) {
+    if (!parsed.yaml || parsed.value === undefined) return [...parsed.parseDiagnostics];
+    const diagnostics = [...parsed.parseDiagnostics, ...hubMetadataDiagnostics(parsed, 'model'), ...weightsTerms(parsed, readCard(parsed), settings.treatAsOpen).findings];
+    return diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  },
+  hover: (parsed, position, settings) => modelCardHover(parsed, position, settings) ?? cardKeyHover(parsed, 'model', position),
+  complete: (parsed, position) => cardCompletions(parsed, 'model', position),
+  codeActions: (parsed, request) => [...hubMetadataFixes(parsed, 'model', request), ...createManifestActions(parsed)],
+  symbols: (parsed) => findDocumentSymbols(parsed),
+  codeLenses: (parsed, diagnostics) => modelCardLenses(parsed, diagnostics),
+  checklist: (parsed, diagnostics) => modelCardChecklist(parsed, diagnostics),
+  summary(parsed, diagnostics) {
+    const { verdict } = modelCardChecklist(parsed, diagnostics);
+    return { verdict: { meets: verdict.meets, title: verdict.title }, headline: verdict.title };
+  },
+};

@@ -1,0 +1,67 @@
+/**
+ * The weights' terms as a model card states them — `license` (a Hub id), or `license: other`
+ * with `license_name` — evaluated with the same license knowledge as manifests, and reported
+ * as findings on the value that states them. The Hub's lowercase ids are its canonical
+ * spelling, so spelling findings are left out here (the Hub rules say when an id is not one).
+ */
+import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { Codes, DiagnosticData } from '../diagnostics/codes';
+import { checkLicense, LicenseFinding } from '../licenses';
+import type { ParsedYamlDocument } from '../yaml/parse';
+import { verbatimSpan } from '../yaml/nodes';
+import { diagnostic } from '../yaml/spans';
+import { CardFacts, StatedValue } from './card';
+
+export const WEIGHTS_PATH = 'parameters.weights.license';
+
+export interface WeightsTerms {
+  /** The value that states the terms, if any. */
+  stated: StatedValue | undefined;
+  /** Whether they qualify as open (OSD-conformant). */
+  open: boolean;
+  findings: Diagnostic[];
+}
+
+/**
+ * The value that names the weights' license: `license`, or `license_name` under `license:
+ * other`. A `license` written as a list (the Hub rules report it) is read by its first item
+ * that is not `other`.
+ */
+export function statedTerms(card: CardFacts): StatedValue | undefined {
+  const license = card.license?.text ? card.license : card.licenseList.find((l) => l.text!.toLowerCase() !== 'other') ?? card.licenseList[0];
+  if (license?.text?.toLowerCase() === 'other') return card.licenseName?.text ? card.licenseName : undefined;
+  return license;
+}
+
+export function weightsTerms(parsed: ParsedYamlDocument, card: CardFacts, treatAsOpen: readonly string[]): WeightsTerms {
+  const data: DiagnosticData = { path: WEIGHTS_PATH, requirement: WEIGHTS_PATH };
+  const stated = statedTerms(card);
+  if (!stated) {
+    const other = card.license?.text?.toLowerCase() === 'other';
+    const where = other && card.license?.node?.range ? card.license.node.range : card.license?.key.range ?? card.firstLine;
+    const message = other
+      ? '`license: other` names no license (`license_name` is missing): nobody can tell whether the weights may be used, studied, modified and shared for any purpose.'
+      : card.license
+        ? '`license` is empty: the card states no terms for the weights, so nobody can tell whether they may be used, studied, modified and shared.'
+        : 'The card states no license: nobody can tell whether the weights may be used, studied, modified and shared. Add `license:` with the Hub id of the weights\' license.';
+    return { stated, open: false, findings: [diagnostic(parsed.document, where[0], where[1], DiagnosticSeverity.Error, Codes.missing, message, data)] };
+  }
+  const text = stated.text!;
+  if (text.toLowerCase() === 'unknown') {
+    const [start, end] = stated.node!.range!;
+    return { stated, open: false, findings: [diagnostic(parsed.document, start, end, DiagnosticSeverity.Error, Codes.unknownLicense, '`license: unknown`: the weights\' terms are not known, so they cannot count as open.', data)] };
+  }
+  const findings = checkLicense(text, 'open', { extraOpen: treatAsOpen }).filter((f) => f.severity === 'error');
+  const base = verbatimSpan(parsed.text, stated.node) ?? (stated.node?.range ? [stated.node.range[0], stated.node.range[1]] : card.firstLine);
+  const out = findings.map((f) => {
+    const [start, end] = verbatimSpan(parsed.text, stated.node) ? [base[0] + f.start, base[0] + f.end] : base;
+    return diagnostic(parsed.document, start, end, DiagnosticSeverity.Error, f.code, weightsMessage(f, stated), data);
+  });
+  return { stated, open: out.length === 0, findings: out };
+}
+
+function weightsMessage(f: LicenseFinding, stated: StatedValue): string {
+  if (f.code !== 'license/unknown') return f.message;
+  const key = (stated.key as { value?: unknown }).value === 'license_name' ? 'license_name' : 'license';
+  return `\`${key}: ${stated.text}\` is not a license this checker knows: the weights' terms decide whether they are open, so review them. If they let anyone use, study, modify and share for any purpose, add the name to the setting \`osaiManifest.licenses.treatAsOpen\`.`;
+}
