@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { NEW_MANIFEST_REQUEST, NewManifestResult } from '../../server/src/protocol';
 import { ChecklistView } from './checklistView';
+import { registerCreateManifest } from './createManifest';
 import { exportReport } from './exportReport';
 
 export const LANGUAGE_ID = 'osai-manifest';
@@ -65,6 +66,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<OsaidE
   context.subscriptions.push(
     checklist,
     vscode.commands.registerCommand('osaiManifest.refreshChecklist', () => checklist.refresh()),
+    // "Create osai.yaml from this card" (also run by the model card's source action).
+    registerCreateManifest(client, checklist.onDidChangeTreeData),
     // Arguments (format, target file) are for automation and tests; users get a picker and a save dialog.
     vscode.commands.registerCommand('osaiManifest.exportReport', (format?: 'html' | 'md', uri?: vscode.Uri) =>
       exportReport(client!, checklist, `OSAID Manifest for VS Code ${String(context.extension.packageJSON.version)}`, { format, uri })),

@@ -17,6 +17,29 @@ export const REPORT_REQUEST = 'osai/report';
 /** Request `{}` → `NewManifestResult`: the text of a new manifest (every requirement, placeholders to fill in). */
 export const NEW_MANIFEST_REQUEST = 'osai/newManifest';
 
+/**
+ * Request `{ textDocument: { uri } }` → `ManifestFromCardResult | null`: an OSAID manifest
+ * (`osai.yaml`) pre-filled with what a Hugging Face model card states, `TODO` for the rest;
+ * null when the document is not a model card (or not open).
+ */
+export const MANIFEST_FROM_CARD_REQUEST = 'osai/manifestFromCard';
+
+export interface ManifestFromCardResult {
+  text: string;
+}
+
+/**
+ * The client command the "Create osai.yaml from this card" code action runs, with the card's
+ * URI (a string) as its argument: the client writes the file, the server has no I/O.
+ */
+export const CREATE_MANIFEST_FROM_CARD_COMMAND = 'osaiManifest.createManifestFromCard';
+
+/**
+ * The kind of that code action: a whole-file source action (VS Code's "Source Action…" menu),
+ * not a light bulb on every line of a card's prose.
+ */
+export const CREATE_MANIFEST_FROM_CARD_KIND = 'source.createManifest.osai';
+
 export type ReportFormat = 'html' | 'md';
 
 export interface ReportParams {

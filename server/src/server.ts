@@ -7,7 +7,7 @@ import {
   DocumentDiagnosticReportKind, InitializeParams, InitializeResult, ResponseError, TextDocumentSyncKind, TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CHECKLIST_REQUEST, NEW_MANIFEST_REQUEST, NewManifestResult, REPORT_REQUEST, ReportParams, ReportResult } from './protocol';
+import { CHECKLIST_REQUEST, CREATE_MANIFEST_FROM_CARD_KIND, MANIFEST_FROM_CARD_REQUEST, ManifestFromCardResult, NEW_MANIFEST_REQUEST, NewManifestResult, REPORT_REQUEST, ReportParams, ReportResult } from './protocol';
 import { getLanguageService, LanguageServiceOptions, ParsedDocument, ServiceSettings } from './service';
 
 /** Validation waits this long after the last keystroke before it runs (push mode). */
@@ -128,7 +128,7 @@ export function startServer(connection: Connection, options: LanguageServiceOpti
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
         completionProvider: { triggerCharacters: [':', ' ', '-'] },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, `${CodeActionKind.SourceFixAll}.osai`] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, `${CodeActionKind.SourceFixAll}.osai`, CREATE_MANIFEST_FROM_CARD_KIND] },
         documentSymbolProvider: true,
         codeLensProvider: { resolveProvider: false },
         ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'osai', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
@@ -222,6 +222,14 @@ export function startServer(connection: Connection, options: LanguageServiceOpti
     const created = service.newDocument();
     if (!created) throw new Error('no document format offers a new document');
     return created;
+  }));
+
+  // Custom request: an osai.yaml pre-filled with what a model card states (the client writes it).
+  connection.onRequest(MANIFEST_FROM_CARD_REQUEST, (params: { textDocument: { uri: string } }) => guard('manifest from card', (): ManifestFromCardResult | null => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    const text = service.toManifest(analyse(document).parsed);
+    return text === undefined ? null : { text };
   }));
 
   documents.listen(connection);

@@ -30,6 +30,8 @@ export interface LanguageService {
   renderReport(entries: readonly ReportEntry[], format: ReportFormat, options?: ReportOptions): string;
   /** The text of a new document of a format that offers one (the OSAID manifest by default). */
   newDocument(formatId?: string): { languageId: string; text: string } | undefined;
+  /** An OSAID manifest pre-filled with what the document states (model cards); undefined when its format makes none. */
+  toManifest(parsed: ParsedDocument): string | undefined;
   /** Whether a file found in a folder may be one of the formats (by name, or a look at its text). */
   mayClaimFile(uri: string, readText: () => string): boolean;
   /** What each diagnostic code means (SARIF rules; README's code table). */
@@ -57,6 +59,7 @@ export function getLanguageService(initial: Partial<ServiceSettings> = {}, optio
     summarize: (parsed, diagnostics) => parsed.format.summary(parsed, diagnostics),
     renderReport: (entries, format, reportOptions) => renderReport(entries, format, reportOptions),
     newDocument: (formatId) => formats.find((f) => (formatId === undefined || f.id === formatId) && f.newDocument)?.newDocument?.(),
+    toManifest: (parsed) => parsed.format.toManifest?.(parsed),
     mayClaimFile: (uri, readText) => mayClaimFile(formats, uri, readText, settings),
     codeDocs: () => codeDocs(formats),
   };

@@ -38,6 +38,7 @@ export function run(): Promise<void> {
   require('./editing.test');
   require('./commands.test');
   require('./mof.test');
+  require('./cards.test');
   require('./checklist.test');
   require('./log.test');
 

@@ -81,6 +81,8 @@ export interface DocumentFormat {
   summary(parsed: ParsedDocument, diagnostics: readonly Diagnostic[]): DocumentSummary | undefined;
   /** A new document of this format (every requirement, placeholders to fill in), if it has one. */
   newDocument?(): { languageId: string; text: string };
+  /** An OSAID manifest pre-filled with what this document states (model cards), if the format makes one. */
+  toManifest?(parsed: ParsedDocument): string | undefined;
 }
 
 export const EMPTY_COMPLETION: CompletionList = { isIncomplete: false, items: [] };

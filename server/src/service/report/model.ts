@@ -26,7 +26,7 @@ export const STATUS_LABELS: Readonly<Record<ChecklistStatus, { symbol: string; w
   invalid: { symbol: '✗', word: STATUS_WORDS.invalid, tone: 'bad' },
   placeholder: { symbol: '⚠', word: STATUS_WORDS.placeholder, tone: 'warn' },
   recommended: { symbol: '○', word: STATUS_WORDS.recommended, tone: 'info' },
-  'not-stated': { symbol: '·', word: STATUS_WORDS['not-stated'], tone: 'info' },
+  'not-stated': { symbol: '–', word: STATUS_WORDS['not-stated'], tone: 'info' },
 };
 
 const DEFAULT_TITLE = 'OSAID compliance report';

@@ -4,7 +4,7 @@
  * information in the Hub's words. Only the front matter is parsed.
  */
 import { CARD_FILE_NAME, isDatasetCardValue, mayBeCard } from '../../huggingface/keys';
-import { hubMetadataDiagnostics } from '../../huggingface/rules';
+import { hubCodeDocs, hubMetadataDiagnostics } from '../../huggingface/rules';
 import { parseFrontMatter, startsWithFrontMatter } from '../../yaml/frontMatter';
 import { findDocumentSymbols } from '../../yaml/symbols';
 import { cardCompletions } from '../../huggingface/completion';
@@ -16,6 +16,7 @@ import { datasetCardChecklist, datasetCardLenses } from './checklist';
 export const datasetCardFormat: DocumentFormat = {
   id: 'datasetcard',
   label: 'Dataset card',
+  codes: hubCodeDocs('dataset'),
   fileNames: CARD_FILE_NAME,
   recognise: ({ uri, languageId, text }) => (mayBeCard(uri, languageId) && startsWithFrontMatter(text) ? 'maybe' : 'no'),
   parse: parseFrontMatter,

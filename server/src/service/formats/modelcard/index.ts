@@ -6,7 +6,7 @@
  */
 import { readCard } from '../../huggingface/card';
 import { CARD_FILE_NAME, isModelCardValue, mayBeCard } from '../../huggingface/keys';
-import { hubMetadataDiagnostics } from '../../huggingface/rules';
+import { hubCodeDocs, hubMetadataDiagnostics } from '../../huggingface/rules';
 import { weightsTerms } from '../../huggingface/weights';
 import { parseFrontMatter, startsWithFrontMatter } from '../../yaml/frontMatter';
 import { findDocumentSymbols } from '../../yaml/symbols';
@@ -14,13 +14,14 @@ import { cardCompletions } from '../../huggingface/completion';
 import { hubMetadataFixes } from '../../huggingface/fixes';
 import { cardKeyHover } from '../../huggingface/hover';
 import { DocumentFormat } from '../format';
-import { createManifestActions } from './toManifest';
+import { createManifestActions, manifestFromCard } from './toManifest';
 import { modelCardChecklist, modelCardLenses } from './checklist';
 import { modelCardHover } from './hover';
 
 export const modelCardFormat: DocumentFormat = {
   id: 'modelcard',
   label: 'Model card',
+  codes: hubCodeDocs('model'),
   fileNames: CARD_FILE_NAME,
   // Other Markdown costs a look at its first line.
   recognise: ({ uri, languageId, text }) => (mayBeCard(uri, languageId) && startsWithFrontMatter(text) ? 'maybe' : 'no'),
@@ -33,7 +34,7 @@ export const modelCardFormat: DocumentFormat = {
   },
   hover: (parsed, position, settings) => modelCardHover(parsed, position, settings) ?? cardKeyHover(parsed, 'model', position),
   complete: (parsed, position) => cardCompletions(parsed, 'model', position),
-  codeActions: (parsed, request) => [...hubMetadataFixes(parsed, 'model', request), ...createManifestActions(parsed)],
+  codeActions: (parsed, request) => [...hubMetadataFixes(parsed, 'model', request), ...createManifestActions(parsed, request)],
   symbols: (parsed) => findDocumentSymbols(parsed),
   codeLenses: (parsed, diagnostics) => modelCardLenses(parsed, diagnostics),
   checklist: (parsed, diagnostics) => modelCardChecklist(parsed, diagnostics),
@@ -41,4 +42,5 @@ export const modelCardFormat: DocumentFormat = {
     const { verdict } = modelCardChecklist(parsed, diagnostics);
     return { verdict: { meets: verdict.meets, title: verdict.title }, headline: verdict.title };
   },
+  toManifest: (parsed) => manifestFromCard(parsed).text,
 };

@@ -6,9 +6,9 @@
  * diagnostics are the to-do list. Pure: the client writes the file (the code action only
  * names the command that does).
  */
-import { CodeAction, CodeActionKind } from 'vscode-languageserver-types';
+import { CodeAction } from 'vscode-languageserver-types';
 import { isMap, isSeq, Node, parse as parseYamlValue } from 'yaml';
-import { CREATE_MANIFEST_FROM_CARD_COMMAND } from '../../../protocol';
+import { CREATE_MANIFEST_FROM_CARD_COMMAND, CREATE_MANIFEST_FROM_CARD_KIND } from '../../../protocol';
 import { admits } from '../../edits/actions';
 import { CardFacts, hubUrl, readCard } from '../../huggingface/card';
 import { statedTerms } from '../../huggingface/weights';
@@ -21,7 +21,7 @@ import type { CodeActionRequest, ParsedDocument } from '../format';
 export const CREATE_MANIFEST_TITLE = 'Create osai.yaml from this card';
 
 /** A whole-file action: in VS Code's "Source Action…" menu, not in the light bulb on every line of prose. */
-export const CREATE_MANIFEST_KIND = `${CodeActionKind.Source}.createManifest.osai`;
+export const CREATE_MANIFEST_KIND = CREATE_MANIFEST_FROM_CARD_KIND;
 
 export function createManifestActions(parsed: ParsedDocument, request?: Pick<CodeActionRequest, 'only'>): CodeAction[] {
   if (!admits(request?.only, CREATE_MANIFEST_KIND)) return [];
@@ -83,7 +83,9 @@ function prefill(parsed: ParsedDocument, card: CardFacts): Prefill {
   if (creator) values.set('system.producer', { value: scalar(creator), from: "the card's model_creator" });
 
   const terms = statedTerms(card);
-  if (terms?.text) {
+  if (terms?.text?.toLowerCase() === 'unknown') {
+    notes.set('parameters.weights.license', ["# The card's license is `unknown`: write the weights' terms here."]);
+  } else if (terms?.text) {
     const other = terms === card.licenseName;
     const id = canonicalLicense(terms.text);
     values.set('parameters.weights.license', { value: scalar(id), from: other ? `the card's license_name: ${terms.text} (license: other)` : `the card's license: ${terms.text}` });
@@ -128,10 +130,12 @@ function nameOf(parsed: ParsedDocument, card: CardFacts, repo: string | undefine
 /** Headings that say nothing about the model's name. */
 const GENERIC_HEADING = /^(?:table of contents|contents|model card|model details|model description|model summary|summary|overview|introduction|usage|license)$/i;
 
-/** The first level-1 heading of the body outside code blocks, without its Markdown, that names something. */
+/**
+ * The body's first level-1 heading outside code blocks, without its Markdown, when it reads as
+ * a name (not "Table of Contents", not a question or a sentence).
+ */
 function firstHeading(text: string, from: number): string | undefined {
   let fence: string | undefined;
-  let seen = 0;
   const line = /^([ \t]*)(.*?)\r?$/gm;
   line.lastIndex = from;
   for (let m = line.exec(text); m && m.index < text.length; m = line.exec(text)) {
@@ -144,8 +148,7 @@ function firstHeading(text: string, from: number): string | undefined {
     const heading = /^#[ \t]+(.+?)[ \t#]*$/.exec(content);
     if (!heading) continue;
     const title = plainHeading(heading[1]);
-    if (title && !GENERIC_HEADING.test(title)) return title;
-    if (++seen >= 5) return undefined;
+    return title && !GENERIC_HEADING.test(title) && !/[?!.:]$/.test(title) && title.split(' ').length <= 10 ? title : undefined;
   }
   return undefined;
 }
