@@ -26,6 +26,21 @@ function exampleCard(): string {
   ].join('\n');
 }
 
+/**
+ * The server's lenses of a card, once it has read it. A card without findings gets no
+ * diagnostics of ours, and VS Code's Markdown features may report for it first: the lenses say
+ * when our server has the document.
+ */
+async function lensTitles(uri: vscode.Uri): Promise<string[]> {
+  for (let i = 0; i < 100; i++) {
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+    const titles = lenses.map((l) => l.command?.title ?? '').filter((t) => t.startsWith('OSAID') || /OSAID 1\.0/.test(t));
+    if (titles.length > 0) return titles;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no lens from the OSAID server for ${uri.toString()}`);
+}
+
 function besides(card: vscode.Uri): vscode.Uri {
   return vscode.Uri.joinPath(card, '..', 'osai.yaml');
 }
@@ -37,6 +52,11 @@ describe('Model cards: Create osai.yaml from this card', () => {
     const card = await freshCopy('zephyr/README.md', exampleCard());
     const { editor } = await openAndDiagnose(card);
     assert.equal(editor.document.languageId, 'markdown');
+    // What the card states and what it cannot (MIT weights, two datasets; no code, no data description).
+    assert.deepEqual(await lensTitles(card), [
+      'OSAID: weights ✓ mit · 2 datasets listed · code, data description not stated in the card',
+      '○ No unmet OSAID 1.0 requirement in what it states · 13 not stated',
+    ]);
 
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', card, new vscode.Range(0, 0, 0, 0), vscode.CodeActionKind.Source.value);
     const create = actions.filter((a) => a.title === TITLE);
@@ -69,6 +89,20 @@ describe('Model cards: Create osai.yaml from this card', () => {
     assert.deepEqual([...new Set(diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).map(codeOf))], ['osaid/empty'], 'every warning is a TODO to fill in');
     const todos = text.split('\n').filter((l) => /:\s*TODO\s*$/.test(l)).length;
     assert.equal(diagnostics.filter((d) => codeOf(d) === 'osaid/empty').length, todos, 'one warning per TODO');
+  });
+
+  it('a Hub metadata mistake: a squiggle, and its quick fix clears it', async () => {
+    const card = await freshCopy('upper/README.md', '---\nlicense: MIT\npipeline_tag: text-generation\n---\n\n# A model\n');
+    await openAndDiagnose(card);
+    const diagnostics = await waitForDiagnostics(card, 'hf/license-id', (ds) => ds.some((d) => codeOf(d) === 'hf/license-id'));
+    const squiggle = diagnostics.find((d) => codeOf(d) === 'hf/license-id')!;
+    assert.deepEqual([squiggle.range.start.line, squiggle.range.start.character, squiggle.range.end.line, squiggle.range.end.character], [1, 9, 1, 12]);
+    const fixes = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', card, squiggle.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = fixes.find((a) => a.title === 'Change to `mit`');
+    assert.ok(fix?.edit, `a fix to the Hub id; got ${JSON.stringify(fixes.map((a) => a.title))}`);
+    assert.equal(await vscode.workspace.applyEdit(fix.edit), true);
+    assert.equal((await vscode.workspace.openTextDocument(card)).lineAt(1).text, 'license: mit');
+    await waitForDiagnostics(card, 'no hf/license-id', (ds) => !ds.some((d) => codeOf(d) === 'hf/license-id'));
   });
 
   it('the command on the active card, and again over an existing osai.yaml (forced): a restricted license is an error there', async () => {

@@ -75,7 +75,8 @@ export function cardSummary(parsed: ParsedDocument, diagnostics: readonly Diagno
       : `weights ✗ ${stated?.text ?? ''} (${weights.status === 'not-open' ? 'not open' : 'invalid'})`;
   const n = readCard(parsed).datasets.length;
   const datasets = n > 0 ? `${n} dataset${n === 1 ? '' : 's'} listed` : 'no datasets listed';
-  const unstatedGroups = checklist.groups.filter((g) => g.items.some((i) => i.level === 'required' && i.status === 'not-stated'));
+  // Code first: what a card can never show, then the data description it may only sketch.
+  const unstatedGroups = [...checklist.groups].reverse().filter((g) => g.items.some((i) => i.level === 'required' && i.status === 'not-stated'));
   const unstated = unstatedGroups.map((g) => (g.id === 'data_information' ? 'data description' : g.title.toLowerCase()));
   return `OSAID: ${weightsPart} · ${datasets}${unstated.length ? ` · ${unstated.join(', ')} not stated in the card` : ''}`;
 }
