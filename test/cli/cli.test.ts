@@ -81,3 +81,21 @@ test('the Llama license is reported as restricted on each MOF component that car
   const restricted = r.stdout.split('\n').filter((l) => l.includes(' license/restricted ')).map((l) => l.split(' ')[0]);
   assert.deepEqual(restricted, ['test/fixtures/mof/Llama-3-8B.yml:19:17', 'test/fixtures/mof/Llama-3-8B.yml:23:17']);
 });
+
+test('cards: README.md files found in folders when they are cards; kind modelcard / datasetcard in JSON', () => {
+  const table = cli('--format', 'table', 'examples/cards');
+  assert.deepEqual(table.stdout.trimEnd().split('\n').slice(2).map((l) => l.split(/ {2,}/).slice(0, 2)), [
+    ['examples/cards/dataset/README.md', 'Dataset card'],
+    ['examples/cards/model/README.md', 'Model card'],
+  ]);
+  const json = JSON.parse(cli('--format', 'json', 'examples/cards', 'test/fixtures/cards/models/codellama--CodeLlama-13b-hf.md').stdout) as { files: Array<{ file: string; kind: string; diagnostics: Array<{ code: string }> }> };
+  assert.deepEqual(json.files.map((f) => [f.file, f.kind]), [
+    ['examples/cards/dataset/README.md', 'datasetcard'],
+    ['examples/cards/model/README.md', 'modelcard'],
+    ['test/fixtures/cards/models/codellama--CodeLlama-13b-hf.md', 'modelcard'],
+  ]);
+  // Code Llama's card says `license: llama2`: restricted terms for the weights.
+  assert.deepEqual(json.files[2].diagnostics.map((d) => d.code), ['license/restricted']);
+  // Other Markdown in a folder is not a card, and not checked.
+  assert.equal(cli('docs').code, 2);
+});
