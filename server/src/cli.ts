@@ -4,7 +4,9 @@
  * GitHub workflow commands; or a Markdown/HTML compliance report.
  *
  * Exit codes: 0 no errors (and no more warnings than `--max-warnings`); 1 errors, or too many
- * warnings; 2 a usage error, something that cannot be read or written, or nothing to check.
+ * warnings; 2 a usage error, something that cannot be read or written, a file that could not
+ * be checked (not UTF-8, larger than `--max-file-size`, or named but claimed by no format), or
+ * nothing to check.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
@@ -13,10 +15,12 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { version } from '../../package.json';
 import { Options, parseArgs, USAGE } from './cli/args';
-import { displayPath, expandTarget, isInside, readStdin, TargetError } from './cli/files';
+import { decodeUtf8, displayPath, EncodingError, expandTarget, isInside, readStdin, realPath, TargetError } from './cli/files';
 import { count, FileResult, formatResults } from './cli/formats';
 import { createProgress, ProgressStream } from './cli/progress';
 import { getLanguageService, LanguageService } from './service';
+import { Codes } from './service/diagnostics/codes';
+import { defaultSettings } from './service/settings';
 
 export { version };
 
@@ -33,6 +37,8 @@ export interface CliEnvironment {
 interface Source {
   path: string;
   stdin: boolean;
+  /** Named on the command line (not found in a folder or by a glob): it must be checked. */
+  named: boolean;
 }
 
 const STDIN_NAME = '<stdin>';
@@ -46,22 +52,29 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   if (parsed.kind === 'usage') { err(`osai-check: ${parsed.message}\n\n${USAGE}`); return 2; }
   const options = parsed.options;
 
-  const service = getLanguageService({ treatAsOpen: options.treatAsOpen });
-  const isCandidate = (path: string): boolean => service.mayClaimFile(pathToFileURL(path).href, () => {
-    try { return readFileSync(path, 'utf8'); } catch { return ''; } // unreadable: not a candidate
-  });
+  const maxFileSize = options.maxFileSize ?? defaultSettings.maxFileSize;
+  const service = getLanguageService({ treatAsOpen: options.treatAsOpen, maxFileSize });
+  // A file whose content cannot be read is a candidate: reading it again reports why (exit 2).
+  const isCandidate = (path: string): boolean => {
+    try {
+      return service.mayClaimFile(pathToFileURL(path).href, () => readFileSync(path, 'utf8'));
+    } catch {
+      return true;
+    }
+  };
 
-  // What to check, in order, each file once.
+  // What to check, in order, each file once (by its real path: links do not check it twice).
   const sources: Source[] = [];
   const seen = new Set<string>();
   for (const target of options.targets) {
     if (target === '-') {
-      sources.push({ path: resolve(cwd, options.stdinFilename ?? STDIN_NAME), stdin: true });
+      sources.push({ path: resolve(cwd, options.stdinFilename ?? STDIN_NAME), stdin: true, named: true });
       continue;
     }
     try {
-      for (const path of expandTarget(target, cwd, isCandidate)) {
-        if (!seen.has(path)) { seen.add(path); sources.push({ path, stdin: false }); }
+      for (const { path, named } of expandTarget(target, cwd, isCandidate)) {
+        const key = realPath(path);
+        if (!seen.has(key)) { seen.add(key); sources.push({ path, stdin: false, named }); }
       }
     } catch (error) {
       if (!(error instanceof TargetError)) throw error;
@@ -75,25 +88,45 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   }
 
   const results: FileResult[] = [];
+  /** Files that could not be checked, each with why: the run exits 2. */
+  const unchecked: string[] = [];
   const progress = createProgress(sources.length, environment.progress ?? process.stderr, env);
   for (const [i, source] of sources.entries()) {
     const shown = source.stdin ? options.stdinFilename ?? STDIN_NAME : displayPath(source.path, cwd);
     progress.update(i + 1, shown);
     let text: string;
+    let bytes: number;
     try {
-      text = source.stdin ? (environment.readStdin ?? readStdin)() : readFileSync(source.path, 'utf8');
+      if (source.stdin) {
+        text = (environment.readStdin ?? readStdin)();
+        bytes = Buffer.byteLength(text);
+      } else {
+        const content = readFileSync(source.path);
+        bytes = content.length;
+        text = bytes > maxFileSize ? '' : decodeUtf8(content);
+      }
     } catch (error) {
+      if (error instanceof EncodingError) {
+        unchecked.push(`${shown} is ${error.message}; not checked (save it as UTF-8)`);
+        continue;
+      }
       progress.end();
       err(`osai-check: cannot read ${source.stdin ? 'stdin' : shown}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
       return 2;
     }
-    results.push(check(service, source, shown, text, options, cwd));
+    const tooLarge = `${shown} has ${bytes.toLocaleString('en-US')} bytes, more than the limit of ${maxFileSize.toLocaleString('en-US')}; not checked (raise the limit with --max-file-size <bytes>)`;
+    if (bytes > maxFileSize) { unchecked.push(tooLarge); continue; }
+    const result = check(service, source, shown, text, options, cwd);
+    // The service measures characters; the limit above is in bytes, so this is only a safety net.
+    if (result.diagnostics.some((d) => d.code === Codes.tooLarge)) { unchecked.push(tooLarge); continue; }
+    if (!result.recognised && source.named) {
+      unchecked.push(`${shown} is neither an OSAID manifest, a MOF model file nor a model or dataset card; not checked`);
+    }
+    results.push(result);
   }
   progress.end();
 
-  for (const r of results) {
-    if (!r.recognised && options.format !== 'table') err(`osai-check: ${r.file} is neither an OSAID manifest nor a MOF model file; skipped`);
-  }
+  for (const message of unchecked) err(`osai-check: ${message}`);
 
   const info = { version, codeDocs: service.codeDocs(), rootUri: pathToFileURL(cwd).href.replace(/\/?$/, '/') };
   const findings = formatResults(options.format, results, info);
@@ -114,10 +147,15 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
 
   const errors = results.reduce((n, r) => n + count(r.diagnostics, DiagnosticSeverity.Error), 0);
   const warnings = results.reduce((n, r) => n + count(r.diagnostics, DiagnosticSeverity.Warning), 0);
+  const checked = results.filter((r) => r.recognised).length;
   const hidden = options.quiet && warnings > 0 ? ' (warnings not shown: --quiet)' : '';
-  err(`${results.length} manifest${results.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${hidden}`);
+  err(`${checked} file${checked === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${hidden}`);
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
   if (tooManyWarnings) err(`osai-check: too many warnings (${warnings}; --max-warnings ${options.maxWarnings})`);
+  if (unchecked.length > 0) {
+    err(`osai-check: ${unchecked.length} file${unchecked.length === 1 ? '' : 's'} could not be checked (exit 2)`);
+    return 2;
+  }
   return errors > 0 || tooManyWarnings ? 1 : 0;
 }
 

@@ -4,11 +4,12 @@
  */
 import {
   CancellationToken, CodeActionKind, Connection, Diagnostic, DidChangeConfigurationNotification,
-  DocumentDiagnosticReportKind, InitializeParams, InitializeResult, ResponseError, TextDocumentSyncKind, TextDocuments,
+  DocumentDiagnosticReportKind, InitializeParams, InitializeResult, LSPErrorCodes, Position, Range, ResponseError, TextDocumentSyncKind, TextDocuments,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { CHECKLIST_REQUEST, CREATE_MANIFEST_FROM_CARD_KIND, MANIFEST_FROM_CARD_REQUEST, ManifestFromCardResult, NEW_MANIFEST_REQUEST, NewManifestResult, REPORT_REQUEST, ReportParams, ReportResult } from './protocol';
 import { getLanguageService, LanguageServiceOptions, ParsedDocument, ServiceSettings } from './service';
+import { defaultSettings } from './service/settings';
 
 /** Validation waits this long after the last keystroke before it runs (push mode). */
 const VALIDATION_DELAY_MS = 150;
@@ -32,9 +33,47 @@ interface InitializationOptions {
   redhatYaml?: boolean;
 }
 
+/**
+ * Applies a client's changes to the server's copy. `TextDocument.update` keeps its line index
+ * incrementally, and counts a `\r` and a `\n` that arrive in two changes (a split CRLF) as two
+ * line breaks while the client sees one: the copy's lines then diverge from the client's.
+ * When a change makes or breaks a `\r\n` at its edges, the document is created again from
+ * its text so the line index is rebuilt.
+ */
+export function updateDocument(document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
+  let current = document;
+  for (const change of changes) {
+    if (!('range' in change)) {
+      current = TextDocument.update(current, [change], version);
+      continue;
+    }
+    const before = current.getText();
+    const start = current.offsetAt(change.range.start);
+    const end = current.offsetAt(change.range.end);
+    const updated = TextDocument.update(current, [change], version);
+    const text = updated.getText();
+    const after = start + change.text.length;
+    // A CR/LF pair at either edge of the change, now or before it: the index may be off.
+    const pairAt = (t: string, i: number) => i > 0 && t.charCodeAt(i - 1) === 13 && t.charCodeAt(i) === 10;
+    current = pairAt(text, start) || pairAt(text, after) || pairAt(before, start) || pairAt(before, end)
+      ? TextDocument.create(updated.uri, updated.languageId, version, text)
+      : updated;
+  }
+  return TextDocument.update(current, [], version); // the version, also when there was no change
+}
+
+/** A position inside the document (a client may send one past the end of a line or of the text). */
+function clamp(document: TextDocument, position: Position): Position {
+  return document.positionAt(document.offsetAt(position));
+}
+
+function clampRange(document: TextDocument, range: Range): Range {
+  return { start: clamp(document, range.start), end: clamp(document, range.end) };
+}
+
 /** Starts serving on `connection`; `options.formats` replaces the built-in formats (tests, embedders). */
 export function startServer(connection: Connection, options: LanguageServiceOptions = {}): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments({ create: TextDocument.create, update: updateDocument });
   const service = getLanguageService({}, options);
   const cache = new Map<string, Analysis>();
   const pending = new Map<string, NodeJS.Timeout>();
@@ -44,6 +83,10 @@ export function startServer(connection: Connection, options: LanguageServiceOpti
   let refreshSupport = false;
   let dynamicConfiguration = false;
   let initialized = false;
+  /** The settings in effect: a settings answer that changes nothing re-validates nothing. */
+  let effective: ServiceSettings = { ...defaultSettings };
+  /** The version last published per document (push mode): opening publishes once. */
+  const publishedVersions = new Map<string, number>();
 
   /** The parse and diagnostics of the document's current version, computed at most once. */
   function analyse(document: TextDocument): Analysis {
@@ -60,6 +103,7 @@ export function startServer(connection: Connection, options: LanguageServiceOpti
     try {
       return run();
     } catch (error) {
+      if (error instanceof ResponseError) throw error; // a deliberate answer (a cancellation)
       const message = error instanceof Error ? error.stack ?? error.message : String(error);
       connection.console.error(`osai: ${name} failed: ${message}`);
       throw new ResponseError(-32603, `osai: ${name} failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -72,6 +116,7 @@ export function startServer(connection: Connection, options: LanguageServiceOpti
     if (!document) return;
     try {
       const { diagnostics, version } = analyse(document);
+      publishedVersions.set(uri, version);
       void connection.sendDiagnostics({ uri, version, diagnostics });
     } catch (error) {
       connection.console.error(`osai: validation of ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
@@ -102,6 +147,9 @@ export function startServer(connection: Connection, options: LanguageServiceOpti
     if (Array.isArray(extra)) next.treatAsOpen = extra.filter((x): x is string => typeof x === 'string');
     if (typeof settings.maxFileSize === 'number' && settings.maxFileSize > 0) next.maxFileSize = settings.maxFileSize;
     if (typeof settings.mof?.enable === 'boolean') next.mof = settings.mof.enable;
+    const merged: ServiceSettings = { ...effective, ...next };
+    if (JSON.stringify(merged) === JSON.stringify(effective)) return;
+    effective = merged;
     service.configure(next);
     cache.clear();
     // Before `initialized` the client cannot take requests, and no document is open yet.
@@ -121,7 +169,7 @@ export function startServer(connection: Connection, options: LanguageServiceOpti
     refreshSupport = !!capabilities.workspace?.diagnostics?.refreshSupport;
     dynamicConfiguration = !!capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
     const options = params.initializationOptions as InitializationOptions | undefined;
-    if (options?.redhatYaml) service.configure({ mofYamlSyntax: false });
+    if (options?.redhatYaml) { effective = { ...effective, mofYamlSyntax: false }; service.configure({ mofYamlSyntax: false }); }
     if (options?.settings) applySettings(options.settings);
     return {
       capabilities: {
@@ -152,36 +200,44 @@ export function startServer(connection: Connection, options: LanguageServiceOpti
   });
 
   documents.onDidOpen((e) => schedule(e.document.uri, 0));
-  documents.onDidChangeContent((e) => schedule(e.document.uri, VALIDATION_DELAY_MS));
+  documents.onDidChangeContent((e) => {
+    // Also fired on open, right after onDidOpen published this very version.
+    if (publishedVersions.get(e.document.uri) === e.document.version && !pending.has(e.document.uri)) return;
+    schedule(e.document.uri, VALIDATION_DELAY_MS);
+  });
   documents.onDidClose((e) => {
     const timer = pending.get(e.document.uri);
     if (timer) clearTimeout(timer);
     pending.delete(e.document.uri);
     cache.delete(e.document.uri);
+    publishedVersions.delete(e.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
   connection.languages.diagnostics.on((params, token: CancellationToken) => guard('diagnostics', () => {
+    // Cancelled: an error, not an empty "full" report that would clear the client's list.
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'osai: diagnostics cancelled');
     const document = documents.get(params.textDocument.uri);
-    if (!document || token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     return { kind: DocumentDiagnosticReportKind.Full, items: analyse(document).diagnostics };
   }));
 
   connection.onHover((params) => guard('hover', () => {
     const document = documents.get(params.textDocument.uri);
-    return document ? service.doHover(analyse(document).parsed, params.position) : null;
+    return document ? service.doHover(analyse(document).parsed, clamp(document, params.position)) : null;
   }));
 
   connection.onCompletion((params) => guard('completion', () => {
     const document = documents.get(params.textDocument.uri);
-    return document ? service.doComplete(analyse(document).parsed, params.position, { snippets }) : null;
+    return document ? service.doComplete(analyse(document).parsed, clamp(document, params.position), { snippets }) : null;
   }));
 
   connection.onCodeAction((params) => guard('code actions', () => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
     const analysis = analyse(document);
-    return service.getCodeActions(analysis.parsed, params.context.diagnostics, analysis.diagnostics, params.context.only);
+    const diagnostics = params.context.diagnostics.map((d) => ({ ...d, range: clampRange(document, d.range) }));
+    return service.getCodeActions(analysis.parsed, diagnostics, analysis.diagnostics, params.context.only);
   }));
 
   connection.onDocumentSymbol((params) => guard('document symbols', () => {

@@ -24,7 +24,7 @@ test('osai-check examples (the hand-written ones): the Llama license line, each 
     ...Array(5).fill('examples/models/Granite-4-1.yml:15:3 error osaid/missing'),
   ]);
   assert.ok(!r.stdout.includes('olmo-7b'), 'the complete example has no findings');
-  assert.match(r.stderr, /^4 manifests checked: 12 errors, 1 warning$/m);
+  assert.match(r.stderr, /^4 files checked: 12 errors, 1 warning$/m);
 });
 
 test('a clean manifest exits 0', () => {
@@ -70,9 +70,10 @@ test('folders: MOF files are found by content, other YAML files are left alone',
   ]);
   const other = cli('.github-never-exists.yml');
   assert.equal(other.code, 2);
+  // A file named explicitly must be checked: one that no format claims fails the run.
   const plain = cli('package-lock.json');
-  assert.equal(plain.code, 0);
-  assert.match(plain.stderr, /neither an OSAID manifest nor a MOF model file; skipped/);
+  assert.equal(plain.code, 2);
+  assert.match(plain.stderr, /package-lock\.json is neither an OSAID manifest, a MOF model file nor a model or dataset card; not checked/);
   assert.equal(cli('--format', 'xml', 'examples').code, 2);
 });
 

@@ -91,6 +91,6 @@ describe('--format text', () => {
       'examples/llama-style.osai.yaml:12:14 error license/restricted',
       'examples/llama-style.osai.yaml:23:1 info osaid/recommended',
     ]);
-    assert.equal(r.stderr, '1 manifest checked: 1 error, 0 warnings\n');
+    assert.equal(r.stderr, '1 file checked: 1 error, 0 warnings\n');
   });
 });

@@ -35,7 +35,7 @@ describe('exit codes', () => {
   test('--max-warnings: 1 when the warnings exceed it, like eslint', () => {
     const over = runCli(['--max-warnings', '8', '-'], { input: WARNINGS_ONLY });
     assert.equal(over.code, 1);
-    assert.match(over.stderr, /^1 manifest checked: 0 errors, 9 warnings\nosai-check: too many warnings \(9; --max-warnings 8\)\n$/);
+    assert.match(over.stderr, /^1 file checked: 0 errors, 9 warnings\nosai-check: too many warnings \(9; --max-warnings 8\)\n$/);
     assert.equal(runCli(['--max-warnings=9', '-'], { input: WARNINGS_ONLY }).code, 0);
     assert.equal(runCli(['--max-warnings', '0', '-'], { input: olmoWith('x', 'x') }).code, 0, 'no warnings, limit 0');
     assert.equal(runCli(['--quiet', '--max-warnings', '0', '-'], { input: WARNINGS_ONLY }).code, 1, 'warnings hidden by --quiet still count');
@@ -101,10 +101,10 @@ describe('--quiet', () => {
     const severities = new Set(r.stdout.trimEnd().split('\n').map((l) => l.split(' ')[1]));
     assert.deepEqual([...severities], ['error']);
     assert.equal(r.stdout.trimEnd().split('\n').length, 12);
-    assert.match(r.stderr, /^4 manifests checked: 12 errors, 1 warning \(warnings not shown: --quiet\)$/m);
+    assert.match(r.stderr, /^4 files checked: 12 errors, 1 warning \(warnings not shown: --quiet\)$/m);
     const github = cli('--quiet', '--format', 'github', 'examples/{*.osai.yaml,models/*.yml}');
     assert.ok(github.stdout.trimEnd().split('\n').every((l) => l.startsWith('::error ')));
-    assert.equal(cli('--quiet', 'examples/olmo-7b.osai.yaml').stderr, '1 manifest checked: 0 errors, 0 warnings\n');
+    assert.equal(cli('--quiet', 'examples/olmo-7b.osai.yaml').stderr, '1 file checked: 0 errors, 0 warnings\n');
   });
 });
 
@@ -185,7 +185,7 @@ describe('--output and --report', () => {
 
   test('--report md prints the report of the checked files (SOURCE_DATE_EPOCH fixes the date)', () => {
     const r = runCli(['--report', 'md', 'examples/llama-style.osai.yaml', 'examples/models/Granite-4-1.yml', 'package-lock.json'], { env: { SOURCE_DATE_EPOCH: '1767225600' } });
-    assert.equal(r.code, 1);
+    assert.equal(r.code, 2); // package-lock.json is named but no format's: not checked
     const checklist = (path: string, languageId: string) => {
       const parsed = service.parse(TextDocument.create(`file://${join(ROOT, path)}`, languageId, 1, readFileSync(join(ROOT, path), 'utf8')));
       return service.getChecklist(parsed, service.doValidation(parsed))!;
@@ -196,7 +196,7 @@ describe('--output and --report', () => {
     ], 'md', { date: new Date('2026-01-01T00:00:00Z'), generator: 'osai-check 0.1.0' });
     assert.equal(r.stdout, expected);
     assert.match(r.stdout, /^# OSAID compliance report\n\nGenerated 2026-01-01 00:00 UTC by osai-check 0\.1\.0/);
-    assert.match(r.stderr, /package-lock\.json is neither an OSAID manifest nor a MOF model file; skipped/);
+    assert.match(r.stderr, /package-lock\.json is neither an OSAID manifest, a MOF model file nor a model or dataset card; not checked/);
   });
 
   test('--report html --output FILE, and --format findings on stdout at the same time', () => {

@@ -104,3 +104,32 @@ test('a huge scalar under the limit is checked normally', () => {
   const d = check(`osaid: "1.0"\nsystem:\n  name: ${'n'.repeat(1_000_000)}\n  producer: p\n`);
   assert.ok(!d.some((x) => x.code === 'yaml/syntax'));
 });
+
+const DEEP = '['.repeat(100_000) + ']'.repeat(100_000);
+
+test('an apostrophe in a plain scalar does not hide flow nesting from the guard', () => {
+  const d = check(`x: [it's, ${DEEP}]\n`);
+  assert.deepEqual(d.map((x) => x.code), ['yaml/syntax']);
+  assert.match(d[0].message, /Nesting deeper than 256 levels/);
+});
+
+test('a double-quoted scalar continued from the previous line does not hide flow nesting', () => {
+  const d = check(`x: "a \\" b\n  c \\\\" ${DEEP}\n`);
+  assert.deepEqual(d.map((x) => x.code), ['yaml/syntax']);
+  assert.match(d[0].message, /Nesting deeper than 256 levels/);
+});
+
+test('brackets inside quoted scalars are text, not nesting', () => {
+  const d = check(`osaid: "1.0"\nx: "[[[["\ny: 'it''s {{{{'\nz: "multi [[[\n  line [[["\n`);
+  assert.ok(!d.some((x) => /Nesting deeper/.test(x.message)));
+});
+
+test('a key hidden by an unterminated quote: no fix inserts it a second time', () => {
+  const text = 'osaid: "1.0"\nsystem:\n  name: "unterminated\nparameters:\n  license: MIT\n';
+  const parsed = service.parse(doc(text));
+  const diagnostics = service.doValidation(parsed);
+  assert.ok(diagnostics.some((x) => x.code === 'yaml/syntax'));
+  const actions = service.getCodeActions(parsed, diagnostics, diagnostics);
+  const inserting = actions.filter((a) => /^(Add|State)/.test(a.title));
+  assert.deepEqual(inserting.map((a) => a.title), []);
+});

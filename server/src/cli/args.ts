@@ -13,6 +13,8 @@ export interface Options {
   report?: ReportKind;
   output?: string;
   maxWarnings?: number;
+  /** Files larger than this many bytes are not checked (exit 2); default: the service's `maxFileSize`. */
+  maxFileSize?: number;
   quiet: boolean;
   stdinFilename?: string;
   treatAsOpen: string[];
@@ -40,6 +42,8 @@ Options:
   -o, --output <file>        write the report (or, without --report, the findings) to <file>;
                              with --report and --output, --format still prints findings on stdout
   --max-warnings <n>         exit 1 when there are more than <n> warnings
+  --max-file-size <bytes>    check files up to this size (default 4194304, 4 MiB); a larger
+                             file is not checked and the run exits 2
   --quiet                    report errors only (warnings still count for --max-warnings)
   --stdin-filename <name>    the name to show for - (stdin)
   --treat-as-open <id>       a LicenseRef-… id your organisation reviewed as open (repeatable)
@@ -49,7 +53,8 @@ Options:
 Exit codes:
   0  no errors, and no more warnings than --max-warnings
   1  errors found, or more warnings than --max-warnings
-  2  usage error, or a file, folder, glob or stdin that cannot be read, or nothing to check`;
+  2  usage error; a file, folder, glob or stdin that cannot be read; a file that is not
+     UTF-8, is larger than --max-file-size, or was named but is no format's; nothing to check`;
 
 function oneOf<T extends string>(values: readonly T[], value: string | undefined): value is T {
   return value !== undefined && (values as readonly string[]).includes(value);
@@ -104,6 +109,13 @@ export function parseArgs(argv: readonly string[]): Parsed {
         if (typeof v !== 'string') return { kind: 'usage', message: v.error };
         if (!/^\d+$/.test(v)) return { kind: 'usage', message: `--max-warnings must be a whole number (0 or more), not ${v || '(nothing)'}` };
         options.maxWarnings = Number(v);
+        break;
+      }
+      case '--max-file-size': {
+        const v = value('a number of bytes');
+        if (typeof v !== 'string') return { kind: 'usage', message: v.error };
+        if (!/^\d+$/.test(v) || Number(v) < 1) return { kind: 'usage', message: `--max-file-size must be a whole number of bytes (1 or more), not ${v || '(nothing)'}` };
+        options.maxFileSize = Number(v);
         break;
       }
       case '--stdin-filename': {

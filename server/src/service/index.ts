@@ -12,6 +12,41 @@ import { codeDocs, DEFAULT_FORMATS, mayClaimFile, parseWithFormat, RecogniseOpti
 import type { CodeDoc } from './diagnostics/codes';
 import { renderReport, ReportEntry, ReportFormat, ReportOptions } from './report';
 import { defaultSettings, ServiceSettings } from './settings';
+import { Codes, DIAGNOSTIC_SOURCE } from './diagnostics/codes';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+
+/** The most diagnostics a document gets; one `size/too-many` then says how many more there were. */
+export const MAX_DIAGNOSTICS = 500;
+
+/**
+ * The first `MAX_DIAGNOSTICS` diagnostics in document order, and one final `size/too-many`
+ * saying how many more were found: a flood (100,000 list items) must not make megabytes of
+ * diagnostics. Here, once, so the server and the command line agree.
+ */
+export function capDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  if (diagnostics.length <= MAX_DIAGNOSTICS) return diagnostics;
+  const before = (a: Diagnostic, b: Diagnostic): number =>
+    a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+  // Errors first, so that a flood of warnings never hides an error from the verdict and the
+  // checklist; within a severity, in document order.
+  const rank = (d: Diagnostic): number => d.severity ?? DiagnosticSeverity.Error;
+  const kept = diagnostics.map((d, i) => ({ d, i }))
+    .sort((a, b) => rank(a.d) - rank(b.d) || before(a.d, b.d) || a.i - b.i)
+    .slice(0, MAX_DIAGNOSTICS)
+    .sort((a, b) => a.i - b.i)
+    .map((x) => x.d);
+  const more = diagnostics.length - MAX_DIAGNOSTICS;
+  const last = kept.reduce((a, d) => (before(a, d) >= 0 ? a : d), kept[0]);
+  kept.push({
+    range: { start: last.range.start, end: last.range.start },
+    severity: DiagnosticSeverity.Information,
+    code: Codes.tooMany,
+    source: DIAGNOSTIC_SOURCE,
+    message: `${more.toLocaleString('en-US')} more ${more === 1 ? 'finding was' : 'findings were'} not shown: only ${MAX_DIAGNOSTICS} of ${diagnostics.length.toLocaleString('en-US')} are reported. Fix these and check again.`,
+    data: { path: '' },
+  });
+  return kept;
+}
 
 export interface LanguageService {
   configure(settings: Partial<ServiceSettings>): void;
@@ -49,7 +84,7 @@ export function getLanguageService(initial: Partial<ServiceSettings> = {}, optio
   return {
     configure(next) { settings = { ...settings, ...next }; },
     parse: (document, recognise) => parseWithFormat(formats, document, settings, recognise),
-    doValidation: (parsed) => parsed.format.validate(parsed, settings),
+    doValidation: (parsed) => capDiagnostics(parsed.format.validate(parsed, settings)),
     doHover: (parsed, position) => parsed.format.hover(parsed, position, settings),
     doComplete: (parsed, position, completion) => parsed.format.complete(parsed, position, { snippets: false, ...completion }),
     getCodeActions: (parsed, diagnostics, all, only) => parsed.format.codeActions(parsed, { diagnostics, all, only } satisfies CodeActionRequest),

@@ -11,7 +11,7 @@ import { parseExpression, type ExpressionNode, type Operand, type Span } from '.
 import { resolveException, resolveLicense, deprecatedReplacements } from './resolve';
 import { SPDX_CURRENT_EXCEPTION_IDS, SPDX_CURRENT_IDS, SPDX_LICENSES } from './spdx';
 import { closest } from '../text/suggest';
-import { listIds } from '../text/text';
+import { listIds, shorten } from '../text/text';
 import { TREAT_AS_OPEN_SETTING, type LicenseCheckOptions, type LicenseCode, type LicenseFinding, type LicenseTest, type NotOpenTerms } from './types';
 import { failCode, failureReason, headId, notOpenPredicate, qualifies, requirement, restrictionPredicate } from './verdict';
 import type { NamedLicense } from './named';
@@ -52,7 +52,7 @@ function finding(code: LicenseCode, span: Span, message: string, replacements: r
 }
 
 function quote(text: string): string {
-  return /\s/.test(text) ? `"${text}"` : `\`${text}\``;
+  return /\s/.test(text) ? `"${shorten(text)}"` : `\`${shorten(text)}\``;
 }
 
 function named(id: string): string {

@@ -6,14 +6,14 @@
  */
 import { ErrorObject } from 'ajv';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import { isMap, isScalar, Node } from 'yaml';
+import { isMap, Node } from 'yaml';
 import { Codes, DiagnosticData } from '../diagnostics/codes';
 import { diagnostic } from '../yaml/spans';
 import type { ParsedYamlDocument } from '../yaml/parse';
 import { closest } from '../text/suggest';
-import { formatPath, innerSpan, locate, PathSegment } from '../yaml/nodes';
+import { findPair, formatPath, innerSpan, locate, PathSegment, presentKeys } from '../yaml/nodes';
 import { firstLineSpan } from '../yaml/spans';
-import { lowerFirst } from '../text/text';
+import { lowerFirst, shorten } from '../text/text';
 
 /** A JSON pointer (`/code/training/0`) as manifest path segments. */
 export function pointerToSegments(pointer: string): PathSegment[] {
@@ -31,17 +31,18 @@ export function pointerToSegments(pointer: string): PathSegment[] {
 export function unknownKeyDiagnostic(parsed: ParsedYamlDocument, segments: PathSegment[], key: string, allowedKeys: readonly string[]): Diagnostic | undefined {
   if (key === '') return undefined; // only broken YAML yields an empty key; yaml/syntax says why
   const parent = locate(parsed.yaml?.contents as Node | null, segments)?.node;
-  const pair = isMap(parent) ? locate(parent, [key])?.pair : undefined;
+  const pair = isMap(parent) ? findPair(parent, key) : undefined;
   const span = (pair?.key as Node | undefined)?.range ?? parent?.range ?? [0, 0];
-  const present = new Set(isMap(parent) ? parent.items.map((item) => (isScalar(item.key) ? String(item.key.value) : '')) : []);
-  const allowed = allowedKeys.filter((k) => !present.has(k));
+  // The mapping's keys are indexed once (yaml/nodes.ts), not rescanned per unknown key.
+  const present = isMap(parent) ? presentKeys(parent) : undefined;
+  const allowed = present ? allowedKeys.filter((k) => !present.has(k)) : [...allowedKeys];
   const replacements = closest(key, allowed);
   const path = formatPath(segments);
   const where = path ? `\`${path}\`` : 'the top level';
   const hint = replacements.length ? ` Did you mean \`${replacements[0]}\`?` : allowed.length ? ` Allowed keys: ${allowed.map((k) => `\`${k}\``).join(', ')}.` : '';
   const data: DiagnosticData = { path: formatPath([...segments, key]), replacements };
   return diagnostic(parsed.document, span[0], span[1], DiagnosticSeverity.Error, Codes.schemaUnknownKey,
-    `Unknown key \`${key}\` in ${where}.${hint} (Keys starting with \`x-\` are free for extensions.)`, data);
+    `Unknown key \`${shorten(key)}\` in ${where}.${hint} (Keys starting with \`x-\` are free for extensions.)`, data);
 }
 
 /** "a mapping (`key: value` lines) or text": what a `type` error expected, in plain words. */

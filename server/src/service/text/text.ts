@@ -28,3 +28,16 @@ export function listIds(ids: readonly string[]): string {
   if (q.length <= 1) return q.join('');
   return `${q.slice(0, -1).join(', ')} or ${q[q.length - 1]}`;
 }
+
+/** How many characters of a user's key or value a message quotes. */
+export const MAX_QUOTED_LENGTH = 60;
+
+/** A user's key or value as a message quotes it: at most `max` characters, then `…`. */
+export function shorten(s: string, max = MAX_QUOTED_LENGTH): string {
+  if (s.length <= max) return s;
+  let cut = max - 1;
+  // Do not split a surrogate pair.
+  const code = s.charCodeAt(cut - 1);
+  if (code >= 0xd800 && code <= 0xdbff) cut--;
+  return `${s.slice(0, cut)}…`;
+}

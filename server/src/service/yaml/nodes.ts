@@ -24,9 +24,58 @@ export function parsePath(path: string): PathSegment[] {
   return segments;
 }
 
+/**
+ * Pairs a mapping scans when it is searched or indexed: the work measure the tests bound
+ * (a lookup in a large mapping must not rescan it: one scan per mapping, then a Map).
+ */
+export const mappingScans = { pairs: 0 };
+
+/** Mappings with more pairs than this are indexed once instead of scanned per lookup. */
+const INDEX_FROM = 16;
+
+interface MappingIndex {
+  /** The `items` array and its length when indexed: a different array or length rebuilds. */
+  items: unknown[];
+  length: number;
+  /** Each scalar key (as text) to its first pair. */
+  pairs: Map<string, Pair<Node, Node | null>>;
+}
+
+const indexes = new WeakMap<YAMLMap, MappingIndex>();
+
+function mappingIndex(map: YAMLMap): MappingIndex {
+  const cached = indexes.get(map);
+  if (cached && cached.items === map.items && cached.length === map.items.length) return cached;
+  const pairs = new Map<string, Pair<Node, Node | null>>();
+  for (const item of map.items) {
+    mappingScans.pairs++;
+    if (!isScalar(item.key)) continue;
+    const text = String(item.key.value);
+    if (!pairs.has(text)) pairs.set(text, item as Pair<Node, Node | null>);
+  }
+  const index = { items: map.items, length: map.items.length, pairs };
+  indexes.set(map, index);
+  return index;
+}
+
+/** The scalar keys of `map`, as text (indexed once per mapping, like `findPair`). */
+export function presentKeys(map: YAMLMap): ReadonlySet<string> | ReadonlyMap<string, unknown> {
+  return mappingIndex(map).pairs;
+}
+
 /** The pair in `map` whose key is the scalar `key`. */
 export function findPair(map: YAMLMap, key: string): Pair<Node, Node | null> | undefined {
+  if (map.items.length > INDEX_FROM) {
+    const pair = mappingIndex(map).pairs.get(key);
+    // A key edited in place since the index was built: index again.
+    if (pair && !(isScalar(pair.key) && String(pair.key.value) === key)) {
+      indexes.delete(map);
+      return mappingIndex(map).pairs.get(key);
+    }
+    return pair;
+  }
   for (const item of map.items) {
+    mappingScans.pairs++;
     if (isScalar(item.key) && String(item.key.value) === key) return item as Pair<Node, Node | null>;
   }
   return undefined;

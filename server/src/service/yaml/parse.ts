@@ -3,7 +3,7 @@
  * characters); every feature works from the result. The server caches it per document
  * version, so a keystroke costs one parse however many features ask.
  */
-import { Document, parseDocument, visit, isAlias } from 'yaml';
+import { Document, parseDocument, visit, isAlias, isMap, isScalar, Node, YAMLParseError } from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { diagnostic } from './spans';
@@ -53,7 +53,9 @@ export function parseYaml(document: TextDocument, text: string, options: ParseOp
   }
   let yaml: Document.Parsed;
   try {
-    yaml = parseDocument(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, logLevel: 'error' });
+    // The parser's own duplicate-key check rescans the mapping per key (quadratic): see duplicateKeys.
+    yaml = parseDocument(text, { prettyErrors: false, uniqueKeys: false, keepSourceTokens: false, logLevel: 'error' });
+    addDuplicateKeyErrors(yaml);
   } catch (error) {
     // The parser reports problems as errors; a throw is a bug or a resource limit. Never crash.
     return {
@@ -119,3 +121,46 @@ function firstAliasOffset(doc: Document.Parsed): number {
   return offset;
 }
 
+
+/**
+ * The parser's `uniqueKeys` check, in linear time: a scalar key whose value an earlier key of
+ * the same mapping has is a duplicate (the parser's rule), reported where the key starts. The
+ * errors join the parser's in document order.
+ */
+function addDuplicateKeyErrors(doc: Document.Parsed): void {
+  const found: YAMLParseError[] = [];
+  visit(doc, {
+    Map(_key, map) {
+      if (!isMap(map) || map.items.length < 2) return;
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        const key = pair.key as Node | null;
+        if (!isScalar(key)) continue;
+        if (seen.has(key.value)) {
+          const at = key.range?.[0] ?? map.range?.[0] ?? 0;
+          found.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+        } else seen.add(key.value);
+      }
+    },
+  });
+  if (found.length === 0) return;
+  const merged: YAMLParseError[] = [];
+  const sorted = found.sort((a, b) => a.pos[0] - b.pos[0]);
+  let next = 0;
+  for (const error of doc.errors) {
+    while (next < sorted.length && sorted[next].pos[0] < error.pos[0]) merged.push(sorted[next++]);
+    merged.push(error);
+  }
+  while (next < sorted.length) merged.push(sorted[next++]);
+  doc.errors.length = 0;
+  for (const error of merged) doc.errors.push(error);
+}
+
+/**
+ * Whether the parse found YAML errors. Fixes that insert keys are not offered then: the
+ * parse may hide a key that is in the text (after an unterminated quote), and inserting it
+ * again would write a duplicate.
+ */
+export function hasSyntaxErrors(parsed: Pick<YamlParse, 'parseDiagnostics'>): boolean {
+  return parsed.parseDiagnostics.some((d) => d.code === 'yaml/syntax' && d.severity === DiagnosticSeverity.Error);
+}

@@ -4,22 +4,29 @@ import { DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
 import { Document, isMap, isScalar, isSeq, Node, YAMLMap } from 'yaml';
 import { formatPath, PathSegment, scalarText } from './nodes';
 
+/** The most symbols an outline holds (a list of a million items must not make a million). */
+export const MAX_SYMBOLS = 2000;
+
 interface Outline {
   document: TextDocument;
+  /** Symbols still allowed (counts down from MAX_SYMBOLS). */
+  budget: { left: number };
   /** A key's detail from its path (e.g. the requirement's title); the scalar value otherwise. */
   detail?: (path: string) => string | undefined;
 }
 
 export function findDocumentSymbols(parsed: { document: TextDocument; yaml: Document.Parsed | undefined }, detail?: Outline['detail']): DocumentSymbol[] {
   const root = parsed.yaml?.contents as Node | null | undefined;
-  return isMap(root) ? mapSymbols({ document: parsed.document, detail }, root, []) : [];
+  return isMap(root) ? mapSymbols({ document: parsed.document, detail, budget: { left: MAX_SYMBOLS } }, root, []) : [];
 }
 
 function mapSymbols(parsed: Outline, map: YAMLMap, segments: PathSegment[]): DocumentSymbol[] {
   const out: DocumentSymbol[] = [];
   for (const item of map.items) {
+    if (parsed.budget.left <= 0) break;
     const key = item.key as Node | null;
     if (!isScalar(key) || !key.range) continue;
+    parsed.budget.left--;
     const name = String(key.value);
     const value = item.value as Node | null;
     const path = [...segments, name];
@@ -41,8 +48,10 @@ function mapSymbols(parsed: Outline, map: YAMLMap, segments: PathSegment[]): Doc
 
 function seqSymbols(parsed: Outline, items: Array<Node | null>, segments: PathSegment[]): DocumentSymbol[] {
   const out: DocumentSymbol[] = [];
-  items.forEach((item, index) => {
-    if (!item?.range) return;
+  for (let index = 0; index < items.length && parsed.budget.left > 0; index++) {
+    const item = items[index];
+    if (!item?.range) continue;
+    parsed.budget.left--;
     const label = isMap(item) ? scalarText(item.get('name', true) as Node) ?? scalarText(item.get('kind', true) as Node) : scalarText(item);
     const symbol: DocumentSymbol = {
       name: label ?? `[${index}]`,
@@ -52,7 +61,7 @@ function seqSymbols(parsed: Outline, items: Array<Node | null>, segments: PathSe
     };
     if (isMap(item)) symbol.children = mapSymbols(parsed, item, [...segments, index]);
     out.push(symbol);
-  });
+  }
   return out;
 }
 

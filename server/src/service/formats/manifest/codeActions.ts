@@ -5,6 +5,7 @@ import { Codes, DIAGNOSTIC_SOURCE, DiagnosticData } from '../../diagnostics/code
 import { insertionEdits } from './insertion';
 import type { CodeActionRequest, ParsedDocument } from '../format';
 import { requirementFor } from '../../osaid/requirements';
+import { hasSyntaxErrors } from '../../yaml/parse';
 
 export const ADD_ALL_TITLE = 'Add all missing OSAID requirements';
 
@@ -19,12 +20,14 @@ export function getCodeActions(parsed: ParsedDocument, { diagnostics, all, only 
   const uri = parsed.document.uri;
   const actions: CodeAction[] = [];
   const wants = (kind: string): boolean => admits(only, kind);
+  // Broken YAML may hide a key that is in the text: inserting it would write it twice.
+  const mayInsert = !hasSyntaxErrors(parsed);
   if (wants(CodeActionKind.QuickFix)) {
     for (const d of diagnostics) {
       if (d.source !== DIAGNOSTIC_SOURCE) continue;
       const data = d.data as DiagnosticData | undefined;
       if (!data) continue;
-      if (d.code === Codes.missing) {
+      if (d.code === Codes.missing && mayInsert) {
         const edits = insertionEdits(parsed, [data.path]);
         if (edits.length === 0) continue;
         const req = data.requirement ? requirementFor(data.requirement) : undefined;
@@ -41,7 +44,7 @@ export function getCodeActions(parsed: ParsedDocument, { diagnostics, all, only 
     }
   }
   const missing = all.filter((d) => d.code === Codes.missing && d.source === DIAGNOSTIC_SOURCE);
-  const offerAll = missing.length > 0 && (diagnostics.some((d) => d.code === Codes.missing) || (only !== undefined && wants(`${CodeActionKind.SourceFixAll}.osai`)));
+  const offerAll = mayInsert && missing.length > 0 && (diagnostics.some((d) => d.code === Codes.missing) || (only !== undefined && wants(`${CodeActionKind.SourceFixAll}.osai`)));
   if (offerAll) {
     const edits = insertionEdits(parsed, missing.map((d) => (d.data as DiagnosticData).path));
     if (edits.length > 0) {

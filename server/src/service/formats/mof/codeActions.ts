@@ -8,6 +8,7 @@ import { evaluateMofClass } from './evaluate';
 import { addComponentEdits } from './insertComponents';
 import { MofCodes } from './licenseCheck';
 import { CLASS_ROMAN, MofClass } from './tables';
+import { hasSyntaxErrors } from '../../yaml/parse';
 
 /** Title prefix of the action adding every component missing for Class I. */
 export const ADD_ALL_CLASS_I_TITLE = 'Add all components missing for MOF Class I';
@@ -24,17 +25,19 @@ export function mofCodeActions(parsed: ParsedDocument, { diagnostics, all, only 
   const uri = parsed.document.uri;
   const actions: CodeAction[] = [];
   const ours = diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
+  // Broken YAML may hide a key that is in the text: inserting it would write it twice.
+  const mayInsert = !hasSyntaxErrors(parsed);
   for (const d of ours) {
     const data = d.data as MofDiagnosticData | undefined;
     if (!data) continue;
     const rename = d.code === MofCodes.unknownComponent || d.code === Codes.schemaUnknownKey;
     actions.push(...replacementActions(uri, d, data.replacements ?? [], rename ? 'Rename' : 'Change'));
-    if (d.code === Codes.missing && data.component) {
+    if (d.code === Codes.missing && data.component && mayInsert) {
       const edits = addComponentEdits(parsed, [data.component]);
       if (edits.length > 0) actions.push(editAction(`Add the MOF component \`${data.component}\``, uri, edits, { diagnostics: [d], preferred: true }));
     }
   }
-  if (ours.length === 0) return actions;
+  if (ours.length === 0 || !mayInsert) return actions;
   const osaidMissing = all.filter((d) => d.source === DIAGNOSTIC_SOURCE && d.code === Codes.missing && (d.data as MofDiagnosticData | undefined)?.component);
   if (osaidMissing.length > 1 && ours.some((d) => d.code === Codes.missing)) {
     const names = [...new Set(osaidMissing.map((d) => (d.data as MofDiagnosticData).component!))];
@@ -51,6 +54,7 @@ export function mofCodeActions(parsed: ParsedDocument, { diagnostics, all, only 
  * MOT's standard description. Components that are present but not open are not touched.
  */
 export function mofClassActions(parsed: ParsedDocument): CodeAction[] {
+  if (hasSyntaxErrors(parsed)) return []; // the parse may hide components that are in the text
   const result = evaluateMofClass(parsed);
   if (result.class === 1) return [];
   const uri = parsed.document.uri;

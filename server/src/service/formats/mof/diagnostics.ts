@@ -17,6 +17,7 @@ import { isUnlicensedMarker, licenseSentence, MofCodes, MofLicenseFinding, osiFi
 import { ComponentEntry, MofModel, readModel, resolveComponentLicense, ResolvedLicense } from './model';
 import { OSAID_GROUPS } from './osaid';
 import { COMPONENT_NAMES, COMPONENTS_BY_LOWER, FRAMEWORK_NAME, normalizeName } from './tables';
+import { shorten } from '../../text/text';
 
 /** What MOF diagnostics carry in `data` (a superset of the service's DiagnosticData). */
 export interface MofDiagnosticData {
@@ -206,7 +207,7 @@ function componentLicense(ctx: Ctx, entry: ComponentEntry, resolved: ResolvedLic
 }
 
 function fmt(text: string): string {
-  return /\s/.test(text) ? `"${text}"` : `\`${text}\``;
+  return /\s/.test(text) ? `"${shorten(text)}"` : `\`${shorten(text)}\``;
 }
 
 // ---------------------------------------------------------------------------------------

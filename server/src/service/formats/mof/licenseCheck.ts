@@ -5,7 +5,7 @@
  * supplies canonical ids for quick fixes.
  */
 import { checkLicense, evaluateLicense, lookupLicense, notOpenReason, restrictionPredicate } from '../../licenses';
-import { listIds } from '../../text/text';
+import { listIds, shorten } from '../../text/text';
 import { isMotOpen, isTypeAppropriate, motOpenReasons, MotContentType, typeAppropriateLicenses } from './tables';
 
 export const MofCodes = {
@@ -44,7 +44,7 @@ export function isUnlicensedMarker(text: string): boolean {
 }
 
 function shown(text: string): string {
-  return /\s/.test(text) || text === '' ? `"${text}"` : `\`${text}\``;
+  return /\s/.test(text) || text === '' ? `"${shorten(text)}"` : `\`${shorten(text)}\``;
 }
 
 function motOpenFirst(ids: readonly string[]): string[] {
