@@ -1,9 +1,10 @@
 /**
  * `npm run bench`: how fast the OSAID service is, as ratios against baselines measured in
- * the same run (the bare YAML parse, and yaml-language-server with the same schema).
- * Prints a Markdown table; `--write` also records it in BENCHMARKS.md.
+ * the same run (the bare YAML parse, and yaml-language-server with the same schema), and the
+ * worst cases: hostile input at the size limit (`--hostile` runs that table alone).
+ * Prints Markdown tables; `--write` also records them in BENCHMARKS.md.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +13,10 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter } fro
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseDocument } from 'yaml';
 import { getLanguageService as getYamlLanguageService } from 'yaml-language-server';
-import { getLanguageService } from '../server/src/service';
+import { getLanguageService, MAX_DIAGNOSTICS } from '../server/src/service';
+import { DEFAULT_MAX_FILE_SIZE } from '../server/src/service/yaml/parse';
+import { MAX_NESTING_DEPTH } from '../server/src/service/yaml/nesting';
+import { MAX_SYMBOLS } from '../server/src/service/yaml/symbols';
 
 const ROOT = join(__dirname, '..');
 const SCHEMA = JSON.parse(readFileSync(join(ROOT, 'schemas', 'osai-manifest.schema.json'), 'utf8'));
@@ -150,10 +154,190 @@ async function markdownOpenCost(count: number): Promise<{ serviceMs: number; ser
   return { serviceMs, serverMs };
 }
 
+// ---------------------------------------------------------------------------------------
+// Hostile input: the worst cases, at the size limit
+
+interface HostileFamily {
+  id: string;
+  label: string;
+  uri: string;
+  languageId: string;
+  text: () => string;
+}
+
+/** Lines from `line(i)` for i = 0, 1, … while the text stays within `limit` characters. */
+function fill(head: string, line: (i: number) => string, limit = DEFAULT_MAX_FILE_SIZE, tail = ''): string {
+  const parts = [head];
+  let size = head.length + tail.length;
+  for (let i = 0; ; i++) {
+    const next = line(i);
+    if (size + next.length > limit) break;
+    parts.push(next);
+    size += next.length;
+  }
+  parts.push(tail);
+  return parts.join('');
+}
+
+/** The deepest flow nesting the guard accepts on a `key: value` line (the mapping is one level). */
+const DEEPEST = MAX_NESTING_DEPTH - 1;
+const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+
+/** Nine levels of ten aliases: 10^9 values once expanded ("billion laughs"). */
+function aliasBombLines(): string {
+  const levels = ['a: &a [x,x,x,x,x,x,x,x,x,x]'];
+  for (let i = 1; i < 9; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+  return levels.join('\n') + '\n';
+}
+
+/** Deterministic pseudo-random bytes (the same junk every run). */
+function junk(length: number): string {
+  let seed = 7;
+  const bytes = Buffer.alloc(length);
+  for (let i = 0; i < length; i++) { seed = (seed * 1103515245 + 12345) & 0x7fffffff; bytes[i] = seed >> 16 & 0xff; }
+  return bytes.toString('latin1');
+}
+
+const MANIFEST_URI = 'file:///bench/hostile/osai.yaml';
+const KEYS = 100_000;
+const ITEMS = 1_000_000;
+
+export const HOSTILE_FAMILIES: readonly HostileFamily[] = [
+  { id: 'nesting-under', label: `flow nesting ${DEEPEST} deep on every line (just under the guard)`, uri: MANIFEST_URI, languageId: 'osai-manifest',
+    text: () => fill('osaid: "1.0"\n', (i) => `k${i}: ${nested(DEEPEST)}\n`) },
+  { id: 'nesting-over', label: `the same, the last line ${DEEPEST + 1} deep (over the guard)`, uri: MANIFEST_URI, languageId: 'osai-manifest',
+    text: () => { const last = `last: ${nested(DEEPEST + 1)}\n`; return fill('osaid: "1.0"\n', (i) => `k${i}: ${nested(DEEPEST)}\n`, DEFAULT_MAX_FILE_SIZE, last); } },
+  { id: 'alias-bomb', label: 'alias bomb (10^9 values), padded with aliases', uri: MANIFEST_URI, languageId: 'osai-manifest',
+    text: () => fill(`osaid: "1.0"\n${aliasBombLines()}`, (i) => `x${i}: *i\n`) },
+  { id: 'alias-bomb-mof', label: 'the same alias bomb in a MOF-looking `.yml`', uri: 'file:///bench/hostile/model.yml', languageId: 'yaml',
+    text: () => fill(`framework:\n  name: Model Openness Framework\n${aliasBombLines()}`, (i) => `x${i}: *i\n`) },
+  { id: 'unknown-keys', label: `${KEYS.toLocaleString('en-US')} unknown keys in one mapping`, uri: MANIFEST_URI, languageId: 'osai-manifest',
+    text: () => { const pad = 'k'.repeat(Math.floor(DEFAULT_MAX_FILE_SIZE / KEYS) - 16); return 'osaid: "1.0"\n' + Array.from({ length: KEYS }, (_, i) => `${pad}${String(i).padStart(7, '0')}: 1\n`).join(''); } },
+  { id: 'long-list', label: `${ITEMS.toLocaleString('en-US')}-item list (each item a type error)`, uri: MANIFEST_URI, languageId: 'osai-manifest',
+    text: () => `osaid: "1.0"\ncode:\n  supporting_libraries: [${Array(ITEMS).fill('1').join(',')}]\n` },
+  { id: 'long-key', label: 'one 1 MiB key', uri: MANIFEST_URI, languageId: 'osai-manifest',
+    text: () => `osaid: "1.0"\n${'k'.repeat(1024 * 1024)}: 1\n` },
+  { id: 'long-line', label: 'one 4 MiB line', uri: MANIFEST_URI, languageId: 'osai-manifest',
+    text: () => `osaid: "${'x'.repeat(DEFAULT_MAX_FILE_SIZE - 9)}"` },
+  { id: 'binary', label: 'binary junk (random bytes)', uri: MANIFEST_URI, languageId: 'osai-manifest',
+    text: () => junk(DEFAULT_MAX_FILE_SIZE) },
+  { id: 'card-body', label: 'model card with a 4 MiB body', uri: 'file:///bench/hostile/README.md', languageId: 'markdown',
+    text: () => fill('---\nlicense: apache-2.0\ndatasets:\n  - allenai/dolma\nlibrary_name: transformers\n---\n# Model\n\n', (i) => `## Section ${i}\n\nSome text with a [link](https://example.com/${i}) and \`code\`.\n\n`) },
+];
+
+interface HostileRow { id: string; label: string; chars: number; kind: string; diagnostics: number; firstCode: string; symbols: number; ms: number; bare?: number; rssMb: number }
+
+const mb = (bytes: number) => bytes / (1024 * 1024);
+
+/**
+ * One family, in this process (run in a child per family, so each starts from the same
+ * memory): the text is generated first, then `parse + doValidation + findDocumentSymbols` of
+ * a new document version three times; the median time, and the resident memory's growth over
+ * the baseline taken after a full GC (the peak of the samples taken after each run).
+ */
+export function measureHostile(family: HostileFamily): HostileRow {
+  const text = family.text();
+  const service = getLanguageService();
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const before = process.memoryUsage().rss;
+  let peak = before;
+  const samples: number[] = [];
+  let last: { kind: string; diagnostics: number; firstCode: string; symbols: number } | undefined;
+  for (let run = 1; run <= 3; run++) {
+    const start = performance.now();
+    const parsed = service.parse(TextDocument.create(family.uri, family.languageId, run, text));
+    const diagnostics = service.doValidation(parsed);
+    const symbols = service.findDocumentSymbols(parsed);
+    samples.push(performance.now() - start);
+    peak = Math.max(peak, process.memoryUsage().rss);
+    last = { kind: parsed.kind, diagnostics: diagnostics.length, firstCode: String(diagnostics[0]?.code ?? '–'), symbols: countSymbols(symbols) };
+  }
+  // The floor, once (after the memory samples): the YAML parser alone, without its quadratic duplicate-key check (as the service parses).
+  let bare: number | undefined;
+  if (family.languageId !== 'markdown') {
+    const start = performance.now();
+    parseDocument(text, { uniqueKeys: false });
+    bare = performance.now() - start;
+  }
+  return { id: family.id, label: family.label, chars: text.length, ...last!, ms: median(samples), bare, rssMb: mb(peak - before) };
+}
+
+function countSymbols(symbols: ReadonlyArray<{ children?: unknown[] }>): number {
+  return symbols.reduce((n, s) => n + 1 + countSymbols((s.children ?? []) as Array<{ children?: unknown[] }>), 0);
+}
+
+/** Every family, each in a fresh `node --expose-gc` child (a family's garbage must not count against the next). */
+function hostileRows(): HostileRow[] {
+  return HOSTILE_FAMILIES.map((family) => {
+    const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', __filename, '--hostile-family', family.id], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 20 });
+    const line = child.stdout.trim().split('\n').pop() ?? '';
+    if (child.status !== 0 || !line.startsWith('{')) throw new Error(`hostile family ${family.id} failed (exit ${child.status}): ${child.stderr}`);
+    process.stderr.write(`  ${family.id}: ${line}\n`);
+    return JSON.parse(line) as HostileRow;
+  });
+}
+
+function hostileTable(rows: readonly HostileRow[]): string {
+  const out: string[] = [];
+  out.push('| hostile family | characters | recognised as | diagnostics | first code | symbols | parse + validate + symbols ms (median of 3) | bare `yaml.parseDocument` ms (1 run) | RSS growth MB |');
+  out.push('|---|---:|---|---:|---|---:|---:|---:|---:|');
+  for (const r of rows) {
+    out.push(`| ${r.label} | ${r.chars.toLocaleString('en-US')} | ${r.kind} | ${r.diagnostics.toLocaleString('en-US')} | \`${r.firstCode}\` | ${r.symbols.toLocaleString('en-US')} | ${f(r.ms)} | ${f(r.bare)} | ${r.rssMb.toFixed(0)} |`);
+  }
+  out.push('');
+  out.push(`Each family is generated at the size limit (${DEFAULT_MAX_FILE_SIZE.toLocaleString('en-US')} characters, \`DEFAULT_MAX_FILE_SIZE\`; one character over and the file gets a single \`size/too-large\` warning instead) or, where the family is a count, at that count: ` +
+    `flow nesting ${DEEPEST} levels deep on every line (the deepest the nesting guard accepts, ${MAX_NESTING_DEPTH} levels with the mapping) and the same with one line a level deeper (refused before parsing, after scanning the whole text); ` +
+    'a "billion laughs" alias bomb (refused when the value is built, at the first alias), in a manifest and in a MOF-looking `.yml` (claimed as MOF only to say it was not checked); ' +
+    `${KEYS.toLocaleString('en-US')} unknown keys in one mapping; a ${ITEMS.toLocaleString('en-US')}-item flow list whose every item is a type error; one 1 MiB key; one 4 MiB line; random bytes read as Latin-1; and a Hugging Face model card whose Markdown body fills the limit (only its front matter is parsed). ` +
+    `Time is in-process (\`parse\` + \`doValidation\` + \`findDocumentSymbols\` of a new document version, median of 3), beside the YAML parser alone on the same text (\`uniqueKeys: false\`, as the service parses; a card's body is not YAML, so none); RSS growth is the resident memory's peak over a baseline taken after a full GC, each family in its own \`node --expose-gc\` process. ` +
+    `The caps keep the answers small whatever the input: at most ${MAX_DIAGNOSTICS} diagnostics (errors first) plus one \`size/too-many\` saying how many more there were, at most ${MAX_SYMBOLS.toLocaleString('en-US')} outline symbols, and at most 10 control-character reports.`);
+  return out.join('\n');
+}
+
 const f = (ms: number | undefined) => (ms === undefined ? '–' : ms < 1 ? ms.toFixed(3) : ms < 10 ? ms.toFixed(2) : ms.toFixed(1));
 const mark = (ok: boolean) => (ok ? '✓' : '✗ not met');
 
 async function main(): Promise<void> {
+  // A child measuring one hostile family (see hostileRows).
+  const familyAt = process.argv.indexOf('--hostile-family');
+  if (familyAt >= 0) {
+    const family = HOSTILE_FAMILIES.find((x) => x.id === process.argv[familyAt + 1]);
+    if (!family) throw new Error(`no hostile family ${process.argv[familyAt + 1]}`);
+    console.log(JSON.stringify(measureHostile(family)));
+    return;
+  }
+  const write = process.argv.includes('--write');
+  const measured = `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench\``;
+  if (!process.argv.includes('--hostile')) {
+    const output = await speed();
+    console.log(output);
+    if (write) writeSection('bench', `${measured}.\n\n${output}`);
+  }
+  const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+  const hostile = `## Hostile input: the worst cases\n\n${measured} (this table alone: \`npm run bench -- --hostile\`).\n\nMachine: ${machine}\n\n${hostileTable(hostileRows())}`;
+  console.log(`\n${hostile}`);
+  if (write) writeSection('bench-hostile', hostile);
+}
+
+/** Replaces the text between `<!-- name:start -->` and `<!-- name:end -->` in BENCHMARKS.md (appended when absent); the rest stays. */
+function writeSection(name: string, body: string): void {
+  const file = join(ROOT, 'BENCHMARKS.md');
+  const previous = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\n';
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
+  const section = `${start}\n${body}\n${end}`;
+  const from = previous.indexOf(start);
+  const to = previous.indexOf(end, from);
+  const next = from >= 0 && to >= 0
+    ? previous.slice(0, from) + section + previous.slice(to + end.length)
+    : `${previous.replace(/\n*$/, '\n\n')}${section}\n`;
+  writeFileSync(file, next);
+  console.log(`\nwrote ${name} in ${file}`);
+}
+
+/** The speed tables: validation against its baselines, features, server start, the `.vsix`. */
+async function speed(): Promise<string> {
   const rows: SizeRow[] = [];
   for (const lines of [100, 1_000, 10_000]) {
     rows.push(await measureSize(`manifest, ${lines.toLocaleString('en-US')} lines`, generateManifest(lines), 'file:///bench/bench.osai.yaml', true));
@@ -192,16 +376,7 @@ async function main(): Promise<void> {
   if (markdown.serverMs >= 1) budgets.push('a non-card Markdown file cost the server 1 ms or more');
   const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; medians of ${RUNS * 8} interleaved runs below 2,000 lines, ${RUNS} above`;
   const verdict = budgets.length ? `Budgets not met: ${budgets.join('; ')}.` : 'All budgets met.';
-  const output = [`Machine: ${machine}`, '', ...table, '', verdict].join('\n');
-  console.log(output);
-  if (process.argv.includes('--write')) {
-    const file = join(ROOT, 'BENCHMARKS.md');
-    const previous = existsSync(file) ? readFileSync(file, 'utf8') : '';
-    const marker = '<!-- bench:start -->';
-    const intro = previous.includes(marker) ? previous.slice(0, previous.indexOf(marker)) : '# Benchmarks\n\n';
-    writeFileSync(file, `${intro}${marker}\nMeasured ${new Date().toISOString().slice(0, 10)} with \`npm run bench\`.\n\n${output}\n<!-- bench:end -->\n`);
-    console.log(`\nwrote ${file}`);
-  }
+  return [`Machine: ${machine}`, '', ...table, '', verdict].join('\n');
 }
 
 if (require.main === module) void main().catch((error) => { console.error(error); process.exitCode = 1; });

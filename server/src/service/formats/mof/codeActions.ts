@@ -49,6 +49,16 @@ export function mofCodeActions(parsed: ParsedDocument, { diagnostics, all, only 
 }
 
 /**
+ * For a file claimed but not checked (a near miss of `framework.name`): only the
+ * replacements its diagnostics carry — the exact name — and no class-level actions.
+ */
+export function mofNotCheckedActions(parsed: ParsedDocument, { diagnostics, only }: CodeActionRequest): CodeAction[] {
+  if (!admits(only, CodeActionKind.QuickFix)) return [];
+  return diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE)
+    .flatMap((d) => replacementActions(parsed.document.uri, d, (d.data as MofDiagnosticData | undefined)?.replacements ?? [], 'Change'));
+}
+
+/**
  * "Add the N components missing for MOF Class X" (the next class) and "Add all components
  * missing for MOF Class I": new list items at the end of `release.components`, each with
  * MOT's standard description. Components that are present but not open are not touched.

@@ -3,7 +3,7 @@
  * YAML ranges, component names, per-component licenses in MOT's resolution order, and the
  * OSAID view (what OSAID 1.0 still needs that the file does not show).
  */
-import Ajv from 'ajv';
+import Ajv, { ErrorObject } from 'ajv';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import mofSchema from '../../../../../schemas/mof-model.schema.json';
 import { Codes } from '../../diagnostics/codes';
@@ -18,6 +18,8 @@ import { ComponentEntry, MofModel, readModel, resolveComponentLicense, ResolvedL
 import { OSAID_GROUPS } from './osaid';
 import { COMPONENT_NAMES, COMPONENTS_BY_LOWER, FRAMEWORK_NAME, normalizeName } from './tables';
 import { shorten } from '../../text/text';
+import { frameworkPair } from './detect';
+import type { Node } from 'yaml';
 
 /** What MOF diagnostics carry in `data` (a superset of the service's DiagnosticData). */
 export interface MofDiagnosticData {
@@ -66,11 +68,47 @@ function push(ctx: Ctx, span: [number, number], severity: DiagnosticSeverity, co
 }
 
 // ---------------------------------------------------------------------------------------
+// Files claimed but not checked (detect.ts `mofState`)
+
+const NOT_CHECKED = 'this file is not checked as a MOF model file until it is fixed';
+
+/**
+ * A near miss (`framework.name: Model Openess Framework`): the parse diagnostics and the
+ * `schema/enum` error on the name, with the exact spelling as its fix — nothing else, since
+ * MOT would not read the file as a MOF model file at all.
+ */
+export function nearMissDiagnostics(parsed: ParsedDocument): Diagnostic[] {
+  const ctx: Ctx = { parsed, model: readModel(parsed), out: [...parsed.parseDiagnostics] };
+  schemaFindings(ctx, (error) => error.instancePath === '/framework/name' && error.keyword === 'enum', NOT_CHECKED);
+  return ctx.out;
+}
+
+/**
+ * A file that looks like a MOF model file but whose YAML value could not be built (an alias
+ * bomb, nesting past the guard): its parse diagnostics, and one note saying that it was not
+ * checked as a MOF model file and why — on the top-level `framework` key when the parse shows
+ * it, else on the first line. The note repeats the reason, so it stands alone where
+ * `yaml/syntax` is left to another extension.
+ */
+export function unreadableDiagnostics(parsed: ParsedDocument): Diagnostic[] {
+  const errors = parsed.parseDiagnostics.filter((d) => d.severity === DiagnosticSeverity.Error);
+  // The reason the value could not be built is the last error the parse reported (parse.ts: the guards and toJS come last).
+  const reason = errors[errors.length - 1]?.message;
+  const key = frameworkPair((parsed.yaml?.contents ?? null) as Node | null)?.key;
+  const span: [number, number] = key?.range ? [key.range[0], key.range[1]] : firstLineSpan(parsed.text);
+  const note = diagnostic(parsed.document, span[0], span[1], DiagnosticSeverity.Information, Codes.yamlSyntax,
+    `Not checked as a Model Openness Framework model file: its YAML could not be read${reason ? ` (${reason.replace(/\.$/, '')})` : ''}.`,
+    { path: key ? 'framework' : '' });
+  return [...parsed.parseDiagnostics, note];
+}
+
+// ---------------------------------------------------------------------------------------
 // Schema
 
-function schemaFindings(ctx: Ctx): void {
+function schemaFindings(ctx: Ctx, only?: (error: ErrorObject) => boolean, nameNote?: string): void {
   validateMof(ctx.parsed.value);
-  ctx.out.push(...schemaErrorDiagnostics(ctx.parsed, validateMof.errors ?? [], {
+  const errors = validateMof.errors ?? [];
+  ctx.out.push(...schemaErrorDiagnostics(ctx.parsed, only ? errors.filter(only) : errors, {
     root: 'A MOF model file',
     quotedNumber: "'1.0'",
     dateExample: "'2024-12-15'",
@@ -81,7 +119,7 @@ function schemaFindings(ctx: Ctx): void {
       if (site.segments[1] === 'components' && site.segments[site.segments.length - 1] === 'name') return unknownComponent(ctx, site);
       if (site.path !== 'framework.name') return undefined;
       return diagnostic(ctx.parsed.document, site.span[0], site.span[1], DiagnosticSeverity.Error, Codes.schemaEnum,
-        `\`framework.name\` must be exactly \`${FRAMEWORK_NAME}\`: MOT rejects any other spelling.`, { path: site.path, replacements: [FRAMEWORK_NAME] });
+        `\`framework.name\` must be exactly \`${FRAMEWORK_NAME}\`: MOT rejects any other spelling${nameNote ? `, and ${nameNote}` : ''}.`, { path: site.path, replacements: [FRAMEWORK_NAME] });
     },
   }));
 }

@@ -4,17 +4,19 @@
  * project's schema (schemas/mof-model.schema.json), per-component licenses in the Model
  * Openness Tool's (MOT) resolution order, the MOF class computed exactly as MOT does, the
  * OSAID 1.0 view of the same file, hovers, quick fixes, the class code lens and
- * component-name completion.
+ * component-name completion. Files meant as MOF model files that are not — a misspelt
+ * `framework.name`, YAML that cannot be read — are claimed only to say why (detect.ts).
  */
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { Codes } from '../../diagnostics/codes';
 import { findDocumentSymbols } from '../../yaml/symbols';
 import { verdictLens } from '../../verdict/verdict';
-import { DocumentFormat, EMPTY_COMPLETION } from '../format';
+import { DocumentFormat, DocumentSummary, EMPTY_COMPLETION, ParsedDocument } from '../format';
 import { mofChecklist } from './checklist';
-import { mofCodeActions } from './codeActions';
+import { mofCodeActions, mofNotCheckedActions } from './codeActions';
 import { mofCompletions } from './completion';
-import { frameworkNameMatches, looksLikeMofText } from './detect';
-import { mofDiagnostics } from './diagnostics';
+import { looksLikeMofText, mofState } from './detect';
+import { mofDiagnostics, nearMissDiagnostics, unreadableDiagnostics } from './diagnostics';
 import { evaluateMofClass } from './evaluate';
 import { mofHover } from './hover';
 import { MofCodes } from './licenseCheck';
@@ -31,23 +33,30 @@ export const mofFormat: DocumentFormat = {
   },
   // Any YAML file may be a MOF model file; only its content tells.
   recognise: ({ text }, settings) => (settings.mof && looksLikeMofText(text) ? 'maybe' : 'no'),
-  confirm: (parse) => frameworkNameMatches(parse.value),
+  // MOF model files, and files meant as ones that must be told why they are not checked (detect.ts).
+  confirm: (parse) => mofState(parse) !== 'none',
   validate(parsed, settings) {
-    const diagnostics = mofDiagnostics(parsed);
-    // Red Hat's YAML extension already reports syntax errors in `yaml` documents.
-    return settings.mofYamlSyntax || parsed.document.languageId !== 'yaml' ? diagnostics : diagnostics.filter((d) => d.code !== Codes.yamlSyntax);
+    const state = notCheckedState(parsed);
+    const diagnostics = state === 'near-miss' ? nearMissDiagnostics(parsed) : state === 'unreadable' ? unreadableDiagnostics(parsed) : mofDiagnostics(parsed);
+    // Red Hat's YAML extension already reports syntax errors in `yaml` documents (not our note that a file was not checked).
+    return settings.mofYamlSyntax || parsed.document.languageId !== 'yaml' ? diagnostics
+      : diagnostics.filter((d) => d.code !== Codes.yamlSyntax || d.severity === DiagnosticSeverity.Information);
   },
-  hover: (parsed, position) => mofHover(parsed, position),
+  hover: (parsed, position) => (checked(parsed) ? mofHover(parsed, position) : null),
   complete: (parsed, position) => {
-    const items = mofCompletions(parsed, position);
+    const items = checked(parsed) ? mofCompletions(parsed, position) : [];
     return items.length ? { isIncomplete: false, items } : EMPTY_COMPLETION;
   },
-  codeActions: (parsed, request) => mofCodeActions(parsed, request),
+  codeActions: (parsed, request) => (checked(parsed) ? mofCodeActions(parsed, request) : mofNotCheckedActions(parsed, request)),
   symbols: (parsed) => findDocumentSymbols(parsed),
   // The MOF class, and the OSAID verdict of the same release (as every format states it).
-  codeLenses: (parsed, diagnostics) => [verdictLens(evaluateMofClass(parsed).title), verdictLens(mofChecklist(parsed, diagnostics).verdict.title)],
-  checklist: (parsed, diagnostics) => mofChecklist(parsed, diagnostics),
+  codeLenses: (parsed, diagnostics) => checked(parsed)
+    ? [verdictLens(evaluateMofClass(parsed).title), verdictLens(mofChecklist(parsed, diagnostics).verdict.title)]
+    : [verdictLens(notChecked(notCheckedState(parsed)!).headline)],
+  checklist: (parsed, diagnostics) => (checked(parsed) ? mofChecklist(parsed, diagnostics) : undefined),
   summary(parsed, diagnostics) {
+    const state = notCheckedState(parsed);
+    if (state) return notChecked(state);
     const checklist = mofChecklist(parsed, diagnostics);
     const result = evaluateMofClass(parsed);
     return {
@@ -58,6 +67,24 @@ export const mofFormat: DocumentFormat = {
     };
   },
 };
+
+/** Why a claimed file is not checked as a MOF model file (a near miss, unreadable YAML); undefined when it is checked. */
+function notCheckedState(parsed: ParsedDocument): 'near-miss' | 'unreadable' | undefined {
+  const state = mofState(parsed);
+  return state === 'near-miss' || state === 'unreadable' ? state : undefined;
+}
+
+function checked(parsed: ParsedDocument): boolean {
+  return notCheckedState(parsed) === undefined;
+}
+
+/** The verdict of a file claimed but not checked: it meets nothing, and says why (the CLI's table, the lens). */
+function notChecked(state: 'near-miss' | 'unreadable'): DocumentSummary {
+  const title = state === 'near-miss'
+    ? '✗ Not checked as a MOF model file: `framework.name` is not `Model Openness Framework`'
+    : '✗ Not checked as a MOF model file: its YAML could not be read';
+  return { verdict: { meets: false, title }, headline: title, json: { mofClass: null } };
+}
 
 // For tests and tools that look inside the format (the service itself only uses `mofFormat`).
 export { evaluateMofClass, type MofClassResult } from './evaluate';
