@@ -18,6 +18,7 @@ import type {
 } from 'vscode-languageserver-protocol';
 import { getLanguageService, ParsedDocument } from '../../server/src/service';
 import { ROOT } from '../helpers';
+import { random } from '../fuzz/fuzzer';
 import { Session, startSession, stopSession } from './session';
 
 const SEED = Number(process.env.OSAI_ADVERSARIAL_SEED ?? 0x05a1d);
@@ -30,17 +31,8 @@ const REQUEST_TIMEOUT_MS = 5000;
 /** A run stops typing (and then its block edits, at 1.25 times) early past this budget, and says so: bounded on slow machines. */
 const RUN_BUDGET_MS = 8000;
 
-/** mulberry32: small, fast, and the same sequence on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The fuzzer's seeded generator (mulberry32): the same sequence on every machine.
+const prng = random;
 
 function hash(s: string): number {
   let h = 2166136261;
