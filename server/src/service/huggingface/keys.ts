@@ -4,6 +4,7 @@
  */
 
 import { editDistance } from '../text/suggest';
+import { parseFrontMatter, startsWithFrontMatter } from '../yaml/frontMatter';
 
 /** Keys only model cards have: one of them makes a Markdown file's front matter a model card. */
 export const MODEL_CARD_MARKERS: readonly string[] = [
@@ -42,6 +43,19 @@ export function mayBeCard(uri: string, languageId: string): boolean {
 
 /** `README.md`: the file the folder walk of `osai-check` looks at for cards. */
 export const CARD_FILE_NAME = /^readme\.md$/i;
+
+/**
+ * How both card formats find their documents: `README.md` in folders; a Markdown document
+ * with a front matter marker on its first line may be one (other Markdown costs that look
+ * only); the front matter alone is parsed, once for both formats, which then tell their kind
+ * apart by its keys (`confirm`).
+ */
+export const CARD_RECOGNITION = {
+  fileNames: CARD_FILE_NAME,
+  recognise: ({ uri, languageId, text }: { uri: string; languageId: string; text: string }): 'maybe' | 'no' =>
+    (mayBeCard(uri, languageId) && startsWithFrontMatter(text) ? 'maybe' : 'no'),
+  parse: parseFrontMatter,
+};
 
 // ---------------------------------------------------------------------------------------
 // Every key the Hub documents for each kind of card, with what the Hub does with it (our

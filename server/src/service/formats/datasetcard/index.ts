@@ -3,9 +3,8 @@
  * (`annotations_creators`, `source_datasets`, `size_categories`, …) — OSAID's data
  * information in the Hub's words. Only the front matter is parsed.
  */
-import { CARD_FILE_NAME, isDatasetCardValue, mayBeCard } from '../../huggingface/keys';
+import { CARD_RECOGNITION, isDatasetCardValue } from '../../huggingface/keys';
 import { hubCodeDocs, hubMetadataDiagnostics } from '../../huggingface/rules';
-import { parseFrontMatter, startsWithFrontMatter } from '../../yaml/frontMatter';
 import { findDocumentSymbols } from '../../yaml/symbols';
 import { cardCompletions } from '../../huggingface/completion';
 import { hubMetadataFixes } from '../../huggingface/fixes';
@@ -17,9 +16,7 @@ export const datasetCardFormat: DocumentFormat = {
   id: 'datasetcard',
   label: 'Dataset card',
   codes: hubCodeDocs('dataset'),
-  fileNames: CARD_FILE_NAME,
-  recognise: ({ uri, languageId, text }) => (mayBeCard(uri, languageId) && startsWithFrontMatter(text) ? 'maybe' : 'no'),
-  parse: parseFrontMatter,
+  ...CARD_RECOGNITION,
   confirm: (parse) => isDatasetCardValue(parse.value),
   validate(parsed) {
     if (!parsed.yaml || parsed.value === undefined) return [...parsed.parseDiagnostics];

@@ -5,10 +5,9 @@
  * complete data description are "not stated in the card".
  */
 import { readCard } from '../../huggingface/card';
-import { CARD_FILE_NAME, isModelCardValue, mayBeCard } from '../../huggingface/keys';
+import { CARD_RECOGNITION, isModelCardValue } from '../../huggingface/keys';
 import { hubCodeDocs, hubMetadataDiagnostics } from '../../huggingface/rules';
 import { weightsTerms } from '../../huggingface/weights';
-import { parseFrontMatter, startsWithFrontMatter } from '../../yaml/frontMatter';
 import { findDocumentSymbols } from '../../yaml/symbols';
 import { cardCompletions } from '../../huggingface/completion';
 import { hubMetadataFixes } from '../../huggingface/fixes';
@@ -22,10 +21,7 @@ export const modelCardFormat: DocumentFormat = {
   id: 'modelcard',
   label: 'Model card',
   codes: hubCodeDocs('model'),
-  fileNames: CARD_FILE_NAME,
-  // Other Markdown costs a look at its first line.
-  recognise: ({ uri, languageId, text }) => (mayBeCard(uri, languageId) && startsWithFrontMatter(text) ? 'maybe' : 'no'),
-  parse: parseFrontMatter,
+  ...CARD_RECOGNITION,
   confirm: (parse) => isModelCardValue(parse.value),
   validate(parsed, settings) {
     if (!parsed.yaml || parsed.value === undefined) return [...parsed.parseDiagnostics];
