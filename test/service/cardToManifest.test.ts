@@ -169,6 +169,10 @@ describe('model card → osai.yaml', () => {
     assert.equal(canonicalLicense('llama3'), 'llama3');
     assert.equal(canonicalLicense('openrail'), 'openrail');
     assert.equal(canonicalLicense('bigscience-bloom-rail-1.0'), 'bigscience-bloom-rail-1.0');
+    // The Hub ids whose SPDX id is not the same spelling (cards.md: `odc-by` is ODC-By-1.0; the
+    // GNU ids do not say "or later", and SPDX's current id for that is `-only`).
+    assert.equal(canonicalLicense('odc-by'), 'ODC-By-1.0');
+    assert.equal(canonicalLicense('gpl-3.0'), 'GPL-3.0-only');
     const manifest = manifestOf('---\nlicense: cc-by-4.0\n---\n');
     assert.match(manifest, /license: CC-BY-4\.0 # from the card's license: cc-by-4\.0/);
     assert.deepEqual(notPlaceholders(diagnosticsOf(manifest)).map(brief), []);

@@ -72,3 +72,21 @@ describe('real Hugging Face cards', () => {
     });
   }
 });
+
+describe('the weights\' terms read the Hub\'s ids as the Hub means them', () => {
+  function weights(license: string): Array<[string, number, number, number]> {
+    const parsed = service.parse(TextDocument.create('file:///w/README.md', 'markdown', 1, `---\nlicense: ${license}\n---\n`));
+    return service.doValidation(parsed).map((d) => [String(d.code), d.severity ?? 0, d.range.start.character, d.range.end.character]);
+  }
+
+  test('a Hub id that stands for an SPDX id is that license, with nothing to say about its spelling', () => {
+    // cards.md: `odc-by` is ODC-By-1.0, `gpl-3.0` the GNU GPL v3 — both open.
+    assert.deepEqual(weights('odc-by'), []);
+    assert.deepEqual(weights('gpl-3.0'), []);
+  });
+
+  test('a family id (`cc`, `bsd`) does not say which license: a warning on the value', () => {
+    assert.deepEqual(weights('cc'), [['license/non-canonical', 2, 9, 11]]);
+    assert.deepEqual(weights('bsd'), [['license/non-canonical', 2, 9, 12]]);
+  });
+});

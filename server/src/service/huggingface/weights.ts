@@ -11,6 +11,8 @@ import type { ParsedYamlDocument } from '../yaml/parse';
 import { verbatimSpan } from '../yaml/nodes';
 import { diagnostic } from '../yaml/spans';
 import { CardFacts, StatedValue } from './card';
+import { spdxOfHubId } from './hubLicenseMatch';
+import { resolveLicense } from '../licenses/resolve';
 
 export const WEIGHTS_PATH = 'parameters.weights.license';
 
@@ -51,13 +53,25 @@ export function weightsTerms(parsed: ParsedYamlDocument, card: CardFacts, treatA
     const [start, end] = stated.node!.range!;
     return { stated, open: false, findings: [diagnostic(parsed.document, start, end, DiagnosticSeverity.Error, Codes.unknownLicense, '`license: unknown`: the weights\' terms are not known, so they cannot count as open.', data)] };
   }
-  const findings = checkLicense(text, 'open', { extraOpen: treatAsOpen }).filter((f) => f.severity === 'error');
+  // A Hub id is read as the SPDX id it stands for (`odc-by` is ODC-By-1.0, `gpl-3.0` GPL-3.0-only):
+  // the Hub's spelling is right on a card, so only what the terms are is reported, not how they are written.
+  const hubSpdx = spdxOfHubId(text.toLowerCase());
+  const family = !hubSpdx && resolveLicense(text).kind === 'family';
+  const findings = checkLicense(hubSpdx ?? text, 'open', { extraOpen: treatAsOpen })
+    .filter((f) => f.severity === 'error' || (family && f.code === 'license/non-canonical'));
   const base = verbatimSpan(parsed.text, stated.node) ?? (stated.node?.range ? [stated.node.range[0], stated.node.range[1]] : card.firstLine);
   const out = findings.map((f) => {
-    const [start, end] = verbatimSpan(parsed.text, stated.node) ? [base[0] + f.start, base[0] + f.end] : base;
-    return diagnostic(parsed.document, start, end, DiagnosticSeverity.Error, f.code, weightsMessage(f, stated), data);
+    // Offsets inside the written text hold only when it was evaluated as written.
+    const [start, end] = !hubSpdx && verbatimSpan(parsed.text, stated.node) ? [base[0] + f.start, base[0] + f.end] : base;
+    return f.severity === 'error'
+      ? diagnostic(parsed.document, start, end, DiagnosticSeverity.Error, f.code, weightsMessage(f, stated), data)
+      : diagnostic(parsed.document, start, end, DiagnosticSeverity.Warning, f.code, familyMessage(stated), data);
   });
-  return { stated, open: out.length === 0, findings: out };
+  return { stated, open: !out.some((d) => d.severity === DiagnosticSeverity.Error), findings: out };
+}
+
+function familyMessage(stated: StatedValue): string {
+  return `\`${stated.text}\` names a family of licenses, not one: the card does not say which terms the weights are under (a Creative Commons or GNU family includes licenses that are not open). Write the Hub id of the exact license, e.g. \`cc-by-4.0\`, \`bsd-3-clause\` or \`gpl-3.0\`.`;
 }
 
 function weightsMessage(f: LicenseFinding, stated: StatedValue): string {

@@ -12,7 +12,8 @@ import { CREATE_MANIFEST_FROM_CARD_COMMAND, CREATE_MANIFEST_FROM_CARD_KIND } fro
 import { admits } from '../../edits/actions';
 import { CardFacts, hubUrl, readCard } from '../../huggingface/card';
 import { statedTerms } from '../../huggingface/weights';
-import { OPEN_LICENSES, SPDX_LICENSES } from '../../licenses';
+import { spdxOfHubId } from '../../huggingface/hubLicenseMatch';
+import { OPEN_LICENSES } from '../../licenses';
 import { childrenOf, keyOf, Requirement } from '../../osaid/requirements';
 import { frontMatterEnd } from '../../yaml/frontMatter';
 import { findPair, scalarText } from '../../yaml/nodes';
@@ -225,10 +226,13 @@ function decode(segment: string): string {
 
 let canonicalIds: ReadonlyMap<string, string> | undefined;
 
-/** `apache-2.0` → `Apache-2.0`; ids SPDX does not have (`llama3`, `openrail`) stay as written. */
+/**
+ * `apache-2.0` → `Apache-2.0`, `odc-by` → `ODC-By-1.0` (the Hub's own mapping); ids SPDX does
+ * not have (`llama3`, `openrail`) stay as written, curated open ids get their case.
+ */
 export function canonicalLicense(id: string): string {
-  canonicalIds ??= new Map([...SPDX_LICENSES.keys(), ...OPEN_LICENSES.map((l) => l.id)].map((k) => [k.toLowerCase(), k] as const));
-  return canonicalIds.get(id.toLowerCase()) ?? id;
+  canonicalIds ??= new Map(OPEN_LICENSES.map((l) => [l.id.toLowerCase(), l.id] as const));
+  return spdxOfHubId(id.toLowerCase()) ?? canonicalIds.get(id.toLowerCase()) ?? id;
 }
 
 // ---------------------------------------------------------------------------------------------
