@@ -11,10 +11,10 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseDocument } from 'yaml';
+import { Lexer, parseDocument } from 'yaml';
 import { getLanguageService as getYamlLanguageService } from 'yaml-language-server';
 import { getLanguageService, MAX_DIAGNOSTICS } from '../server/src/service';
-import { DEFAULT_MAX_FILE_SIZE } from '../server/src/service/yaml/parse';
+import { DEFAULT_MAX_FILE_SIZE, MAX_YAML_TOKENS, yamlWork } from '../server/src/service/yaml/parse';
 import { MAX_NESTING_DEPTH } from '../server/src/service/yaml/nesting';
 import { MAX_SYMBOLS } from '../server/src/service/yaml/symbols';
 
@@ -198,23 +198,57 @@ function junk(length: number): string {
   return bytes.toString('latin1');
 }
 
+/** The YAML lexer's token count: what the parser's budget counts. */
+function tokens(text: string): number {
+  let count = 0;
+  for (const _ of new Lexer().lex(text)) count++;
+  return count;
+}
+
+/** `head`, as many `line(i)` as keep the text within the token budget (and the size limit), then `tail`. */
+function underBudget(head: string, line: (i: number) => string, tail = ''): string {
+  const build = (n: number) => head + Array.from({ length: n }, (_, i) => line(i)).join('') + tail;
+  let low = 0;
+  let high = 1;
+  while (tokens(build(high)) <= MAX_YAML_TOKENS && build(high).length <= DEFAULT_MAX_FILE_SIZE) { low = high; high *= 2; }
+  while (high - low > 1) {
+    const mid = Math.floor((low + high) / 2);
+    const text = build(mid);
+    if (tokens(text) <= MAX_YAML_TOKENS && text.length <= DEFAULT_MAX_FILE_SIZE) low = mid; else high = mid;
+  }
+  return build(low);
+}
+
 const MANIFEST_URI = 'file:///bench/hostile/osai.yaml';
-const KEYS = 100_000;
 const ITEMS = 1_000_000;
+const budget = `${MAX_YAML_TOKENS.toLocaleString('en-US')} tokens`;
 
 export const HOSTILE_FAMILIES: readonly HostileFamily[] = [
-  { id: 'nesting-under', label: `flow nesting ${DEEPEST} deep on every line (just under the guard)`, uri: MANIFEST_URI, languageId: 'osai-manifest',
+  // At the size limit: refused by a guard.
+  { id: 'nesting-under', label: `flow nesting ${DEEPEST} deep on every line, 4 MiB (over the token budget)`, uri: MANIFEST_URI, languageId: 'osai-manifest',
     text: () => fill('osaid: "1.0"\n', (i) => `k${i}: ${nested(DEEPEST)}\n`) },
-  { id: 'nesting-over', label: `the same, the last line ${DEEPEST + 1} deep (over the guard)`, uri: MANIFEST_URI, languageId: 'osai-manifest',
+  { id: 'nesting-over', label: `the same, the last line ${DEEPEST + 1} deep (over the nesting guard)`, uri: MANIFEST_URI, languageId: 'osai-manifest',
     text: () => { const last = `last: ${nested(DEEPEST + 1)}\n`; return fill('osaid: "1.0"\n', (i) => `k${i}: ${nested(DEEPEST)}\n`, DEFAULT_MAX_FILE_SIZE, last); } },
-  { id: 'alias-bomb', label: 'alias bomb (10^9 values), padded with aliases', uri: MANIFEST_URI, languageId: 'osai-manifest',
+  { id: 'alias-bomb', label: 'alias bomb (10^9 values), padded with aliases to 4 MiB', uri: MANIFEST_URI, languageId: 'osai-manifest',
     text: () => fill(`osaid: "1.0"\n${aliasBombLines()}`, (i) => `x${i}: *i\n`) },
   { id: 'alias-bomb-mof', label: 'the same alias bomb in a MOF-looking `.yml`', uri: 'file:///bench/hostile/model.yml', languageId: 'yaml',
     text: () => fill(`framework:\n  name: Model Openness Framework\n${aliasBombLines()}`, (i) => `x${i}: *i\n`) },
-  { id: 'unknown-keys', label: `${KEYS.toLocaleString('en-US')} unknown keys in one mapping`, uri: MANIFEST_URI, languageId: 'osai-manifest',
-    text: () => { const pad = 'k'.repeat(Math.floor(DEFAULT_MAX_FILE_SIZE / KEYS) - 16); return 'osaid: "1.0"\n' + Array.from({ length: KEYS }, (_, i) => `${pad}${String(i).padStart(7, '0')}: 1\n`).join(''); } },
   { id: 'long-list', label: `${ITEMS.toLocaleString('en-US')}-item list (each item a type error)`, uri: MANIFEST_URI, languageId: 'osai-manifest',
     text: () => `osaid: "1.0"\ncode:\n  supporting_libraries: [${Array(ITEMS).fill('1').join(',')}]\n` },
+  { id: 'blank-lines', label: '4 MiB of blank lines', uri: MANIFEST_URI, languageId: 'osai-manifest',
+    text: () => `osaid: "1.0"\n${'\n'.repeat(DEFAULT_MAX_FILE_SIZE - 13)}` },
+  // Just under the token budget: parsed and checked in full (the worst accepted cases).
+  { id: 'tags-under', label: `a list of tagged items \`- !t 1\`, just under ${budget}`, uri: MANIFEST_URI, languageId: 'osai-manifest',
+    text: () => underBudget('osaid: "1.0"\nx-items:\n', () => '  - !t 1\n') },
+  { id: 'nesting-budget', label: `flow nesting ${DEEPEST} deep on every line, just under ${budget}`, uri: MANIFEST_URI, languageId: 'osai-manifest',
+    text: () => underBudget('osaid: "1.0"\n', (i) => `k${i}: ${nested(DEEPEST)}\n`) },
+  { id: 'alias-budget', label: `the alias bomb padded with aliases, just under ${budget}`, uri: MANIFEST_URI, languageId: 'osai-manifest',
+    text: () => underBudget(`osaid: "1.0"\n${aliasBombLines()}`, (i) => `x${i}: *i\n`) },
+  { id: 'unknown-keys', label: `unknown keys in one mapping, just under ${budget}`, uri: MANIFEST_URI, languageId: 'osai-manifest',
+    text: () => underBudget('osaid: "1.0"\n', (i) => `k${i}: 1\n`) },
+  { id: 'type-errors', label: `a list whose every item is a type error, just under ${budget}`, uri: MANIFEST_URI, languageId: 'osai-manifest',
+    text: () => underBudget('osaid: "1.0"\ncode:\n  supporting_libraries: [', () => '1,', ']\n') },
+  // Few tokens, many characters.
   { id: 'long-key', label: 'one 1 MiB key', uri: MANIFEST_URI, languageId: 'osai-manifest',
     text: () => `osaid: "1.0"\n${'k'.repeat(1024 * 1024)}: 1\n` },
   { id: 'long-line', label: 'one 4 MiB line', uri: MANIFEST_URI, languageId: 'osai-manifest',
@@ -225,7 +259,7 @@ export const HOSTILE_FAMILIES: readonly HostileFamily[] = [
     text: () => fill('---\nlicense: apache-2.0\ndatasets:\n  - allenai/dolma\nlibrary_name: transformers\n---\n# Model\n\n', (i) => `## Section ${i}\n\nSome text with a [link](https://example.com/${i}) and \`code\`.\n\n`) },
 ];
 
-interface HostileRow { id: string; label: string; chars: number; kind: string; diagnostics: number; firstCode: string; symbols: number; ms: number; bare?: number; rssMb: number }
+interface HostileRow { id: string; label: string; chars: number; tokens: number; kind: string; diagnostics: number; firstCode: string; symbols: number; ms: number; bare?: number; rssMb: number }
 
 const mb = (bytes: number) => bytes / (1024 * 1024);
 
@@ -243,15 +277,16 @@ export function measureHostile(family: HostileFamily): HostileRow {
   const before = process.memoryUsage().rss;
   let peak = before;
   const samples: number[] = [];
-  let last: { kind: string; diagnostics: number; firstCode: string; symbols: number } | undefined;
+  let last: { kind: string; diagnostics: number; firstCode: string; symbols: number; tokens: number } | undefined;
   for (let run = 1; run <= 3; run++) {
+    const tokensBefore = yamlWork.tokens;
     const start = performance.now();
     const parsed = service.parse(TextDocument.create(family.uri, family.languageId, run, text));
     const diagnostics = service.doValidation(parsed);
     const symbols = service.findDocumentSymbols(parsed);
     samples.push(performance.now() - start);
     peak = Math.max(peak, process.memoryUsage().rss);
-    last = { kind: parsed.kind, diagnostics: diagnostics.length, firstCode: String(diagnostics[0]?.code ?? '–'), symbols: countSymbols(symbols) };
+    last = { kind: parsed.kind, diagnostics: diagnostics.length, firstCode: String(diagnostics[0]?.code ?? '–'), symbols: countSymbols(symbols), tokens: yamlWork.tokens - tokensBefore };
   }
   // The floor, once (after the memory samples): the YAML parser alone, without its quadratic duplicate-key check (as the service parses).
   let bare: number | undefined;
@@ -280,16 +315,16 @@ function hostileRows(): HostileRow[] {
 
 function hostileTable(rows: readonly HostileRow[]): string {
   const out: string[] = [];
-  out.push('| hostile family | characters | recognised as | diagnostics | first code | symbols | parse + validate + symbols ms (median of 3) | bare `yaml.parseDocument` ms (1 run) | RSS growth MB |');
-  out.push('|---|---:|---|---:|---|---:|---:|---:|---:|');
+  out.push('| hostile family | characters | YAML tokens read | recognised as | diagnostics | first code | symbols | parse + validate + symbols ms (median of 3) | bare `yaml.parseDocument` ms (1 run) | RSS growth MB |');
+  out.push('|---|---:|---:|---|---:|---|---:|---:|---:|---:|');
   for (const r of rows) {
-    out.push(`| ${r.label} | ${r.chars.toLocaleString('en-US')} | ${r.kind} | ${r.diagnostics.toLocaleString('en-US')} | \`${r.firstCode}\` | ${r.symbols.toLocaleString('en-US')} | ${f(r.ms)} | ${f(r.bare)} | ${r.rssMb.toFixed(0)} |`);
+    out.push(`| ${r.label} | ${r.chars.toLocaleString('en-US')} | ${r.tokens.toLocaleString('en-US')} | ${r.kind} | ${r.diagnostics.toLocaleString('en-US')} | \`${r.firstCode}\` | ${r.symbols.toLocaleString('en-US')} | ${f(r.ms)} | ${f(r.bare)} | ${r.rssMb.toFixed(0)} |`);
   }
   out.push('');
-  out.push(`Each family is generated at the size limit (${DEFAULT_MAX_FILE_SIZE.toLocaleString('en-US')} characters, \`DEFAULT_MAX_FILE_SIZE\`; one character over and the file gets a single \`size/too-large\` warning instead) or, where the family is a count, at that count: ` +
-    `flow nesting ${DEEPEST} levels deep on every line (the deepest the nesting guard accepts, ${MAX_NESTING_DEPTH} levels with the mapping) and the same with one line a level deeper (refused before parsing, after scanning the whole text); ` +
-    'a "billion laughs" alias bomb (refused when the value is built, at the first alias), in a manifest and in a MOF-looking `.yml` (claimed as MOF only to say it was not checked); ' +
-    `${KEYS.toLocaleString('en-US')} unknown keys in one mapping; a ${ITEMS.toLocaleString('en-US')}-item flow list whose every item is a type error; one 1 MiB key; one 4 MiB line; random bytes read as Latin-1; and a Hugging Face model card whose Markdown body fills the limit (only its front matter is parsed). ` +
+  out.push(`Two guards run before any YAML work is done in full: the nesting guard (at most ${MAX_NESTING_DEPTH} levels, a quote-aware scan of the text) and the token budget (the parser is fed the YAML lexer's tokens one at a time and stops after ${budget}; the count is the parser's own, so no quoting or layout hides work from it). ` +
+    `The first group is generated at the size limit (${DEFAULT_MAX_FILE_SIZE.toLocaleString('en-US')} characters, \`DEFAULT_MAX_FILE_SIZE\`; one character over and the file gets a single \`size/too-large\` warning instead) or at its count, and shows what refusing costs; ` +
+    'the second is each worst case grown to just under the token budget, so it is parsed and checked in full: the slowest accepted inputs (tags are the parser\'s most expensive token; the alias bomb is then refused when its value is built, at the first alias); ' +
+    'the last group has few tokens and many characters. A MOF-looking `.yml` that no guard lets through is claimed as MOF only to say it was not checked. ' +
     `Time is in-process (\`parse\` + \`doValidation\` + \`findDocumentSymbols\` of a new document version, median of 3), beside the YAML parser alone on the same text (\`uniqueKeys: false\`, as the service parses; a card's body is not YAML, so none); RSS growth is the resident memory's peak over a baseline taken after a full GC, each family in its own \`node --expose-gc\` process. ` +
     `The caps keep the answers small whatever the input: at most ${MAX_DIAGNOSTICS} diagnostics (errors first) plus one \`size/too-many\` saying how many more there were, at most ${MAX_SYMBOLS.toLocaleString('en-US')} outline symbols, and at most 10 control-character reports.`);
   return out.join('\n');

@@ -119,6 +119,8 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     const result = check(service, source, shown, text, options, cwd);
     // The service measures characters; the limit above is in bytes, so this is only a safety net.
     if (result.diagnostics.some((d) => d.code === Codes.tooLarge)) { unchecked.push(tooLarge); continue; }
+    const tooComplex = result.diagnostics.find((d) => d.code === Codes.tooComplex);
+    if (tooComplex) { unchecked.push(`${shown}:${tooComplex.range.start.line + 1}:${tooComplex.range.start.character + 1}: ${tooComplex.message.replace(/, so the file was not checked\.$/, '')}; not checked`); continue; }
     if (!result.recognised && source.named) {
       unchecked.push(`${shown} is neither an OSAID manifest, a MOF model file nor a model or dataset card; not checked`);
     }

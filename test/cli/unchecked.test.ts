@@ -98,6 +98,21 @@ describe('osai-check: what it could not check fails the run', () => {
     assert.equal(runCli(['.'], { cwd: d }).code, 2);
   });
 
+  test('a manifest with more YAML tokens than the budget: exit 2, naming the file and where the budget ran out', () => {
+    const d = fresh('complex');
+    // 300,000 one-character list items under the size limit: about 900,000 tokens.
+    writeFileSync(join(d, 'osai.yaml'), `osaid: "1.0"\nx-list: [${'1,'.repeat(300_000)}]\n`);
+    const r = runCli(['osai.yaml'], { cwd: d });
+    assert.equal(r.code, 2);
+    // Token 200,001: the head is 12 tokens (document start, then line 2 up to `[`), then 3 per
+    // item (scalar start, `1`, `,`); token 199,989 of the list is the comma of item 66,663,
+    // after 66,662 items of two characters and its `1`.
+    const column = 'x-list: ['.length + 2 * 66_662 + 1 + 1;
+    assert.match(r.stderr, new RegExp(`^osai-check: osai\\.yaml:2:${column}: More than 200,000 YAML tokens \\(keys, values, indicators, line breaks\\) by this point, far more than any manifest needs; not checked$`, 'm'));
+    assert.match(r.stderr, /^0 files checked/m);
+    assert.equal(runCli(['.'], { cwd: d }).code, 2);
+  });
+
   test('--max-file-size: documented, and checked as a number', () => {
     assert.match(runCli(['--help']).stdout, /--max-file-size <bytes>/);
     for (const bad of ['0', 'ten', '-1', '']) {

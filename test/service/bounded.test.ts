@@ -9,6 +9,8 @@ import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService, MAX_DIAGNOSTICS } from '../../server/src/service';
 import { mappingScans } from '../../server/src/service/yaml/nodes';
+import { MAX_YAML_TOKENS, yamlWork } from '../../server/src/service/yaml/parse';
+import { Lexer } from 'yaml';
 import { MAX_SYMBOLS } from '../../server/src/service/yaml/symbols';
 import { shorten } from '../../server/src/service/text/text';
 import { doc, ROOT } from '../helpers';
@@ -49,15 +51,15 @@ test('duplicate keys: found where the parser found them, nested and in flow mapp
   assert.deepEqual(found, ['4:2', '5:10', '6:0']);
 });
 
-test('100,000 diagnostics: errors first, 500 kept, then one size/too-many', () => {
-  const n = 100_000;
+test('40,000 diagnostics: errors first, 500 kept, then one size/too-many', () => {
+  const n = 40_000;
   const text = 'osaid: "1.0"\ncode:\n  supporting_libraries: [' + Array(n).fill('1').join(', ') + ']\n';
   const { diagnostics } = validate(text);
   assert.equal(diagnostics.length, MAX_DIAGNOSTICS + 1);
   const last = diagnostics[diagnostics.length - 1];
   assert.equal(last.code, 'size/too-many');
   assert.equal(last.severity, 3);
-  assert.match(last.message, /^99,5\d\d more findings were not shown: only 500 of 100,0\d\d are reported/);
+  assert.match(last.message, /^39,5\d\d more findings were not shown: only 500 of 40,0\d\d are reported/);
   assert.ok(JSON.stringify(diagnostics).length < 1_000_000, 'well under a megabyte of JSON');
   const kept = diagnostics.slice(0, -1).filter((d) => d.range.start.line === 2).map((d) => d.range.start.character).sort((a, b) => a - b);
   // Document order: the items kept are the first ones of the list.
@@ -70,8 +72,8 @@ test('a small document keeps all its diagnostics, with no size/too-many', () => 
   assert.ok(!diagnostics.some((d) => d.code === 'size/too-many'));
 });
 
-test('the outline of a 1,000,000-item list holds at most MAX_SYMBOLS symbols', () => {
-  const text = 'osaid: "1.0"\nitems: [' + 'a,'.repeat(1_000_000) + ']\n';
+test('the outline of a 60,000-item list holds at most MAX_SYMBOLS symbols', () => {
+  const text = 'osaid: "1.0"\nitems: [' + 'a,'.repeat(60_000) + ']\n';
   const parsed = service.parse(doc(text));
   const symbols = service.findDocumentSymbols(parsed);
   let count = 0;
@@ -109,4 +111,44 @@ test('a flood of warnings never hides an error from the verdict', () => {
   assert.ok(diagnostics.some((d) => d.code === 'license/restricted'), 'the error is kept');
   assert.equal(diagnostics.filter((d) => d.code === 'size/too-many').length, 1);
   assert.equal(service.getChecklist(parsed, diagnostics)!.verdict.meets, false);
+});
+
+/** Where the YAML lexer's `n`-th token (1-based) starts: the tests' own count, from the library's lexer. */
+function offsetOfToken(text: string, n: number): number {
+  let offset = 0;
+  let count = 0;
+  for (const lexeme of new Lexer().lex(text)) {
+    if (++count === n) return offset;
+    // Control lexemes (document and scalar starts, flow-error ends) stand for no source text.
+    if (!/^[\u0000-\u001f]$/.test(lexeme) || lexeme === '\n' || lexeme === '\t') offset += lexeme.length;
+  }
+  return -1;
+}
+
+for (const [family, text] of [
+  ['a 1,000,000-item list (2 MB)', 'osaid: "1.0"\ncode:\n  supporting_libraries: [' + Array(1_000_000).fill('1').join(', ') + ']\n'],
+  ['flow nesting 255 deep on every line (4 MB)', 'osaid: "1.0"\n' + Array.from({ length: 7_800 }, (_, i) => `k${i}: ${'['.repeat(255)}${']'.repeat(255)}`).join('\n')],
+  ['an alias bomb padded with 300,000 aliases', 'osaid: "1.0"\na: &a [x, x]\n' + Array.from({ length: 300_000 }, (_, i) => `x${i}: *a`).join('\n')],
+  ['4 MB of blank lines', '\n'.repeat(4 * 1024 * 1024)],
+  ['1,000,000 empty flow entries', 'x: [' + ','.repeat(1_000_000) + ']'],
+] as const) {
+  test(`${family}: the parser reads at most MAX_YAML_TOKENS tokens, then one size/too-complex where the budget ran out`, () => {
+    const before = yamlWork.tokens;
+    const { parsed, diagnostics } = validate(text);
+    assert.equal(yamlWork.tokens - before, MAX_YAML_TOKENS);
+    const at = offsetOfToken(text, MAX_YAML_TOKENS + 1);
+    const position = parsed.document.positionAt(at);
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.severity, d.range.start, d.range.end]), [['size/too-complex', 2, position, position]]);
+    assert.equal(diagnostics[0].message, 'More than 200,000 YAML tokens (keys, values, indicators, line breaks) by this point, far more than any manifest needs, so the file was not checked.');
+  });
+}
+
+test('a 10,000-line manifest is far under the token budget', () => {
+  const text = readFileSync(join(ROOT, 'examples', 'olmo-7b.osai.yaml'), 'utf8');
+  const lines = text.split('\n').length;
+  const grown = text + Array.from({ length: 10_000 - lines }, (_, i) => `x-note-${i}: "a note about item ${i}, with words"`).join('\n') + '\n';
+  const before = yamlWork.tokens;
+  const { diagnostics } = validate(grown);
+  assert.ok(yamlWork.tokens - before < MAX_YAML_TOKENS / 2);
+  assert.ok(!diagnostics.some((d) => String(d.code).startsWith('size/')));
 });

@@ -3,10 +3,11 @@
  * characters); every feature works from the result. The server caches it per document
  * version, so a keystroke costs one parse however many features ask.
  */
-import { Document, parseDocument, visit, isAlias, isMap, isScalar, Node, YAMLParseError } from 'yaml';
+import { Composer, Document, Lexer, Parser, visit, isAlias, isMap, isScalar, Node, YAMLParseError } from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { diagnostic } from './spans';
+import { Codes } from '../diagnostics/codes';
 import { excessiveNestingAt, MAX_NESTING_DEPTH } from './nesting';
 
 /** A YAML text, parsed. */
@@ -33,6 +34,15 @@ export interface ParseOptions {
 export const DEFAULT_MAX_FILE_SIZE = 4 * 1024 * 1024;
 /** Aliases beyond this count are treated as an alias bomb ("billion laughs"). */
 const MAX_ALIAS_COUNT = 1000;
+/**
+ * The most YAML tokens (the parser's own lexemes: indicators, scalars, spaces, line breaks,
+ * comments) a document may have. The parser costs 1.5–6.5 µs per token, so this bounds a
+ * parse near one second whatever the text; a 10,000-line manifest has about 82,000 tokens,
+ * and the largest real card front matter we have about 5,000.
+ */
+export const MAX_YAML_TOKENS = 200_000;
+/** Tokens read by the parser so far (tests measure work with it, never wall time). */
+export const yamlWork = { tokens: 0 };
 
 export function parseYaml(document: TextDocument, text: string, options: ParseOptions = {}): YamlParse {
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
@@ -53,10 +63,16 @@ export function parseYaml(document: TextDocument, text: string, options: ParseOp
   }
   let yaml: Document.Parsed;
   try {
-    // The parser's own duplicate-key check rescans the mapping per key (quadratic): see duplicateKeys.
-    yaml = parseDocument(text, { prettyErrors: false, uniqueKeys: false, keepSourceTokens: false, logLevel: 'error' });
+    yaml = parseBounded(text);
     addDuplicateKeyErrors(yaml);
   } catch (error) {
+    if (error instanceof TooManyTokens) {
+      return {
+        yaml: undefined, value: undefined,
+        parseDiagnostics: [diagnostic(document, error.offset, error.offset, DiagnosticSeverity.Warning, Codes.tooComplex,
+          `More than ${MAX_YAML_TOKENS.toLocaleString('en-US')} YAML tokens (keys, values, indicators, line breaks) by this point, far more than any manifest needs, so the file was not checked.`)],
+      };
+    }
     // The parser reports problems as errors; a throw is a bug or a resource limit. Never crash.
     return {
       yaml: undefined, value: undefined,
@@ -84,6 +100,37 @@ export function parseYaml(document: TextDocument, text: string, options: ParseOp
     value = undefined;
   }
   return { yaml, value, parseDiagnostics };
+}
+
+class TooManyTokens extends Error {
+  constructor(readonly offset: number) { super('too many YAML tokens'); }
+}
+
+/**
+ * `yaml.parseDocument`, fed token by token so that the parse stops at `MAX_YAML_TOKENS`: the
+ * count is the parser's own, so no quoting or layout can hide work from it. Linear in the
+ * text up to the budget. The parser's duplicate-key check is off: it rescans the mapping per
+ * key (quadratic), see `addDuplicateKeyErrors`.
+ */
+function parseBounded(text: string): Document.Parsed {
+  const parser = new Parser();
+  function* tokens() {
+    let count = 0;
+    for (const lexeme of new Lexer().lex(text)) {
+      if (++count > MAX_YAML_TOKENS) throw new TooManyTokens(parser.offset);
+      yamlWork.tokens++;
+      yield* parser.next(lexeme);
+    }
+    yield* parser.end();
+  }
+  const composer = new Composer({ uniqueKeys: false, keepSourceTokens: false, logLevel: 'error' });
+  let doc: Document.Parsed | undefined;
+  for (const next of composer.compose(tokens(), true, text.length)) {
+    if (!doc) { doc = next; continue; }
+    doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
+    break;
+  }
+  return doc!;
 }
 
 /** YAML streams may not contain C0 control characters other than tab, LF and CR (YAML 1.2, 5.1). */
