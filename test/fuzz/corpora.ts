@@ -374,6 +374,46 @@ export const CORPORA: Readonly<Record<string, FormatCorpus>> = {
   },
 };
 
+/**
+ * The YAML breakages a user leaves mid-edit, each made on the middle `key: value` line of a
+ * text's body (below the format's header; in a card, inside the front matter): an
+ * unterminated quote (which swallows the rest of the file, hiding keys that are there), an
+ * unclosed flow sequence, and a tab as indentation.
+ */
+const BREAKAGES: ReadonlyArray<readonly [string, (key: string, value: string) => string]> = [
+  ['unterminated quote', (key, value) => `${key} "${value}`],
+  ['unclosed flow sequence', (key, value) => `${key} [${value}`],
+  ['tab indentation', (key, value) => `\t${key.replace(/^[ \t]+/, '')} ${value}`],
+];
+
+/**
+ * Variants of every `stride`-th fixture with a YAML syntax error, for the fix-safety property
+ * under broken YAML: each breakage in turn, or (`every`) all of them on each fixture.
+ */
+export function brokenFixtures(corpus: FormatCorpus, stride: number, every = false): Seed[] {
+  const out: Seed[] = [];
+  corpus.fixtures.forEach((seed, n) => {
+    if (n % stride !== 0) return;
+    for (const [name, breakage] of every ? BREAKAGES : [BREAKAGES[(n / stride) % BREAKAGES.length]]) out.push(...broken(corpus, seed, name, breakage));
+  });
+  return out;
+}
+
+/** `seed` with `breakage` made on the middle `key: value` line of its body (none when it has no such line). */
+function broken(corpus: FormatCorpus, seed: Seed, name: string, breakage: (key: string, value: string) => string): Seed[] {
+  const l = lines(seed.text);
+  const end = corpus.languageId === 'markdown' ? l.findIndex((line, i) => i > 0 && /^---\r?$/.test(line)) : l.length;
+  const candidates = linesMatching(l, KEY_PLAIN_VALUE, (corpus.bodyStart ?? (() => 0))(l)).filter((i) => i < end);
+  if (candidates.length === 0) return [];
+  const at = candidates[Math.floor(candidates.length / 2)];
+  const [, key, value, cr] = KEY_PLAIN_VALUE.exec(l[at])!;
+  l[at] = breakage(key, value) + cr;
+  return [{ name: `${seed.name} (${name}, line ${at + 1})`, text: l.join('\n') }];
+}
+
+/** A `key: value` line (or `- key: value`) whose value is a plain scalar: group 1 the key with its colon, 2 the value, 3 a CR. */
+const KEY_PLAIN_VALUE = /^([ \t]*(?:- )?[A-Za-z_][\w.-]*:)[ \t]+([A-Za-z0-9][^#'"{}[\]\r]*?)(\r?)$/;
+
 /** The corpus of a format id; throws naming the id when there is none. */
 export function corpusFor(id: string): FormatCorpus {
   const corpus = CORPORA[id];

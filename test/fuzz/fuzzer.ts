@@ -119,8 +119,9 @@ const ONLY_KINDS: ReadonlyArray<readonly string[] | undefined> = [undefined, und
 /**
  * Calls every service function on the text and checks the invariants: nothing throws, every
  * range (diagnostics, symbols, hovers, completions, lenses, checklist items, edits) lies inside
- * the document, edits do not overlap and only touch this document, and a fix applied to clean
- * YAML leaves clean YAML of the same format. Returns the format the document was recognised as.
+ * the document, edits do not overlap and only touch this document, and a fix applied leaves a
+ * document of the same format with no YAML error it did not have (on broken YAML, fixes change
+ * one line at a time). Returns the format the document was recognised as.
  */
 export function exercise(corpus: Pick<FormatCorpus, 'uri' | 'languageId'>, text: string, r: () => number): string {
   const document = TextDocument.create(corpus.uri, corpus.languageId, 1, text);
@@ -161,7 +162,7 @@ export function exercise(corpus: Pick<FormatCorpus, 'uri' | 'languageId'>, text:
   }
   service.summarize(parsed, diagnostics);
 
-  const cleanYaml = parsed.yaml !== undefined && parsed.yaml.errors.length === 0;
+  const yamlErrors = parsed.yaml?.errors.map((e) => e.message);
   const actions = service.getCodeActions(parsed, diagnostics, diagnostics);
   // As an editor asks: the diagnostics under the cursor, sometimes for one kind only.
   for (let i = 0; i < 2 && diagnostics.length > 0; i++) {
@@ -172,22 +173,34 @@ export function exercise(corpus: Pick<FormatCorpus, 'uri' | 'languageId'>, text:
   // Every action's edits are checked; applying and re-parsing (the costly part) is done for a
   // random few per case — the fix-safety test applies every fix of every fixture.
   const reparse = new Set([...distinct.values()].map((a) => [r(), a] as const).sort((a, b) => a[0] - b[0]).slice(0, REPARSED_FIXES).map(([, a]) => a));
-  for (const action of distinct.values()) checkAction(document, parsed.kind, action, cleanYaml && reparse.has(action));
+  for (const action of distinct.values()) checkAction(document, parsed.kind, action, yamlErrors, reparse.has(action));
   return parsed.kind;
 }
 
-/** How many of a case's fixes are applied and re-parsed (when its YAML is clean). */
+/** How many of a case's fixes are applied and re-parsed. */
 const REPARSED_FIXES = Number(process.env.FUZZ_REPARSED_FIXES ?? 4);
 
-function checkAction(document: TextDocument, kind: string, action: CodeAction, reparse: boolean): void {
+/**
+ * One action's invariants: it edits this document only, with edits inside it that do not
+ * overlap; on YAML with errors (`yamlErrors` not empty) every edit stays within one line. When
+ * `reparse`, the fixed text is parsed again: it must be the same format, and add no YAML error
+ * (clean YAML stays clean). Unparsed documents (refused by a guard) are not re-parsed.
+ */
+function checkAction(document: TextDocument, kind: string, action: CodeAction, yamlErrors: readonly string[] | undefined, reparse: boolean): void {
   const changes = action.edit?.changes ?? {};
   for (const uri of Object.keys(changes)) if (uri !== document.uri) throw new Error(`quick fix "${action.title}" edits another document: ${uri}`);
   if (action.edit?.documentChanges) throw new Error(`quick fix "${action.title}" uses documentChanges`);
   const edits = changes[document.uri] ?? [];
   checkEdits(document, edits, action.title);
-  if (!reparse) return;
+  const broken = yamlErrors !== undefined && yamlErrors.length > 0;
+  if (broken && edits.some((e) => e.range.start.line !== e.range.end.line || /[\r\n]/.test(e.newText))) {
+    throw new Error(`quick fix "${action.title}" changes more than one line while the YAML has errors`);
+  }
+  if (!reparse || yamlErrors === undefined) return;
   const fixed = service.parse(TextDocument.create(document.uri, document.languageId, 2, TextDocument.applyEdits(document, edits)));
-  if (!fixed.yaml || fixed.yaml.errors.length > 0) throw new Error(`quick fix "${action.title}" broke the YAML:\n${fixed.text}`);
+  const left = [...yamlErrors];
+  const added = (fixed.yaml?.errors.map((e) => e.message) ?? ['not parsed']).filter((e) => { const i = left.indexOf(e); if (i < 0) return true; left.splice(i, 1); return false; });
+  if (added.length > 0) throw new Error(`quick fix "${action.title}" added YAML errors (${added.join('; ')}):\n${fixed.text}`);
   if (fixed.kind !== kind) throw new Error(`quick fix "${action.title}" turned a ${kind} document into ${fixed.kind}:\n${fixed.text}`);
 }
 

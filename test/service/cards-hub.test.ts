@@ -73,7 +73,9 @@ describe('hf/license-id', () => {
     assert.equal(applyFix(text, 'hf/license-id', 'license', 'Change to `mit`'), card('license: mit', 'tags:', '- a'));
 
     assert.deepEqual(check(card('license: Apache-2.0')).hf.map((d) => [brief(d), d.data]), [['hf/license-id@2:10-2:20', { path: 'license', replacements: ['apache-2.0'] }]]);
-    assert.equal(applyFix(card('license: "Apache-2.0"'), 'hf/license-id', 'license', 'Change to `apache-2.0`'), card('license: apache-2.0'));
+    // Quoted: the range is inside the quotes (as in every format), so the fix keeps the user's quoting.
+    assert.deepEqual(check(card('license: "Apache-2.0"')).hf.map(brief), ['hf/license-id@2:11-2:21']);
+    assert.equal(applyFix(card('license: "Apache-2.0"'), 'hf/license-id', 'license', 'Change to `apache-2.0`'), card('license: "apache-2.0"'));
     // SPDX ids whose Hub id is spelt differently.
     assert.deepEqual(check(card('license: ODC-By-1.0')).hf[0].data, { path: 'license', replacements: ['odc-by'] });
     assert.deepEqual(check(card('license: GPL-3.0-only')).hf[0].data, { path: 'license', replacements: ['gpl-3.0'] });

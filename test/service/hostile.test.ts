@@ -133,3 +133,31 @@ test('a key hidden by an unterminated quote: no fix inserts it a second time', (
   const inserting = actions.filter((a) => /^(Add|State)/.test(a.title));
   assert.deepEqual(inserting.map((a) => a.title), []);
 });
+
+// Found by the fuzzer (format osai, seed 734): with a key written twice, the data holds the
+// last value, but findings were placed on the first pair — here the empty `parameters:` — and
+// "Rename to `checkpoints`" wrote `parameters:checkpoints`.
+test('a key written twice: findings about its value land on the last one, whose value the data holds', () => {
+  const text = 'osaid: "1.0"\nparameters:\nparameters:\n  weights: {location: x, license: Apache-2.0}\n  checkpionts: {location: y, license: Apache-2.0}\n';
+  const parsed = service.parse(doc(text));
+  const diagnostics = service.doValidation(parsed);
+  assert.deepEqual(diagnostics.filter((d) => d.code === 'schema/unknown-key').map(brief), ['schema/unknown-key@5:3-5:14']);
+  const rename = service.getCodeActions(parsed, diagnostics, diagnostics).find((a) => a.title === 'Rename to `checkpoints`');
+  assert.ok(rename);
+  assert.equal(applyWorkspaceEdit(text, rename.edit!), text.replace('checkpionts', 'checkpoints'));
+});
+
+test('broken YAML: fixes change one line at a time (none inserts, removes or rewrites a node that may run to the end of the file)', () => {
+  // The unterminated quote makes `osaid` one scalar running to the end of the file: "Change to `1.0`"
+  // over its range would delete `parameters` and everything under it.
+  const text = 'system:\n  name: x\nosaid: "2.0\nparameters:\n  weights: {location: x, license: MIT}\n';
+  const parsed = service.parse(doc(text));
+  const diagnostics = service.doValidation(parsed);
+  assert.deepEqual(diagnostics.filter((d) => d.code === 'schema/enum').map(brief), ['schema/enum@3:8-5:39']);
+  assert.deepEqual(service.getCodeActions(parsed, diagnostics, diagnostics).map((a) => a.title), []);
+  // Closed, the same quote gets its fix, inside the quotes.
+  const closed = service.parse(doc(text.replace('"2.0', '"2.0"')));
+  const closedDiagnostics = service.doValidation(closed);
+  const fix = service.getCodeActions(closed, closedDiagnostics, closedDiagnostics).find((a) => a.title === 'Change to `1.0`');
+  assert.equal(applyWorkspaceEdit(closed.text, fix?.edit), text.replace('"2.0', '"1.0"'));
+});

@@ -14,6 +14,8 @@ import { renderReport, ReportEntry, ReportFormat, ReportOptions } from './report
 import { defaultSettings, ServiceSettings } from './settings';
 import { Codes, DIAGNOSTIC_SOURCE } from './diagnostics/codes';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { editsWithinLines } from './edits/actions';
+import { hasSyntaxErrors } from './yaml/parse';
 
 /** The most diagnostics a document gets; one `size/too-many` then says how many more there were. */
 export const MAX_DIAGNOSTICS = 500;
@@ -87,7 +89,10 @@ export function getLanguageService(initial: Partial<ServiceSettings> = {}, optio
     doValidation: (parsed) => capDiagnostics(parsed.format.validate(parsed, settings)),
     doHover: (parsed, position) => parsed.format.hover(parsed, position, settings),
     doComplete: (parsed, position, completion) => parsed.format.complete(parsed, position, { snippets: false, ...completion }),
-    getCodeActions: (parsed, diagnostics, all, only) => parsed.format.codeActions(parsed, { diagnostics, all, only } satisfies CodeActionRequest),
+    getCodeActions: (parsed, diagnostics, all, only) => {
+      const actions = parsed.format.codeActions(parsed, { diagnostics, all, only } satisfies CodeActionRequest);
+      return hasSyntaxErrors(parsed) ? actions.filter((a) => editsWithinLines(a, parsed.document)) : actions;
+    },
     findDocumentSymbols: (parsed) => parsed.format.symbols(parsed),
     getCodeLenses: (parsed, diagnostics) => parsed.format.codeLenses(parsed, diagnostics),
     getChecklist: (parsed, diagnostics) => parsed.format.checklist(parsed, diagnostics),

@@ -7,7 +7,7 @@ import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { isMap, isScalar, isSeq, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import type { CodeDoc, DiagnosticData } from '../diagnostics/codes';
 import { closest, editDistance } from '../text/suggest';
-import { findPair } from '../yaml/nodes';
+import { findPair, verbatimSpan } from '../yaml/nodes';
 import type { ParsedYamlDocument } from '../yaml/parse';
 import { diagnostic } from '../yaml/spans';
 import { readCard } from './card';
@@ -151,7 +151,8 @@ function licenseRules(ctx: Context): void {
 /** `license` (or one of its list items) that is not a Hub id. */
 function licenseId(ctx: Context, license: Pair<Node, Node | null> | undefined, node: Node, path: string, named: boolean): void {
   const { text } = ctx;
-  const span = nodeSpan(text, node);
+  // Inside its quotes, as every format's license findings: a replacement keeps the user's quoting (and so how the next line parses).
+  const span = verbatimSpan(text, node) ?? nodeSpan(text, node);
   if (!span) return;
   const data: DiagnosticData = { path };
   if (!isScalar(node) || typeof node.value !== 'string') {

@@ -37,7 +37,7 @@ interface MappingIndex {
   /** The `items` array and its length when indexed: a different array or length rebuilds. */
   items: unknown[];
   length: number;
-  /** Each scalar key (as text) to its first pair. */
+  /** Each scalar key (as text) to its last pair (the one whose value the data has). */
   pairs: Map<string, Pair<Node, Node | null>>;
 }
 
@@ -50,8 +50,7 @@ function mappingIndex(map: YAMLMap): MappingIndex {
   for (const item of map.items) {
     mappingScans.pairs++;
     if (!isScalar(item.key)) continue;
-    const text = String(item.key.value);
-    if (!pairs.has(text)) pairs.set(text, item as Pair<Node, Node | null>);
+    pairs.set(String(item.key.value), item as Pair<Node, Node | null>);
   }
   const index = { items: map.items, length: map.items.length, pairs };
   indexes.set(map, index);
@@ -63,7 +62,10 @@ export function presentKeys(map: YAMLMap): ReadonlySet<string> | ReadonlyMap<str
   return mappingIndex(map).pairs;
 }
 
-/** The pair in `map` whose key is the scalar `key`. */
+/**
+ * The pair in `map` whose key is the scalar `key`; of duplicate keys (a YAML error) the last,
+ * whose value the parsed data holds, so that a finding about the data lands on its text.
+ */
 export function findPair(map: YAMLMap, key: string): Pair<Node, Node | null> | undefined {
   if (map.items.length > INDEX_FROM) {
     const pair = mappingIndex(map).pairs.get(key);
@@ -74,7 +76,8 @@ export function findPair(map: YAMLMap, key: string): Pair<Node, Node | null> | u
     }
     return pair;
   }
-  for (const item of map.items) {
+  for (let i = map.items.length - 1; i >= 0; i--) {
+    const item = map.items[i];
     mappingScans.pairs++;
     if (isScalar(item.key) && String(item.key.value) === key) return item as Pair<Node, Node | null>;
   }
