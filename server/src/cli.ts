@@ -117,7 +117,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     const tooLarge = `${shown} has ${bytes.toLocaleString('en-US')} bytes, more than the limit of ${maxFileSize.toLocaleString('en-US')}; not checked (raise the limit with --max-file-size <bytes>)`;
     if (bytes > maxFileSize) { unchecked.push(tooLarge); continue; }
     const result = check(service, source, shown, text, options, cwd);
-    // The service measures characters; the limit above is in bytes, so this is only a safety net.
+    // The service measures the same bytes (of the decoded text): a safety net, e.g. for stdin.
     if (result.diagnostics.some((d) => d.code === Codes.tooLarge)) { unchecked.push(tooLarge); continue; }
     const tooComplex = result.diagnostics.find((d) => d.code === Codes.tooComplex);
     if (tooComplex) { unchecked.push(`${shown}:${tooComplex.range.start.line + 1}:${tooComplex.range.start.character + 1}: ${tooComplex.message.replace(/, so the file was not checked\.$/, '')}; not checked`); continue; }

@@ -53,7 +53,7 @@ test('100,000 levels of block nesting (`- - - …`): refused before parsing', ()
 test('a 50 MB line: one size/too-large warning, nothing else', () => {
   const d = check('osaid: "' + 'x'.repeat(50 * 1024 * 1024) + '"\n');
   assert.deepEqual(d.map(brief), ['size/too-large@1:1-1:1']);
-  assert.match(d[0].message, /52,428,810 characters, more than the limit of 4,194,304 \(setting osaiManifest\.maxFileSize\)/);
+  assert.match(d[0].message, /52,428,810 bytes, more than the limit of 4,194,304 \(setting osaiManifest\.maxFileSize\)/);
 });
 
 test('NUL bytes: a yaml/syntax error where they are', () => {
@@ -160,4 +160,15 @@ test('broken YAML: fixes change one line at a time (none inserts, removes or rew
   const closedDiagnostics = service.doValidation(closed);
   const fix = service.getCodeActions(closed, closedDiagnostics, closedDiagnostics).find((a) => a.title === 'Change to `1.0`');
   assert.equal(applyWorkspaceEdit(closed.text, fix?.edit), text.replace('"2.0', '"1.0"'));
+});
+
+test('the size limit counts UTF-8 bytes, as on disk and in the command line: 1,500,000 `€` are 4,500,000 bytes', () => {
+  const text = `osaid: "1.0"\n# ${'€'.repeat(1_500_000)}\n`;
+  const d = check(text);
+  assert.deepEqual(d.map(brief), ['size/too-large@1:1-1:1']);
+  assert.match(d[0].message, /^This file has 4,500,016 bytes, more than the limit of 4,194,304 /);
+  // One byte under the limit in bytes (and far under it in characters): checked.
+  const under = `osaid: "1.0"\n# ${'x'.repeat(4_194_304 - 16)}\n`;
+  assert.ok(!check(under).some((x) => x.code === 'size/too-large'));
+  assert.ok(check(`${under}€`).some((x) => x.code === 'size/too-large'));
 });

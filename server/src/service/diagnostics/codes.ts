@@ -43,7 +43,7 @@ export interface CodeDoc {
 /** The codes every format shares, in the README's order, with the README's words. */
 export const SHARED_CODE_DOCS: Readonly<Record<string, CodeDoc>> = {
   [Codes.yamlSyntax]: { severity: 'error', meaning: 'YAML error, at its position (also duplicate keys, multiple documents, alias bombs)' },
-  [Codes.tooLarge]: { severity: 'warning', meaning: 'the file is above `osaiManifest.maxFileSize`; not checked' },
+  [Codes.tooLarge]: { severity: 'warning', meaning: 'the file is above `osaiManifest.maxFileSize` bytes; not checked' },
   [Codes.tooComplex]: { severity: 'warning', meaning: 'more than 200,000 YAML tokens (keys, values, indicators, lines), far beyond any manifest; not checked' },
   [Codes.tooMany]: { severity: 'info', meaning: 'more than 500 findings (errors are kept first, then in document order); says how many more there are' },
   [Codes.schemaType]: { severity: 'error', meaning: 'a value of the wrong type (or a malformed date)' },

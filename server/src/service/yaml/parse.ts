@@ -27,7 +27,7 @@ export interface ParsedYamlDocument extends YamlParse {
 }
 
 export interface ParseOptions {
-  /** Files above this many characters get one diagnostic instead of a full check. */
+  /** Files above this many bytes (UTF-8, as on disk: the command line's measure too) get one diagnostic instead of a full check. */
   maxFileSize?: number;
 }
 
@@ -46,11 +46,12 @@ export const yamlWork = { tokens: 0 };
 
 export function parseYaml(document: TextDocument, text: string, options: ParseOptions = {}): YamlParse {
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  if (text.length > maxFileSize) {
+  const bytes = utf8BytesAbove(text, maxFileSize);
+  if (bytes !== undefined) {
     return {
       yaml: undefined, value: undefined,
-      parseDiagnostics: [diagnostic(document, 0, 0, DiagnosticSeverity.Warning, 'size/too-large',
-        `This file has ${text.length.toLocaleString('en-US')} characters, more than the limit of ${maxFileSize.toLocaleString('en-US')} (setting osaiManifest.maxFileSize); it was not checked.`)],
+      parseDiagnostics: [diagnostic(document, 0, 0, DiagnosticSeverity.Warning, Codes.tooLarge,
+        `This file has ${bytes.toLocaleString('en-US')} bytes, more than the limit of ${maxFileSize.toLocaleString('en-US')} (setting osaiManifest.maxFileSize); it was not checked.`)],
     };
   }
   const tooDeep = excessiveNestingAt(text);
@@ -100,6 +101,31 @@ export function parseYaml(document: TextDocument, text: string, options: ParseOp
     value = undefined;
   }
   return { yaml, value, parseDiagnostics };
+}
+
+/**
+ * The text's length in UTF-8 bytes when it exceeds `limit`, else undefined. A UTF-16 code unit
+ * is 1 to 3 bytes (a surrogate pair 4 for 2), so most texts are settled by their length alone;
+ * the rest are counted, in one pass.
+ */
+export function utf8BytesAbove(text: string, limit: number): number | undefined {
+  if (text.length > limit) return utf8Length(text);
+  if (text.length * 3 <= limit) return undefined;
+  const bytes = utf8Length(text);
+  return bytes > limit ? bytes : undefined;
+}
+
+function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) { bytes += 1; continue; }
+    const next = text.charCodeAt(i + 1);
+    // A surrogate pair is 4 bytes for its 2 units; anything else from U+0800 (a lone half too, written as U+FFFD) is 3.
+    if (c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) { bytes += 2; i++; } else bytes += 2;
+  }
+  return bytes;
 }
 
 class TooManyTokens extends Error {
