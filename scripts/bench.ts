@@ -14,8 +14,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Lexer, parseDocument } from 'yaml';
 import { getLanguageService as getYamlLanguageService } from 'yaml-language-server';
 import { getLanguageService, MAX_DIAGNOSTICS } from '../server/src/service';
-import { DEFAULT_MAX_FILE_SIZE, MAX_YAML_TOKENS, yamlWork } from '../server/src/service/yaml/parse';
-import { MAX_NESTING_DEPTH } from '../server/src/service/yaml/nesting';
+import { DEFAULT_MAX_FILE_SIZE, MAX_NESTING_DEPTH, MAX_YAML_TOKENS, yamlWork } from '../server/src/service/yaml/parse';
 import { MAX_SYMBOLS } from '../server/src/service/yaml/symbols';
 
 const ROOT = join(__dirname, '..');
@@ -321,7 +320,7 @@ function hostileTable(rows: readonly HostileRow[]): string {
     out.push(`| ${r.label} | ${r.chars.toLocaleString('en-US')} | ${r.tokens.toLocaleString('en-US')} | ${r.kind} | ${r.diagnostics.toLocaleString('en-US')} | \`${r.firstCode}\` | ${r.symbols.toLocaleString('en-US')} | ${f(r.ms)} | ${f(r.bare)} | ${r.rssMb.toFixed(0)} |`);
   }
   out.push('');
-  out.push(`Two guards run before any YAML work is done in full: the nesting guard (at most ${MAX_NESTING_DEPTH} levels, a quote-aware scan of the text) and the token budget (the parser is fed the YAML lexer's tokens one at a time and stops after ${budget}; the count is the parser's own, so no quoting or layout hides work from it). ` +
+  out.push(`Two guards stop the parse before any YAML work is done in full: the parser is fed the YAML lexer's tokens one at a time and stops after ${budget} (the token budget) or when more than ${MAX_NESTING_DEPTH} collections are open one inside another (the nesting guard); the count and the depth are the parser's own, so no quoting or layout hides work or depth from them. ` +
     `The first group is generated at the size limit (${DEFAULT_MAX_FILE_SIZE.toLocaleString('en-US')} characters, \`DEFAULT_MAX_FILE_SIZE\`; one character over and the file gets a single \`size/too-large\` warning instead) or at its count, and shows what refusing costs; ` +
     'the second is each worst case grown to just under the token budget, so it is parsed and checked in full: the slowest accepted inputs (tags are the parser\'s most expensive token; the alias bomb is then refused when its value is built, at the first alias); ' +
     'the last group has few tokens and many characters. A MOF-looking `.yml` that no guard lets through is claimed as MOF only to say it was not checked. ' +

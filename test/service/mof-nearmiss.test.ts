@@ -151,11 +151,12 @@ describe('a MOF-looking file whose YAML cannot be read', () => {
     assert.match(diagnostics[0].message, NOTE);
   });
 
-  test('nesting past the guard: refused before parsing, the note on the first line', () => {
+  test('nesting past the guard: refused while parsing, the note on the first line', () => {
     const text = `# Model Openness Framework model file\n${'['.repeat(300)}${']'.repeat(300)}\n`;
     const { parsed, diagnostics } = analyse(text);
     assert.equal(parsed.kind, 'mof');
-    assert.deepEqual(diagnostics.map(brief), ['yaml/syntax@2:256-2:257', 'yaml/syntax@1:1-1:38']);
+    // The 257th `[` opens the 257th collection.
+    assert.deepEqual(diagnostics.map(brief), ['yaml/syntax@2:257-2:258', 'yaml/syntax@1:1-1:38']);
     assert.match(diagnostics[1].message, /^Not checked as a Model Openness Framework model file: its YAML could not be read \(Nesting deeper than 256 levels/);
   });
 

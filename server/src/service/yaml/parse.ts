@@ -3,12 +3,11 @@
  * characters); every feature works from the result. The server caches it per document
  * version, so a keystroke costs one parse however many features ask.
  */
-import { Composer, Document, Lexer, Parser, visit, isAlias, isMap, isScalar, Node, YAMLParseError } from 'yaml';
+import { Composer, Document, Lexer, Parser, visit, isAlias, isCollection, isMap, isScalar, isSeq, Node, YAMLParseError } from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { diagnostic } from './spans';
 import { Codes } from '../diagnostics/codes';
-import { excessiveNestingAt, MAX_NESTING_DEPTH } from './nesting';
 
 /** A YAML text, parsed. */
 export interface YamlParse {
@@ -41,6 +40,13 @@ const MAX_ALIAS_COUNT = 1000;
  * and the largest real card front matter we have about 5,000.
  */
 export const MAX_YAML_TOKENS = 200_000;
+/**
+ * The most collections (mappings, sequences) one inside another. The parser's composer
+ * recurses per level, and very deep input (`[[[[…`, `- - - …`) would exhaust the stack — in V8
+ * sometimes fatally — so it is refused while the parser reads it: the depth is the parser's
+ * own stack, which no quoting can fool.
+ */
+export const MAX_NESTING_DEPTH = 256;
 /** Tokens read by the parser so far (tests measure work with it, never wall time). */
 export const yamlWork = { tokens: 0 };
 
@@ -54,19 +60,18 @@ export function parseYaml(document: TextDocument, text: string, options: ParseOp
         `This file has ${bytes.toLocaleString('en-US')} bytes, more than the limit of ${maxFileSize.toLocaleString('en-US')} (setting osaiManifest.maxFileSize); it was not checked.`)],
     };
   }
-  const tooDeep = excessiveNestingAt(text);
-  if (tooDeep >= 0) {
-    return {
-      yaml: undefined, value: undefined,
-      parseDiagnostics: [diagnostic(document, tooDeep, tooDeep + 1, DiagnosticSeverity.Error, 'yaml/syntax',
-        `Nesting deeper than ${MAX_NESTING_DEPTH} levels starts here; a manifest never needs that, so the file was not checked. Flatten the structure.`)],
-    };
-  }
   let yaml: Document.Parsed;
   try {
     yaml = parseBounded(text);
     addDuplicateKeyErrors(yaml);
   } catch (error) {
+    if (error instanceof TooDeep) {
+      return {
+        yaml: undefined, value: undefined,
+        parseDiagnostics: [diagnostic(document, error.offset, error.offset + 1, DiagnosticSeverity.Error, Codes.yamlSyntax,
+          `Nesting deeper than ${MAX_NESTING_DEPTH} levels starts here; a manifest never needs that, so the file was not checked. Flatten the structure.`)],
+      };
+    }
     if (error instanceof TooManyTokens) {
       return {
         yaml: undefined, value: undefined,
@@ -132,20 +137,28 @@ class TooManyTokens extends Error {
   constructor(readonly offset: number) { super('too many YAML tokens'); }
 }
 
+class TooDeep extends Error {
+  constructor(readonly offset: number) { super('YAML nested too deep'); }
+}
+
 /**
- * `yaml.parseDocument`, fed token by token so that the parse stops at `MAX_YAML_TOKENS`: the
- * count is the parser's own, so no quoting or layout can hide work from it. Linear in the
- * text up to the budget. The parser's duplicate-key check is off: it rescans the mapping per
+ * `yaml.parseDocument`, fed token by token so that the parse stops at `MAX_YAML_TOKENS` or
+ * `MAX_NESTING_DEPTH`: the count and the depth are the parser's own, so no quoting or layout
+ * can hide work or depth from them. Linear in the text up to the budget. The parser's duplicate-key check is off: it rescans the mapping per
  * key (quadratic), see `addDuplicateKeyErrors`.
  */
 function parseBounded(text: string): Document.Parsed {
   const parser = new Parser();
+  // The parser's stack holds the document and each collection still open in it.
+  const deepest = MAX_NESTING_DEPTH + 1;
   function* tokens() {
     let count = 0;
     for (const lexeme of new Lexer().lex(text)) {
       if (++count > MAX_YAML_TOKENS) throw new TooManyTokens(parser.offset);
       yamlWork.tokens++;
+      const at = parser.offset;
       yield* parser.next(lexeme);
+      if (parser.stack.length > deepest) throw new TooDeep(at);
     }
     yield* parser.end();
   }
@@ -202,20 +215,26 @@ function firstAliasOffset(doc: Document.Parsed): number {
  */
 function addDuplicateKeyErrors(doc: Document.Parsed): void {
   const found: YAMLParseError[] = [];
-  visit(doc, {
-    Map(_key, map) {
-      if (!isMap(map) || map.items.length < 2) return;
-      const seen = new Set<unknown>();
-      for (const pair of map.items) {
+  // A plain walk (no visitor paths): linear in the nodes, each mapping's keys in one Set.
+  const pending: unknown[] = [doc.contents];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (isMap(node)) {
+      const seen = node.items.length > 1 ? new Set<unknown>() : undefined;
+      for (const pair of node.items) {
         const key = pair.key as Node | null;
-        if (!isScalar(key)) continue;
-        if (seen.has(key.value)) {
-          const at = key.range?.[0] ?? map.range?.[0] ?? 0;
-          found.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
-        } else seen.add(key.value);
+        if (seen && isScalar(key)) {
+          if (seen.has(key.value)) {
+            const at = key.range?.[0] ?? node.range?.[0] ?? 0;
+            found.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+          } else seen.add(key.value);
+        } else if (isCollection(key)) pending.push(key);
+        if (isCollection(pair.value)) pending.push(pair.value);
       }
-    },
-  });
+    } else if (isSeq(node)) {
+      for (const item of node.items) if (isCollection(item)) pending.push(item);
+    }
+  }
   if (found.length === 0) return;
   const merged: YAMLParseError[] = [];
   const sorted = found.sort((a, b) => a.pos[0] - b.pos[0]);
