@@ -1,6 +1,7 @@
 /** Code actions from edits: one builder for every format's quick fixes. */
 import { CodeAction, CodeActionKind, Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { codeSpan } from '../text/text';
 
 /** Whether the client's `only` filter admits `kind` (LSP: a kind admits its sub-kinds). */
 export function admits(only: readonly string[] | undefined, kind: string): boolean {
@@ -21,7 +22,7 @@ export function editAction(title: string, uri: string, edits: TextEdit[], option
  * names, "Change to `x`" for values); the only candidate is preferred.
  */
 export function replacementActions(uri: string, diagnostic: Diagnostic, replacements: readonly string[], verb: 'Rename' | 'Change'): CodeAction[] {
-  return replacements.map((replacement) => editAction(`${verb} to \`${replacement}\``, uri, [TextEdit.replace(diagnostic.range, replacement)],
+  return replacements.map((replacement) => editAction(`${verb} to ${codeSpan(replacement)}`, uri, [TextEdit.replace(diagnostic.range, replacement)],
     { diagnostics: [diagnostic], preferred: replacements.length === 1 }));
 }
 

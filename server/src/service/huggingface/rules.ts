@@ -7,6 +7,7 @@ import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { isMap, isScalar, isSeq, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import type { CodeDoc, DiagnosticData } from '../diagnostics/codes';
 import { closest, editDistance } from '../text/suggest';
+import { codeSpan } from '../text/text';
 import { findPair, verbatimSpan } from '../yaml/nodes';
 import type { ParsedYamlDocument } from '../yaml/parse';
 import { diagnostic } from '../yaml/spans';
@@ -98,7 +99,8 @@ function fix(title: string, ...edits: Array<OffsetEdit | undefined>): HubFix[] {
   return edits.every((e): e is OffsetEdit => e !== undefined) && edits.length > 0 ? [{ title, edits }] : [];
 }
 
-const code = (text: string) => `\`${text.replace(/`/g, '\'')}\``;
+/** The user's text in a code span, shortened (a message stays small whatever the card says). */
+const code = (text: string): string => codeSpan(text);
 
 // ---------------------------------------------------------------------------------------
 // License keys
@@ -137,7 +139,7 @@ function licenseRules(ctx: Context): void {
   }
   // A listed id says it all: the stray key can go.
   const listed = written !== undefined && matchHubLicense(written).kind === 'hub' && written !== 'unknown';
-  const now = license ? (written ? `\`license: ${written}\`` : 'this `license`') : 'no `license`';
+  const now = license ? (written ? code(`license: ${written}`) : 'this `license`') : 'no `license`';
   for (const stray of strays) {
     const key = String((stray.key as { value?: unknown }).value);
     const span = nodeSpan(text, stray.key)!;
@@ -169,7 +171,7 @@ function licenseId(ctx: Context, license: Pair<Node, Node | null> | undefined, n
     if (!license) return [];
     if (named) return fix('Change to `other` (the card has a `license_name`)', replaceValue(text, license, 'other'));
     if (!ctx.block) return [];
-    return fix(`Change to \`other\` and add \`license_name: ${licenseName}\``, replaceValue(text, license, 'other'), insertLineAfterPair(text, license, `license_name: ${licenseName}`));
+    return fix(`Change to \`other\` and add ${code(`license_name: ${licenseName}`)}`, replaceValue(text, license, 'other'), insertLineAfterPair(text, license, `license_name: ${licenseName}`));
   };
   if (match.kind === 'spelling') {
     const ids = match.ids.map((id) => `\`${id}\``).join(' or ');
@@ -199,7 +201,7 @@ function licenseList(ctx: Context, license: Pair<Node, YAMLSeq>): void {
   if (ctx.kind === 'model') {
     report(ctx, span, HubCodes.licenseList,
       `\`license\` is a list: the Hub documents one license id here${items.length > 1 ? ', and the weights\' terms cannot be read from several' : ''}.`,
-      { path: 'license' }, edit && !holdsComment(text.slice(edit.start, edit.end)) ? fix(`Change to \`${value}\``, edit) : []);
+      { path: 'license' }, edit && !holdsComment(text.slice(edit.start, edit.end)) ? fix(`Change to ${code(value)}`, edit) : []);
   }
   items.forEach((item, i) => {
     if (isScalar(item) && typeof item.value === 'string' && item.value.trim() !== '') licenseId(ctx, undefined, item, `license[${i}]`, false);

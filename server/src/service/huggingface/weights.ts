@@ -13,6 +13,7 @@ import { diagnostic } from '../yaml/spans';
 import { CardFacts, StatedValue } from './card';
 import { spdxOfHubId } from './hubLicenseMatch';
 import { resolveLicense } from '../licenses/resolve';
+import { codeSpan } from '../text/text';
 
 export const WEIGHTS_PATH = 'parameters.weights.license';
 
@@ -71,11 +72,11 @@ export function weightsTerms(parsed: ParsedYamlDocument, card: CardFacts, treatA
 }
 
 function familyMessage(stated: StatedValue): string {
-  return `\`${stated.text}\` names a family of licenses, not one: the card does not say which terms the weights are under (a Creative Commons or GNU family includes licenses that are not open). Write the Hub id of the exact license, e.g. \`cc-by-4.0\`, \`bsd-3-clause\` or \`gpl-3.0\`.`;
+  return `${codeSpan(stated.text!)} names a family of licenses, not one: the card does not say which terms the weights are under (a Creative Commons or GNU family includes licenses that are not open). Write the Hub id of the exact license, e.g. \`cc-by-4.0\`, \`bsd-3-clause\` or \`gpl-3.0\`.`;
 }
 
 function weightsMessage(f: LicenseFinding, stated: StatedValue): string {
   if (f.code !== 'license/unknown') return f.message;
   const key = (stated.key as { value?: unknown }).value === 'license_name' ? 'license_name' : 'license';
-  return `\`${key}: ${stated.text}\` is not a license this checker knows: the weights' terms decide whether they are open, so review them. If they let anyone use, study, modify and share for any purpose, add the name to the setting \`osaiManifest.licenses.treatAsOpen\`.`;
+  return `${codeSpan(`${key}: ${stated.text}`)} is not a license this checker knows: the weights' terms decide whether they are open, so review them. If they let anyone use, study, modify and share for any purpose, add the name to the setting \`osaiManifest.licenses.treatAsOpen\`.`;
 }

@@ -11,7 +11,7 @@ import { parseExpression, type ExpressionNode, type Operand, type Span } from '.
 import { resolveException, resolveLicense, deprecatedReplacements } from './resolve';
 import { SPDX_CURRENT_EXCEPTION_IDS, SPDX_CURRENT_IDS, SPDX_LICENSES } from './spdx';
 import { closest } from '../text/suggest';
-import { listIds, shorten } from '../text/text';
+import { codeSpan, listIds, quoteUserText as quote } from '../text/text';
 import { TREAT_AS_OPEN_SETTING, type LicenseCheckOptions, type LicenseCode, type LicenseFinding, type LicenseTest, type NotOpenTerms } from './types';
 import { failCode, failureReason, headId, notOpenPredicate, qualifies, requirement, restrictionPredicate } from './verdict';
 import type { NamedLicense } from './named';
@@ -49,10 +49,6 @@ const SEVERITY: Readonly<Record<LicenseCode, 'error' | 'warning'>> = {
 
 function finding(code: LicenseCode, span: Span, message: string, replacements: readonly string[] = []): Draft {
   return { code, severity: SEVERITY[code], subject: span.text, message, start: span.start, end: span.end, replacements: [...replacements] };
-}
-
-function quote(text: string): string {
-  return /\s/.test(text) ? `"${shorten(text)}"` : `\`${shorten(text)}\``;
 }
 
 function named(id: string): string {
@@ -178,24 +174,24 @@ function evaluateLicensePart(span: Span, ctx: Context): LeafResult {
       return namedNotOpen(r.entry, span, ctx, out);
     case 'custom': {
       if (r.canonical !== span.text) {
-        out.always.push(finding('license/non-canonical', span, `${shown} should start with \`LicenseRef-\` exactly; write \`${r.canonical}\`.`, [r.canonical]));
+        out.always.push(finding('license/non-canonical', span, `${shown} should start with \`LicenseRef-\` exactly; write ${codeSpan(r.canonical)}.`, [r.canonical]));
       }
       if (ctx.test === 'open' && ctx.extraOpen.has(r.canonical.toLowerCase())) {
         out.ok = true;
         return out;
       }
       if (ctx.test === 'osi') {
-        out.failures.push(finding('license/not-osi-approved', span, `\`${r.canonical}\` is a custom license, so it is not OSI-approved. ${requirement('osi')}`));
-        out.reasons.push(`\`${r.canonical}\` is a custom license`);
+        out.failures.push(finding('license/not-osi-approved', span, `${codeSpan(r.canonical)} is a custom license, so it is not OSI-approved. ${requirement('osi')}`));
+        out.reasons.push(`${codeSpan(r.canonical)} is a custom license`);
       } else {
         out.failures.push(
           finding(
             'license/not-open',
             span,
-            `\`${r.canonical}\` is a custom license whose terms have not been reviewed, so it does not count as open. If its terms let anyone use, study, modify and share for any purpose, add \`${r.canonical}\` to the setting \`${TREAT_AS_OPEN_SETTING}\`.`,
+            `${codeSpan(r.canonical)} is a custom license whose terms have not been reviewed, so it does not count as open. If its terms let anyone use, study, modify and share for any purpose, add ${codeSpan(r.canonical)} to the setting \`${TREAT_AS_OPEN_SETTING}\`.`,
           ),
         );
-        out.reasons.push(`\`${r.canonical}\` is an unreviewed custom license`);
+        out.reasons.push(`${codeSpan(r.canonical)} is an unreviewed custom license`);
       }
       return out;
     }
@@ -270,20 +266,20 @@ function evaluateException(exc: Span, ctx: Context, out: LeafResult): void {
       return;
     case 'custom':
       if (r.canonical !== exc.text) {
-        out.always.push(finding('license/non-canonical', exc, `${shown} should start with \`AdditionRef-\` exactly; write \`${r.canonical}\`.`, [r.canonical]));
+        out.always.push(finding('license/non-canonical', exc, `${shown} should start with \`AdditionRef-\` exactly; write ${codeSpan(r.canonical)}.`, [r.canonical]));
       }
       if (ctx.test === 'open' && ctx.extraOpen.has(r.canonical.toLowerCase())) return;
       out.ok = false;
       out.failures.push(
         ctx.test === 'osi'
-          ? finding('license/not-osi-approved', exc, `\`${r.canonical}\` adds custom terms that are not part of any OSI-approved license. ${requirement('osi')}`)
+          ? finding('license/not-osi-approved', exc, `${codeSpan(r.canonical)} adds custom terms that are not part of any OSI-approved license. ${requirement('osi')}`)
           : finding(
               'license/not-open',
               exc,
-              `\`${r.canonical}\` adds custom terms that have not been reviewed. If they keep the license open, add \`${r.canonical}\` to the setting \`${TREAT_AS_OPEN_SETTING}\`.`,
+              `${codeSpan(r.canonical)} adds custom terms that have not been reviewed. If they keep the license open, add ${codeSpan(r.canonical)} to the setting \`${TREAT_AS_OPEN_SETTING}\`.`,
             ),
       );
-      out.reasons.push(`\`${r.canonical}\` adds unreviewed terms`);
+      out.reasons.push(`${codeSpan(r.canonical)} adds unreviewed terms`);
       return;
     case 'unknown': {
       const suggestions = closest(exc.text, SPDX_CURRENT_EXCEPTION_IDS);

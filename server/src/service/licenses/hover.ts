@@ -5,6 +5,7 @@ import { OPEN_LICENSES_BY_ID } from './openList';
 import { deprecatedReplacements, resolveException, resolveLicense } from './resolve';
 import { SPDX_CURRENT_IDS, SPDX_LICENSES, spdxPageUrl } from './spdx';
 import { closest } from '../text/suggest';
+import { codeSpan } from '../text/text';
 import { TREAT_AS_OPEN_SETTING, type LicenseCheckOptions, type LicenseTest, type NotOpenTerms } from './types';
 import { failureReason, isOpen, qualifies } from './verdict';
 
@@ -28,9 +29,8 @@ function mark(ok: boolean): string {
   return ok ? '✅' : '❌';
 }
 
-function code(text: string): string {
-  return '`' + text.replace(/`/g, "'") + '`';
-}
+/** Ids and the user's text alike, in a code span (the user's shortened: a hover stays small). */
+const code = (text: string): string => codeSpan(text);
 
 /** One-line facts about an SPDX (or curated) id. */
 function idFacts(id: string, extraOpen: ReadonlySet<string>): string {

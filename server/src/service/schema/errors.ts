@@ -13,7 +13,7 @@ import type { ParsedYamlDocument } from '../yaml/parse';
 import { closest } from '../text/suggest';
 import { findPair, formatPath, innerSpan, locate, PathSegment, presentKeys } from '../yaml/nodes';
 import { firstLineSpan } from '../yaml/spans';
-import { lowerFirst, shorten } from '../text/text';
+import { lowerFirst, shorten, shortPath } from '../text/text';
 
 /** A JSON pointer (`/code/training/0`) as manifest path segments. */
 export function pointerToSegments(pointer: string): PathSegment[] {
@@ -37,8 +37,7 @@ export function unknownKeyDiagnostic(parsed: ParsedYamlDocument, segments: PathS
   const present = isMap(parent) ? presentKeys(parent) : undefined;
   const allowed = present ? allowedKeys.filter((k) => !present.has(k)) : [...allowedKeys];
   const replacements = closest(key, allowed);
-  const path = formatPath(segments);
-  const where = path ? `\`${path}\`` : 'the top level';
+  const where = formatPath(segments) ? `\`${shortPath(segments)}\`` : 'the top level';
   const hint = replacements.length ? ` Did you mean \`${replacements[0]}\`?` : allowed.length ? ` Allowed keys: ${allowed.map((k) => `\`${k}\``).join(', ')}.` : '';
   const data: DiagnosticData = { path: formatPath([...segments, key]), replacements };
   return diagnostic(parsed.document, span[0], span[1], DiagnosticSeverity.Error, Codes.schemaUnknownKey,
@@ -115,7 +114,7 @@ function schemaErrorDiagnostic(parsed: ParsedYamlDocument, error: ErrorObject, w
   const site: SchemaErrorSite = { segments, path, span };
   const special = wording.special?.(error, site);
   if (special !== undefined) return special ?? undefined;
-  const subject = path ? `\`${path}\`` : wording.root;
+  const subject = path ? `\`${shortPath(segments)}\`` : wording.root;
   const data: DiagnosticData = { path };
   const requirement = wording.requirementOf?.(path);
   if (requirement) data.requirement = requirement;
@@ -133,7 +132,7 @@ function schemaErrorDiagnostic(parsed: ParsedYamlDocument, error: ErrorObject, w
       const anchor = keySpan(parsed, segments);
       const full = formatPath([...segments, key]);
       return diagnostic(parsed.document, anchor[0], anchor[1], DiagnosticSeverity.Error, wording.required.code,
-        `Missing \`${full}\`${description ? `: ${lowerFirst(description)}` : '.'} ${wording.required.by} requires it.`, { path: full });
+        `Missing \`${shortPath([...segments, key])}\`${description ? `: ${lowerFirst(description)}` : '.'} ${wording.required.by} requires it.`, { path: full });
     }
     case 'minLength':
       return wording.required ? report(wording.required.code, `${subject} is empty: ${wording.required.by} requires a value.`) : undefined;

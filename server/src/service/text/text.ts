@@ -1,4 +1,5 @@
 /** Plain helpers over source text and message wording, shared by every feature. */
+import { formatPath, type PathSegment } from '../yaml/nodes';
 
 /** The offset where the line holding `offset` starts. */
 export function lineStart(text: string, offset: number): number {
@@ -40,4 +41,25 @@ export function shorten(s: string, max = MAX_QUOTED_LENGTH): string {
   const code = s.charCodeAt(cut - 1);
   if (code >= 0xd800 && code <= 0xdbff) cut--;
   return `${s.slice(0, cut)}…`;
+}
+
+/**
+ * A user's text in a Markdown code span, as messages, hovers and titles quote it: shortened
+ * (`shorten`), with its backticks turned into `'` so that the span cannot break.
+ */
+export function codeSpan(text: string, max = MAX_QUOTED_LENGTH): string {
+  return `\`${shorten(text.replace(/`/g, "'"), max)}\``;
+}
+
+/**
+ * A user's value (a license string) as a message quotes it: in a code span, or, when it has
+ * spaces or is empty, in double quotes — shortened either way.
+ */
+export function quoteUserText(text: string): string {
+  return /\s/.test(text) || text === '' ? `"${shorten(text)}"` : codeSpan(text);
+}
+
+/** A path of keys (`a.b[0].c`) as a message names it: each key shortened, then the whole. */
+export function shortPath(segments: readonly PathSegment[]): string {
+  return shorten(formatPath(segments.map((s) => (typeof s === 'string' ? shorten(s) : s))), 4 * MAX_QUOTED_LENGTH);
 }

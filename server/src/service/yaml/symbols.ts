@@ -2,10 +2,21 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
 import { Document, isMap, isScalar, isSeq, Node, YAMLMap } from 'yaml';
+import { shorten } from '../text/text';
 import { formatPath, PathSegment, scalarText } from './nodes';
 
 /** The most symbols an outline holds (a list of a million items must not make a million). */
 export const MAX_SYMBOLS = 2000;
+
+/**
+ * The most characters of a symbol's name or detail: the user's keys and values, shortened so
+ * that a 10,000-character value does not make a 10,000-character outline entry. More than a
+ * message quotes (60): the outline and breadcrumbs show little else, and long values such as
+ * URLs are worth seeing, but a line of an outline never needs more than this.
+ */
+export const MAX_SYMBOL_TEXT = 120;
+
+const shown = (text: string): string => shorten(text, MAX_SYMBOL_TEXT);
 
 interface Outline {
   document: TextDocument;
@@ -30,11 +41,11 @@ function mapSymbols(parsed: Outline, map: YAMLMap, segments: PathSegment[]): Doc
     const name = String(key.value);
     const value = item.value as Node | null;
     const path = [...segments, name];
-    const detail = parsed.detail?.(formatPath(path));
+    const detail = parsed.detail?.(formatPath(path)) ?? (isScalar(value) ? scalarText(value) : undefined);
     const end = value?.range ? value.range[1] : key.range[1];
     const symbol: DocumentSymbol = {
-      name,
-      detail: detail ?? (isScalar(value) ? scalarText(value) : undefined),
+      name: shown(name),
+      detail: detail === undefined ? undefined : shown(detail),
       kind: segments.length === 0 ? SymbolKind.Module : isMap(value) || isSeq(value) ? SymbolKind.Object : SymbolKind.Property,
       range: range(parsed, key.range[0], end),
       selectionRange: range(parsed, key.range[0], key.range[1]),
@@ -54,7 +65,7 @@ function seqSymbols(parsed: Outline, items: Array<Node | null>, segments: PathSe
     parsed.budget.left--;
     const label = isMap(item) ? scalarText(item.get('name', true) as Node) ?? scalarText(item.get('kind', true) as Node) : scalarText(item);
     const symbol: DocumentSymbol = {
-      name: label ?? `[${index}]`,
+      name: label === undefined ? `[${index}]` : shown(label),
       kind: SymbolKind.Object,
       range: range(parsed, item.range[0], item.range[1]),
       selectionRange: range(parsed, item.range[0], item.range[1]),

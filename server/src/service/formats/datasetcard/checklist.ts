@@ -11,6 +11,7 @@ import { licenseQualifies } from '../../licenses';
 import { markdownDoc } from '../../osaid/docs';
 import { requirementFor } from '../../osaid/requirements';
 import { checklistVerdict, verdictLens } from '../../verdict/verdict';
+import { codeSpan, shorten } from '../../text/text';
 import { findPair } from '../../yaml/nodes';
 import { frontMatterEnd, markdownHeadings } from '../../yaml/frontMatter';
 import { readCard } from '../../huggingface/card';
@@ -45,7 +46,7 @@ function buildDatasetCardChecklist(parsed: ParsedDocument, diagnostics: readonly
       const node = pair?.value as Node | null | undefined;
       const values = valuesOf(node);
       if (pair && (values.length > 0 || (node && !isScalar(node)))) {
-        const said = values.length ? `: ${values.slice(0, 5).join(', ')}` : '';
+        const said = values.length ? `: ${values.slice(0, 5).map((v) => shorten(v)).join(', ')}` : '';
         const none = key === 'annotations_creators' && values.includes('no-annotation') ? ' (no labeling was done)' : '';
         const keyRange = (pair.key as Node).range!;
         return { ...base, status: 'met', detail: `Stated in \`${key}\`${said}${none}.`, range: { start: position(keyRange[0]), end: position(keyRange[1]) } };
@@ -54,7 +55,7 @@ function buildDatasetCardChecklist(parsed: ParsedDocument, diagnostics: readonly
     const heading = id.endsWith('processing') ? headings.find((h) => /process|curation|filter|cleaning/i.test(h.title)) : undefined;
     return {
       ...base, status: 'not-stated',
-      detail: heading ? `Not stated in the card's metadata; the card has a section “${heading.title}” (line ${position(heading.offset).line + 1}).` : 'Not stated in the dataset card.',
+      detail: heading ? `Not stated in the card's metadata; the card has a section “${shorten(heading.title)}” (line ${position(heading.offset).line + 1}).` : 'Not stated in the dataset card.',
       range: heading ? { start: position(heading.offset), end: position(heading.offset) } : ZERO_RANGE,
     };
   });
@@ -65,7 +66,7 @@ function buildDatasetCardChecklist(parsed: ParsedDocument, diagnostics: readonly
   const termsItem: ChecklistItem = terms?.text
     ? {
       id: 'data_information.training_data[].license', title: 'Terms of the data', level: 'required', status: 'met',
-      detail: `\`${terms.text}\`${licenseQualifies(terms.text, 'open') ? ' (open)' : ' (not open — OSAID requires the data to be listed and described, not openly licensed)'}.`,
+      detail: `${codeSpan(terms.text)}${licenseQualifies(terms.text, 'open') ? ' (open)' : ' (not open — OSAID requires the data to be listed and described, not openly licensed)'}.`,
       range: terms.node?.range ? { start: position(terms.node.range[0]), end: position(terms.node.range[1]) } : ZERO_RANGE,
       explanation: markdownDoc(termsReq, { example: false }),
     }

@@ -11,7 +11,7 @@ import type { ParsedDocument } from '../format';
 import { isBareNotApplicable, isPlaceholder } from './placeholders';
 import { childrenOf, keyOf, Requirement } from '../../osaid/requirements';
 import { ServiceSettings } from '../../settings';
-import { lowerFirst } from '../../text/text';
+import { lowerFirst, shorten } from '../../text/text';
 import { findPair, formatPath, PathSegment, verbatimSpan } from '../../yaml/nodes';
 
 interface Context {
@@ -137,7 +137,7 @@ function supportingMissingMessage(_req: Requirement, path: string): string {
 }
 
 function bareNotApplicableMessage(req: Requirement, path: string, written: string): string {
-  return `\`${path}: ${written}\` gives no reason: if it does not apply, say why — e.g. \`${req.mayNotApply}\`.`;
+  return `\`${path}: ${shorten(written)}\` gives no reason: if it does not apply, say why — e.g. \`${req.mayNotApply}\`.`;
 }
 
 function emptyMessage(req: Requirement, path: string): string {

@@ -11,6 +11,7 @@ import { statedTerms, WEIGHTS_PATH } from '../../huggingface/weights';
 import { markdownDoc } from '../../osaid/docs';
 import { childrenOf, requirementFor } from '../../osaid/requirements';
 import { frontMatterEnd, markdownHeadings } from '../../yaml/frontMatter';
+import { shorten } from '../../text/text';
 import { verdictLens, checklistVerdict } from '../../verdict/verdict';
 import type { ParsedDocument } from '../format';
 
@@ -23,6 +24,9 @@ const HEADINGS: Readonly<Record<string, RegExp>> = {
   'code.inference': /how to (get started|use)|usage|inference/i,
 };
 
+/** How many characters of the list of datasets the checklist shows (each id shortened too): a card may list thousands. */
+const MAX_LISTED = 600;
+
 export const modelCardChecklist = checklistPerAnalysis(buildModelCardChecklist);
 
 function buildModelCardChecklist(parsed: ParsedDocument, diagnostics: readonly Diagnostic[]): Checklist {
@@ -32,7 +36,7 @@ function buildModelCardChecklist(parsed: ParsedDocument, diagnostics: readonly D
   const position = (offset: number) => parsed.document.positionAt(offset);
   const notStated = (id: string, what: string): Pick<ChecklistItem, 'status' | 'detail' | 'range'> => {
     const heading = HEADINGS[id] ? headings.find((h) => HEADINGS[id].test(h.title)) : undefined;
-    const where = heading ? ` The card has a section “${heading.title}” (line ${position(heading.offset).line + 1}): state it in an osai.yaml beside the card.` : '';
+    const where = heading ? ` The card has a section “${shorten(heading.title)}” (line ${position(heading.offset).line + 1}): state it in an osai.yaml beside the card.` : '';
     return { status: 'not-stated', detail: `${what} is not stated in the model card.${where}`, range: heading ? { start: position(heading.offset), end: position(heading.offset) } : ZERO_RANGE };
   };
   const range = (node: { range?: [number, number, number?] | null } | null | undefined) =>
@@ -45,11 +49,11 @@ function buildModelCardChecklist(parsed: ParsedDocument, diagnostics: readonly D
       const own = diagnostics.filter((d) => (d.data as DiagnosticData | undefined)?.path === WEIGHTS_PATH);
       const status = statusFromDiagnostics(own, false);
       const stated = statedTerms(card);
-      return { ...base, status, detail: own[0]?.message ?? `Under ${stated?.text ?? 'an open license'}.`, range: range(stated?.node ?? card.license?.key) };
+      return { ...base, status, detail: own[0]?.message ?? `Under ${shorten(stated?.text ?? 'an open license')}.`, range: range(stated?.node ?? card.license?.key) };
     }
     if (id === 'data_information.training_data' && card.datasets.length > 0) {
       const n = card.datasets.length;
-      return { ...base, status: 'met', detail: `${n} dataset${n === 1 ? '' : 's'} listed in \`datasets\`: ${card.datasets.map((d) => d.id).join(', ')}.`, range: range(card.datasets[0].node) };
+      return { ...base, status: 'met', detail: `${n} dataset${n === 1 ? '' : 's'} listed in \`datasets\`: ${shorten(card.datasets.map((d) => shorten(d.id)).join(', '), MAX_LISTED)}.`, range: range(card.datasets[0].node) };
     }
     return { ...base, ...notStated(id, req.title) };
   };
@@ -70,9 +74,9 @@ export function cardSummary(parsed: ParsedDocument, diagnostics: readonly Diagno
   const items = checklist.groups.flatMap((g) => g.items);
   const weights = items.find((i) => i.id === 'parameters.weights')!;
   const stated = statedTerms(readCard(parsed));
-  const weightsPart = weights.status === 'met' ? `weights ✓ ${stated?.text}`
+  const weightsPart = weights.status === 'met' ? `weights ✓ ${shorten(String(stated?.text))}`
     : weights.status === 'missing' ? 'weights ✗ no license stated'
-      : `weights ✗ ${stated?.text ?? ''} (${weights.status === 'not-open' ? 'not open' : 'invalid'})`;
+      : `weights ✗ ${shorten(stated?.text ?? '')} (${weights.status === 'not-open' ? 'not open' : 'invalid'})`;
   const n = readCard(parsed).datasets.length;
   const datasets = n > 0 ? `${n} dataset${n === 1 ? '' : 's'} listed` : 'no datasets listed';
   // Code first: what a card can never show, then the data description it may only sketch.

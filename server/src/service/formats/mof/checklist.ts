@@ -5,6 +5,7 @@ import { Node } from 'yaml';
 import { Checklist, checklistPerAnalysis, ChecklistGroup, ChecklistItem, ChecklistStatus, ZERO_RANGE } from '../../checklist/model';
 import { Codes } from '../../diagnostics/codes';
 import { markdownDoc } from '../../osaid/docs';
+import { codeSpan, shorten } from '../../text/text';
 import { requirementFor } from '../../osaid/requirements';
 import type { ParsedDocument } from '../format';
 import { evaluateMofClass } from './evaluate';
@@ -30,10 +31,10 @@ function buildMofChecklist(parsed: ParsedDocument, diagnostics: readonly Diagnos
     let detail: string;
     if (open.length > 0) {
       status = 'met';
-      detail = `${open.map((c) => c.component.name).join(', ')} under ${open[0].resolved.license ?? 'an open license'}`;
+      detail = `${open.map((c) => c.component.name).join(', ')} under ${shorten(open[0].resolved.license ?? 'an open license')}`;
     } else if (found.length > 0) {
       status = 'not-open';
-      detail = `${found.map((c) => c.component.name).join(', ')}: ${found[0].status === 'unlicensed' ? 'no license applies' : `\`${found[0].resolved.license}\` is not open`}`;
+      detail = `${found.map((c) => c.component.name).join(', ')}: ${found[0].status === 'unlicensed' ? 'no license applies' : `${codeSpan(String(found[0].resolved.license))} is not open`}`;
     } else {
       status = level === 'required' ? 'missing' : 'recommended';
       detail = missingDiagnostic?.message ?? `No ${names.join(' / ')} component in the file.`;

@@ -4,6 +4,7 @@ import { isScalar, Node } from 'yaml';
 import mofSchema from '../../../../../schemas/mof-model.schema.json';
 import { licenseHoverMarkdown } from '../../licenses';
 import type { ParsedDocument } from '../format';
+import { codeSpan, shorten } from '../../text/text';
 import { nodeAt, PathSegment } from '../../yaml/nodes';
 import { componentSuggestions } from './diagnostics';
 import { evaluateMofClass } from './evaluate';
@@ -29,7 +30,7 @@ export function mofHover(parsed: ParsedDocument, position: Position): Hover | nu
       if (!entry.component) {
         if (path[3] !== 'name' || at.on !== 'value') return keyHover(path, range);
         const suggestions = componentSuggestions(entry.name ?? '');
-        const md = `**\`${entry.name ?? ''}\`** is not a MOF component name; MOT ignores it.${suggestions.length ? ` Did you mean ${suggestions.map((s) => `\`${s}\``).join(' or ')}?` : ''}`;
+        const md = `**${codeSpan(entry.name ?? '')}** is not a MOF component name; MOT ignores it.${suggestions.length ? ` Did you mean ${suggestions.map((s) => `\`${s}\``).join(' or ')}?` : ''}`;
         return { contents: { kind: MarkupKind.Markdown, value: md }, range };
       }
       const resolved = resolveComponentLicense(model, entry);
@@ -46,7 +47,7 @@ export function mofHover(parsed: ParsedDocument, position: Position): Hover | nu
     const kind = String(path[2]);
     const reasons = motOpenReasons(text);
     const users = model.entries.filter((e) => e.component && resolveComponentLicense(model, e).path === `release.license.${kind}.name`).map((e) => `\`${e.component!.name}\``);
-    let md = `**Global ${kind} license** — ${reasons.length ? `open for MOT (${reasons.join(', ')})` : 'not open for MOT (ids are compared exactly)'}.`;
+    let md = `**Global ${shorten(kind)} license** — ${reasons.length ? `open for MOT (${reasons.join(', ')})` : 'not open for MOT (ids are compared exactly)'}.`;
     md += users.length ? `\n\nApplies to ${users.join(', ')}.` : '\n\nNo component inherits it.';
     md += `\n\n---\n\n${licenseHoverMarkdown(text, kind === 'code' ? 'osi' : 'open')}`;
     return { contents: { kind: MarkupKind.Markdown, value: md }, range };
@@ -103,7 +104,7 @@ function licenseLine(component: MotComponent, resolved: ResolvedLicense): string
   if (resolved.license === undefined) {
     return resolved.source === 'component' ? 'empty — MOT counts the component as unlicensed.' : `none (no own license, no \`release.license.${component.contentType}.name\`, no \`release.license.distribution.name\`) — unlicensed.`;
   }
-  const text = `\`${resolved.license}\` (${where})`;
+  const text = `${codeSpan(resolved.license)} (${where})`;
   if (resolved.license === 'unlicensed') return `${text} — MOT does not count the component.`;
   if (!isMotOpen(resolved.license)) return `${text} — **not open** for MOT, so the component does not count.`;
   const typeNote = isTypeAppropriate(resolved.license, component.contentType) ? `type-appropriate for ${component.contentType}` : `open but not type-appropriate for ${component.contentType} (MOT warns)`;

@@ -5,7 +5,7 @@
  * supplies canonical ids for quick fixes.
  */
 import { checkLicense, evaluateLicense, lookupLicense, notOpenReason, restrictionPredicate } from '../../licenses';
-import { listIds, shorten } from '../../text/text';
+import { codeSpan, listIds, quoteUserText as shown } from '../../text/text';
 import { isMotOpen, isTypeAppropriate, motOpenReasons, MotContentType, typeAppropriateLicenses } from './tables';
 
 export const MofCodes = {
@@ -41,10 +41,6 @@ export function licenseSentence(f: MofLicenseFinding): string {
 /** `unlicensed` in any letter case: MOT's marker for "included, but no license". */
 export function isUnlicensedMarker(text: string): boolean {
   return text.trim().toLowerCase() === 'unlicensed';
-}
-
-function shown(text: string): string {
-  return /\s/.test(text) || text === '' ? `"${shorten(text)}"` : `\`${shorten(text)}\``;
 }
 
 function motOpenFirst(ids: readonly string[]): string[] {
@@ -115,7 +111,7 @@ export function verdictFinding(text: string): MofLicenseFinding | undefined {
   }
   const canonical = spelling.flatMap((s) => s.replacements)[0] ?? text;
   return {
-    code: 'license/not-open', severity: 'error', subject: canonical === text ? shown(text) : `${shown(text)} (\`${canonical}\`)`,
+    code: 'license/not-open', severity: 'error', subject: canonical === text ? shown(text) : `${shown(text)} (${codeSpan(canonical)})`,
     predicate: `is not open under MOT's rules: it is not OSI-approved, not FSF-libre and not on MOT's open-data list${clause(canonical)}.`, replacements: [],
   };
 }
