@@ -178,3 +178,17 @@ test('the size limit counts UTF-8 bytes, as on disk and in the command line: 1,5
   assert.ok(!check(under).some((x) => x.code === 'size/too-large'));
   assert.ok(check(`${under}€`).some((x) => x.code === 'size/too-large'));
 });
+
+// Found by the bounded-texts review: toJS throws the same ReferenceError for an alias to no
+// anchor as for an alias bomb, and the message said "alias bomb".
+test('an alias to no anchor: said so, on the alias (not "alias bomb")', () => {
+  const d = check('osaid: "1.0"\na: &a 1\nb: *a\nc: *b\n').filter((x) => x.code === 'yaml/syntax');
+  assert.deepEqual(d.map(brief), ['yaml/syntax@4:4-4:6']);
+  assert.equal(d[0].message, 'The alias `*b` names no anchor: an alias repeats a value marked `&b` earlier in the file. The file was not checked further.');
+});
+
+test("the parser's own messages, which quote the text, are shortened", () => {
+  const d = check(`osaid: "1.0"\nx: !tag${'v'.repeat(10_000)} 1\n`).filter((x) => x.code === 'yaml/syntax');
+  assert.equal(d.length, 1);
+  assert.equal(d[0].message, `Unresolved tag: !tag${'v'.repeat(200 - 'Unresolved tag: !tag'.length - 1)}…`);
+});

@@ -3,11 +3,12 @@
  * characters); every feature works from the result. The server caches it per document
  * version, so a keystroke costs one parse however many features ask.
  */
-import { Composer, Document, Lexer, Parser, visit, isAlias, isCollection, isMap, isScalar, isSeq, Node, YAMLParseError } from 'yaml';
+import { Composer, Document, Lexer, Parser, visit, isAlias, isCollection, isMap, isNode, isScalar, isSeq, Node, YAMLParseError } from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { diagnostic } from './spans';
 import { Codes } from '../diagnostics/codes';
+import { codeSpan, shorten } from '../text/text';
 
 /** A YAML text, parsed. */
 export interface YamlParse {
@@ -90,19 +91,22 @@ export function parseYaml(document: TextDocument, text: string, options: ParseOp
     parseDiagnostics.push(diagnostic(document, error.pos[0], error.pos[1], DiagnosticSeverity.Error, 'yaml/syntax', syntaxMessage(error.code, error.message)));
   }
   for (const warning of yaml.warnings) {
-    parseDiagnostics.push(diagnostic(document, warning.pos[0], warning.pos[1], DiagnosticSeverity.Warning, 'yaml/syntax', warning.message));
+    parseDiagnostics.push(diagnostic(document, warning.pos[0], warning.pos[1], DiagnosticSeverity.Warning, 'yaml/syntax', shorten(warning.message, MAX_PARSER_MESSAGE)));
   }
   reportControlCharacters(document, text, parseDiagnostics);
   let value: unknown;
   try {
     value = yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
-    // toJS throws on alias bombs; point at the first alias so the user sees where.
-    const at = firstAliasOffset(yaml);
-    parseDiagnostics.push(diagnostic(document, at, at + 1, DiagnosticSeverity.Error, 'yaml/syntax',
-      error instanceof ReferenceError
-        ? 'Too many alias expansions: this looks like an alias bomb ("billion laughs"), so the file was not checked further. Write the values out instead of aliasing them.'
-        : `The YAML could not be read: ${(error as Error).message}`));
+    // toJS throws on alias bombs and on aliases to no anchor (both ReferenceErrors); point at the alias so the user sees where.
+    const unresolved = firstUnresolvedAlias(yaml);
+    const at = unresolved?.offset ?? firstAliasOffset(yaml);
+    parseDiagnostics.push(diagnostic(document, at, at + 1 + (unresolved?.name.length ?? 0), DiagnosticSeverity.Error, 'yaml/syntax',
+      unresolved
+        ? `The alias ${codeSpan(`*${unresolved.name}`)} names no anchor: an alias repeats a value marked ${codeSpan(`&${unresolved.name}`)} earlier in the file. The file was not checked further.`
+        : error instanceof ReferenceError
+          ? 'Too many alias expansions: this looks like an alias bomb ("billion laughs"), so the file was not checked further. Write the values out instead of aliasing them.'
+          : `The YAML could not be read: ${shorten((error as Error).message, MAX_PARSER_MESSAGE)}`));
     value = undefined;
   }
   return { yaml, value, parseDiagnostics };
@@ -172,6 +176,9 @@ function parseBounded(text: string): Document.Parsed {
   return doc!;
 }
 
+/** The parser's messages are cut at this length (they may quote the text). */
+const MAX_PARSER_MESSAGE = 200;
+
 /** YAML streams may not contain C0 control characters other than tab, LF and CR (YAML 1.2, 5.1). */
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 const MAX_CONTROL_REPORTS = 10;
@@ -192,8 +199,25 @@ function syntaxMessage(code: string, message: string): string {
     case 'MULTIPLE_DOCS': return 'A manifest holds one YAML document; remove the `---` separator and the second document.';
     case 'TAB_AS_INDENT': return 'Tabs cannot indent YAML; use spaces.';
     case 'RESOURCE_EXHAUSTION': return `The YAML parser ran out of resources here (${message}); simplify the structure.`;
-    default: return message.endsWith('.') ? message : `${message}.`;
+    default: {
+      // The parser's own messages may quote the text (a tag, a directive): shortened like every quote.
+      const short = shorten(message, MAX_PARSER_MESSAGE);
+      return short.endsWith('.') || short.endsWith('…') ? short : `${short}.`;
+    }
   }
+}
+
+/** The first alias whose anchor is not defined before it (in document order), if any. */
+function firstUnresolvedAlias(doc: Document.Parsed): { offset: number; name: string } | undefined {
+  const anchors = new Set<string>();
+  let found: { offset: number; name: string } | undefined;
+  visit(doc, (_key, node) => {
+    if (isAlias(node)) {
+      if (!anchors.has(node.source)) { found = { offset: node.range?.[0] ?? 0, name: node.source }; return visit.BREAK; }
+    } else if (isNode(node) && node.anchor) anchors.add(node.anchor);
+    return undefined;
+  });
+  return found;
 }
 
 function firstAliasOffset(doc: Document.Parsed): number {
