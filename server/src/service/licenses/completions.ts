@@ -1,6 +1,6 @@
 /** License id completions, ordered for each test; computed once per test. */
 import { OPEN_IDS_OUTSIDE_SPDX, OPEN_LICENSES, OPEN_LICENSES_BY_ID } from './openList';
-import { SPDX_CURRENT_IDS, SPDX_LICENSES } from './spdx';
+import { BY_NAME, SPDX_CURRENT_IDS, SPDX_LICENSES } from './spdx';
 import type { LicenseCompletion, LicenseTest } from './types';
 import { isOpen } from './verdict';
 
@@ -26,7 +26,7 @@ function build(test: LicenseTest): readonly LicenseCompletion[] {
     return Object.freeze({ id, name: spdx?.name ?? id, osiApproved, open: isOpen(id), rank: rankFor(test, id, osiApproved) });
   });
   // Within the curated group keep the curated order (most common first); otherwise alphabetical.
-  items.sort((a, b) => a.rank - b.rank || curatedIndex(test, a.id) - curatedIndex(test, b.id) || a.id.localeCompare(b.id, 'en', { sensitivity: 'base' }));
+  items.sort((a, b) => a.rank - b.rank || curatedIndex(test, a.id) - curatedIndex(test, b.id) || BY_NAME.compare(a.id, b.id));
   return Object.freeze(items);
 }
 

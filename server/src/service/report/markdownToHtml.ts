@@ -4,39 +4,48 @@
  * text, links go only to http(s) or relative addresses, and images stay text (the page's CSP
  * would block them anyway).
  */
-import { Marked } from 'marked';
+import type { Marked } from 'marked';
 import { escapeHtml } from './escapeHtml';
 
 /** http(s), or relative: no scheme before the first `/`, `?` or `#`. */
 const SAFE_HREF = /^(?:https?:\/\/|[^:/?#]*(?:[/?#]|$))/i;
 
-const markdown = new Marked({
-  async: false,
-  // CommonMark without GitHub's extras: no bare-URL autolinks or tables, as the report always rendered.
-  gfm: false,
-  renderer: {
-    html: ({ text }) => escapeHtml(text),
-    // marked leaves text after a <script> or <pre> tag unescaped, as raw HTML; here it is text.
-    text: (token) => ('escaped' in token && token.escaped ? escapeHtml(token.text) : false),
-    image: ({ raw }) => escapeHtml(raw),
-    link({ href, raw, tokens }) {
-      if (!SAFE_HREF.test(href)) return escapeHtml(raw);
-      return `<a href="${escapeHtml(href)}">${this.parser.parseInline(tokens)}</a>`;
+/** The renderer, made on first use: loading marked builds its grammar (~13 ms), which a server or a check that renders no report should not pay at start. */
+let renderer: Marked | undefined;
+
+function markdown(): Marked {
+  if (renderer) return renderer;
+  // A require, not an import, so that the bundle initialises marked only here.
+  const { Marked: MarkedClass } = require('marked') as typeof import('marked');
+  renderer = new MarkedClass({
+    async: false,
+    // CommonMark without GitHub's extras: no bare-URL autolinks or tables, as the report always rendered.
+    gfm: false,
+    renderer: {
+      html: ({ text }) => escapeHtml(text),
+      // marked leaves text after a <script> or <pre> tag unescaped, as raw HTML; here it is text.
+      text: (token) => ('escaped' in token && token.escaped ? escapeHtml(token.text) : false),
+      image: ({ raw }) => escapeHtml(raw),
+      link({ href, raw, tokens }) {
+        if (!SAFE_HREF.test(href)) return escapeHtml(raw);
+        return `<a href="${escapeHtml(href)}">${this.parser.parseInline(tokens)}</a>`;
+      },
+      // No trailing newline inside <pre>: the code reads (and copies) exactly as written.
+      code({ text, lang }) {
+        const language = lang?.match(/^\S+/)?.[0];
+        return `<pre><code${language ? ` class="language-${escapeHtml(language)}"` : ''}>${escapeHtml(text)}</code></pre>\n`;
+      },
     },
-    // No trailing newline inside <pre>: the code reads (and copies) exactly as written.
-    code({ text, lang }) {
-      const language = lang?.match(/^\S+/)?.[0];
-      return `<pre><code${language ? ` class="language-${escapeHtml(language)}"` : ''}>${escapeHtml(text)}</code></pre>\n`;
-    },
-  },
-});
+  });
+  return renderer;
+}
 
 /** Block Markdown (paragraphs, lists, fenced code) as HTML. */
 export function markdownToHtml(source: string): string {
-  return markdown.parse(source, { async: false }).trimEnd();
+  return markdown().parse(source, { async: false }).trimEnd();
 }
 
 /** One line of inline Markdown (code spans, bold, links) as HTML. */
 export function inlineMarkdownToHtml(source: string): string {
-  return markdown.parseInline(source, { async: false });
+  return markdown().parseInline(source, { async: false });
 }

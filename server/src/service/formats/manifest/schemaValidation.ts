@@ -1,14 +1,10 @@
-/** JSON Schema validation with ajv, mapped back to YAML nodes by the shared mapping. Compiled once per process. */
-import Ajv from 'ajv';
+/** JSON Schema validation with ajv's standalone validator (generated: schema/standalone.ts), mapped back to YAML nodes by the shared mapping. */
 import { Diagnostic } from 'vscode-languageserver-types';
 import { childrenOf, keyOf, toPattern } from '../../osaid/requirements';
 import { schemaErrorDiagnostics, SchemaWording } from '../../schema/errors';
 import { formatPath } from '../../yaml/nodes';
 import type { ParsedDocument } from '../format';
-import { buildManifestSchema } from './schema';
-
-const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-const validateManifest = ajv.compile(buildManifestSchema({ variant: 'validation' }));
+import validateManifest from './generated/validateManifest';
 
 const WORDING: SchemaWording = {
   root: 'The manifest',

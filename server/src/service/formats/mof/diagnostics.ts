@@ -3,9 +3,9 @@
  * YAML ranges, component names, per-component licenses in MOT's resolution order, and the
  * OSAID view (what OSAID 1.0 still needs that the file does not show).
  */
-import Ajv, { ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import mofSchema from '../../../../../schemas/mof-model.schema.json';
+import validateMof from './generated/validateMof';
 import { Codes } from '../../diagnostics/codes';
 import { diagnostic, firstLineSpan } from '../../yaml/spans';
 import type { ParsedDocument } from '../format';
@@ -17,7 +17,7 @@ import { isUnlicensedMarker, licenseSentence, MofCodes, MofLicenseFinding, osiFi
 import { ComponentEntry, MofModel, readModel, resolveComponentLicense, ResolvedLicense } from './model';
 import { OSAID_GROUPS } from './osaid';
 import { COMPONENT_NAMES, COMPONENTS_BY_LOWER, FRAMEWORK_NAME, normalizeName } from './tables';
-import { shorten } from '../../text/text';
+import { codeSpan, quoteUserText as fmt } from '../../text/text';
 import { frameworkPair } from './detect';
 import type { Node } from 'yaml';
 
@@ -33,8 +33,6 @@ export interface MofDiagnosticData {
   inheritedFrom?: string;
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-const validateMof = ajv.compile(mofSchema);
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -148,7 +146,7 @@ function unknownComponent(ctx: Ctx, site: SchemaErrorSite): Diagnostic {
   const replacements = componentSuggestions(name);
   const hint = replacements.length ? ` Did you mean ${replacements.map((r) => `\`${r}\``).join(' or ')}?` : ` The 17 names: ${COMPONENT_NAMES.map((c) => `\`${c}\``).join(', ')}.`;
   return diagnostic(ctx.parsed.document, site.span[0], site.span[1], DiagnosticSeverity.Error, MofCodes.unknownComponent,
-    `\`${name}\` is not a MOF component name. MOT ignores components it does not know, so this one counts as missing.${hint}`,
+    `${codeSpan(name)} is not a MOF component name. MOT ignores components it does not know, so this one counts as missing.${hint}`,
     { path: site.path, ...(replacements.length ? { replacements } : {}) });
 }
 
@@ -242,10 +240,6 @@ function componentLicense(ctx: Ctx, entry: ComponentEntry, resolved: ResolvedLic
     const osi = osiFinding(text);
     if (osi) report(osi, false);
   }
-}
-
-function fmt(text: string): string {
-  return /\s/.test(text) ? `"${shorten(text)}"` : `\`${shorten(text)}\``;
 }
 
 // ---------------------------------------------------------------------------------------
