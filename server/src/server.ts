@@ -11,14 +11,24 @@ import { CHECKLIST_REQUEST, CREATE_MANIFEST_FROM_CARD_KIND, MANIFEST_FROM_CARD_R
 import { getLanguageService, LanguageServiceOptions, ParsedDocument, ServiceSettings } from './service';
 import { defaultSettings } from './service/settings';
 
-/** Validation waits this long after the last keystroke before it runs (push mode). */
-const VALIDATION_DELAY_MS = 150;
+/**
+ * Push mode: validation waits after a keystroke for more keystrokes, as long as twice what
+ * the document's last validation cost (a 100-line manifest: a few milliseconds; a burst of
+ * changes still arrives within that and is validated once), and never more than this.
+ */
+const MAX_VALIDATION_DELAY_MS = 150;
+/** A validation stage that took longer than this lets queued messages (newer text, hovers) in before the next stage. */
+const YIELD_AFTER_MS = 8;
 
 interface Analysis {
   version: number;
   parsed: ParsedDocument;
-  diagnostics: Diagnostic[];
+  /** Computed on first need (a hover needs the parse only). */
+  diagnostics?: Diagnostic[];
 }
+
+/** Lets the messages already received be handled before going on. */
+const yieldToInput = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export interface ClientSettings {
   licenses?: { treatAsOpen?: string[] };
@@ -88,14 +98,20 @@ export function startServer(connection: Connection, options: LanguageServiceOpti
   /** The version last published per document (push mode): opening publishes once. */
   const publishedVersions = new Map<string, number>();
 
-  /** The parse and diagnostics of the document's current version, computed at most once. */
-  function analyse(document: TextDocument): Analysis {
+  /** The parse of the document's current version, computed at most once (only the current version is kept). */
+  function parseOf(document: TextDocument): Analysis {
     const cached = cache.get(document.uri);
     if (cached && cached.version === document.version) return cached;
-    const parsed = service.parse(document);
-    const analysis = { version: document.version, parsed, diagnostics: service.doValidation(parsed) };
+    const analysis: Analysis = { version: document.version, parsed: service.parse(document) };
     cache.set(document.uri, analysis);
     return analysis;
+  }
+
+  /** The parse and diagnostics of the document's current version, each computed at most once. */
+  function analyse(document: TextDocument): Required<Analysis> {
+    const analysis = parseOf(document);
+    analysis.diagnostics ??= service.doValidation(analysis.parsed);
+    return analysis as Required<Analysis>;
   }
 
   /** Runs a handler; a failure is logged and answered as an error, never a crash. */
@@ -110,25 +126,51 @@ export function startServer(connection: Connection, options: LanguageServiceOpti
     }
   }
 
-  function publish(uri: string): void {
+  /** What the document's last validation (parse + checks) cost, in ms: sets the next delay. */
+  const costs = new Map<string, number>();
+
+  /**
+   * Validates the document's current version and publishes it (push mode). A stage that took
+   * long lets queued messages in before the next one; when they brought a newer version, this
+   * run stops (the change scheduled its own). A publication is never older than the last one.
+   */
+  async function validateAndPublish(uri: string): Promise<void> {
     pending.delete(uri);
     const document = documents.get(uri);
     if (!document) return;
+    const version = document.version;
+    const superseded = () => documents.get(uri)?.version !== version;
     try {
-      const { diagnostics, version } = analyse(document);
+      const started = performance.now();
+      const analysis = parseOf(document);
+      const parsedAt = performance.now();
+      if (parsedAt - started > YIELD_AFTER_MS) {
+        await yieldToInput();
+        if (superseded()) return;
+      }
+      analysis.diagnostics ??= service.doValidation(analysis.parsed);
+      const checkedAt = performance.now();
+      costs.set(uri, checkedAt - started);
+      if (checkedAt - parsedAt > YIELD_AFTER_MS) {
+        await yieldToInput();
+        if (superseded()) return;
+      }
+      if ((publishedVersions.get(uri) ?? -Infinity) > version) return;
       publishedVersions.set(uri, version);
-      void connection.sendDiagnostics({ uri, version, diagnostics });
+      void connection.sendDiagnostics({ uri, version, diagnostics: analysis.diagnostics });
     } catch (error) {
       connection.console.error(`osai: validation of ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
     }
   }
 
-  function schedule(uri: string, delay: number): void {
+  /** Push mode: validates now (`immediately`) or after the document's delay, replacing a validation already waiting. */
+  function schedule(uri: string, immediately: boolean): void {
     if (pullDiagnostics) return;
     const timer = pending.get(uri);
     if (timer) clearTimeout(timer);
-    if (delay === 0) publish(uri);
-    else pending.set(uri, setTimeout(() => publish(uri), delay));
+    const delay = immediately ? 0 : Math.min(MAX_VALIDATION_DELAY_MS, Math.ceil(2 * (costs.get(uri) ?? MAX_VALIDATION_DELAY_MS)));
+    if (immediately) void validateAndPublish(uri);
+    else pending.set(uri, setTimeout(() => void validateAndPublish(uri), delay));
   }
 
   async function refreshSettings(): Promise<void> {
@@ -157,7 +199,7 @@ export function startServer(connection: Connection, options: LanguageServiceOpti
     if (pullDiagnostics) {
       if (refreshSupport) connection.languages.diagnostics.refresh();
     } else {
-      for (const document of documents.all()) schedule(document.uri, 0);
+      for (const document of documents.all()) schedule(document.uri, true);
     }
   }
 
@@ -199,17 +241,18 @@ export function startServer(connection: Connection, options: LanguageServiceOpti
     else void refreshSettings();
   });
 
-  documents.onDidOpen((e) => schedule(e.document.uri, 0));
+  documents.onDidOpen((e) => schedule(e.document.uri, true));
   documents.onDidChangeContent((e) => {
-    // Also fired on open, right after onDidOpen published this very version.
-    if (publishedVersions.get(e.document.uri) === e.document.version && !pending.has(e.document.uri)) return;
-    schedule(e.document.uri, VALIDATION_DELAY_MS);
+    // Also fired on open, right after onDidOpen validated this very version.
+    if (cache.get(e.document.uri)?.version === e.document.version && !pending.has(e.document.uri)) return;
+    schedule(e.document.uri, false);
   });
   documents.onDidClose((e) => {
     const timer = pending.get(e.document.uri);
     if (timer) clearTimeout(timer);
     pending.delete(e.document.uri);
     cache.delete(e.document.uri);
+    costs.delete(e.document.uri);
     publishedVersions.delete(e.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });

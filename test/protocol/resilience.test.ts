@@ -43,6 +43,8 @@ describe('server resilience', () => {
     const final = await s.waitForDiagnostics(uri, 1001, 5000);
     const published = s.published.slice(before);
     assert.equal(published[published.length - 1], final, 'the last publication is for the final version');
+    const versions = published.map((p) => p.version);
+    for (let i = 1; i < versions.length; i++) assert.ok(versions[i]! > versions[i - 1]!, `publication ${i} (version ${versions[i]}) is not older than the one before (${versions[i - 1]})`);
     assert.ok(published.length <= 3, `validation is debounced: ${published.length} publications for 1,000 changes`);
     assert.deepEqual(final.diagnostics.filter((d) => d.code === 'osaid/missing').map((d) => (d.data as { path: string }).path),
       ['data_information.description.scope', 'data_information.description.labeling']);
