@@ -12,10 +12,13 @@ import { getLanguageService, LanguageServiceOptions, ParsedDocument, ServiceSett
 import { defaultSettings } from './service/settings';
 
 /**
- * Push mode: validation waits after a keystroke for more keystrokes, as long as twice what
- * the document's last validation cost (a 100-line manifest: a few milliseconds; a burst of
- * changes still arrives within that and is validated once), and never more than this.
+ * Push mode: after a keystroke, validation waits for more keystrokes — a quarter of what the
+ * document's last validation cost, at least `MIN_VALIDATION_DELAY_MS` (a burst of changes
+ * already sent arrives within that, and is validated once) — unless keystrokes come faster
+ * than the document validates: then it waits `MAX_VALIDATION_DELAY_MS`, so that a long
+ * document is not parsed again for every keystroke of a word.
  */
+const MIN_VALIDATION_DELAY_MS = 4;
 const MAX_VALIDATION_DELAY_MS = 150;
 /** A validation stage that took longer than this lets queued messages (newer text, hovers) in before the next stage. */
 const YIELD_AFTER_MS = 8;
@@ -128,6 +131,18 @@ export function startServer(connection: Connection, options: LanguageServiceOpti
 
   /** What the document's last validation (parse + checks) cost, in ms: sets the next delay. */
   const costs = new Map<string, number>();
+  /** When the document last changed (performance.now()). */
+  const changedAt = new Map<string, number>();
+
+  /** How long to wait after a change before validating (see MIN/MAX_VALIDATION_DELAY_MS). */
+  function delayAfterChange(uri: string): number {
+    const cost = costs.get(uri) ?? MAX_VALIDATION_DELAY_MS;
+    const now = performance.now();
+    const sinceLastChange = now - (changedAt.get(uri) ?? -Infinity);
+    changedAt.set(uri, now);
+    if (sinceLastChange < cost) return MAX_VALIDATION_DELAY_MS;
+    return Math.min(MAX_VALIDATION_DELAY_MS, Math.max(MIN_VALIDATION_DELAY_MS, Math.ceil(cost / 4)));
+  }
 
   /**
    * Validates the document's current version and publishes it (push mode). A stage that took
@@ -168,9 +183,8 @@ export function startServer(connection: Connection, options: LanguageServiceOpti
     if (pullDiagnostics) return;
     const timer = pending.get(uri);
     if (timer) clearTimeout(timer);
-    const delay = immediately ? 0 : Math.min(MAX_VALIDATION_DELAY_MS, Math.ceil(2 * (costs.get(uri) ?? MAX_VALIDATION_DELAY_MS)));
     if (immediately) void validateAndPublish(uri);
-    else pending.set(uri, setTimeout(() => void validateAndPublish(uri), delay));
+    else pending.set(uri, setTimeout(() => void validateAndPublish(uri), delayAfterChange(uri)));
   }
 
   async function refreshSettings(): Promise<void> {
@@ -253,6 +267,7 @@ export function startServer(connection: Connection, options: LanguageServiceOpti
     pending.delete(e.document.uri);
     cache.delete(e.document.uri);
     costs.delete(e.document.uri);
+    changedAt.delete(e.document.uri);
     publishedVersions.delete(e.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });

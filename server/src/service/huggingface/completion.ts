@@ -51,15 +51,18 @@ function topLevelIndent(parsed: ParsedYamlDocument): string {
   return /^[ \t]*$/.test(indent) ? indent : '';
 }
 
-/** Open licenses (by their SPDX equivalent) first, then the others, each in the Hub's order. */
-const HUB_LICENSE_ORDER = HUB_LICENSES.map(({ id, name }, index) => {
+/** The Hub's licenses with what each means for OSAID, built on the first completion (it evaluates every license). */
+let hubLicenseOrder: ReadonlyArray<{ id: string; name: string; index: number; spdx: string | undefined; open: boolean }> | undefined;
+const buildHubLicenseOrder = () => HUB_LICENSES.map(({ id, name }, index) => {
   const spdx = spdxOfHubId(id);
   const open = spdx !== undefined && licenseQualifies(spdx, 'open');
   return { id, name, index, spdx, open };
 });
 
+/** Open licenses (by their SPDX equivalent) first, then the others, each in the Hub's order. */
 function hubLicenseItems(range: Range, prefix: string): CompletionItem[] {
-  return HUB_LICENSE_ORDER.map(({ id, name, index, spdx, open }) => ({
+  hubLicenseOrder ??= buildHubLicenseOrder();
+  return hubLicenseOrder.map(({ id, name, index, spdx, open }) => ({
     label: id,
     kind: CompletionItemKind.Value,
     detail: name,

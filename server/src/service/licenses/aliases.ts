@@ -7,6 +7,7 @@
  * - NO_LICENSE_VALUES: placeholders such as `unknown` or `other` that name no license.
  * Lookups use `compactKey`, so case, spacing, punctuation and filler words do not matter.
  */
+import { lazyMap, lazySet } from './lazy';
 import deprecatedIds from 'spdx-license-ids/deprecated.json';
 import { compactKey } from './normalize';
 import { SPDX_LICENSES } from './spdx';
@@ -183,10 +184,10 @@ function buildAliases(): ReadonlyMap<string, AliasTarget> {
 }
 
 /** Compact key → alias target. */
-export const ALIASES: ReadonlyMap<string, AliasTarget> = buildAliases();
+export const ALIASES: ReadonlyMap<string, AliasTarget> = lazyMap(buildAliases);
 
 /** Compact keys of the values that name no license. */
-export const NO_LICENSE_KEYS: ReadonlySet<string> = new Set(NO_LICENSE_SOURCE.map(compactKey));
+export const NO_LICENSE_KEYS: ReadonlySet<string> = lazySet(() => new Set(NO_LICENSE_SOURCE.map(compactKey)));
 
 function buildSpdxKeyIndex(): ReadonlyMap<string, readonly string[]> {
   // Compact key of every SPDX id and full name → ids; non-deprecated ids win over deprecated ones.
@@ -211,4 +212,4 @@ function buildSpdxKeyIndex(): ReadonlyMap<string, readonly string[]> {
 }
 
 /** Compact key of SPDX ids and names → ids (usually one). */
-export const SPDX_BY_KEY: ReadonlyMap<string, readonly string[]> = buildSpdxKeyIndex();
+export const SPDX_BY_KEY: ReadonlyMap<string, readonly string[]> = lazyMap(buildSpdxKeyIndex);

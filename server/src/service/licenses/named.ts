@@ -17,6 +17,7 @@
  *   These three are `license/not-osi-approved` for code and `license/not-open` for
  *   parameters, data information and documentation (table in `namedNotOpen.ts`).
  */
+import { lazyMap } from './lazy';
 import { NAMED_NOT_OPEN_LICENSES } from './namedNotOpen';
 import { compactKey } from './normalize';
 import { RESTRICTED_LICENSES } from './restricted';
@@ -62,7 +63,7 @@ function buildIndex(): ReadonlyMap<string, NamedLicense> {
 }
 
 /** Compact key → license recognised by name. */
-export const NAMED_BY_KEY: ReadonlyMap<string, NamedLicense> = buildIndex();
+export const NAMED_BY_KEY: ReadonlyMap<string, NamedLicense> = lazyMap(buildIndex);
 
 /** The license recognised by name that `text` names, if any. */
 export function lookupNamed(text: string): NamedLicense | undefined {

@@ -4,6 +4,7 @@
  * or not open for another reason), a custom `LicenseRef-…`, a "no license"
  * placeholder, or nothing known.
  */
+import { lazyMap } from './lazy';
 import { ALIASES, DEPRECATED_REPLACEMENTS, NO_LICENSE_KEYS, SPDX_BY_KEY } from './aliases';
 import { compactKey } from './normalize';
 import { OPEN_LICENSES_BY_ID, OPEN_LICENSES_BY_LOWER } from './openList';
@@ -93,7 +94,7 @@ function buildExceptionKeys(): ReadonlyMap<string, string> {
   return map;
 }
 
-const EXCEPTIONS_BY_KEY: ReadonlyMap<string, string> = buildExceptionKeys();
+const EXCEPTIONS_BY_KEY: ReadonlyMap<string, string> = lazyMap(buildExceptionKeys);
 
 /** Resolves the id written after `WITH`. */
 export function resolveException(raw: string): ExceptionResolution {

@@ -7,8 +7,13 @@ export const PLACEHOLDER = 'TODO';
 /** The quick fixes' own placeholder, anywhere in a value (`none — TODO: why`), means "not written yet". */
 const TODO = /\bTODO\b/;
 
+/** Longer than every placeholder with room for blanks around it: such a value is read for `TODO` only (run for every value). */
+const LONGEST_PLACEHOLDER = Math.max(...[...PLACEHOLDERS].map((p) => p.length)) + 8;
+
 export function isPlaceholder(value: unknown): boolean {
-  return typeof value === 'string' && (PLACEHOLDERS.has(value.trim().toLowerCase()) || TODO.test(value));
+  if (typeof value !== 'string') return false;
+  if (value.length <= LONGEST_PLACEHOLDER && PLACEHOLDERS.has(value.trim().toLowerCase())) return true;
+  return value.includes('TODO') && TODO.test(value);
 }
 
 /** Words that say "does not apply" — with no reason, still a placeholder. */
