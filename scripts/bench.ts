@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: how fast the OSAID service is, as ratios against baselines measured in
  * the same run (the bare YAML parse, and yaml-language-server with the same schema), and the
- * worst cases: hostile input at the size limit (`--hostile` runs that table alone).
+ * worst cases: hostile input at the size limit (`--hostile` runs that table alone); and what users
+ * feel over the protocol, both servers spawned (`--protocol` runs that section alone, scripts/bench/protocol.ts).
  * Prints Markdown tables; `--write` also records them in BENCHMARKS.md.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -16,6 +17,7 @@ import { getLanguageService as getYamlLanguageService } from 'yaml-language-serv
 import { getLanguageService, MAX_DIAGNOSTICS } from '../server/src/service';
 import { DEFAULT_MAX_FILE_SIZE, MAX_NESTING_DEPTH, MAX_YAML_TOKENS, yamlWork } from '../server/src/service/yaml/parse';
 import { MAX_SYMBOLS } from '../server/src/service/yaml/symbols';
+import { protocolSection } from './bench/protocol';
 
 const ROOT = join(__dirname, '..');
 const SCHEMA = JSON.parse(readFileSync(join(ROOT, 'schemas', 'osai-manifest.schema.json'), 'utf8'));
@@ -343,10 +345,17 @@ async function main(): Promise<void> {
   }
   const write = process.argv.includes('--write');
   const measured = `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench\``;
-  if (!process.argv.includes('--hostile')) {
+  const only = ['--hostile', '--protocol'].find((flag) => process.argv.includes(flag));
+  if (!only) {
     const output = await speed();
     console.log(output);
     if (write) writeSection('bench', `${measured}.\n\n${output}`);
+  }
+  if (!only || only === '--protocol') {
+    const protocol = await protocolSection(measured);
+    console.log(`\n${protocol}`);
+    if (write) writeSection('bench-protocol', protocol);
+    if (only) return;
   }
   const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
   const hostile = `## Hostile input: the worst cases\n\n${measured} (this table alone: \`npm run bench -- --hostile\`).\n\nMachine: ${machine}\n\n${hostileTable(hostileRows())}`;
