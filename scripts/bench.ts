@@ -191,12 +191,14 @@ function aliasBombLines(): string {
   return levels.join('\n') + '\n';
 }
 
-/** Deterministic pseudo-random bytes (the same junk every run). */
-function junk(length: number): string {
+/** Deterministic random bytes decoded as UTF-8 the way an editor opens them (invalid bytes become U+FFFD), cut to `limit` UTF-8 bytes. */
+function junk(limit: number): string {
   let seed = 7;
-  const bytes = Buffer.alloc(length);
-  for (let i = 0; i < length; i++) { seed = (seed * 1103515245 + 12345) & 0x7fffffff; bytes[i] = seed >> 16 & 0xff; }
-  return bytes.toString('latin1');
+  const bytes = Buffer.alloc(limit);
+  for (let i = 0; i < limit; i++) { seed = (seed * 1103515245 + 12345) & 0x7fffffff; bytes[i] = seed >> 16 & 0xff; }
+  let text = bytes.toString('utf8');
+  while (Buffer.byteLength(text) > limit) text = text.slice(0, Math.floor(text.length * 0.999));
+  return text;
 }
 
 /** The YAML lexer's token count: what the parser's budget counts. */
@@ -228,8 +230,8 @@ export const HOSTILE_FAMILIES: readonly HostileFamily[] = [
   // At the size limit: refused by a guard.
   { id: 'nesting-under', label: `flow nesting ${DEEPEST} deep on every line, 4 MiB (over the token budget)`, uri: MANIFEST_URI, languageId: 'osai-manifest',
     text: () => fill('osaid: "1.0"\n', (i) => `k${i}: ${nested(DEEPEST)}\n`) },
-  { id: 'nesting-over', label: `the same, the last line ${DEEPEST + 1} deep (over the nesting guard)`, uri: MANIFEST_URI, languageId: 'osai-manifest',
-    text: () => { const last = `last: ${nested(DEEPEST + 1)}\n`; return fill('osaid: "1.0"\n', (i) => `k${i}: ${nested(DEEPEST)}\n`, DEFAULT_MAX_FILE_SIZE, last); } },
+  { id: 'nesting-over', label: `one line of ${DEEPEST + 1} flow levels in a mapping: ${DEEPEST + 2} collections (over the nesting guard)`, uri: MANIFEST_URI, languageId: 'osai-manifest',
+    text: () => `osaid: "1.0"\nlast: ${nested(DEEPEST + 1)}\n` },
   { id: 'alias-bomb', label: 'alias bomb (10^9 values), padded with aliases to 4 MiB', uri: MANIFEST_URI, languageId: 'osai-manifest',
     text: () => fill(`osaid: "1.0"\n${aliasBombLines()}`, (i) => `x${i}: *i\n`) },
   { id: 'alias-bomb-mof', label: 'the same alias bomb in a MOF-looking `.yml`', uri: 'file:///bench/hostile/model.yml', languageId: 'yaml',
@@ -254,7 +256,7 @@ export const HOSTILE_FAMILIES: readonly HostileFamily[] = [
     text: () => `osaid: "1.0"\n${'k'.repeat(1024 * 1024)}: 1\n` },
   { id: 'long-line', label: 'one 4 MiB line', uri: MANIFEST_URI, languageId: 'osai-manifest',
     text: () => `osaid: "${'x'.repeat(DEFAULT_MAX_FILE_SIZE - 9)}"` },
-  { id: 'binary', label: 'binary junk (random bytes)', uri: MANIFEST_URI, languageId: 'osai-manifest',
+  { id: 'binary', label: 'binary junk (random bytes, decoded as an editor does)', uri: MANIFEST_URI, languageId: 'osai-manifest',
     text: () => junk(DEFAULT_MAX_FILE_SIZE) },
   { id: 'card-body', label: 'model card with a 4 MiB body', uri: 'file:///bench/hostile/README.md', languageId: 'markdown',
     text: () => fill('---\nlicense: apache-2.0\ndatasets:\n  - allenai/dolma\nlibrary_name: transformers\n---\n# Model\n\n', (i) => `## Section ${i}\n\nSome text with a [link](https://example.com/${i}) and \`code\`.\n\n`) },
@@ -323,7 +325,7 @@ function hostileTable(rows: readonly HostileRow[]): string {
   }
   out.push('');
   out.push(`Two guards stop the parse before any YAML work is done in full: the parser is fed the YAML lexer's tokens one at a time and stops after ${budget} (the token budget) or when more than ${MAX_NESTING_DEPTH} collections are open one inside another (the nesting guard); the count and the depth are the parser's own, so no quoting or layout hides work or depth from them. ` +
-    `The first group is generated at the size limit (${DEFAULT_MAX_FILE_SIZE.toLocaleString('en-US')} characters, \`DEFAULT_MAX_FILE_SIZE\`; one character over and the file gets a single \`size/too-large\` warning instead) or at its count, and shows what refusing costs; ` +
+    `The first group is generated at the size limit (${DEFAULT_MAX_FILE_SIZE.toLocaleString('en-US')} UTF-8 bytes, \`DEFAULT_MAX_FILE_SIZE\`; one byte over and the file gets a single \`size/too-large\` warning instead) or at its count, and shows what refusing costs; ` +
     'the second is each worst case grown to just under the token budget, so it is parsed and checked in full: the slowest accepted inputs (tags are the parser\'s most expensive token; the alias bomb is then refused when its value is built, at the first alias); ' +
     'the last group has few tokens and many characters. A MOF-looking `.yml` that no guard lets through is claimed as MOF only to say it was not checked. ' +
     `Time is in-process (\`parse\` + \`doValidation\` + \`findDocumentSymbols\` of a new document version, median of 3), beside the YAML parser alone on the same text (\`uniqueKeys: false\`, as the service parses; a card's body is not YAML, so none); RSS growth is the resident memory's peak over a baseline taken after a full GC, each family in its own \`node --expose-gc\` process. ` +
