@@ -21,7 +21,8 @@ import { generateManifest } from '../bench';
 
 const ROOT = join(__dirname, '..', '..');
 const OURS_SERVER = join(ROOT, 'server', 'out', 'server.js');
-const OURS_CLI = join(ROOT, 'server', 'out', 'cli.js');
+/** The `osai-check` bin (server/out/cli.js is the module it runs; loading that alone checks nothing). */
+const OURS_CLI = join(ROOT, 'bin', 'osai-check.js');
 const YLS_SERVER = join(ROOT, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');
 const SCHEMA_URI = pathToFileURL(join(ROOT, 'schemas', 'osai-manifest.schema.json')).href;
 
@@ -404,6 +405,8 @@ function commandLine(): { cli: number; node: number; status: number } {
     };
     const first = run([OURS_CLI, file]);
     if (first.status !== 0 && first.status !== 1) throw new Error(`protocol bench: osai-check exited ${first.status} on the 100-line manifest: ${first.stderr}`);
+    // It must have checked the file, not only loaded: its summary line says so.
+    if (!/^1 file checked: /m.test(first.stderr)) throw new Error(`protocol bench: osai-check did not report checking the manifest: ${JSON.stringify(first.stderr)}`);
     run(['-e', '0']);
     const cli: number[] = [];
     const node: number[] = [];
@@ -571,7 +574,7 @@ function render(measured: string, rows: Row[], notes: string[], ylsMessage: stri
   const ours = p50(starts.ours.total);
   out.push(`Spawn → first diagnostics, 100-line manifest (spawn, \`initialize\`, \`initialized\`, \`didOpen\`, until the first publication), median of ${SPAWNS}: ours **${f(ours)} ms** (goal ≤ 200 ms) ${mark(ours <= 200)}, of which ${f(p50(starts.ours.initialized))} ms until the \`initialize\` response; yaml-language-server ${f(p50(starts.yls.total))} ms, of which ${f(p50(starts.yls.initialized))} ms until the \`initialize\` response.`, '');
   const ratio = cli.cli / cli.node;
-  out.push(`Command line: \`node server/out/cli.js <100-line manifest>\` **${f(cli.cli)} ms** (exit ${cli.status}) against \`node -e 0\` ${f(cli.node)} ms, medians of ${CLI_RUNS} interleaved runs: **${ratio.toFixed(2)}×** (goal ≤ 2×) ${mark(ratio <= 2)}.`, '');
+  out.push(`Command line: \`node bin/osai-check.js <100-line manifest>\` **${f(cli.cli)} ms** (exit ${cli.status}) against \`node -e 0\` ${f(cli.node)} ms, medians of ${CLI_RUNS} interleaved runs: **${ratio.toFixed(2)}×** (goal ≤ 2×) ${mark(ratio <= 2)}.`, '');
 
   out.push('### Memory (ours, push mode)', '');
   out.push('| state | server RSS MB |');
