@@ -1,2 +1,3 @@
 #!/usr/bin/env node
-require('../server/out/cli.js').run();
+const { join } = require('node:path');
+require('../server/out/launch.js').requireCached(join(__dirname, '..', 'server', 'out', 'cli.js')).run();

@@ -16,11 +16,13 @@ const ALLOWED = [
   /^extension\/LICENSE(\.txt)?$/i,
   /^extension\/client\/out\/extension\.js$/,
   /^extension\/server\/out\/server\.js$/,
+  /^extension\/server\/out\/server-main\.js$/,
+  /^extension\/server\/out\/bundles\.json$/,
   /^extension\/schemas\/[\w.-]+\.json$/,
   /^extension\/syntaxes\/[\w.-]+\.json$/,
   /^extension\/language-configuration\.json$/,
 ];
-const REQUIRED = ['extension/package.json', 'extension/client/out/extension.js', 'extension/server/out/server.js', 'extension/language-configuration.json'];
+const REQUIRED = ['extension/package.json', 'extension/client/out/extension.js', 'extension/server/out/server.js', 'extension/server/out/server-main.js', 'extension/server/out/bundles.json', 'extension/language-configuration.json'];
 
 /** File names in a zip, from its central directory. */
 export function zipEntries(file: string): string[] {

@@ -1,6 +1,6 @@
 /** License id completions, ordered for each test; computed once per test. */
 import { OPEN_IDS_OUTSIDE_SPDX, OPEN_LICENSES, OPEN_LICENSES_BY_ID } from './openList';
-import { BY_NAME, SPDX_CURRENT_IDS, SPDX_LICENSES } from './spdx';
+import { byName, SPDX_LICENSES, spdxCurrentIds } from './spdx';
 import type { LicenseCompletion, LicenseTest } from './types';
 import { isOpen } from './verdict';
 
@@ -19,14 +19,14 @@ function curatedIndex(test: LicenseTest, id: string): number {
 }
 
 function build(test: LicenseTest): readonly LicenseCompletion[] {
-  const ids = [...SPDX_CURRENT_IDS, ...OPEN_IDS_OUTSIDE_SPDX];
+  const ids = [...spdxCurrentIds(), ...OPEN_IDS_OUTSIDE_SPDX];
   const items = ids.map((id): LicenseCompletion => {
     const spdx = SPDX_LICENSES.get(id);
     const osiApproved = spdx?.osiApproved ?? false;
     return Object.freeze({ id, name: spdx?.name ?? id, osiApproved, open: isOpen(id), rank: rankFor(test, id, osiApproved) });
   });
   // Within the curated group keep the curated order (most common first); otherwise alphabetical.
-  items.sort((a, b) => a.rank - b.rank || curatedIndex(test, a.id) - curatedIndex(test, b.id) || BY_NAME.compare(a.id, b.id));
+  items.sort((a, b) => a.rank - b.rank || curatedIndex(test, a.id) - curatedIndex(test, b.id) || byName(a.id, b.id));
   return Object.freeze(items);
 }
 

@@ -9,7 +9,7 @@
  */
 import { parseExpression, type ExpressionNode, type Operand, type Span } from './expression';
 import { resolveException, resolveLicense, deprecatedReplacements } from './resolve';
-import { SPDX_CURRENT_EXCEPTION_IDS, SPDX_CURRENT_IDS, SPDX_LICENSES } from './spdx';
+import { SPDX_CURRENT_EXCEPTION_IDS, SPDX_LICENSES, spdxCurrentIds } from './spdx';
 import { closest } from '../text/suggest';
 import { codeSpan, listIds, quoteUserText as quote } from '../text/text';
 import { TREAT_AS_OPEN_SETTING, type LicenseCheckOptions, type LicenseCode, type LicenseFinding, type LicenseTest, type NotOpenTerms } from './types';
@@ -74,7 +74,7 @@ function orderByVerdict(candidates: readonly string[], ctx: Context): string[] {
 }
 
 function unknownFinding(span: Span, ctx: Context): Draft {
-  const suggestions = closest(span.text, SPDX_CURRENT_IDS);
+  const suggestions = closest(span.text, spdxCurrentIds());
   const hint = suggestions.length > 0 ? ` Did you mean ${listIds(suggestions)}?` : '';
   return finding(
     'license/unknown',

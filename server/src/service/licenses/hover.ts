@@ -3,7 +3,7 @@ import { evaluateLicenseDetailed, namedTreatedAsOpen } from './evaluate';
 import type { ExpressionNode, Operand, Span } from './expression';
 import { OPEN_LICENSES_BY_ID } from './openList';
 import { deprecatedReplacements, resolveException, resolveLicense } from './resolve';
-import { SPDX_CURRENT_IDS, SPDX_LICENSES, spdxPageUrl } from './spdx';
+import { SPDX_LICENSES, spdxCurrentIds, spdxPageUrl } from './spdx';
 import { closest } from '../text/suggest';
 import { codeSpan } from '../text/text';
 import { TREAT_AS_OPEN_SETTING, type LicenseCheckOptions, type LicenseTest, type NotOpenTerms } from './types';
@@ -95,7 +95,7 @@ function operandFacts(op: Operand, test: LicenseTest, extraOpen: ReadonlySet<str
       text = `${code(op.text)} does not name a license`;
       break;
     case 'unknown': {
-      const suggestions = closest(op.text, SPDX_CURRENT_IDS);
+      const suggestions = closest(op.text, spdxCurrentIds());
       text = `${code(op.text)} is not a known SPDX license id${suggestions.length > 0 ? `; did you mean ${suggestions.map(code).join(', ')}?` : ''}`;
       break;
     }
@@ -129,7 +129,7 @@ export function licenseHoverMarkdown(value: string, test: LicenseTest, options?:
   const verdict = `${mark(ev.qualifies)} ${ev.qualifies ? 'Qualifies' : 'Does not qualify'} for ${PURPOSE[test]}.`;
   const structure = ev.structure;
   if (!structure || structure.kind === 'unknown') {
-    const suggestions = closest(value.trim(), SPDX_CURRENT_IDS);
+    const suggestions = closest(value.trim(), spdxCurrentIds());
     lines.push(`${code(value.trim())} is not a known SPDX license id, license name or expression.`);
     if (suggestions.length > 0) lines.push('', `Did you mean ${suggestions.map(code).join(', ')}?`);
     lines.push('', verdict);
