@@ -31,10 +31,10 @@ export const KEYSTROKE_SIZES = [100, 1_000, 5_000, 10_000] as const;
 const YLS_SIZES: readonly number[] = [100, 1_000, 5_000];
 /** Keystrokes: a change every INTERVAL ms (or as soon as the previous answer came, if later). */
 const INTERVAL_MS = 250;
-const WARMUP = 3;
+const WARMUP = 10;
 const MEASURED = 20;
-const SPAWNS = 10;
-const CLI_RUNS = 10;
+const SPAWNS = 15;
+const CLI_RUNS = 25;
 const MOF_FILES = 300;
 const EDIT_CHECKPOINTS = [1_000, 5_000, 10_000] as const;
 /** Edits are sent in batches of this many; the publication of the batch's last version is awaited. */
@@ -214,9 +214,21 @@ const log = (line: string) => process.stderr.write(`  protocol: ${line}\n`);
 
 const ANCHOR = 'every 1000 steps';
 
+/**
+ * Where a keystroke is typed: `small`, a comment in `parameters` (a short top-level entry);
+ * `large`, the comment of the middle supporting library, inside `code` (the largest entry, about
+ * half the file): the server reparses the top-level entry that changed, so this is its worst case.
+ */
+type Place = 'small' | 'large';
+const LARGE_ANCHOR = /# pinned/g;
+
 /** The manifest with keystroke `k` typed into a comment: the text changes, the diagnostics do not. */
-function keystroke(base: string, k: number): string {
-  return base.replace(ANCHOR, `${ANCHOR} k${k}`);
+function keystroke(base: string, k: number, place: Place = 'small'): string {
+  if (place === 'small') return base.replace(ANCHOR, `${ANCHOR} k${k}`);
+  const at = [...base.matchAll(LARGE_ANCHOR)];
+  if (at.length === 0) return base.replace(ANCHOR, `${ANCHOR} k${k}`);
+  const middle = at[Math.floor(at.length / 2)].index!;
+  return `${base.slice(0, middle)}# pinned k${k}${base.slice(middle + '# pinned'.length)}`;
 }
 
 function manifest(lines: number): string {
@@ -234,9 +246,9 @@ interface KeystrokeRun { samples: number[]; diagnostics: number; changedDiagnost
  * send) or to the `textDocument/diagnostic` response (pull). `probe` replaces the pull by a
  * request the server does not know (answered at once): the transport floor.
  */
-async function keystrokes(client: Client, lines: number, probe = false): Promise<KeystrokeRun> {
+async function keystrokes(client: Client, lines: number, probe = false, place: Place = 'small'): Promise<KeystrokeRun> {
   const base = manifest(lines);
-  const uri = `file:///bench/protocol/${lines}-lines${probe ? '-probe' : ''}.osai.yaml`;
+  const uri = `file:///bench/protocol/${lines}-lines${probe ? '-probe' : ''}-${place}.osai.yaml`;
   const from = client.publications.length;
   await client.open(uri, base);
   let diagnostics: number;
@@ -252,7 +264,7 @@ async function keystrokes(client: Client, lines: number, probe = false): Promise
   let version = 1;
   for (let i = 0; i < WARMUP + MEASURED; i++) {
     version++;
-    const text = keystroke(base, version);
+    const text = keystroke(base, version, place);
     const seq = client.publications.length;
     const start = performance.now();
     void client.change(uri, version, text).catch(() => undefined);
@@ -316,11 +328,11 @@ async function checkYlsSchema(client: Client): Promise<string> {
   return p.diagnostics.find((d) => /\bfoo\b/.test(d.message))!.message;
 }
 
-interface Row { lines: number; push: number[]; pull: number[]; probe: number[]; inProcess: number; yls?: number[] }
+interface Row { lines: number; push: number[]; pull: number[]; pushLarge: number[]; pullLarge: number[]; probe: number[]; inProcess: number; yls?: number[] }
 
 async function keystrokeRows(): Promise<{ rows: Row[]; notes: string[]; ylsMessage: string }> {
   const notes: string[] = [];
-  const rows: Row[] = KEYSTROKE_SIZES.map((lines) => ({ lines, push: [], pull: [], probe: [], inProcess: inProcess(lines) }));
+  const rows: Row[] = KEYSTROKE_SIZES.map((lines) => ({ lines, push: [], pull: [], pushLarge: [], pullLarge: [], probe: [], inProcess: inProcess(lines) }));
   const note = (who: string, lines: number, run: KeystrokeRun) => {
     if (run.changedDiagnostics) notes.push(`${who}, ${n(lines)} lines: ${run.changedDiagnostics} of ${WARMUP + MEASURED} keystrokes changed the number of diagnostics (${run.diagnostics} at open)`);
     if (run.extraPublications > 0) notes.push(`${who}, ${n(lines)} lines: ${run.extraPublications} publications more than keystrokes`);
@@ -332,6 +344,9 @@ async function keystrokeRows(): Promise<{ rows: Row[]; notes: string[]; ylsMessa
       for (const row of rows) {
         row[mode] = note(`ours ${mode}`, row.lines, await keystrokes(client, row.lines));
         log(`ours ${mode}, ${n(row.lines)} lines: p50 ${f(p50(row[mode]))} ms, p95 ${f(p95(row[mode]))} ms`);
+        const large = mode === 'push' ? 'pushLarge' : 'pullLarge';
+        row[large] = note(`ours ${mode}, in the largest section`, row.lines, await keystrokes(client, row.lines, false, 'large'));
+        log(`ours ${mode}, ${n(row.lines)} lines, in the largest section: p50 ${f(p50(row[large]))} ms, p95 ${f(p95(row[large]))} ms`);
         if (mode === 'pull') {
           row.probe = (await keystrokes(client, row.lines, true)).samples;
           log(`ours didChange + no-op request, ${n(row.lines)} lines: p50 ${f(p50(row.probe))} ms`);
@@ -555,28 +570,31 @@ function render(measured: string, rows: Row[], notes: string[], ylsMessage: stri
   out.push(`Machine: ${machine}`, '');
 
   out.push('### Keystroke → diagnostics', '');
-  out.push('| manifest lines | ours, push p50 / p95 ms | ours, pull p50 / p95 ms | of which transport: `didChange` + no-op request p50 ms | in-process parse + validate p50 ms (same texts, same warm-up) | yaml-language-server, push p50 / p95 ms | YLS ÷ ours (push p50) |');
-  out.push('|---:|---:|---:|---:|---:|---:|---:|');
+  out.push('| manifest lines | ours, push p50 / p95 ms | ours, pull p50 / p95 ms | ours, typed in the largest section: push / pull p50 ms (p95) | of which transport: `didChange` + no-op request p50 ms | in-process: a fresh parse + validate p50 ms (no reuse) | yaml-language-server, push p50 / p95 ms | YLS ÷ ours (push p50; largest section) |');
+  out.push('|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
-    const ratio = r.yls ? p50(r.yls) / p50(r.push) : undefined;
-    out.push(`| ${n(r.lines)} | ${f(p50(r.push))} / ${f(p95(r.push))} | ${f(p50(r.pull))} / ${f(p95(r.pull))} | ${f(p50(r.probe))} | ${f(r.inProcess)} | ${r.yls ? `${f(p50(r.yls))} / ${f(p95(r.yls))}` : '–'} | ${ratio === undefined ? '–' : `${ratio.toFixed(2)}×`} |`);
+    const ratio = r.yls ? `${(p50(r.yls) / p50(r.push)).toFixed(2)}× (${(p50(r.yls) / p50(r.pushLarge)).toFixed(2)}×)` : '–';
+    out.push(`| ${n(r.lines)} | ${f(p50(r.push))} / ${f(p95(r.push))} | ${f(p50(r.pull))} / ${f(p95(r.pull))} | ${f(p50(r.pushLarge))} (${f(p95(r.pushLarge))}) / ${f(p50(r.pullLarge))} (${f(p95(r.pullLarge))}) | ${f(p50(r.probe))} | ${f(r.inProcess)} | ${r.yls ? `${f(p50(r.yls))} / ${f(p95(r.yls))}` : '–'} | ${ratio} |`);
   }
   out.push('');
   const at = (lines: number) => rows.find((r) => r.lines === lines)!;
   const goal = (lines: number, budget: number) => {
     const r = at(lines);
-    return `- ours p50 ≤ ${budget} ms at ${n(lines)} lines: push ${f(p50(r.push))} ms ${mark(p50(r.push) <= budget)}; pull ${f(p50(r.pull))} ms ${mark(p50(r.pull) <= budget)}`;
+    return `- ours p50 ≤ ${budget} ms at ${n(lines)} lines: push ${f(p50(r.push))} ms ${mark(p50(r.push) <= budget)}; pull ${f(p50(r.pull))} ms ${mark(p50(r.pull) <= budget)}; typed in the largest section, push ${f(p50(r.pushLarge))} ms ${mark(p50(r.pushLarge) <= budget)}, pull ${f(p50(r.pullLarge))} ms ${mark(p50(r.pullLarge) <= budget)}`;
   };
   out.push('Goals:', '');
   out.push(goal(100, 25));
   out.push(goal(1_000, 60));
-  for (const mode of ['push', 'pull'] as const) {
+  for (const mode of ['push', 'pull', 'pushLarge', 'pullLarge'] as const) {
     const worst = rows.map((r) => ({ lines: r.lines, ratio: p95(r[mode]) / p50(r[mode]) })).sort((a, b) => b.ratio - a.ratio)[0];
-    out.push(`- ours ${mode}, p95 ≤ 2× p50 at every size: worst ${worst.ratio.toFixed(2)}× (${n(worst.lines)} lines) ${mark(worst.ratio <= 2)}`);
+    const label = { push: 'push', pull: 'pull', pushLarge: 'push, typed in the largest section', pullLarge: 'pull, typed in the largest section' }[mode];
+    out.push(`- ours ${label}, p95 ≤ 2× p50 at every size: worst ${worst.ratio.toFixed(2)}× (${n(worst.lines)} lines) ${mark(worst.ratio <= 2)}`);
   }
   const compared = rows.filter((r) => r.yls);
-  const slowest = compared.map((r) => ({ lines: r.lines, ratio: p50(r.yls!) / p50(r.push) })).sort((a, b) => a.ratio - b.ratio)[0];
-  out.push(`- ≥ 3× faster than yaml-language-server at every size (push p50): smallest ratio ${slowest.ratio.toFixed(2)}× (${n(slowest.lines)} lines) ${mark(slowest.ratio >= 3)}`);
+  for (const mode of ['push', 'pushLarge'] as const) {
+    const slowest = compared.map((r) => ({ lines: r.lines, ratio: p50(r.yls!) / p50(r[mode]) })).sort((a, b) => a.ratio - b.ratio)[0];
+    out.push(`- ≥ 3× faster than yaml-language-server at every size (push p50${mode === 'pushLarge' ? ', typed in the largest section' : ''}): smallest ratio ${slowest.ratio.toFixed(2)}× (${n(slowest.lines)} lines) ${mark(slowest.ratio >= 3)}`);
+  }
   out.push('');
 
   out.push('### Start', '');
@@ -601,13 +619,13 @@ function render(measured: string, rows: Row[], notes: string[], ylsMessage: stri
   if (notes.length) out.push(`Notes: ${notes.join('; ')}.`, '');
 
   out.push(`Method. One client of our own (vscode-jsonrpc over the servers' stdio) drives both servers with the same capabilities; push mode leaves \`textDocument.diagnostic\` out of them, pull mode declares it. ` +
-    `A keystroke is a full-text \`didChange\` (no range, version + 1) that types a counter into a comment of the generated manifest (\`generateManifest\` in scripts/bench.ts), so the text changes and the diagnostics do not; ` +
+    `A keystroke is a full-text \`didChange\` (no range, version + 1) that types a counter into a comment of the generated manifest (\`generateManifest\` in scripts/bench.ts) — in \`parameters\`, a short top-level entry, or (the \"largest section\" column) in the middle of \`code\`, the largest, about half the file — so the text changes and the diagnostics do not; ` +
     `one is sent every ${INTERVAL_MS} ms, or as soon as the previous one was answered if that took longer, after the document's first diagnostics; ${WARMUP} warm-up keystrokes, then ${MEASURED} measured, per size; p50 and p95 are nearest-rank over those ${MEASURED}. ` +
     `Timed from just before the send to: the \`textDocument/publishDiagnostics\` carrying that version (ours, push); the response to a \`textDocument/diagnostic\` request sent right after the change (ours, pull); the first publication for the document after the send (yaml-language-server, whose publications carry no version). ` +
-    `The transport column sends the same change followed by a request no server knows (answered at once with MethodNotFound): what the pull costs besides the check; the in-process column is \`parse\` + \`doValidation\` of the same texts in this process. ` +
-    `In push mode a server waits after a change before it validates, for more changes: yaml-language-server ${YLS_DELAY} ms (its \`validationDelayMs\`, read from its source); ours as server/src/server.ts decides; a pull is answered at once. ` +
+    `The transport column sends the same change followed by a request no server knows (answered at once with MethodNotFound): what the pull costs besides the check; the in-process column is \`parse\` + \`doValidation\` of the same texts in this process, each parsed afresh (the server hands each parse the previous version's, and reparses only the top-level entries whose text changed: hence the two keystroke places). ` +
+    `In push mode a server waits after a change before it validates, for more changes: yaml-language-server ${YLS_DELAY} ms (its \`validationDelayMs\`, read from its source); ours a quarter of what the document's last validation cost (at least 4 ms; 150 ms while keystrokes come faster than it validates); a pull is answered at once. ` +
     `One server process per mode serves every size, smallest first, so the first sizes also measure code the JIT has not optimized yet (as a freshly started server meets the first keystrokes). ` +
     `yaml-language-server gets its settings as from VS Code's YAML extension (answering its \`workspace/configuration\` requests: \`yaml.validate\`, \`yaml.schemas\` mapping schemas/osai-manifest.schema.json to \`*.osai.yaml\`, schema store off) and opens the documents as \`yaml\`; it was checked to apply the schema (an unknown top-level key \`foo\` gave "${ylsMessage}"). ` +
-    `Spawn → first diagnostics: medians of ${SPAWNS}, the two servers alternating, after one warm-up spawn each. Memory is the server's VmRSS from /proc; the edits are the same keystrokes sent as fast as the server reads them, the publication of every ${EDIT_BATCH}th version awaited.`);
+    `Spawn → first diagnostics: medians of ${SPAWNS}, the servers alternating, after one warm-up spawn each (ours writes its code cache at the end of that one; the run uses a cache folder of its own, so no earlier run's cache counts). Memory is the server's VmRSS from /proc; the edits are the same keystrokes sent as fast as the server reads them, the publication of every ${EDIT_BATCH}th version awaited.`);
   return out.join('\n');
 }

@@ -105,7 +105,8 @@ export function startServer(connection: Connection, options: LanguageServiceOpti
   function parseOf(document: TextDocument): Analysis {
     const cached = cache.get(document.uri);
     if (cached && cached.version === document.version) return cached;
-    const analysis: Analysis = { version: document.version, parsed: service.parse(document) };
+    // The previous version's parse is handed over (its unchanged sections are reused) and dropped.
+    const analysis: Analysis = { version: document.version, parsed: service.parse(document, { previous: cached?.parsed }) };
     cache.set(document.uri, analysis);
     return analysis;
   }

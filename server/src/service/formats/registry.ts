@@ -32,6 +32,11 @@ const NO_PARSE: YamlParse = { yaml: undefined, value: undefined, parseDiagnostic
 export interface RecogniseOptions {
   /** The text comes without a name (stdin): assume the default format when no content claims it. */
   unnamed?: boolean;
+  /**
+   * The parse of the document's previous version (the server's): the YAML parse reuses its
+   * unchanged top-level sections, moving their nodes, so it must not be used after.
+   */
+  previous?: YamlParse;
 }
 
 /** Parses a document as the format that claims it (or `none`, without parsing). */
@@ -43,7 +48,7 @@ export function parseWithFormat(formats: readonly DocumentFormat[], document: Te
   const parsed = (format?: DocumentFormat): YamlParse => {
     const parser = format?.parse ?? parseYaml;
     let parse = parses.get(parser);
-    if (!parse) parses.set(parser, (parse = parser(document, text, { maxFileSize: settings.maxFileSize })));
+    if (!parse) parses.set(parser, (parse = parser(document, text, { maxFileSize: settings.maxFileSize, previous: parser === parseYaml ? options.previous : undefined })));
     return parse;
   };
   for (const format of formats) {

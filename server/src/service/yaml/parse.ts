@@ -9,6 +9,7 @@ import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { diagnostic } from './spans';
 import { Codes } from '../diagnostics/codes';
 import { codeSpan, shorten } from '../text/text';
+import { combineSections, moveSection, splitSections, YamlSection } from './sections';
 
 /** A YAML text, parsed. */
 export interface YamlParse {
@@ -18,6 +19,10 @@ export interface YamlParse {
   readonly value: unknown;
   /** Syntax and resource diagnostics found while parsing. */
   readonly parseDiagnostics: readonly Diagnostic[];
+  /** The parse of each top-level entry, when the document was parsed by sections (sections.ts): the next version reuses them. */
+  readonly sections?: readonly YamlSection[];
+  /** The text was parsed whole because its sections had errors: the next version starts whole too, until one parses clean. */
+  readonly wholeAfterErrors?: boolean;
 }
 
 /** A YAML document with its text: what the shared machinery works on (formats' parses extend it). */
@@ -27,6 +32,13 @@ export interface ParsedYamlDocument extends YamlParse {
 }
 
 export interface ParseOptions {
+  /** Parse the text whole, never by sections (tests compare the two). */
+  whole?: boolean;
+  /**
+   * The parse of this document's previous version: the sections whose text did not change are
+   * reused. Their nodes are moved in place, so the previous parse must not be used after.
+   */
+  previous?: YamlParse;
   /** Files above this many bytes (UTF-8, as on disk: the command line's measure too) get one diagnostic instead of a full check. */
   maxFileSize?: number;
 }
@@ -62,8 +74,13 @@ export function parseYaml(document: TextDocument, text: string, options: ParseOp
     };
   }
   let yaml: Document.Parsed;
+  let sections: YamlSection[] | undefined;
   try {
-    yaml = parseBounded(text);
+    const budget = { left: MAX_YAML_TOKENS };
+    // By sections when it can be (and the last version did not have to be parsed whole for its errors); else whole.
+    const sectioned = options.whole || options.previous?.wholeAfterErrors ? undefined : parseBySections(text, options.previous?.sections, budget);
+    if (sectioned) ({ yaml, sections } = sectioned);
+    else yaml = parseBounded(text, { left: MAX_YAML_TOKENS }, 0, true).doc;
     addDuplicateKeyErrors(yaml);
   } catch (error) {
     if (error instanceof TooDeep) {
@@ -109,7 +126,45 @@ export function parseYaml(document: TextDocument, text: string, options: ParseOp
           : `The YAML could not be read: ${shorten((error as Error).message, MAX_PARSER_MESSAGE)}`));
     value = undefined;
   }
-  return { yaml, value, parseDiagnostics };
+  return { yaml, value, parseDiagnostics, sections, wholeAfterErrors: !sections && yaml.errors.length > 0 };
+}
+
+/**
+ * The document parsed one top-level entry at a time (sections.ts), reusing the previous
+ * version's sections whose text is unchanged (matched from the start and from the end);
+ * undefined when it cannot be split or its sections do not combine (errors, aliases).
+ */
+function parseBySections(text: string, previous: readonly YamlSection[] | undefined, budget: { left: number }): { yaml: Document.Parsed; sections: YamlSection[] } | undefined {
+  const ranges = splitSections(text);
+  if (!ranges) return undefined;
+  const old = previous ?? [];
+  const same = (i: number, j: number) => j >= 0 && j < old.length && old[j].text.length === ranges[i][1] - ranges[i][0] && text.startsWith(old[j].text, ranges[i][0]);
+  let head = 0;
+  while (head < ranges.length && same(head, head)) head++;
+  let tail = 0;
+  while (tail < ranges.length - head && tail < old.length - head && same(ranges.length - 1 - tail, old.length - 1 - tail)) tail++;
+  const sections: YamlSection[] = [];
+  for (let i = 0; i < ranges.length; i++) {
+    const [start, end] = ranges[i];
+    const reused = i < head ? old[i] : i >= ranges.length - tail ? old[old.length - (ranges.length - i)] : undefined;
+    if (reused) {
+      budget.left -= reused.tokens;
+      if (budget.left < 0) throw new TooManyTokens(start);
+      moveSection(reused, start - reused.start);
+      sections.push(reused);
+      continue;
+    }
+    const sectionText = text.slice(start, end);
+    const before = budget.left;
+    const { doc, anchors } = parseBounded(sectionText, budget, start, i === 0);
+    // An error may mean the split was wrong (a quote or a bracket left open across it), and the
+    // whole parse recovers differently: parse whole. (A guard that stops a later section stops
+    // the whole parse at the same token: up to it, the sections were clean, so lexed alike.)
+    if (doc.errors.length > 0 || doc.warnings.length > 0) return undefined;
+    sections.push({ text: sectionText, start, doc, tokens: before - budget.left, anchors });
+  }
+  const yaml = combineSections(sections, text);
+  return yaml ? { yaml, sections } : undefined;
 }
 
 /**
@@ -151,15 +206,28 @@ class TooDeep extends Error {
  * can hide work or depth from them. Linear in the text up to the budget. The parser's duplicate-key check is off: it rescans the mapping per
  * key (quadratic), see `addDuplicateKeyErrors`.
  */
-function parseBounded(text: string): Document.Parsed {
+/** Parsed YAML, and whether its tokens hold an anchor or an alias (sections with one are not combined: an alias may point across). */
+interface Bounded { doc: Document.Parsed; anchors: boolean }
+
+function parseBounded(text: string, budget: { left: number }, offset: number, countStart: boolean): Bounded {
   const parser = new Parser();
+  // Offsets from `offset` on, so that a section's nodes are where they are in the document.
+  parser.offset = offset;
   // The parser's stack holds the document and each collection still open in it.
   const deepest = MAX_NESTING_DEPTH + 1;
+  let anchors = false;
   function* tokens() {
-    let count = 0;
+    let first = !countStart;
+    let scalarNext = false;
     for (const lexeme of new Lexer().lex(text)) {
-      if (++count > MAX_YAML_TOKENS) throw new TooManyTokens(parser.offset);
+      // A section after the first begins with a document start the whole text does not have: not counted.
+      if (first) { first = false; if (lexeme === '\u0002') { yield* parser.next(lexeme); continue; } }
+      if (--budget.left < 0) throw new TooManyTokens(parser.offset);
       yamlWork.tokens++;
+      // `&a` and `*a` outside scalar text (which follows the scalar marker, U+001F).
+      const c = lexeme.charCodeAt(0);
+      if (!scalarNext && (c === 38 || c === 42)) anchors = true;
+      scalarNext = c === 31;
       const at = parser.offset;
       yield* parser.next(lexeme);
       if (parser.stack.length > deepest) throw new TooDeep(at);
@@ -168,12 +236,12 @@ function parseBounded(text: string): Document.Parsed {
   }
   const composer = new Composer({ uniqueKeys: false, keepSourceTokens: false, logLevel: 'error' });
   let doc: Document.Parsed | undefined;
-  for (const next of composer.compose(tokens(), true, text.length)) {
+  for (const next of composer.compose(tokens(), true, offset + text.length)) {
     if (!doc) { doc = next; continue; }
     doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
     break;
   }
-  return doc!;
+  return { doc: doc!, anchors };
 }
 
 /** The parser's messages are cut at this length (they may quote the text). */

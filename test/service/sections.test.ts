@@ -1,0 +1,119 @@
+/**
+ * Parsing by top-level sections (yaml/sections.ts) gives what one parse of the whole text
+ * gives — node for node, range for range, value for value, error for error — on every YAML
+ * fixture and on seeded fuzz mutations of them; and a version parsed with the previous one's
+ * sections (reusing and moving the unchanged ones) gives what a fresh parse gives, down to the
+ * diagnostics, across seeded random edits.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { isAlias, isMap, isScalar, isSeq, Node } from 'yaml';
+import { parseYaml, YamlParse, yamlWork } from '../../server/src/service/yaml/parse';
+import { corpusFor } from '../fuzz/corpora';
+import { buildCase, random } from '../fuzz/fuzzer';
+import { service } from '../helpers';
+
+/** The YAML formats (the cards parse their front matter with their own parser). */
+const FORMATS = ['osai', 'mof'] as const;
+
+/** A node as data: its kind, range, value and children (comments left out: sections do not keep them). */
+function dump(node: unknown): unknown {
+  if (node === null || node === undefined) return null;
+  const n = node as Node;
+  if (isScalar(n)) return ['scalar', n.range, n.type, n.tag ?? null, n.value];
+  if (isAlias(n)) return ['alias', n.range, n.source];
+  if (isMap(n)) return ['map', n.range, n.flow ?? false, n.tag ?? null, n.items.map((p) => [dump(p.key), dump(p.value)])];
+  if (isSeq(n)) return ['seq', n.range, n.flow ?? false, n.tag ?? null, n.items.map(dump)];
+  return ['other', String(node)];
+}
+
+function describe(parse: YamlParse): unknown {
+  return {
+    contents: dump(parse.yaml?.contents),
+    errors: parse.yaml?.errors.map((e) => [e.code, e.pos, e.message]) ?? null,
+    warnings: parse.yaml?.warnings.map((e) => [e.code, e.pos, e.message]) ?? null,
+    value: parse.value,
+    diagnostics: parse.parseDiagnostics.map((d) => [d.code, d.range, d.message]),
+  };
+}
+
+const documentOf = (text: string, version = 1) => TextDocument.create('file:///sections/osai.yaml', 'osai-manifest', version, text);
+
+test('by sections or whole: the same parse, on every YAML fixture and 1,200 fuzz mutations of them', () => {
+  let sectioned = 0;
+  let total = 0;
+  const texts: Array<[string, string]> = [];
+  for (const id of FORMATS) {
+    for (const fixture of corpusFor(id).fixtures) texts.push([fixture.name, fixture.text]);
+    for (let seed = 1; seed <= 600; seed++) { const c = buildCase(id, seed); texts.push([`${id} seed ${seed}`, c.text]); }
+  }
+  for (const [name, text] of texts) {
+    const document = documentOf(text);
+    const bySections = parseYaml(document, text);
+    const whole = parseYaml(document, text, { whole: true });
+    assert.deepEqual(describe(bySections), describe(whole), name);
+    total++;
+    if (bySections.sections) sectioned++;
+  }
+  // Most fixtures are plain block mappings; many mutations are not (errors, aliases): both kinds are covered.
+  assert.ok(sectioned > total / 3 && sectioned < total, `${sectioned} of ${total} texts parsed by sections`);
+});
+
+test('a new version parsed with the previous one\'s sections: the same parse and diagnostics as a fresh one, across seeded random edits', () => {
+  let reusedTokens = 0;
+  let steps = 0;
+  for (const id of FORMATS) {
+    const corpus = corpusFor(id);
+    corpus.fixtures.forEach((fixture, n) => {
+      const r = random(1000 + n);
+      let text = fixture.text;
+      let previous = service.parse(TextDocument.create(corpus.uri, corpus.languageId, 1, text));
+      for (let version = 2; version <= 7; version++) {
+        text = edit(text, r);
+        const document = TextDocument.create(corpus.uri, corpus.languageId, version, text);
+        const before = yamlWork.tokens;
+        const incremental = service.parse(document, { previous });
+        const read = yamlWork.tokens - before;
+        const fresh = service.parse(document);
+        const what = `${fixture.name}, version ${version}`;
+        assert.deepEqual(describe(incremental), describe(fresh), what);
+        assert.deepEqual(service.doValidation(incremental), service.doValidation(fresh), what);
+        if (incremental.sections && fresh.sections) reusedTokens += fresh.sections.reduce((sum, s) => sum + s.tokens, 0) - read;
+        previous = incremental;
+        steps++;
+      }
+    });
+  }
+  assert.ok(reusedTokens > 0, 'sections were reused');
+  assert.ok(steps > 300, `${steps} edits`);
+});
+
+test('reuse reads only the edited section: a keystroke in a 5,000-line manifest parses a few tokens, not the document', () => {
+  const entries = Array.from({ length: 2500 }, (_, i) => `    - name: lib-${i}\n      license: MIT`).join('\n');
+  const text = `osaid: "1.0"\nsystem:\n  name: Big   # a comment\ncode:\n  supporting_libraries:\n${entries}\n`;
+  const first = service.parse(documentOf(text));
+  assert.equal(first.sections?.length, 3);
+  const before = yamlWork.tokens;
+  const next = service.parse(documentOf(text.replace('# a comment', '# a comment, typed'), 2), { previous: first });
+  const read = yamlWork.tokens - before;
+  // `system:` is 16 tokens or so; the document is over 25,000.
+  assert.ok(read < 40, `${read} tokens read`);
+  assert.equal(next.sections?.[2].start, text.indexOf('code:') + ', typed'.length);
+  const libraries = (next.value as { code: { supporting_libraries: unknown[] } }).code.supporting_libraries;
+  assert.equal(libraries.length, 2500);
+});
+
+/** A random edit: insert a character, delete a few, duplicate a line or cut one. */
+function edit(text: string, r: () => number): string {
+  const at = Math.floor(r() * (text.length + 1));
+  const lines = text.split('\n');
+  const line = Math.floor(r() * lines.length);
+  switch (Math.floor(r() * 5)) {
+    case 0: return text.slice(0, at) + 'abc :-#"[\n '[Math.floor(r() * 11)] + text.slice(at);
+    case 1: return text.slice(0, at) + text.slice(at + 1 + Math.floor(r() * 4));
+    case 2: lines.splice(line, 0, lines[line]); return lines.join('\n');
+    case 3: lines.splice(line, 1); return lines.join('\n');
+    default: return text.slice(0, at) + 'x' + text.slice(at);
+  }
+}
