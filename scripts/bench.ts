@@ -64,7 +64,7 @@ function peer() {
   return ls;
 }
 
-interface SizeRow { label: string; lines: number; validate: number; parse: number; peer?: number; hover: number; completion: number; codeAction: number }
+interface SizeRow { label: string; lines: number; validate: number; revalidate: number; parse: number; peer?: number; hover: number; completion: number; codeAction: number }
 
 /**
  * Runs the contenders in alternation, so each sees the same JIT and GC state: measuring one
@@ -90,12 +90,25 @@ async function measureSize(label: string, text: string, uri: string, withPeer: b
   const lines = text.split('\n');
   // Small inputs are cheap: more runs for a stable median.
   const runs = lines.length < 2_000 ? RUNS * 8 : RUNS;
+  // A keystroke in the middle of the largest top-level entry (a library's comment in a manifest), every other run
+  // taken back: validated with the previous version's parse, as the server does (only the changed entry is reparsed).
+  const pinned = [...text.matchAll(/# pinned/g)];
+  const at = pinned.length > 0 ? pinned[Math.floor(pinned.length / 2)].index! : text.indexOf('\n', Math.floor(text.length / 2)) + 1;
+  const typed = `${text.slice(0, at)}x${text.slice(at)}`;
+  let previous: ReturnType<typeof service.parse> | undefined;
+  let keystrokes = 0;
   const contenders: Array<() => unknown> = [
     () => { const parsed = service.parse(documentOf()); service.doValidation(parsed); },
+    () => {
+      const next = TextDocument.create(uri, uri.endsWith('.osai.yaml') ? 'osai-manifest' : 'yaml', ++version, ++keystrokes % 2 ? typed : text);
+      const parsed = service.parse(next, { previous });
+      service.doValidation(parsed);
+      previous = parsed;
+    },
     () => { parseDocument(text); },
   ];
   if (ls) contenders.push(() => ls.doValidation(documentOf(), false));
-  const [validate, parse, peerMs] = await interleaved(contenders, runs, Math.max(5, runs / 5));
+  const [validate, revalidate, parse, peerMs] = await interleaved(contenders, runs, Math.max(5, runs / 5));
   // Feature latency at a point deep in the file, on the cached parse (as the server does).
   const document = documentOf();
   const parsed = service.parse(document);
@@ -105,7 +118,7 @@ async function measureSize(label: string, text: string, uri: string, withPeer: b
   const hover = time(() => service.doHover(parsed, position), RUNS * 4);
   const completion = time(() => service.doComplete(parsed, position, { snippets: true }), RUNS * 4);
   const codeAction = time(() => service.getCodeActions(parsed, diagnostics, diagnostics), RUNS * 4);
-  return { label, lines: lines.length, validate, parse, peer: ls ? peerMs : undefined, hover, completion, codeAction };
+  return { label, lines: lines.length, validate, revalidate, parse, peer: ls ? peerMs : undefined, hover, completion, codeAction };
 }
 
 async function firstDiagnostics(text: string): Promise<{ ms: number; rssMb: number }> {
@@ -401,15 +414,18 @@ async function speed(): Promise<string> {
   const vsix = readdirSync(ROOT).filter((n) => n.endsWith('.vsix')).map((n) => ({ n, size: statSync(join(ROOT, n)).size }))[0];
 
   const table: string[] = [];
-  table.push('| input | lines | full validation ms | bare `yaml.parseDocument` ms | ratio (budget ≤ 2×) | yaml-language-server ms | ratio (budget < 1×) | hover ms | completion ms | code actions ms (budget < 10) |');
-  table.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  table.push('| input | lines | full validation ms | bare `yaml.parseDocument` ms | ratio (goal ≤ 1.15× at 1,000 and 10,000 lines) | yaml-language-server ms | ratio (goal ≤ 0.67×: 1.5× faster) | after a keystroke in the largest entry ms (reusing the previous parse) | its ratio to yaml-language-server | hover ms | completion ms | code actions ms (budget < 10) |');
+  table.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   const budgets: string[] = [];
   for (const r of rows) {
     const ratio = r.validate / r.parse;
     const peerRatio = r.peer ? r.validate / r.peer : undefined;
-    table.push(`| ${r.label} | ${r.lines.toLocaleString('en-US')} | ${f(r.validate)} | ${f(r.parse)} | ${ratio.toFixed(2)}× ${mark(ratio <= 2)} | ${f(r.peer)} | ${peerRatio === undefined ? '–' : `${peerRatio.toFixed(2)}× ${mark(peerRatio < 1)}`} | ${f(r.hover)} | ${f(r.completion)} | ${f(r.codeAction)} ${mark(Math.max(r.hover, r.completion, r.codeAction) < 10)} |`);
-    if (ratio > 2) budgets.push(`${r.label}: validation ${ratio.toFixed(2)}× the bare parse`);
-    if (peerRatio !== undefined && peerRatio >= 1) budgets.push(`${r.label}: not faster than yaml-language-server`);
+    const revalidateRatio = r.peer ? r.revalidate / r.peer : undefined;
+    const ratioGoal = r.lines >= 900 && r.label.startsWith('manifest') ? ratio <= 1.15 : ratio <= 2;
+    table.push(`| ${r.label} | ${r.lines.toLocaleString('en-US')} | ${f(r.validate)} | ${f(r.parse)} | ${ratio.toFixed(2)}× ${mark(ratioGoal)} | ${f(r.peer)} | ${peerRatio === undefined ? '–' : `${peerRatio.toFixed(2)}× ${mark(peerRatio <= 2 / 3)}`} | ${f(r.revalidate)} | ${revalidateRatio === undefined ? '–' : `${revalidateRatio.toFixed(2)}× ${mark(revalidateRatio <= 2 / 3)}`} | ${f(r.hover)} | ${f(r.completion)} | ${f(r.codeAction)} ${mark(Math.max(r.hover, r.completion, r.codeAction) < 10)} |`);
+    if (!ratioGoal) budgets.push(`${r.label}: full validation ${ratio.toFixed(2)}× the bare parse`);
+    if (peerRatio !== undefined && peerRatio > 2 / 3) budgets.push(`${r.label}: full validation not 1.5× faster than yaml-language-server (${peerRatio.toFixed(2)}×)`);
+    if (revalidateRatio !== undefined && revalidateRatio > 2 / 3) budgets.push(`${r.label}: validation after a keystroke not 1.5× faster than yaml-language-server (${revalidateRatio.toFixed(2)}×)`);
     if (r.lines >= 10_000 && Math.max(r.hover, r.completion, r.codeAction) >= 10) budgets.push(`${r.label}: a feature took 10 ms or more`);
   }
   table.push('');

@@ -117,3 +117,21 @@ function edit(text: string, r: () => number): string {
     default: return text.slice(0, at) + 'x' + text.slice(at);
   }
 }
+
+test('5,001 top-level keys make at most 64 sections (each section costs a parser)', () => {
+  const text = 'osaid: "1.0"\n' + Array.from({ length: 5000 }, (_, i) => `x-k${i}: ${i}`).join('\n') + '\n';
+  const parse = parseYaml(documentOf(text), text);
+  assert.equal(parse.sections?.length, 64); // every 79th key (⌈5,001 / 64⌉) starts one: ⌈5,001 / 79⌉ sections
+  assert.deepEqual(describe(parse), describe(parseYaml(documentOf(text), text, { whole: true })));
+});
+
+test('an anchor or an alias: parsed whole at once, its tokens read once (not by sections first)', () => {
+  const text = 'osaid: "1.0"\nsystem: &s\n  name: x\n' + Array.from({ length: 200 }, (_, i) => `x-k${i}: *s`).join('\n') + '\n';
+  const before = yamlWork.tokens;
+  const parse = parseYaml(documentOf(text), text);
+  const read = yamlWork.tokens - before;
+  const again = yamlWork.tokens;
+  parseYaml(documentOf(text), text, { whole: true });
+  assert.equal(parse.sections, undefined);
+  assert.equal(read, yamlWork.tokens - again);
+});

@@ -158,9 +158,9 @@ function parseBySections(text: string, previous: readonly YamlSection[] | undefi
     const before = budget.left;
     const { doc, anchors } = parseBounded(sectionText, budget, start, i === 0);
     // An error may mean the split was wrong (a quote or a bracket left open across it), and the
-    // whole parse recovers differently: parse whole. (A guard that stops a later section stops
+    // whole parse recovers differently; an alias may refer to another section: parse whole. (A guard that stops a later section stops
     // the whole parse at the same token: up to it, the sections were clean, so lexed alike.)
-    if (doc.errors.length > 0 || doc.warnings.length > 0) return undefined;
+    if (anchors || doc.errors.length > 0 || doc.warnings.length > 0) return undefined;
     sections.push({ text: sectionText, start, doc, tokens: before - budget.left, anchors });
   }
   const yaml = combineSections(sections, text);

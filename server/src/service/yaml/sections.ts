@@ -29,10 +29,18 @@ export interface YamlSection {
 const TOP_LEVEL_KEY = /^[A-Za-z0-9_][\w.-]*[ \t]*:(?:[ \t]|\r?$)/;
 /** Directives and document markers: the text is parsed whole. */
 const STREAM_LINE = /^(?:%|---(?:[ \t]|\r?$)|\.\.\.(?:[ \t]|\r?$))/m;
+/**
+ * What may be an anchor or an alias (`&a`, `*a` where a value may start). Sections holding one
+ * are not combined, so such a text is parsed whole at once rather than by sections first; a
+ * false alarm (`**bold**` in a value) only costs the reuse.
+ */
+const MAYBE_ANCHOR = /(?:^|[\s[{,:-])[&*][^\s,\]}]/;
+/** At most this many sections: consecutive top-level entries are grouped beyond it (each section costs a parser). */
+const MAX_SECTIONS = 64;
 
 /** [start, end) of each top-level entry (the first also holds what precedes it); undefined when the text cannot be split. */
 export function splitSections(text: string): Array<[number, number]> | undefined {
-  if (STREAM_LINE.test(text)) return undefined;
+  if (STREAM_LINE.test(text) || MAYBE_ANCHOR.test(text)) return undefined;
   const starts: number[] = [];
   let lineStart = 0;
   while (lineStart < text.length) {
@@ -46,7 +54,9 @@ export function splitSections(text: string): Array<[number, number]> | undefined
   }
   if (starts.length < 2) return undefined;
   starts[0] = 0;
-  return starts.map((start, i) => [start, i + 1 < starts.length ? starts[i + 1] : text.length]);
+  const step = Math.ceil(starts.length / MAX_SECTIONS);
+  const kept = step === 1 ? starts : starts.filter((_, i) => i % step === 0);
+  return kept.map((start, i) => [start, i + 1 < kept.length ? kept[i + 1] : text.length]);
 }
 
 /**
