@@ -40,7 +40,7 @@ function describe(parse: YamlParse): unknown {
 
 const documentOf = (text: string, version = 1) => TextDocument.create('file:///sections/osai.yaml', 'osai-manifest', version, text);
 
-test('by sections or whole: the same parse, on every YAML fixture and 1,200 fuzz mutations of them', () => {
+test('by sections (parsed one by one, cut from a whole parse, or all reused) or whole: the same parse, on every YAML fixture and 1,200 fuzz mutations', () => {
   let sectioned = 0;
   let total = 0;
   const texts: Array<[string, string]> = [];
@@ -48,11 +48,21 @@ test('by sections or whole: the same parse, on every YAML fixture and 1,200 fuzz
     for (const fixture of corpusFor(id).fixtures) texts.push([fixture.name, fixture.text]);
     for (let seed = 1; seed <= 600; seed++) { const c = buildCase(id, seed); texts.push([`${id} seed ${seed}`, c.text]); }
   }
+  /** A previous version that shares no section: every section of the text is parsed on its own. */
+  const unrelated: YamlParse = { yaml: undefined, value: undefined, parseDiagnostics: [], sections: [] };
   for (const [name, text] of texts) {
     const document = documentOf(text);
-    const bySections = parseYaml(document, text);
     const whole = parseYaml(document, text, { whole: true });
+    const bySections = parseYaml(document, text, { previous: unrelated });
     assert.deepEqual(describe(bySections), describe(whole), name);
+    // A first parse is whole and cut into sections after; a second of the same text reuses every one of them.
+    const first = parseYaml(document, text);
+    assert.deepEqual(describe(first), describe(whole), `${name} (first parse)`);
+    assert.equal(first.sections === undefined, bySections.sections === undefined, `${name}: the same texts are cut into sections`);
+    const before = yamlWork.tokens;
+    const reused = parseYaml(document, text, { previous: first });
+    if (first.sections) assert.equal(yamlWork.tokens, before, `${name}: nothing reparsed`);
+    assert.deepEqual(describe(reused), describe(whole), `${name} (all sections reused)`);
     total++;
     if (bySections.sections) sectioned++;
   }

@@ -3,7 +3,7 @@
  * characters); every feature works from the result. The server caches it per document
  * version, so a keystroke costs one parse however many features ask.
  */
-import { Composer, Document, Lexer, Parser, visit, isAlias, isCollection, isMap, isNode, isScalar, isSeq, Node, YAMLParseError } from 'yaml';
+import { Composer, Document, Lexer, Parser, visit, isAlias, isCollection, isMap, isNode, isScalar, isSeq, Node, YAMLMap, YAMLParseError } from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { diagnostic } from './spans';
@@ -76,11 +76,17 @@ export function parseYaml(document: TextDocument, text: string, options: ParseOp
   let yaml: Document.Parsed;
   let sections: YamlSection[] | undefined;
   try {
-    const budget = { left: MAX_YAML_TOKENS };
-    // By sections when it can be (and the last version did not have to be parsed whole for its errors); else whole.
-    const sectioned = options.whole || options.previous?.wholeAfterErrors ? undefined : parseBySections(text, options.previous?.sections, budget);
+    // With the previous version's sections: only the changed ones are parsed. Otherwise (a first
+    // parse, or after one that had errors) the text is parsed whole, and cut into sections after.
+    const previousSections = options.whole || options.previous?.wholeAfterErrors ? undefined : options.previous?.sections;
+    const sectioned = previousSections ? parseBySections(text, previousSections, { left: MAX_YAML_TOKENS }) : undefined;
     if (sectioned) ({ yaml, sections } = sectioned);
-    else yaml = parseBounded(text, { left: MAX_YAML_TOKENS }, 0, true).doc;
+    else {
+      const ranges = options.whole ? undefined : splitSections(text);
+      const whole = parseBounded(text, { left: MAX_YAML_TOKENS }, 0, true, ranges);
+      yaml = whole.doc;
+      sections = ranges && !whole.anchors ? sectionsOf(whole.doc, text, ranges, whole.tokensPerRange!) : undefined;
+    }
     addDuplicateKeyErrors(yaml);
   } catch (error) {
     if (error instanceof TooDeep) {
@@ -134,10 +140,10 @@ export function parseYaml(document: TextDocument, text: string, options: ParseOp
  * version's sections whose text is unchanged (matched from the start and from the end);
  * undefined when it cannot be split or its sections do not combine (errors, aliases).
  */
-function parseBySections(text: string, previous: readonly YamlSection[] | undefined, budget: { left: number }): { yaml: Document.Parsed; sections: YamlSection[] } | undefined {
+function parseBySections(text: string, previous: readonly YamlSection[], budget: { left: number }): { yaml: Document.Parsed; sections: YamlSection[] } | undefined {
   const ranges = splitSections(text);
   if (!ranges) return undefined;
-  const old = previous ?? [];
+  const old = previous;
   const same = (i: number, j: number) => j >= 0 && j < old.length && old[j].text.length === ranges[i][1] - ranges[i][0] && text.startsWith(old[j].text, ranges[i][0]);
   let head = 0;
   while (head < ranges.length && same(head, head)) head++;
@@ -207,15 +213,22 @@ class TooDeep extends Error {
  * key (quadratic), see `addDuplicateKeyErrors`.
  */
 /** Parsed YAML, and whether its tokens hold an anchor or an alias (sections with one are not combined: an alias may point across). */
-interface Bounded { doc: Document.Parsed; anchors: boolean }
+interface Bounded {
+  doc: Document.Parsed;
+  anchors: boolean;
+  /** With `ranges`: the tokens read in each. */
+  tokensPerRange?: number[];
+}
 
-function parseBounded(text: string, budget: { left: number }, offset: number, countStart: boolean): Bounded {
+function parseBounded(text: string, budget: { left: number }, offset: number, countStart: boolean, ranges?: ReadonlyArray<readonly [number, number]>): Bounded {
   const parser = new Parser();
   // Offsets from `offset` on, so that a section's nodes are where they are in the document.
   parser.offset = offset;
   // The parser's stack holds the document and each collection still open in it.
   const deepest = MAX_NESTING_DEPTH + 1;
   let anchors = false;
+  const tokensPerRange = ranges?.map(() => 0);
+  let range = 0;
   function* tokens() {
     let first = !countStart;
     let scalarNext = false;
@@ -224,6 +237,10 @@ function parseBounded(text: string, budget: { left: number }, offset: number, co
       if (first) { first = false; if (lexeme === '\u0002') { yield* parser.next(lexeme); continue; } }
       if (--budget.left < 0) throw new TooManyTokens(parser.offset);
       yamlWork.tokens++;
+      if (tokensPerRange) {
+        while (range + 1 < ranges!.length && parser.offset >= ranges![range + 1][0]) range++;
+        tokensPerRange[range]++;
+      }
       // `&a` and `*a` outside scalar text (which follows the scalar marker, U+001F).
       const c = lexeme.charCodeAt(0);
       if (!scalarNext && (c === 38 || c === 42)) anchors = true;
@@ -241,7 +258,35 @@ function parseBounded(text: string, budget: { left: number }, offset: number, co
     doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
     break;
   }
-  return { doc: doc!, anchors };
+  return { doc: doc!, anchors, tokensPerRange };
+}
+
+/**
+ * The sections of a clean whole parse (a block mapping, no error, warning, anchor or alias):
+ * its top-level entries grouped by the ranges they start in, so that the next version reuses
+ * them as if they had been parsed one by one. Undefined when the parse does not qualify.
+ */
+function sectionsOf(doc: Document.Parsed, text: string, ranges: ReadonlyArray<readonly [number, number]>, tokens: readonly number[]): YamlSection[] | undefined {
+  const map = doc.contents;
+  if (doc.errors.length > 0 || doc.warnings.length > 0 || !isMap(map) || map.flow || !map.range) return undefined;
+  const groups: Array<YAMLMap['items']> = ranges.map(() => []);
+  let range = 0;
+  for (const pair of map.items) {
+    const at = (pair.key as Node | null)?.range?.[0];
+    if (at === undefined) return undefined;
+    while (range + 1 < ranges.length && at >= ranges[range + 1][0]) range++;
+    groups[range].push(pair);
+  }
+  if (groups.some((g) => g.length === 0)) return undefined;
+  return ranges.map(([start, end], i) => {
+    const part = new YAMLMap(doc.schema);
+    part.items = groups[i];
+    const first = (groups[i][0].key as Node).range![0];
+    // Where this entry's mapping ends: the next one's start, or the whole mapping's end for the last.
+    part.range = i + 1 < ranges.length ? [i === 0 ? map.range![0] : first, end, end] : [first, map.range![1], map.range![2]];
+    const section = { contents: part, errors: [], warnings: [], schema: doc.schema, range: [start, end, end] } as unknown as Document.Parsed;
+    return { text: text.slice(start, end), start, doc: section, tokens: tokens[i], anchors: false };
+  });
 }
 
 /** The parser's messages are cut at this length (they may quote the text). */
