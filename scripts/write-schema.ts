@@ -1,5 +1,5 @@
 // `npm run schema`: writes schemas/osai-manifest.schema.json from the requirements table, and
-// the formats' standalone validators (compiled here, not at every start: schema/standalone.ts).
+// the formats' standalone validators (compiled here, not at every start: scripts/validators.ts).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildManifestSchema } from '../server/src/service/formats/manifest/schema';

@@ -12,9 +12,8 @@ import mofSchema from '../../schemas/mof-model.schema.json';
 import { buildManifestSchema } from '../../server/src/service/formats/manifest/schema';
 import validateManifest from '../../server/src/service/formats/manifest/generated/validateManifest';
 import validateMof from '../../server/src/service/formats/mof/generated/validateMof';
-import { VALIDATOR_OPTIONS } from '../../server/src/service/schema/standalone';
 import { ROOT } from '../helpers';
-import { GENERATED_VALIDATORS } from '../../scripts/validators';
+import { GENERATED_VALIDATORS, VALIDATOR_OPTIONS } from '../../scripts/validators';
 
 for (const validator of GENERATED_VALIDATORS) {
   test(`${validator.module}: the committed code is what \`npm run schema\` generates now`, () => {

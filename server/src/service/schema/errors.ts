@@ -11,9 +11,9 @@ import { Codes, DiagnosticData } from '../diagnostics/codes';
 import { diagnostic } from '../yaml/spans';
 import type { ParsedYamlDocument } from '../yaml/parse';
 import { closest } from '../text/suggest';
-import { findPair, formatPath, innerSpan, locate, PathSegment, presentKeys } from '../yaml/nodes';
+import { findPair, formatPath, innerSpan, locate, PathSegment, presentKeys, shortPath } from '../yaml/nodes';
 import { firstLineSpan } from '../yaml/spans';
-import { lowerFirst, shorten, shortPath } from '../text/text';
+import { lowerFirst, shorten } from '../text/text';
 
 /** A JSON pointer (`/code/training/0`) as manifest path segments. */
 export function pointerToSegments(pointer: string): PathSegment[] {

@@ -1,5 +1,4 @@
 /** Plain helpers over source text and message wording, shared by every feature. */
-import { formatPath, type PathSegment } from '../yaml/nodes';
 
 /** The offset where the line holding `offset` starts. */
 export function lineStart(text: string, offset: number): number {
@@ -57,9 +56,4 @@ export function codeSpan(text: string, max = MAX_QUOTED_LENGTH): string {
  */
 export function quoteUserText(text: string): string {
   return /\s/.test(text) || text === '' ? `"${shorten(text)}"` : codeSpan(text);
-}
-
-/** A path of keys (`a.b[0].c`) as a message names it: each key shortened, then the whole. */
-export function shortPath(segments: readonly PathSegment[]): string {
-  return shorten(formatPath(segments.map((s) => (typeof s === 'string' ? shorten(s) : s))), 4 * MAX_QUOTED_LENGTH);
 }

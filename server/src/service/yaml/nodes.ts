@@ -1,5 +1,6 @@
 /** Navigation over the YAML AST: manifest paths ↔ nodes ↔ offsets. */
 import { isMap, isScalar, isSeq, Node, Pair, YAMLMap, Scalar } from 'yaml';
+import { MAX_QUOTED_LENGTH, shorten } from '../text/text';
 
 export type PathSegment = string | number;
 
@@ -11,6 +12,11 @@ export function formatPath(segments: readonly PathSegment[]): string {
     else out += out ? `.${s}` : s;
   }
   return out;
+}
+
+/** A path of keys (`a.b[0].c`) as a message names it: each key shortened, then the whole. */
+export function shortPath(segments: readonly PathSegment[]): string {
+  return shorten(formatPath(segments.map((s) => (typeof s === 'string' ? shorten(s) : s))), 4 * MAX_QUOTED_LENGTH);
 }
 
 export function parsePath(path: string): PathSegment[] {
