@@ -120,7 +120,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     // The service measures the same bytes (of the decoded text): a safety net, e.g. for stdin.
     if (result.diagnostics.some((d) => d.code === Codes.tooLarge)) { unchecked.push(tooLarge); continue; }
     const tooComplex = result.diagnostics.find((d) => d.code === Codes.tooComplex);
-    if (tooComplex) { unchecked.push(`${shown}:${tooComplex.range.start.line + 1}:${tooComplex.range.start.character + 1}: ${tooComplex.message.replace(/, so the file was not checked\.$/, '')}; not checked`); continue; }
+    if (tooComplex) { unchecked.push(`${shown}:${tooComplex.range.start.line + 1}:${tooComplex.range.start.character + 1}: ${tooComplex.message}`); continue; }
     if (!result.recognised && source.named) {
       unchecked.push(`${shown} is neither an OSAID manifest, a MOF model file nor a model or dataset card; not checked`);
     }

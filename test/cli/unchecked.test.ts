@@ -108,7 +108,7 @@ describe('osai-check: what it could not check fails the run', () => {
     // item (scalar start, `1`, `,`); token 199,989 of the list is the comma of item 66,663,
     // after 66,662 items of two characters and its `1`.
     const column = 'x-list: ['.length + 2 * 66_662 + 1 + 1;
-    assert.match(r.stderr, new RegExp(`^osai-check: osai\\.yaml:2:${column}: More than 200,000 YAML tokens \\(keys, values, indicators, line breaks\\) by this point, far more than any manifest needs; not checked$`, 'm'));
+    assert.match(r.stderr, new RegExp(`^osai-check: osai\\.yaml:2:${column}: More than 200,000 YAML tokens \\(keys, values, indicators, line breaks\\) by this point, far more than any manifest needs, so the file was not checked\\. Is this the file you meant\\? A manifest has a few thousand; keep long lists \\(datasets, libraries\\) in their own files and link them\\.$`, 'm'));
     assert.match(r.stderr, /^0 files checked/m);
     assert.equal(runCli(['.'], { cwd: d }).code, 2);
   });

@@ -184,7 +184,7 @@ test('the size limit counts UTF-8 bytes, as on disk and in the command line: 1,5
 test('an alias to no anchor: said so, on the alias (not "alias bomb")', () => {
   const d = check('osaid: "1.0"\na: &a 1\nb: *a\nc: *b\n').filter((x) => x.code === 'yaml/syntax');
   assert.deepEqual(d.map(brief), ['yaml/syntax@4:4-4:6']);
-  assert.equal(d[0].message, 'The alias `*b` names no anchor: an alias repeats a value marked `&b` earlier in the file. The file was not checked further.');
+  assert.equal(d[0].message, 'The alias `*b` names no anchor: mark the value it should repeat with `&b` earlier in the file, or write the value out. The file was not checked further.');
 });
 
 test("the parser's own messages, which quote the text, are shortened", () => {

@@ -21,7 +21,7 @@ import { Script } from 'node:vm';
 export const BUNDLE_HASHES = 'bundles.json';
 
 /** A server writes its cache this long after start (its first document has been checked by then), or at exit. */
-const SERVER_WRITE_AFTER_MS = 3000;
+export const SERVER_WRITE_AFTER_MS = 3000;
 
 export function cacheDirectory(env: NodeJS.ProcessEnv = process.env): string {
   if (env.OSAI_CACHE_DIR) return env.OSAI_CACHE_DIR;
@@ -85,4 +85,3 @@ function writeCache(cacheFile: string, bundle: string, script: Script): void {
   }
 }
 
-export { SERVER_WRITE_AFTER_MS };

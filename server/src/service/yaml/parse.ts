@@ -100,7 +100,7 @@ export function parseYaml(document: TextDocument, text: string, options: ParseOp
       return {
         yaml: undefined, value: undefined,
         parseDiagnostics: [diagnostic(document, error.offset, error.offset, DiagnosticSeverity.Warning, Codes.tooComplex,
-          `More than ${MAX_YAML_TOKENS.toLocaleString('en-US')} YAML tokens (keys, values, indicators, line breaks) by this point, far more than any manifest needs, so the file was not checked.`)],
+          `More than ${MAX_YAML_TOKENS.toLocaleString('en-US')} YAML tokens (keys, values, indicators, line breaks) by this point, far more than any manifest needs, so the file was not checked. Is this the file you meant? A manifest has a few thousand; keep long lists (datasets, libraries) in their own files and link them.`)],
       };
     }
     // The parser reports problems as errors; a throw is a bug or a resource limit. Never crash.
@@ -126,7 +126,7 @@ export function parseYaml(document: TextDocument, text: string, options: ParseOp
     const at = unresolved?.offset ?? firstAliasOffset(yaml);
     parseDiagnostics.push(diagnostic(document, at, at + 1 + (unresolved?.name.length ?? 0), DiagnosticSeverity.Error, 'yaml/syntax',
       unresolved
-        ? `The alias ${codeSpan(`*${unresolved.name}`)} names no anchor: an alias repeats a value marked ${codeSpan(`&${unresolved.name}`)} earlier in the file. The file was not checked further.`
+        ? `The alias ${codeSpan(`*${unresolved.name}`)} names no anchor: mark the value it should repeat with ${codeSpan(`&${unresolved.name}`)} earlier in the file, or write the value out. The file was not checked further.`
         : error instanceof ReferenceError
           ? 'Too many alias expansions: this looks like an alias bomb ("billion laughs"), so the file was not checked further. Write the values out instead of aliasing them.'
           : `The YAML could not be read: ${shorten((error as Error).message, MAX_PARSER_MESSAGE)}`));

@@ -1,16 +1,17 @@
 /**
  * Incremental parsing by top-level section. A keystroke changes one top-level entry of a
  * manifest (`system:`, `code:`, …); its other entries parse to the same nodes as before, only
- * moved by the length the edit added or removed. So a document whose top level is a plain
- * block mapping is parsed one top-level entry at a time, and the next version reparses only
- * the entries whose text changed, moving the others' nodes (a walk over them, several times
- * cheaper than parsing them). The result is a document equal to what one parse of the whole
- * text gives, except for comments, which are not kept on nodes here (nothing reads them).
+ * moved by the length the edit added or removed. So a first parse of a document whose top
+ * level is a plain block mapping is cut into its top-level entries (yaml/parse.ts
+ * `sectionsOf`), and the next version reparses only the entries whose text changed, moving the
+ * others' nodes (`moveSection`: a walk, several times cheaper than parsing them), and joins
+ * them (`combineSections`). The result equals one parse of the whole text, except for
+ * comments, which are not kept on nodes here (nothing reads them).
  *
  * Used only when the split cannot change the meaning: no directives or document markers, and
- * every section parses without an error or a warning and without anchors or aliases (an alias
- * may refer to another section). Otherwise `parseSections` answers undefined and the text is
- * parsed whole — so errors are always the whole parse's own.
+ * every section clean — no error, warning, anchor or alias (an alias may refer to another
+ * section). Otherwise yaml/parse.ts parses the text whole, so errors are always the whole
+ * parse's own.
  */
 import { Document, isMap, isNode, isSeq, YAMLMap } from 'yaml';
 
