@@ -7,7 +7,7 @@
  * - NO_LICENSE_VALUES: placeholders such as `unknown` or `other` that name no license.
  * Lookups use `compactKey`, so case, spacing, punctuation and filler words do not matter.
  */
-import { lazyMap, lazySet } from './lazy';
+import { lazyMap } from './lazy';
 import deprecatedIds from 'spdx-license-ids/deprecated.json';
 import { compactKey } from './normalize';
 import { SPDX_LICENSES } from './spdx';
@@ -187,7 +187,7 @@ function buildAliases(): ReadonlyMap<string, AliasTarget> {
 export const ALIASES: ReadonlyMap<string, AliasTarget> = lazyMap(buildAliases);
 
 /** Compact keys of the values that name no license. */
-export const NO_LICENSE_KEYS: ReadonlySet<string> = lazySet(() => new Set(NO_LICENSE_SOURCE.map(compactKey)));
+export const NO_LICENSE_KEYS: ReadonlySet<string> = new Set(NO_LICENSE_SOURCE.map(compactKey));
 
 function buildSpdxKeyIndex(): ReadonlyMap<string, readonly string[]> {
   // Compact key of every SPDX id and full name → ids; non-deprecated ids win over deprecated ones.

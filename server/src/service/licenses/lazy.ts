@@ -18,17 +18,3 @@ export function lazyMap<K, V>(build: () => ReadonlyMap<K, V>): ReadonlyMap<K, V>
   };
 }
 
-/** A read-only set built on first use (see `lazyMap`). */
-export function lazySet<T>(build: () => ReadonlySet<T>): ReadonlySet<T> {
-  let built: ReadonlySet<T> | undefined;
-  const set = () => (built ??= build());
-  return {
-    has: (value) => set().has(value),
-    get size() { return set().size; },
-    forEach: (callback, thisArg) => set().forEach(callback, thisArg),
-    keys: () => set().keys(),
-    values: () => set().values(),
-    entries: () => set().entries(),
-    [Symbol.iterator]: () => set()[Symbol.iterator](),
-  };
-}
