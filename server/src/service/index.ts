@@ -15,6 +15,7 @@ import { defaultSettings, ServiceSettings } from './settings';
 import { Codes, DIAGNOSTIC_SOURCE } from './diagnostics/codes';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { editsWithinLines } from './edits/actions';
+import { inDocumentOrder } from './yaml/spans';
 import { hasSyntaxErrors } from './yaml/parse';
 
 /** The most diagnostics a document gets; one `size/too-many` then says how many more there were. */
@@ -27,18 +28,16 @@ export const MAX_DIAGNOSTICS = 500;
  */
 export function capDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
   if (diagnostics.length <= MAX_DIAGNOSTICS) return diagnostics;
-  const before = (a: Diagnostic, b: Diagnostic): number =>
-    a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
   // Errors first, so that a flood of warnings never hides an error from the verdict and the
   // checklist; within a severity, in document order.
   const rank = (d: Diagnostic): number => d.severity ?? DiagnosticSeverity.Error;
   const kept = diagnostics.map((d, i) => ({ d, i }))
-    .sort((a, b) => rank(a.d) - rank(b.d) || before(a.d, b.d) || a.i - b.i)
+    .sort((a, b) => rank(a.d) - rank(b.d) || inDocumentOrder(a.d, b.d) || a.i - b.i)
     .slice(0, MAX_DIAGNOSTICS)
     .sort((a, b) => a.i - b.i)
     .map((x) => x.d);
   const more = diagnostics.length - MAX_DIAGNOSTICS;
-  const last = kept.reduce((a, d) => (before(a, d) >= 0 ? a : d), kept[0]);
+  const last = kept.reduce((a, d) => (inDocumentOrder(a, d) >= 0 ? a : d), kept[0]);
   kept.push({
     range: { start: last.range.start, end: last.range.start },
     severity: DiagnosticSeverity.Information,

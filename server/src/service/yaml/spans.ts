@@ -3,6 +3,11 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_SOURCE } from '../diagnostics/codes';
 
+/** Sorts diagnostics in document order (by where they start). */
+export function inDocumentOrder(a: Diagnostic, b: Diagnostic): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+}
+
 export function diagnostic(document: TextDocument, start: number, end: number, severity: DiagnosticSeverity, code: string, message: string, data?: unknown): Diagnostic {
   // Node ranges of block scalars and collections run on to the next line: end at the last
   // visible character, so the squiggle is tight and a replacement keeps the line break.

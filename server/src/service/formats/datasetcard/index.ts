@@ -3,6 +3,7 @@
  * (`annotations_creators`, `source_datasets`, `size_categories`, …) — OSAID's data
  * information in the Hub's words. Only the front matter is parsed.
  */
+import { inDocumentOrder } from '../../yaml/spans';
 import { CARD_RECOGNITION, isDatasetCardValue } from '../../huggingface/keys';
 import { hubCodeDocs, hubMetadataDiagnostics } from '../../huggingface/rules';
 import { findDocumentSymbols } from '../../yaml/symbols';
@@ -21,7 +22,7 @@ export const datasetCardFormat: DocumentFormat = {
   validate(parsed) {
     if (!parsed.yaml || parsed.value === undefined) return [...parsed.parseDiagnostics];
     return [...parsed.parseDiagnostics, ...hubMetadataDiagnostics(parsed, 'dataset')]
-      .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+      .sort(inDocumentOrder);
   },
   hover: (parsed, position) => cardKeyHover(parsed, 'dataset', position),
   complete: (parsed, position) => cardCompletions(parsed, 'dataset', position),

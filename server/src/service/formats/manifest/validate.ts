@@ -1,4 +1,5 @@
 /** All diagnostics of a manifest: syntax, schema, OSAID rules and licenses. */
+import { inDocumentOrder } from '../../yaml/spans';
 import { Diagnostic } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../format';
 import { ruleDiagnostics } from './rules';
@@ -8,5 +9,5 @@ import { ServiceSettings } from '../../settings';
 export function validate(parsed: ParsedDocument, settings: ServiceSettings): Diagnostic[] {
   if (!parsed.yaml) return [...parsed.parseDiagnostics];
   const diagnostics = [...parsed.parseDiagnostics, ...schemaDiagnostics(parsed), ...ruleDiagnostics(parsed, settings)];
-  return diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return diagnostics.sort(inDocumentOrder);
 }

@@ -4,6 +4,7 @@
  * view of what a card can state: the weights' terms and the training datasets; code and a
  * complete data description are "not stated in the card".
  */
+import { inDocumentOrder } from '../../yaml/spans';
 import { readCard } from '../../huggingface/card';
 import { CARD_RECOGNITION, isModelCardValue } from '../../huggingface/keys';
 import { hubCodeDocs, hubMetadataDiagnostics } from '../../huggingface/rules';
@@ -26,7 +27,7 @@ export const modelCardFormat: DocumentFormat = {
   validate(parsed, settings) {
     if (!parsed.yaml || parsed.value === undefined) return [...parsed.parseDiagnostics];
     const diagnostics = [...parsed.parseDiagnostics, ...hubMetadataDiagnostics(parsed, 'model'), ...weightsTerms(parsed, readCard(parsed), settings.treatAsOpen).findings];
-    return diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    return diagnostics.sort(inDocumentOrder);
   },
   hover: (parsed, position, settings) => modelCardHover(parsed, position, settings) ?? cardKeyHover(parsed, 'model', position),
   complete: (parsed, position) => cardCompletions(parsed, 'model', position),

@@ -7,7 +7,7 @@ import type { ErrorObject } from 'ajv';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import validateMof from './generated/validateMof';
 import { Codes } from '../../diagnostics/codes';
-import { diagnostic, firstLineSpan } from '../../yaml/spans';
+import { diagnostic, firstLineSpan, inDocumentOrder } from '../../yaml/spans';
 import type { ParsedDocument } from '../format';
 import { closest } from '../../text/suggest';
 import { SchemaErrorSite, schemaErrorDiagnostics } from '../../schema/errors';
@@ -57,7 +57,7 @@ export function mofDiagnostics(parsed: ParsedDocument): Diagnostic[] {
   componentFindings(ctx);
   licenseFindings(ctx);
   osaidFindings(ctx);
-  return ctx.out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return ctx.out.sort(inDocumentOrder);
 }
 
 function push(ctx: Ctx, span: [number, number], severity: DiagnosticSeverity, code: string, message: string, data: MofDiagnosticData): void {
