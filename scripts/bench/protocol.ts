@@ -8,7 +8,7 @@
  * Every wait has a timeout naming what it awaited; every spawned process is killed at the end.
  */
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -107,8 +107,8 @@ class Client {
   }
 
   /** Spawns the server and initializes it (push: no `textDocument.diagnostic` capability; pull: with it). */
-  static async start(kind: ServerKind, mode: Mode, env: NodeJS.ProcessEnv = {}): Promise<Client> {
-    const child = spawn(process.execPath, [kind === 'ours' ? OURS_SERVER : YLS_SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  static async start(kind: ServerKind, mode: Mode, env: NodeJS.ProcessEnv = {}, execArgv: string[] = []): Promise<Client> {
+    const child = spawn(process.execPath, [...execArgv, kind === 'ours' ? OURS_SERVER : YLS_SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     live.add(child);
     child.stdin!.on('error', () => undefined); // a server that died: reported by the exit handler
     const client = new Client(kind, mode, child, createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!)));
@@ -165,6 +165,23 @@ class Client {
     const kb = /VmRSS:\s+(\d+)/.exec(status)?.[1];
     if (!kb) throw new Error(`protocol bench: no VmRSS in /proc/${this.child.pid}/status`);
     return Number(kb) / 1024;
+  }
+
+  /**
+   * The server's heap after a full garbage collection, MB: only for a server started with the
+   * bench's heap probe (`HEAP_PROBE`), which answers SIGUSR2 by collecting and writing it to `file`.
+   */
+  async heapAfterGcMb(file: string): Promise<number> {
+    const before = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { n: number }).n : 0;
+    this.child.kill('SIGUSR2');
+    const deadline = performance.now() + 10_000;
+    while (performance.now() < deadline) {
+      await sleep(20);
+      if (!existsSync(file)) continue;
+      const probe = JSON.parse(readFileSync(file, 'utf8')) as { n: number; heapUsed: number };
+      if (probe.n > before) return probe.heapUsed / 2 ** 20;
+    }
+    throw new Error(`protocol bench: the heap probe of ${this.name} did not answer within 10 s`);
   }
 
   async stop(): Promise<void> {
@@ -450,9 +467,12 @@ function mofFiles(): Array<{ name: string; text: string }> {
   return files;
 }
 
-interface Memory { started: number; mof: number; mofFiles: number; distinct: number; opened: number; edits: Array<{ edits: number; rss?: number; seconds?: number }> }
+/** Bench-only preload that lets the bench ask the server for its heap after a full GC (scripts/bench/heapProbe.cjs). */
+const HEAP_PROBE = join(ROOT, 'scripts', 'bench', 'heapProbe.cjs');
 
-async function memory(client: Client): Promise<Memory> {
+interface Memory { started: number; mof: number; mofFiles: number; distinct: number; opened: number; openedHeap: number; edits: Array<{ edits: number; rss?: number; heap?: number; seconds?: number }> }
+
+async function memory(client: Client, heapFile: string): Promise<Memory> {
   await sleep(300);
   const started = client.rssMb();
   const files = mofFiles();
@@ -482,6 +502,8 @@ async function memory(client: Client): Promise<Memory> {
   await client.open(uri, base);
   await client.waitFor((x) => x.uri === uri, `the first publication for ${uri}`, openFrom);
   const opened = client.rssMb();
+  const openedHeap = await client.heapAfterGcMb(heapFile);
+  log(`heap after GC with the manifest open: ${openedHeap.toFixed(1)} MB`);
   const edits: Memory['edits'] = EDIT_CHECKPOINTS.map((e) => ({ edits: e }));
   const start = performance.now();
   const last = EDIT_CHECKPOINTS[EDIT_CHECKPOINTS.length - 1];
@@ -495,12 +517,13 @@ async function memory(client: Client): Promise<Memory> {
     if (checkpoint) {
       checkpoint.rss = client.rssMb();
       checkpoint.seconds = (performance.now() - start) / 1000;
-      log(`RSS after ${n(edit)} edits: ${checkpoint.rss.toFixed(0)} MB (${checkpoint.seconds.toFixed(0)} s)`);
+      checkpoint.heap = await client.heapAfterGcMb(heapFile);
+      log(`after ${n(edit)} edits: RSS ${checkpoint.rss.toFixed(0)} MB, heap after GC ${checkpoint.heap.toFixed(1)} MB (${checkpoint.seconds.toFixed(0)} s)`);
     }
     if (performance.now() - start > EDITS_DEADLINE_MS) { log(`edits stopped at ${n(edit)}: over ${EDITS_DEADLINE_MS / 1000} s`); break; }
   }
   await client.notify('textDocument/didClose', { textDocument: { uri } });
-  return { started, mof, mofFiles: files.length, distinct: Math.min(files.length, MOF_FILES), opened, edits };
+  return { started, mof, mofFiles: files.length, distinct: Math.min(files.length, MOF_FILES), opened, openedHeap, edits };
 }
 
 interface Coalescing { sent: number; received: number; finalVersion: number; lastVersion?: number; monotonic: boolean; versions: Array<number | undefined>; ok: boolean }
@@ -543,11 +566,12 @@ export async function protocolSection(measured: string): Promise<string> {
     log(`spawn → first diagnostics: ours ${f(p50(starts.ours.total))} ms, yaml-language-server ${f(p50(starts.yls.total))} ms`);
     const cli = commandLine();
     log(`command line: osai-check ${f(cli.cli)} ms, node -e 0 ${f(cli.node)} ms`);
-    const client = await Client.start('ours', 'push');
+    const heapFile = join(codeCache, 'heap.json');
+    const client = await Client.start('ours', 'push', { OSAI_BENCH_HEAP_FILE: heapFile }, ['--expose-gc', '--require', HEAP_PROBE]);
     let mem: Memory;
     let burst: Coalescing;
     try {
-      mem = await memory(client);
+      mem = await memory(client, heapFile);
       burst = await coalescing(client);
     } finally {
       await client.stop();
@@ -604,15 +628,19 @@ function render(measured: string, rows: Row[], notes: string[], ylsMessage: stri
   out.push(`Command line: \`node bin/osai-check.js <100-line manifest>\` **${f(cli.cli)} ms** (exit ${cli.status}) against \`node -e 0\` ${f(cli.node)} ms, medians of ${CLI_RUNS} interleaved runs: **${ratio.toFixed(2)}×** (goal ≤ 2×) ${mark(ratio <= 2)}; without the code cache (the first run after an install or an update) ${f(cli.cold)} ms, ${(cli.cold / cli.node).toFixed(2)}×.`, '');
 
   out.push('### Memory (ours, push mode)', '');
-  out.push('| state | server RSS MB |');
-  out.push('|---|---:|');
-  out.push(`| initialized, nothing open | ${mem.started.toFixed(0)} |`);
-  out.push(`| ${MOF_FILES} MOF files open (${mem.distinct} distinct files from test/fixtures/mof-corpus and test/fixtures/mof, repeated under distinct URIs to ${MOF_FILES}), all published | ${mem.mof.toFixed(0)} |`);
-  out.push(`| and a 1,000-line manifest open | ${mem.opened.toFixed(0)} |`);
-  for (const e of mem.edits) out.push(`| after ${n(e.edits)} edits of the manifest | ${e.rss === undefined ? `– (not reached within ${EDITS_DEADLINE_MS / 1000} s)` : `${e.rss.toFixed(0)} (${e.seconds!.toFixed(0)} s in)`} |`);
+  out.push('| state | server RSS MB | server heap after a full GC MB |');
+  out.push('|---|---:|---:|');
+  out.push(`| initialized, nothing open | ${mem.started.toFixed(0)} | |`);
+  out.push(`| ${MOF_FILES} MOF files open (${mem.distinct} distinct files from test/fixtures/mof-corpus and test/fixtures/mof, repeated under distinct URIs to ${MOF_FILES}), all published | ${mem.mof.toFixed(0)} | |`);
+  out.push(`| and a 1,000-line manifest open | ${mem.opened.toFixed(0)} | ${mem.openedHeap.toFixed(1)} |`);
+  for (const e of mem.edits) out.push(`| after ${n(e.edits)} edits of the manifest | ${e.rss === undefined ? `– (not reached within ${EDITS_DEADLINE_MS / 1000} s)` : `${e.rss.toFixed(0)} (${e.seconds!.toFixed(0)} s in)`} | ${e.heap === undefined ? '–' : e.heap.toFixed(1)} |`);
   out.push('');
-  const rss = mem.edits.filter((e) => e.rss !== undefined).map((e) => e.rss!);
-  if (rss.length >= 2) out.push(`Growth from ${n(mem.edits[0].edits)} to ${n(mem.edits[rss.length - 1].edits)} edits: ${(rss[rss.length - 1] - rss[0]).toFixed(0)} MB.`, '');
+  const heaps = mem.edits.filter((e) => e.heap !== undefined).map((e) => e.heap!);
+  if (heaps.length >= 2) {
+    // Flat: what survives a full GC after 10,000 edits is what survived after 1,000 (within 1 MB, V8's own bookkeeping).
+    const growth = heaps[heaps.length - 1] - heaps[0];
+    out.push(`No growth across edits (heap after a full GC, ${n(mem.edits[0].edits)} → ${n(mem.edits[heaps.length - 1].edits)} edits, within 1 MB): ${growth >= 0 ? '+' : ''}${growth.toFixed(2)} MB ${mark(Math.abs(growth) <= 1)}. Resident memory moves with when the collector last ran and what V8 keeps reserved; the heap after a full collection is what the server retains.`, '');
+  }
 
   out.push(`Coalescing: ${burst.sent} \`didChange\`s sent in a burst (1,000-line manifest) → ${burst.received} publication${burst.received === 1 ? '' : 's'} within 2 s of the last (versions ${burst.versions.join(', ') || 'none'}); the last is for version ${burst.lastVersion ?? '–'} of ${burst.finalVersion}, ${burst.monotonic ? 'none older than one already published' : 'one older than one already published'} ${mark(burst.ok)}`, '');
 
@@ -626,6 +654,6 @@ function render(measured: string, rows: Row[], notes: string[], ylsMessage: stri
     `In push mode a server waits after a change before it validates, for more changes: yaml-language-server ${YLS_DELAY} ms (its \`validationDelayMs\`, read from its source); ours a quarter of what the document's last validation cost (at least 4 ms; 150 ms while keystrokes come faster than it validates); a pull is answered at once. ` +
     `One server process per mode serves every size, smallest first, so the first sizes also measure code the JIT has not optimized yet (as a freshly started server meets the first keystrokes). ` +
     `yaml-language-server gets its settings as from VS Code's YAML extension (answering its \`workspace/configuration\` requests: \`yaml.validate\`, \`yaml.schemas\` mapping schemas/osai-manifest.schema.json to \`*.osai.yaml\`, schema store off) and opens the documents as \`yaml\`; it was checked to apply the schema (an unknown top-level key \`foo\` gave "${ylsMessage}"). ` +
-    `Spawn → first diagnostics: medians of ${SPAWNS}, the servers alternating, after one warm-up spawn each (ours writes its code cache at the end of that one; the run uses a cache folder of its own, so no earlier run's cache counts). Memory is the server's VmRSS from /proc; the edits are the same keystrokes sent as fast as the server reads them, the publication of every ${EDIT_BATCH}th version awaited.`);
+    `Spawn → first diagnostics: medians of ${SPAWNS}, the servers alternating, after one warm-up spawn each (ours writes its code cache at the end of that one; the run uses a cache folder of its own, so no earlier run's cache counts). Memory is the server's VmRSS from /proc and, for the edits, its V8 heap after a full collection (the server is started with \`--expose-gc\` and a bench-only preload, scripts/bench/heapProbe.cjs, that collects and reports on SIGUSR2); the edits are the same keystrokes sent as fast as the server reads them, the publication of every ${EDIT_BATCH}th version awaited.`);
   return out.join('\n');
 }

@@ -10,6 +10,7 @@ import { diagnostic } from './spans';
 import { Codes } from '../diagnostics/codes';
 import { codeSpan, shorten } from '../text/text';
 import { combineSections, moveSection, splitSections, YamlSection } from './sections';
+import { plainValue, PlainValue } from './value';
 
 /** A YAML text, parsed. */
 export interface YamlParse {
@@ -75,19 +76,25 @@ export function parseYaml(document: TextDocument, text: string, options: ParseOp
   }
   let yaml: Document.Parsed;
   let sections: YamlSection[] | undefined;
+  // The data and the duplicate keys in one walk when there is no anchor or alias (value.ts).
+  let plain: PlainValue | undefined;
   try {
     // With the previous version's sections: only the changed ones are parsed. Otherwise (a first
     // parse, or after one that had errors) the text is parsed whole, and cut into sections after.
     const previousSections = options.whole || options.previous?.wholeAfterErrors ? undefined : options.previous?.sections;
     const sectioned = previousSections ? parseBySections(text, previousSections, { left: MAX_YAML_TOKENS }) : undefined;
+    let anchors = false;
     if (sectioned) ({ yaml, sections } = sectioned);
     else {
       const ranges = options.whole ? undefined : splitSections(text);
       const whole = parseBounded(text, { left: MAX_YAML_TOKENS }, 0, true, ranges);
       yaml = whole.doc;
+      anchors = whole.anchors;
       sections = ranges && !whole.anchors ? sectionsOf(whole.doc, text, ranges, whole.tokensPerRange!) : undefined;
     }
-    addDuplicateKeyErrors(yaml);
+    plain = anchors ? undefined : plainValue(yaml);
+    if (plain) mergeErrors(yaml, plain.duplicates);
+    else addDuplicateKeyErrors(yaml);
   } catch (error) {
     if (error instanceof TooDeep) {
       return {
@@ -119,7 +126,7 @@ export function parseYaml(document: TextDocument, text: string, options: ParseOp
   reportControlCharacters(document, text, parseDiagnostics);
   let value: unknown;
   try {
-    value = yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    value = plain ? plain.value : yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     // toJS throws on alias bombs and on aliases to no anchor (both ReferenceErrors); point at the alias so the user sees where.
     const unresolved = firstUnresolvedAlias(yaml);
@@ -372,9 +379,13 @@ function addDuplicateKeyErrors(doc: Document.Parsed): void {
       for (const item of node.items) if (isCollection(item)) pending.push(item);
     }
   }
-  if (found.length === 0) return;
+  mergeErrors(doc, found.sort((a, b) => a.pos[0] - b.pos[0]));
+}
+
+/** Adds errors (sorted by position) to the parser's, keeping document order. */
+function mergeErrors(doc: Document.Parsed, sorted: readonly YAMLParseError[]): void {
+  if (sorted.length === 0) return;
   const merged: YAMLParseError[] = [];
-  const sorted = found.sort((a, b) => a.pos[0] - b.pos[0]);
   let next = 0;
   for (const error of doc.errors) {
     while (next < sorted.length && sorted[next].pos[0] < error.pos[0]) merged.push(sorted[next++]);
