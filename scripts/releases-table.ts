@@ -1,12 +1,12 @@
-/** Writes README's "How our verdicts compare with OSI's" table from test/releases/releases.ts. */
+/** Writes the "How our verdicts compare with OSI's" table of docs/checks.md from test/releases/releases.ts. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { comparisonTable, TABLE_END, TABLE_START } from '../test/releases/releases';
+import { comparisonTable, TABLE_END, TABLE_PAGE, TABLE_START } from '../test/releases/releases';
 
-const path = join(__dirname, '..', 'README.md');
-const readme = readFileSync(path, 'utf8');
-const start = readme.indexOf(TABLE_START);
-const end = readme.indexOf(TABLE_END);
-if (start < 0 || end < start) throw new Error(`README.md has no ${TABLE_START} … ${TABLE_END} markers`);
-writeFileSync(path, `${readme.slice(0, start + TABLE_START.length)}\n${comparisonTable()}\n${readme.slice(end)}`);
-console.log('README.md: comparison table written');
+const path = join(__dirname, '..', TABLE_PAGE);
+const page = readFileSync(path, 'utf8');
+const start = page.indexOf(TABLE_START);
+const end = page.indexOf(TABLE_END);
+if (start < 0 || end < start) throw new Error(`${TABLE_PAGE} has no ${TABLE_START} … ${TABLE_END} markers`);
+writeFileSync(path, `${page.slice(0, start + TABLE_START.length)}\n${comparisonTable()}\n${page.slice(end)}`);
+console.log(`${TABLE_PAGE}: comparison table written`);

@@ -1,6 +1,6 @@
 /**
  * Provisions what it takes to run real VS Code on a Linux machine that reaches only the npm
- * registry and Debian's packages (see README "VS Code integration tests"):
+ * registry and Debian's packages (see docs/development.md, "VS Code integration tests"):
  *
  * - Node 24, from the npm package `node-linux-<arch>` (a plain binary with its headers);
  * - VS Code's server build, from the npm package `code-server` (`lib/vscode/`), installed

@@ -1,5 +1,5 @@
 /**
- * Headless Neovim as the LSP client: the README's Neovim 0.7 configuration, written to a
+ * Headless Neovim as the LSP client: the Neovim 0.7 configuration of docs/editors.md, written to a
  * temporary init.lua, starts `osai-language-server` (the package bin, found on PATH like after
  * `npm install -g .`) for copies of the examples; the test asserts what Neovim received —
  * `vim.diagnostic.get()` of each buffer, exactly — and what hover, code lens and code actions
@@ -68,12 +68,16 @@ function nvimVersion(): Version | Error {
 const version = nvimVersion();
 const tooNew = !(version instanceof Error) && (version.major > 0 || version.minor >= 11);
 
-/** The README's Neovim 0.7 configuration: the ```lua block under "Other editors" that uses vim.lsp.start_client. */
-function readmeNeovimConfig(): string {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  const block = [...readme.matchAll(/```lua\n([\s\S]*?)```/g)].map((m) => m[1]).find((b) => b.includes('vim.lsp.start_client'));
-  assert.ok(block, 'README.md has no ```lua block with vim.lsp.start_client (the Neovim 0.7 configuration under "Other editors")');
-  assert.ok(block.includes("cmd = { 'osai-language-server', '--stdio' }"), "the README's Neovim configuration no longer starts `osai-language-server --stdio`; this test puts that command on PATH");
+/** The documented Neovim 0.7 configuration: the ```lua block of docs/editors.md's "Neovim" section that uses vim.lsp.start_client. */
+const CONFIG_PAGE = join('docs', 'editors.md');
+function documentedNeovimConfig(): string {
+  const page = readFileSync(join(ROOT, CONFIG_PAGE), 'utf8');
+  const section = page.slice(page.indexOf('\n### Neovim\n'), page.indexOf('\n### Helix\n'));
+  assert.ok(page.includes('\n### Neovim\n') && section.length > 0, `${CONFIG_PAGE} has a "Neovim" section before "Helix"`);
+  const blocks = [...section.matchAll(/```lua\n([\s\S]*?)```/g)].map((m) => m[1]).filter((b) => b.includes('vim.lsp.start_client'));
+  assert.equal(blocks.length, 1, `${CONFIG_PAGE} has one \`\`\`lua block with vim.lsp.start_client (the Neovim 0.7 configuration) in its "Neovim" section`);
+  const block = blocks[0];
+  assert.ok(block.includes("cmd = { 'osai-language-server', '--stdio' }"), `the Neovim configuration of ${CONFIG_PAGE} no longer starts \`osai-language-server --stdio\`; this test puts that command on PATH`);
   return block;
 }
 
@@ -122,8 +126,8 @@ function expectedFromService(path: string, text: string): NvimDiagnostic[] {
   }));
 }
 
-describe(`headless Neovim (${version instanceof Error ? 'not found' : version.text}) with the README's configuration`, {
-  skip: tooNew ? `the README's start_client configuration is for Neovim 0.7–0.10 (found ${(version as Version).text}); set OSAI_NVIM to such a build` : false,
+describe(`headless Neovim (${version instanceof Error ? 'not found' : version.text}) with the configuration of docs/editors.md`, {
+  skip: tooNew ? `the start_client configuration of docs/editors.md is for Neovim 0.7–0.10 (found ${(version as Version).text}); set OSAI_NVIM to such a build` : false,
 }, () => {
   let work = '';
   let result: NvimResult;
@@ -144,7 +148,7 @@ describe(`headless Neovim (${version instanceof Error ? 'not found' : version.te
   let keep = process.env.OSAI_NVIM_KEEP === '1';
 
   // The one Neovim run; every later test reads its result.
-  test(`Neovim runs headless with the README's configuration and reports back within ${RUN_TIMEOUT_MS / 1000} s`, { timeout: RUN_TIMEOUT_MS + 15_000 }, async () => {
+  test(`Neovim runs headless with the configuration of docs/editors.md and reports back within ${RUN_TIMEOUT_MS / 1000} s`, { timeout: RUN_TIMEOUT_MS + 15_000 }, async () => {
     if (version instanceof Error) throw version;
     try {
       await startNeovim();
@@ -163,7 +167,7 @@ describe(`headless Neovim (${version instanceof Error ? 'not found' : version.te
     writeFileSync(bin, `#!/bin/sh\nexec ${shellQuote(process.execPath)} ${shellQuote(join(ROOT, 'bin', 'osai-language-server.js'))} "$@"\n`);
     chmodSync(bin, 0o755);
     const init = join(work, 'init.lua');
-    writeFileSync(init, readmeNeovimConfig());
+    writeFileSync(init, documentedNeovimConfig());
     assert.ok(existsSync(join(ROOT, 'server', 'out', 'server.js')), 'server/out/server.js is missing: run `npm run build` first');
 
     const env: NodeJS.ProcessEnv = {
@@ -271,7 +275,7 @@ describe(`headless Neovim (${version instanceof Error ? 'not found' : version.te
     assert.deepEqual(result.hover, expected?.contents);
   });
 
-  test('the verdict code lens on line 1 of each manifest (refreshed by the README\'s autocmds)', () => {
+  test('the verdict code lens on line 1 of each manifest (refreshed by the documented autocmds)', () => {
     assert.deepEqual(file(LLAMA).codeLens, [{ line: 0, title: '✗ 1 unmet OSAID 1.0 requirement' }]);
     assert.deepEqual(file(MISSING).codeLens, [{ line: 0, title: '✗ 6 unmet OSAID 1.0 requirements' }]);
     assert.deepEqual(file(CLEAN).codeLens, [{ line: 0, title: '✓ Meets the OSAID 1.0 checks' }]);

@@ -28,7 +28,7 @@ export interface OsiRelease {
   file: string;
   osi: OsiResult;
   reason: OsiReason;
-  /** OSI's reason in words, for the README table. */
+  /** OSI's reason in words, for the comparison table in docs/checks.md. */
   why: string;
 }
 
@@ -65,12 +65,15 @@ export function checkRelease(release: OsiRelease): CheckedRelease {
   return { ...release, checklist, errors: diagnostics.filter((d) => d.severity === 1).length, unmet };
 }
 
-/** README's comparison table, from the data above and our verdicts (`npm run releases:table` writes it). */
+/** The page that holds the comparison table, from the repository's root; its links are relative to docs/. */
+export const TABLE_PAGE = 'docs/checks.md';
+
+/** docs/checks.md's comparison table, from the data above and our verdicts (`npm run releases:table` writes it). */
 export function comparisonTable(): string {
   const rows = RELEASES.map(checkRelease).map((r) => {
     const agrees = agreement(r);
     const unmet = r.unmet.length ? r.unmet.join('; ') : '—';
-    return `| [${r.release}](examples/releases/${r.file}) | ${r.osi} | ${r.checklist.verdict.title} | ${agrees} | ${r.why} | ${unmet} |`;
+    return `| [${r.release}](../examples/releases/${r.file}) | ${r.osi} | ${r.checklist.verdict.title} | ${agrees} | ${r.why} | ${unmet} |`;
   });
   return ['| release | OSI | ours | agree | OSI\'s reason | what we find unmet |', '|---|---|---|---|---|---|', ...rows].join('\n');
 }

@@ -25,8 +25,8 @@ const EXPECTED = JSON.parse(readFileSync(join(DIR, 'expected.json'), 'utf8')) as
 const WEIGHTS = 'parameters.weights.license';
 
 /**
- * Where the checker cannot reach the publisher's verdict from the front matter, and why (README
- * "Hugging Face cards" says so too). Each is a limit of what the card states or of the license
+ * Where the checker cannot reach the publisher's verdict from the front matter, and why (docs/cards.md
+ * says so too). Each is a limit of what the card states or of the license
  * tables, not a rule bent for one file.
  */
 const KNOWN_DIFFERENCES: Readonly<Record<string, { ours: string; why: string }>> = {

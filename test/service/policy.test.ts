@@ -1,5 +1,5 @@
 /**
- * How the checks read a release (README "What it checks"): documentation is supporting
+ * How the checks read a release (docs/checks.md, "What it checks"): documentation is supporting
  * material, and an explicit "does not apply" with its reason is an answer, not an omission.
  * Each case edits the complete OLMo example, which has no findings of its own.
  */

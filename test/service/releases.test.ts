@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { ROOT } from '../helpers';
-import { checkRelease, comparisonTable, RELEASES, TABLE_END, TABLE_START } from '../releases/releases';
+import { checkRelease, comparisonTable, RELEASES, TABLE_END, TABLE_PAGE, TABLE_START } from '../releases/releases';
 
 function item(r: ReturnType<typeof checkRelease>, id: string) {
   const found = r.checklist.groups.flatMap((g) => g.items).find((i) => i.id === id);
@@ -45,11 +45,13 @@ describe('OSI-reviewed releases (examples/releases/)', () => {
     });
   }
 
-  test('README\'s comparison table is generated from this data (npm run releases:table)', () => {
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    const start = readme.indexOf(TABLE_START);
-    const end = readme.indexOf(TABLE_END);
-    assert.ok(start >= 0 && end > start, 'README has the table markers');
-    assert.equal(readme.slice(start + TABLE_START.length, end).trim(), comparisonTable(), 'run `npm run releases:table` and commit README.md');
+  test(`${TABLE_PAGE}'s comparison table is generated from this data (npm run releases:table)`, () => {
+    const page = readFileSync(join(ROOT, TABLE_PAGE), 'utf8');
+    const start = page.indexOf(TABLE_START);
+    const end = page.indexOf(TABLE_END);
+    assert.ok(start >= 0 && end > start, `${TABLE_PAGE} has the table markers`);
+    assert.equal(page.indexOf(TABLE_START, start + 1), -1, `${TABLE_PAGE} has one table`);
+    assert.equal(page.slice(0, start).match(/^#+ .*$/gm)?.at(-1), '## How our verdicts compare with OSI\'s', 'the table is in its section (docs link to its anchor)');
+    assert.equal(page.slice(start + TABLE_START.length, end).trim(), comparisonTable(), `run \`npm run releases:table\` and commit ${TABLE_PAGE}`);
   });
 });

@@ -70,7 +70,7 @@ function table(results: readonly FileResult[]): string {
 
 // --- json --------------------------------------------------------------------------------
 
-/** `--format json`: documented in the README ("JSON output"); keep it stable. */
+/** `--format json`: documented in docs/command-line.md ("Formats"); keep it stable. */
 export interface JsonOutput {
   tool: { name: 'osai-check'; version: string };
   files: JsonFile[];

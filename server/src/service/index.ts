@@ -70,7 +70,7 @@ export interface LanguageService {
   toManifest(parsed: ParsedDocument): string | undefined;
   /** Whether a file found in a folder may be one of the formats (by name, or a look at its text). */
   mayClaimFile(uri: string, readText: () => string): boolean;
-  /** What each diagnostic code means (SARIF rules; README's code table). */
+  /** What each diagnostic code means (SARIF rules; the table of docs/diagnostic-codes.md). */
   codeDocs(): Readonly<Record<string, CodeDoc>>;
 }
 

@@ -1,4 +1,4 @@
-/** Every diagnostic this service emits; the codes are stable and documented in the README. */
+/** Every diagnostic this service emits; the codes are stable and documented in docs/diagnostic-codes.md. */
 export const DIAGNOSTIC_SOURCE = 'osai';
 
 export const Codes = {
@@ -34,13 +34,13 @@ export type Severity = 'error' | 'warning' | 'info';
 
 export interface CodeDoc {
   severity: Severity;
-  /** What the code means (Markdown, one sentence; the README's "meaning" column). */
+  /** What the code means (Markdown, one sentence; the "meaning" column of docs/diagnostic-codes.md). */
   meaning: string;
-  /** The quick fix the editor offers, if any (Markdown; the README's "quick fix" column). */
+  /** The quick fix the editor offers, if any (Markdown; the "quick fix" column of docs/diagnostic-codes.md). */
   fix?: string;
 }
 
-/** The codes every format shares, in the README's order, with the README's words. */
+/** The codes every format shares, in the order and words of docs/diagnostic-codes.md. */
 export const SHARED_CODE_DOCS: Readonly<Record<string, CodeDoc>> = {
   [Codes.yamlSyntax]: { severity: 'error', meaning: 'YAML error, at its position (also duplicate keys, multiple documents, alias bombs)' },
   [Codes.tooLarge]: { severity: 'warning', meaning: 'the file is above `osaiManifest.maxFileSize` bytes; not checked' },

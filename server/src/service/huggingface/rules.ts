@@ -30,7 +30,7 @@ export const HubCodes = {
   unknownKey: 'hf/unknown-key',
 } as const;
 
-/** The README's words for each code (README.md, "Diagnostic codes"). */
+/** The documented words for each code (docs/diagnostic-codes.md). */
 const DOCS: Readonly<Record<string, CodeDoc>> = {
   [HubCodes.licenseId]: { severity: 'error', meaning: 'a card\'s `license` is not one of the Hub\'s 83 license ids, so the Hub rejects the metadata: another spelling (`MIT`, `Apache-2.0`), an SPDX id the Hub does not list, or an unknown name', fix: 'the Hub id; `license: other` with `license_name`' },
   [HubCodes.licenseOtherUnnamed]: { severity: 'warning', meaning: '`license: other` without `license_name`: the card does not say which license it is', fix: 'add `license_name: TODO`' },

@@ -4,7 +4,7 @@
  * no I/O; the caller gives each file's display path and diagnostics.
  *
  * One run; `tool.driver.rules` has one rule per diagnostic code used, whose `help.markdown`
- * carries the code's meaning (the README's table, the service's `codeDocs()`) and the requirement docs of
+ * carries the code's meaning (docs/diagnostic-codes.md's table, the service's `codeDocs()`) and the requirement docs of
  * every requirement the run's findings concern (the requirements table's `markdownDoc`).
  */
 import type * as Sarif from 'sarif';
@@ -70,7 +70,7 @@ export function artifactUri(file: string): string {
 
 function requirementIds(diagnostics: readonly Diagnostic[]): string[] {
   const ids = new Set(diagnostics.map((d) => (d.data as DiagnosticData | undefined)?.requirement).filter((r): r is string => !!r && !!requirementFor(r)));
-  // In the requirements table's order, so the help reads like the README.
+  // In the requirements table's order, so the help reads in the manifest's order (docs/manifest-format.md).
   return requirements.map((r) => r.path).filter((p) => ids.has(p));
 }
 
