@@ -6,7 +6,8 @@
  * Exit codes: 0 no errors (and no more warnings than `--max-warnings`); 1 errors, or too many
  * warnings; 2 a usage error, something that cannot be read or written, a file that could not
  * be checked (not UTF-8, larger than `--max-file-size`, or named but claimed by no format), or
- * nothing to check.
+ * nothing to check. With `--ignore-unknown` (the pre-commit hook's), files named that no format
+ * may claim are skipped as in folders, and nothing to check is not an error.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
@@ -72,9 +73,11 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
       continue;
     }
     try {
-      for (const { path, named } of expandTarget(target, cwd, isCandidate)) {
-        const key = realPath(path);
-        if (!seen.has(key)) { seen.add(key); sources.push({ path, stdin: false, named }); }
+      for (const found of expandTarget(target, cwd, isCandidate)) {
+        // --ignore-unknown: a file named is taken as if found in a folder (pre-commit names every staged YAML file).
+        if (found.named && options.ignoreUnknown && !isCandidate(found.path)) continue;
+        const key = realPath(found.path);
+        if (!seen.has(key)) { seen.add(key); sources.push({ path: found.path, stdin: false, named: found.named && !options.ignoreUnknown }); }
       }
     } catch (error) {
       if (!(error instanceof TargetError)) throw error;
@@ -82,7 +85,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
       return 2;
     }
   }
-  if (sources.length === 0) {
+  if (sources.length === 0 && !options.ignoreUnknown) {
     err(`osai-check: no manifests found in ${options.targets.join(', ')} (looked for osai.yaml, osai.yml, *.osai.yaml, *.osai.yml and MOF model files)`);
     return 2;
   }

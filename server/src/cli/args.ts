@@ -16,6 +16,8 @@ export interface Options {
   /** Files larger than this many bytes are not checked (exit 2); default: the service's `maxFileSize`. */
   maxFileSize?: number;
   quiet: boolean;
+  /** Files named that no format claims are skipped as in folders, and finding nothing to check is not an error (pre-commit). */
+  ignoreUnknown: boolean;
   stdinFilename?: string;
   treatAsOpen: string[];
 }
@@ -45,6 +47,8 @@ Options:
   --max-file-size <bytes>    check files up to this size (default 4194304, 4 MiB); a larger
                              file is not checked and the run exits 2
   --quiet                    report errors only (warnings still count for --max-warnings)
+  --ignore-unknown           skip files named that are no format's, as in folders, and exit 0
+                             when nothing is left to check (for pre-commit and other hooks)
   --stdin-filename <name>    the name to show for - (stdin)
   --treat-as-open <id>       a LicenseRef-… id your organisation reviewed as open (repeatable)
   -v, --version              print the version
@@ -54,14 +58,15 @@ Exit codes:
   0  no errors, and no more warnings than --max-warnings
   1  errors found, or more warnings than --max-warnings
   2  usage error; a file, folder, glob or stdin that cannot be read; a file that is not
-     UTF-8, is larger than --max-file-size, or was named but is no format's; nothing to check`;
+     UTF-8, is larger than --max-file-size, or was named but is no format's (unless
+     --ignore-unknown); nothing to check (unless --ignore-unknown)`;
 
 function oneOf<T extends string>(values: readonly T[], value: string | undefined): value is T {
   return value !== undefined && (values as readonly string[]).includes(value);
 }
 
 export function parseArgs(argv: readonly string[]): Parsed {
-  const options: Options = { targets: [], format: 'text', formatGiven: false, quiet: false, treatAsOpen: [] };
+  const options: Options = { targets: [], format: 'text', formatGiven: false, quiet: false, ignoreUnknown: false, treatAsOpen: [] };
   let onlyTargets = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -82,6 +87,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
       case '-h': case '--help': return flag() ?? { kind: 'help' };
       case '-v': case '--version': return flag() ?? { kind: 'version' };
       case '--quiet': { const bad = flag(); if (bad) return bad; options.quiet = true; break; }
+      case '--ignore-unknown': { const bad = flag(); if (bad) return bad; options.ignoreUnknown = true; break; }
       case '-f': case '--format': {
         const v = value(`a format (${FORMATS.join(', ')})`);
         if (typeof v !== 'string') return { kind: 'usage', message: v.error };
