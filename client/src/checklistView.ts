@@ -4,7 +4,7 @@
  * the client never re-validates.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { Checklist, CHECKLIST_REQUEST, ChecklistGroup, ChecklistItem, ChecklistStatus, STATUS_WORDS } from '../../server/src/protocol';
 
 export const VIEW_ID = 'osaiManifest.checklist';
@@ -28,21 +28,22 @@ export class ChecklistView implements vscode.TreeDataProvider<Node>, vscode.Disp
   readonly onDidChangeTreeData = this.changed.event;
   private readonly statusBar = vscode.window.createStatusBarItem('osaiManifest.verdict', vscode.StatusBarAlignment.Left, 10);
   private readonly disposables: vscode.Disposable[] = [];
-  private timer: NodeJS.Timeout | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
   private generation = 0;
   /** The checklist shown, and the document it belongs to. */
   current: { uri: string; checklist: Checklist } | undefined;
 
-  constructor(private readonly client: LanguageClient) {
+  constructor(private readonly client: BaseLanguageClient) {
     this.statusBar.name = 'OSAID verdict';
     this.statusBar.command = `${VIEW_ID}.focus`;
     const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
     this.disposables.push(
       view, this.statusBar, this.changed,
       vscode.window.onDidChangeActiveTextEditor(() => this.schedule()),
+      vscode.window.onDidChangeVisibleTextEditors(() => this.schedule()),
       vscode.languages.onDidChangeDiagnostics((e) => {
-        const active = vscode.window.activeTextEditor?.document.uri.toString();
-        if (active && e.uris.some((u) => u.toString() === active)) this.schedule();
+        const shown = this.documentToShow()?.uri.toString();
+        if (shown && e.uris.some((u) => u.toString() === shown)) this.schedule();
       }),
     );
     this.schedule();
@@ -57,7 +58,7 @@ export class ChecklistView implements vscode.TreeDataProvider<Node>, vscode.Disp
   /** Asks the server for the active document's checklist and shows it. */
   async refresh(): Promise<Checklist | undefined> {
     const generation = ++this.generation;
-    const document = vscode.window.activeTextEditor?.document;
+    const document = this.documentToShow();
     let checklist: Checklist | undefined;
     if (document && this.client.isRunning() && vscode.languages.match([{ language: 'osai-manifest' }, { language: 'yaml' }, { language: 'markdown' }], document) > 0) {
       try {
@@ -72,6 +73,19 @@ export class ChecklistView implements vscode.TreeDataProvider<Node>, vscode.Disp
     this.updateStatusBar();
     this.changed.fire(undefined);
     return checklist;
+  }
+
+  /**
+   * The active editor's document; while the focus is on something that is not a text editor (the
+   * Get Started walkthrough, a webview, a panel), the document shown before, or another checkable
+   * one, if it is still in view: as the Outline keeps the last editor.
+   */
+  private documentToShow(): vscode.TextDocument | undefined {
+    const active = vscode.window.activeTextEditor?.document;
+    if (active) return active;
+    const visible = vscode.window.visibleTextEditors.map((editor) => editor.document);
+    return visible.find((d) => d.uri.toString() === this.current?.uri)
+      ?? visible.find((d) => vscode.languages.match([{ language: 'osai-manifest' }], d) > 0);
   }
 
   private updateStatusBar(): void {

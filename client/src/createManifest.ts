@@ -4,7 +4,7 @@
  * its diagnostics are then the to-do list. The server makes the text; the file work is here.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { CREATE_MANIFEST_FROM_CARD_COMMAND, MANIFEST_FROM_CARD_REQUEST, ManifestFromCardResult } from '../../server/src/protocol';
 
 export const MANIFEST_FILE_NAME = 'osai.yaml';
@@ -22,7 +22,7 @@ export interface CreateOptions {
  * without it, the active editor's document. Returns the manifest's URI, or undefined when
  * nothing was written.
  */
-export async function createManifestFromCard(client: LanguageClient, card?: vscode.Uri | string, options?: CreateOptions): Promise<vscode.Uri | undefined> {
+export async function createManifestFromCard(client: BaseLanguageClient, card?: vscode.Uri | string, options?: CreateOptions): Promise<vscode.Uri | undefined> {
   const uri = typeof card === 'string' ? vscode.Uri.parse(card) : card instanceof vscode.Uri ? card : vscode.window.activeTextEditor?.document.uri;
   if (!uri) {
     void vscode.window.showWarningMessage('Open a Hugging Face model card (README.md) to create an osai.yaml from it.');
@@ -71,7 +71,7 @@ export async function createManifestFromCard(client: LanguageClient, card?: vsco
 }
 
 /** Registers the command and keeps the context key that shows it for model cards. */
-export function registerCreateManifest(client: LanguageClient, checklistChanged: vscode.Event<unknown>): vscode.Disposable {
+export function registerCreateManifest(client: BaseLanguageClient, checklistChanged: vscode.Event<unknown>): vscode.Disposable {
   let generation = 0;
   // Whether the active document is a model card is the server's to say: ask it once the
   // checklist (which follows the active editor and its diagnostics) has been refreshed.

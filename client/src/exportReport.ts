@@ -3,11 +3,22 @@
  * or Markdown page, rendered by the server (the same code as `osai-check --report`).
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { REPORT_REQUEST, ReportFormat, ReportParams, ReportResult } from '../../server/src/protocol';
 import type { ChecklistView } from './checklistView';
+import { openUntitled } from './untitled';
 
-export async function exportReport(client: LanguageClient, view: ChecklistView, generator: string, target?: { format?: ReportFormat; uri?: vscode.Uri }): Promise<vscode.Uri | undefined> {
+/**
+ * Where a report goes when the command is given no file: `file`, a file the user picks in a
+ * save dialog (Node); `editor`, a new untitled editor the user saves or copies from as they
+ * like (the browser: no local disk, and on github.dev a file saved in the workspace would
+ * become a change to commit).
+ */
+export type ReportDestination = 'file' | 'editor';
+
+/** Returns where the report went: the file written, or the untitled document opened; undefined when nothing was exported. */
+export async function exportReport(client: BaseLanguageClient, view: ChecklistView, generator: string,
+  target?: { format?: ReportFormat; uri?: vscode.Uri }, destination: ReportDestination = 'file'): Promise<vscode.Uri | undefined> {
   const checklist = await view.refresh();
   const document = vscode.window.activeTextEditor?.document;
   if (!checklist || !document) {
@@ -25,7 +36,7 @@ export async function exportReport(client: LanguageClient, view: ChecklistView, 
   }
   const base = document.uri.path.replace(/^.*\//, '').replace(/\.(osai\.)?ya?ml$/i, '');
   let uri = target?.uri;
-  if (!uri) {
+  if (!uri && destination === 'file') {
     const folder = vscode.workspace.getWorkspaceFolder(document.uri)?.uri ?? vscode.Uri.joinPath(document.uri, '..');
     uri = await vscode.window.showSaveDialog({
       title: 'Export compliance report',
@@ -46,7 +57,18 @@ export async function exportReport(client: LanguageClient, view: ChecklistView, 
     void vscode.window.showWarningMessage('This document has no OSAID checklist, so there is no report to export.');
     return undefined;
   }
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(report.text));
+  if (!uri) {
+    const opened = await openUntitled(format === 'html' ? 'html' : 'markdown', report.text);
+    void vscode.window.setStatusBarMessage(`The compliance report of ${params.file} is in a new editor: save it (File > Save As…) where you want it.`, 8000);
+    return opened.document.uri;
+  }
+  try {
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(report.text));
+  } catch (error) {
+    // A read-only place (in the browser, a workspace that cannot be written).
+    void vscode.window.showErrorMessage(`The compliance report could not be saved to ${vscode.workspace.asRelativePath(uri, false)}: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
   if (!target?.uri) {
     const open = format === 'html' ? 'Open in browser' : 'Open';
     void vscode.window.showInformationMessage(`Compliance report saved to ${vscode.workspace.asRelativePath(uri, false)}.`, open).then((choice) => {

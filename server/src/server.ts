@@ -30,8 +30,13 @@ interface Analysis {
   diagnostics?: Diagnostic[];
 }
 
-/** Lets the messages already received be handled before going on. */
-const yieldToInput = () => new Promise<void>((resolve) => setImmediate(resolve));
+/**
+ * Lets the messages already received be handled before going on. A web worker (the browser
+ * server, browserMain.ts) has no `setImmediate`: a zero timeout is its macrotask there.
+ */
+const yieldToInput = typeof setImmediate === 'function'
+  ? () => new Promise<void>((resolve) => setImmediate(resolve))
+  : () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export interface ClientSettings {
   licenses?: { treatAsOpen?: string[] };

@@ -1,5 +1,6 @@
 // Bundles the VS Code integration suite (test/vscode/suite) into test/vscode/out/index.js for
-// the extension host: `vscode` and `mocha` stay external (mocha is loaded from node_modules).
+// the extension host: `vscode` and `mocha` stay external (mocha is loaded from node_modules);
+// and the web suite (test/vscode/suite-web) into test/vscode/out/web/index.js.
 import * as esbuild from 'esbuild';
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -15,6 +16,20 @@ await esbuild.build({
   target: 'node18',
   sourcemap: 'inline',
   external: ['vscode', 'mocha'],
+  logLevel: 'warning',
+});
+
+// The web suite (test/vscode/suite-web) for the browser's web worker extension host
+// (test/vscode/runWeb.ts): only `vscode` is external; mocha's browser build is bundled in.
+await esbuild.build({
+  entryPoints: [join(here, 'suite-web', 'index.ts')],
+  outfile: join(here, 'out', 'web', 'index.js'),
+  bundle: true,
+  platform: 'browser',
+  format: 'cjs',
+  target: 'es2022',
+  sourcemap: 'inline',
+  external: ['vscode'],
   logLevel: 'warning',
 });
 
