@@ -80,7 +80,7 @@ export class ChecklistView implements vscode.TreeDataProvider<Node>, vscode.Disp
    * Get Started walkthrough, a webview, a panel), the document shown before, or another checkable
    * one, if it is still in view: as the Outline keeps the last editor.
    */
-  private documentToShow(): vscode.TextDocument | undefined {
+  documentToShow(): vscode.TextDocument | undefined {
     const active = vscode.window.activeTextEditor?.document;
     if (active) return active;
     const visible = vscode.window.visibleTextEditors.map((editor) => editor.document);

@@ -20,7 +20,8 @@ export type ReportDestination = 'file' | 'editor';
 export async function exportReport(client: BaseLanguageClient, view: ChecklistView, generator: string,
   target?: { format?: ReportFormat; uri?: vscode.Uri }, destination: ReportDestination = 'file'): Promise<vscode.Uri | undefined> {
   const checklist = await view.refresh();
-  const document = vscode.window.activeTextEditor?.document;
+  // The checklist's document: the active editor's, or the one still in view while the focus is elsewhere (the walkthrough's button).
+  const document = view.documentToShow();
   if (!checklist || !document) {
     void vscode.window.showWarningMessage('Open an OSAID manifest (osai.yaml) or a Model Openness Framework model file to export its compliance report.');
     return undefined;

@@ -2,12 +2,17 @@
  * Provisions what it takes to run real VS Code on a Linux machine that reaches only the npm
  * registry and Debian's packages (see docs/development.md, "VS Code integration tests"):
  *
- * - Node 24, from the npm package `node-linux-<arch>` (a plain binary with its headers);
- * - VS Code's server build, from the npm package `code-server` (`lib/vscode/`), installed
- *   with Node 24 so that its native modules are compiled for it;
+ * - Node, from the npm package `node-linux-<arch>` (a plain binary with its headers): the
+ *   version the chosen VS Code's server build runs on (24 for 1.139, 18 for 1.82);
+ * - VS Code's server build, from the npm package `code-server` (`lib/vscode/`) of the release
+ *   that bundles the chosen VS Code, installed with that Node so that its native modules are
+ *   compiled for it;
  * - Debian's Chromium, to drive the web workbench (through `playwright-core`).
  *
- * Node 24 and code-server are cached outside the clone, keyed by version, in
+ * Which VS Code: `OSAI_VSCODE_VERSION`, one of VSCODE_BUILDS: 1.139.1 (the default) or
+ * 1.82.2, the lowest version package.json's `engines.vscode` admits.
+ *
+ * Node and code-server are cached outside the clone, keyed by version, in
  * `${OSAI_VSCODE_CACHE:-${XDG_CACHE_HOME:-~/.cache}/osai-vscode-test}`; a second run reuses
  * them. Missing Debian packages are installed with apt-get when running as root, otherwise
  * the run stops with the command to run.
@@ -15,19 +20,49 @@
  * Shared by the offline test launcher (test/vscode/runOffline.ts) and `npm start`.
  */
 import { spawn, spawnSync, SpawnOptions } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 
-export const CODE_SERVER_VERSION = '4.139.1';
-export const NODE_VERSION = '24.21.0';
+/** A VS Code release the offline launcher runs: the npm `code-server` release that bundles its server build, and the Node that build runs on. */
+export interface VscodeBuild {
+  vscode: string;
+  codeServer: string;
+  node: string;
+  /**
+   * An npm from the registry to install code-server with, for a Node the system's npm no
+   * longer runs on (npm 11 needs Node 20); code-server's install script runs `npm` again.
+   */
+  npm?: string;
+  /**
+   * code-server releases before 4.9x install `@vscode/ripgrep` (`package`), whose install
+   * script downloads ripgrep (`tag`) from GitHub. Its download cache is filled beforehand with
+   * the `rg` of the npm package `@vscode/ripgrep-universal` (`universal`), so nothing is
+   * fetched from GitHub.
+   */
+  ripgrep?: { package: string; tag: string; universal: string };
+}
+
+export const VSCODE_BUILDS: readonly VscodeBuild[] = [
+  { vscode: '1.139.1', codeServer: '4.139.1', node: '24.21.0' },
+  // The lowest VS Code package.json's engines.vscode (^1.82.0) admits; its server shipped with Node 18.15.
+  { vscode: '1.82.2', codeServer: '4.17.1', node: '18.15.0', npm: '9.9.4', ripgrep: { package: '1.15.5', tag: 'v13.0.0-10', universal: '1.18.0' } },
+];
+export const DEFAULT_VSCODE_VERSION = '1.139.1';
+
+/** The build `OSAI_VSCODE_VERSION` names (default DEFAULT_VSCODE_VERSION); `1.82` picks 1.82.2. */
+export function selectedBuild(version = process.env.OSAI_VSCODE_VERSION || DEFAULT_VSCODE_VERSION): VscodeBuild {
+  const build = VSCODE_BUILDS.find((b) => b.vscode === version || b.vscode.startsWith(`${version}.`));
+  if (!build) throw new PrerequisiteError(`OSAI_VSCODE_VERSION=${version}: the offline launcher runs VS Code ${VSCODE_BUILDS.map((b) => b.vscode).join(' or ')}`);
+  return build;
+}
 
 /** Debian packages code-server's native modules need to compile. */
 export const BUILD_PACKAGES = ['libkrb5-dev', 'libsecret-1-dev', 'libx11-dev', 'libxkbfile-dev', 'g++', 'make', 'python3'];
 export const BROWSER_PACKAGES = ['chromium'];
 
 export interface Toolchain {
-  /** Node 24 binary that runs VS Code's server. */
+  /** The Node binary that runs VS Code's server (see VscodeBuild.node). */
   node: string;
   /** `<code-server>/lib/vscode` */
   vscodeDir: string;
@@ -58,7 +93,7 @@ function nodeArch(): string {
       'elsewhere run `npm run test:vscode:electron` with VSCODE_EXECUTABLE pointing at an installed VS Code');
   }
   if (process.arch === 'x64' || process.arch === 'arm64') return process.arch;
-  throw new PrerequisiteError(`no Node 24 package for the CPU architecture ${process.arch}`);
+  throw new PrerequisiteError(`no Node package for the CPU architecture ${process.arch}`);
 }
 
 /** Environment for a nested npm: drop the outer npm run's variables, keep registry/cache/proxy settings. */
@@ -171,29 +206,68 @@ function npmCli(): { command: string; prefixArgs: string[] } {
   return { command: npm, prefixArgs: [] };
 }
 
-export async function ensureNode24(log: Log = defaultLog): Promise<{ node: string; nodeDir: string }> {
+export interface NodeToolchain {
+  /** The Node binary. */
+  node: string;
+  /** Its folder (with `include/node`, the headers native modules compile against). */
+  nodeDir: string;
+  /** The build's own npm (`npm-cli.js`), when it has one. */
+  npmCliJs?: string;
+  /** A folder to put first on PATH: `node`, and `npm` when the build has its own. */
+  binDir?: string;
+}
+
+/** The build's Node (and npm, when it has one), cached. */
+export async function ensureNode(build: VscodeBuild = selectedBuild(), log: Log = defaultLog): Promise<NodeToolchain> {
   const arch = nodeArch();
   const pkg = `node-linux-${arch}`;
-  const dir = join(cacheRoot(), `node-${NODE_VERSION}-linux-${arch}`);
+  // The default build's folder keeps its name, so an existing cache stays valid.
+  const dir = join(cacheRoot(), `node-${build.node}-linux-${arch}${build.npm ? `-npm${build.npm}` : ''}`);
   const nodeDirOf = (d: string): string => join(d, 'node_modules', pkg);
+  const npmOf = (d: string): string => join(d, 'node_modules', 'npm', 'bin', 'npm-cli.js');
   const verify = (d: string): string | undefined => {
     const bin = join(nodeDirOf(d), 'bin', 'node');
     if (!existsSync(bin)) return `${bin} is missing`;
     if (!existsSync(join(nodeDirOf(d), 'include', 'node', 'node.h'))) return 'the Node headers are missing';
+    if (build.npm && !(existsSync(npmOf(d)) && existsSync(join(d, 'bin', 'npm')))) return `npm ${build.npm} is missing`;
     const r = spawnSync(bin, ['--version'], { encoding: 'utf8' });
-    return r.stdout?.trim() === `v${NODE_VERSION}` ? undefined : `${bin} --version printed ${JSON.stringify(r.stdout || r.stderr)}`;
+    return r.stdout?.trim() === `v${build.node}` ? undefined : `${bin} --version printed ${JSON.stringify(r.stdout || r.stderr)}`;
   };
-  await installCached(dir, `Node ${NODE_VERSION} (npm ${pkg})`, async (tmp) => {
+  const packages = [`${pkg}@${build.node}`, ...(build.npm ? [`npm@${build.npm}`] : [])];
+  await installCached(dir, `Node ${build.node} (npm ${packages.join(' ')})`, async (tmp) => {
     writeFileSync(join(tmp, 'package.json'), '{"private":true}\n');
     const npm = npmCli();
-    await run(npm.command, [...npm.prefixArgs, 'install', '--no-save', '--no-package-lock', '--ignore-scripts=false', `${pkg}@${NODE_VERSION}`],
-      { cwd: tmp, env: npmEnv(), timeoutMs: 10 * 60_000, what: `npm install ${pkg}@${NODE_VERSION}`, logFile: join(tmp, 'npm-install.log') });
+    await run(npm.command, [...npm.prefixArgs, 'install', '--no-save', '--no-package-lock', '--ignore-scripts=false', ...packages],
+      { cwd: tmp, env: npmEnv(), timeoutMs: 10 * 60_000, what: `npm install ${packages.join(' ')}`, logFile: join(tmp, 'npm-install.log') });
+    if (build.npm) {
+      // Relative links, so that they still work once the folder is renamed into the cache.
+      mkdirSync(join(tmp, 'bin'));
+      symlinkSync(join('..', 'node_modules', pkg, 'bin', 'node'), join(tmp, 'bin', 'node'));
+      symlinkSync(join('..', 'node_modules', 'npm', 'bin', 'npm-cli.js'), join(tmp, 'bin', 'npm'));
+    }
   }, verify, log);
-  return { node: join(nodeDirOf(dir), 'bin', 'node'), nodeDir: nodeDirOf(dir) };
+  return { node: join(nodeDirOf(dir), 'bin', 'node'), nodeDir: nodeDirOf(dir), ...(build.npm ? { npmCliJs: npmOf(dir), binDir: join(dir, 'bin') } : {}) };
 }
 
-export async function ensureCodeServer(node: string, nodeDir: string, log: Log = defaultLog): Promise<{ vscodeDir: string }> {
-  const dir = join(cacheRoot(), `code-server-${CODE_SERVER_VERSION}-node${NODE_VERSION}`);
+/** Fills @vscode/ripgrep's download cache (under `tmpDir`) with the `rg` of npm's @vscode/ripgrep-universal. */
+async function seedRipgrep(ripgrep: NonNullable<VscodeBuild['ripgrep']>, tmpDir: string, work: string): Promise<void> {
+  const arch = nodeArch();
+  const target = arch === 'x64' ? 'x86_64-unknown-linux-musl' : 'aarch64-unknown-linux-musl';
+  const npm = npmCli();
+  mkdirSync(work, { recursive: true });
+  await run(npm.command, [...npm.prefixArgs, 'pack', `@vscode/ripgrep-universal@${ripgrep.universal}`],
+    { cwd: work, env: npmEnv(), timeoutMs: 10 * 60_000, what: `npm pack @vscode/ripgrep-universal@${ripgrep.universal}` });
+  const rg = `package/bin/linux-${arch}/rg`;
+  await run('tar', ['-xzf', join(work, `vscode-ripgrep-universal-${ripgrep.universal}.tgz`), '-C', work, rg], { timeoutMs: 60_000, what: `unpacking ${rg}` });
+  const cache = join(tmpDir, `vscode-ripgrep-cache-${ripgrep.package}`);
+  mkdirSync(cache, { recursive: true });
+  await run('tar', ['-czf', join(cache, `ripgrep-${ripgrep.tag}-${target}.tar.gz`), '-C', join(work, dirname(rg)), 'rg'],
+    { timeoutMs: 60_000, what: 'packing rg for @vscode/ripgrep' });
+}
+
+export async function ensureCodeServer(toolchain: NodeToolchain, build: VscodeBuild = selectedBuild(), log: Log = defaultLog): Promise<{ vscodeDir: string }> {
+  const { node, nodeDir } = toolchain;
+  const dir = join(cacheRoot(), `code-server-${build.codeServer}-node${build.node}`);
   const vscodeOf = (d: string): string => join(d, 'node_modules', 'code-server', 'lib', 'vscode');
   const verify = (d: string): string | undefined => {
     const v = vscodeOf(d);
@@ -205,14 +279,27 @@ export async function ensureCodeServer(node: string, nodeDir: string, log: Log =
   if (!(existsSync(join(dir, '.complete')) && verify(dir) === undefined)) {
     await ensureDebianPackages(BUILD_PACKAGES, log);
   }
-  await installCached(dir, `code-server ${CODE_SERVER_VERSION} (VS Code's server build; compiles native modules, a few minutes)`, async (tmp) => {
+  await installCached(dir, `code-server ${build.codeServer} (VS Code ${build.vscode}'s server build; compiles native modules, a few minutes)`, async (tmp) => {
     writeFileSync(join(tmp, 'package.json'), '{"private":true}\n');
-    // Run npm itself on Node 24 (first on PATH) so install scripts and node-gyp build for it.
-    const npmJs = npmCli();
-    const npmArgs = npmJs.command === process.execPath ? npmJs.prefixArgs : [resolveNpmCliJs(npmJs.command)];
-    const env = npmEnv({ PATH: `${dirname(node)}:${process.env.PATH ?? ''}`, npm_config_nodedir: nodeDir });
-    await run(node, [...npmArgs, 'install', '--no-save', '--no-package-lock', '--ignore-scripts=false', `--nodedir=${nodeDir}`, `code-server@${CODE_SERVER_VERSION}`],
-      { cwd: tmp, env, timeoutMs: 30 * 60_000, what: `npm install code-server@${CODE_SERVER_VERSION}`, logFile: join(tmp, 'npm-install.log') });
+    // Run npm itself on the build's Node (first on PATH, with the build's own npm if it has
+    // one) so install scripts and node-gyp build for it.
+    let npmArgs: string[];
+    if (toolchain.npmCliJs) npmArgs = [toolchain.npmCliJs];
+    else {
+      const npmJs = npmCli();
+      npmArgs = npmJs.command === process.execPath ? npmJs.prefixArgs : [resolveNpmCliJs(npmJs.command)];
+    }
+    const extra: Record<string, string> = { PATH: `${toolchain.binDir ?? dirname(node)}:${process.env.PATH ?? ''}`, npm_config_nodedir: nodeDir };
+    if (build.ripgrep) {
+      // Older code-server install scripts insist on --unsafe-perm (as root); @vscode/ripgrep
+      // looks for its download in a cache under TMPDIR.
+      extra.npm_config_unsafe_perm = 'true';
+      extra.TMPDIR = join(tmp, '.tmp');
+      await seedRipgrep(build.ripgrep, extra.TMPDIR, join(tmp, '.ripgrep'));
+    }
+    await run(node, [...npmArgs, 'install', '--no-save', '--no-package-lock', '--ignore-scripts=false', `--nodedir=${nodeDir}`, `code-server@${build.codeServer}`],
+      { cwd: tmp, env: npmEnv(extra), timeoutMs: 30 * 60_000, what: `npm install code-server@${build.codeServer}`, logFile: join(tmp, 'npm-install.log') });
+    for (const d of ['.tmp', '.ripgrep']) rmSync(join(tmp, d), { recursive: true, force: true });
   }, verify, log);
   return { vscodeDir: vscodeOf(dir) };
 }
@@ -244,17 +331,20 @@ export async function ensureChromium(log: Log = defaultLog): Promise<string> {
 export async function provision(options: { browser: boolean; log?: Log }): Promise<Toolchain> {
   const log = options.log ?? defaultLog;
   const started = Date.now();
-  const { node, nodeDir } = await ensureNode24(log);
-  const { vscodeDir } = await ensureCodeServer(node, nodeDir, log);
+  const build = selectedBuild();
+  const node = await ensureNode(build, log);
+  const { vscodeDir } = await ensureCodeServer(node, build, log);
   const chromium = options.browser ? await ensureChromium(log) : '';
   const pkg = JSON.parse(readFileSync(join(vscodeDir, 'package.json'), 'utf8')) as { version: string };
   const product = JSON.parse(readFileSync(join(vscodeDir, 'product.json'), 'utf8')) as { commit?: string };
+  if (pkg.version !== build.vscode) throw new PrerequisiteError(`code-server ${build.codeServer} holds VS Code ${pkg.version}, not ${build.vscode}`);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  log(`toolchain ready in ${seconds} s: Node ${NODE_VERSION}, code-server ${CODE_SERVER_VERSION} (VS Code ${pkg.version})${chromium ? `, ${chromium}` : ''}; cache ${cacheRoot()}`);
-  return { node, vscodeDir, serverMain: join(vscodeDir, 'out', 'server-main.js'), vscodeVersion: pkg.version, vscodeCommit: product.commit ?? 'unknown', chromium };
+  log(`toolchain ready in ${seconds} s: Node ${build.node}, code-server ${build.codeServer} (VS Code ${pkg.version})${chromium ? `, ${chromium}` : ''}; cache ${cacheRoot()}`);
+  return { node: node.node, vscodeDir, serverMain: join(vscodeDir, 'out', 'server-main.js'), vscodeVersion: pkg.version, vscodeCommit: product.commit ?? 'unknown', chromium };
 }
 
-// `npm run vscode:provision` (and .ci/run): install and cache everything ahead of the tests.
+// `npm run vscode:provision` (and .ci/run): install and cache everything ahead of the tests
+// (`OSAI_VSCODE_VERSION=1.82 npm run vscode:provision`: the oldest supported VS Code).
 if (require.main === module) {
   provision({ browser: true }).then(() => process.exit(0), (error: unknown) => {
     console.error(`[vscode-test] FAILED, a prerequisite is missing: ${error instanceof Error ? error.message : String(error)}`);

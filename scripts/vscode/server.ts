@@ -165,6 +165,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 /** `server-main.js --install-extension <vsix>` into `extensionsDir` (no network needed). */
 export async function installVsix(toolchain: Toolchain, vsix: string, extensionsDir: string, stateDir: string, log: Log): Promise<void> {
   mkdirSync(extensionsDir, { recursive: true });
+  // VS Code 1.82 makes the state folders one level at a time, so their parent must exist.
+  mkdirSync(stateDir, { recursive: true });
   const args = [toolchain.serverMain, '--install-extension', vsix, '--force', '--extensions-dir', extensionsDir,
     '--server-data-dir', join(stateDir, 'server-data'), '--user-data-dir', join(stateDir, 'user-data'), '--accept-server-license-terms'];
   const output: string[] = [];

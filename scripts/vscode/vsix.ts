@@ -13,8 +13,13 @@ const ALLOWED = [
   /^extension\.vsixmanifest$/,
   /^extension\/package\.json$/,
   /^extension\/readme\.md$/i,
+  /^extension\/changelog\.md$/i,
+  /^extension\/media\/icon\.png$/,
+  /^extension\/media\/walkthrough\/[\w.-]+\.(md|svg|png)$/,
   /^extension\/LICENSE(\.txt)?$/i,
   /^extension\/client\/out\/extension\.js$/,
+  /^extension\/client\/out\/browser\.js$/,
+  /^extension\/server\/out\/browser-server\.js$/,
   /^extension\/server\/out\/server\.js$/,
   /^extension\/server\/out\/server-main\.js$/,
   /^extension\/server\/out\/bundles\.json$/,
@@ -22,7 +27,12 @@ const ALLOWED = [
   /^extension\/syntaxes\/[\w.-]+\.json$/,
   /^extension\/language-configuration\.json$/,
 ];
-const REQUIRED = ['extension/package.json', 'extension/client/out/extension.js', 'extension/server/out/server.js', 'extension/server/out/server-main.js', 'extension/server/out/bundles.json', 'extension/language-configuration.json'];
+const REQUIRED = [
+  'extension/package.json', 'extension/client/out/extension.js', 'extension/server/out/server.js', 'extension/server/out/server-main.js', 'extension/server/out/bundles.json', 'extension/language-configuration.json',
+  // VS Code for the Web, the Marketplace page and the Get Started walkthrough.
+  'extension/client/out/browser.js', 'extension/server/out/browser-server.js', 'extension/media/icon.png',
+  'extension/media/walkthrough/create-manifest.md', 'extension/media/walkthrough/fix-finding.md', 'extension/media/walkthrough/open-checklist.md', 'extension/media/walkthrough/export-report.md',
+];
 
 /** File names in a zip, from its central directory. */
 export function zipEntries(file: string): string[] {

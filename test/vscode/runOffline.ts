@@ -1,6 +1,6 @@
 /**
  * Offline launcher of the VS Code integration suite, for Linux CI with no access to VS Code's
- * download servers: VS Code's server build (from the npm `code-server` package, on Node 24
+ * download servers: VS Code's server build (from the npm `code-server` package, on Node
  * from npm) serves the web workbench on a free loopback port, Debian's Chromium (through
  * playwright-core) opens it, and the development payload in the URL makes the workbench run
  * the suite (test/vscode/out/index.js) in the server's extension host.
@@ -17,7 +17,9 @@
  * Environment:
  * - OSAI_VSCODE_TIMEOUT_S   overall limit, provisioning included (default 2400)
  * - OSAI_VSCODE_PART_TIMEOUT_S  limit for one part once the toolchain is ready (default 300)
- * - OSAI_VSCODE_CACHE       where Node 24 and code-server are cached (see scripts/vscode/provision.ts)
+ * - OSAI_VSCODE_CACHE       where Node and code-server are cached (see scripts/vscode/provision.ts)
+ * - OSAI_VSCODE_VERSION     the VS Code to run: 1.139.1 (default) or 1.82.2 (`1.82`), the lowest
+ *                           version package.json's engines.vscode admits (code-server 4.17.1 on Node 18)
  * - OSAI_VSCODE_PARTS       `dev`, `vsix` or `dev,vsix` (default)
  * - OSAI_VSCODE_KEEP=1      keep the temporary folder (workspaces, logs) for inspection; it is
  *                           always kept when a part failed

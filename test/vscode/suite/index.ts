@@ -40,6 +40,7 @@ export function run(): Promise<void> {
   require('./mof.test');
   require('./cards.test');
   require('./checklist.test');
+  require('./walkthrough.test');
   require('./log.test');
 
   return new Promise((resolve, reject) => {
