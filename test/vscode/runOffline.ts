@@ -28,13 +28,14 @@
  * - OSAI_VSCODE_DEV_PATH    the extension folder part 1 loads (default: the repo), e.g. a copy
  *                           with a deliberately broken build, to see the suite fail
  */
-import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, WriteStream } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { defaultLog, PrerequisiteError, provision, Toolchain } from '../../scripts/vscode/provision';
-import { installVsix, RunningServer, startServer } from '../../scripts/vscode/server';
+import { defaultLog, provision, Toolchain } from '../../scripts/vscode/provision';
+import { installVsix } from '../../scripts/vscode/server';
 import { checkVsix } from '../../scripts/vscode/vsix';
+import { checkArtifacts, launchChromium, launcher, runInWorkbench, runLauncher, seconds } from './workbench';
 
 const REPO = resolve(__dirname, '..', '..');
 /** The extension folder part 1 tests (default: this repository; another folder to try a modified build). */
@@ -42,7 +43,6 @@ const DEV_PATH = resolve(process.env.OSAI_VSCODE_DEV_PATH ?? REPO);
 const SUITE = join(REPO, 'test', 'vscode', 'out', 'index.js');
 const HARNESS = join(REPO, 'test', 'vscode', 'out');
 const log = defaultLog;
-const verbose = process.env.OSAI_VSCODE_VERBOSE === '1';
 
 interface Part {
   name: string;
@@ -59,18 +59,13 @@ interface Results { passed: number; failed: number; outcomes: Array<{ title: str
 
 interface PartResult { part: Part; exitCode: number | 'timeout'; results?: Results; problems: string[] }
 
-function seconds(env: string, fallback: number): number {
-  const v = Number(process.env[env]);
-  return Number.isFinite(v) && v > 0 ? v * 1000 : fallback * 1000;
-}
-
 function vsixPath(): string {
   if (process.env.OSAI_VSIX) return resolve(process.env.OSAI_VSIX);
   const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { name: string; version: string };
   return join(REPO, `${pkg.name}-${pkg.version}.vsix`);
 }
 
-function checkArtifacts(parts: string[]): void {
+function neededArtifacts(parts: string[]): Array<[string, string]> {
   const needed: Array<[string, string]> = [
     [join(DEV_PATH, 'client', 'out', 'extension.js'), 'npm run build'],
     [join(DEV_PATH, 'server', 'out', 'server.js'), 'npm run build'],
@@ -79,33 +74,7 @@ function checkArtifacts(parts: string[]): void {
     [join(REPO, 'node_modules', 'mocha', 'package.json'), 'npm ci'],
   ];
   if (parts.includes('vsix')) needed.push([vsixPath(), 'npm run package']);
-  const missing = needed.filter(([f]) => !existsSync(f));
-  if (missing.length > 0) {
-    throw new PrerequisiteError(`missing build outputs:\n${missing.map(([f, how]) => `  ${f} (made by \`${how}\`)`).join('\n')}`);
-  }
-}
-
-function payloadUrl(server: RunningServer, workspace: string, part: Part): string {
-  const remote = (path: string): string => `vscode-remote://127.0.0.1:${server.port}${path}`;
-  const payload = [
-    ['extensionDevelopmentPath', remote(part.developmentPath)],
-    ['extensionTestsPath', remote(SUITE)],
-  ];
-  return `${server.origin}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-}
-
-/**
- * The workbench's log, which carries the extension host's console (the suite's mocha output
- * arrives at info level): info in full, warnings and errors by their first line (in full
- * with OSAI_VSCODE_VERBOSE=1; the whole log is kept in the part's folder).
- */
-function forward(level: string, message: string, sink: WriteStream): void {
-  sink.write(`[${level}] ${message}\n`);
-  if (level === 'info' || level === 'log' || verbose) {
-    for (const line of message.split('\n')) if (line.trim()) console.log(`  | ${line}`);
-  } else if (level !== 'trace' && level !== 'debug') {
-    console.log(`  | [${level}] ${message.split('\n')[0].slice(0, 240)}`);
-  }
+  return needed;
 }
 
 /** On failure: the language client's output channel ("OSAID Manifest"), where server trouble shows. */
@@ -120,15 +89,11 @@ function printChannel(logsDir: string): void {
 }
 
 async function runPart(toolchain: Toolchain, browser: Browser, part: Part, root: string, timeoutMs: number): Promise<PartResult> {
-  const problems: string[] = [];
   const dir = join(root, part.key);
   const workspace = join(dir, 'workspace');
   cpSync(join(REPO, 'examples'), workspace, { recursive: true });
   const resultsFile = join(dir, 'results.json');
   const stateDir = join(dir, 'state');
-  const serverLog = createWriteStream(join(dir, 'server.log'));
-  const hostLog = createWriteStream(join(dir, 'exthost-forwarded.log'));
-  const browserLog = createWriteStream(join(dir, 'browser.log'));
   log(`── ${part.name}: ${part.grep ? `tests matching ${part.grep}` : 'the whole suite'} ──`);
 
   if (part.vsix) {
@@ -136,68 +101,33 @@ async function runPart(toolchain: Toolchain, browser: Browser, part: Part, root:
     await installVsix(toolchain, part.vsix, part.extensionsDir, join(dir, 'install-state'), log);
   }
 
-  let server: RunningServer | undefined;
-  const context = await browser.newContext();
-  try {
-    server = await startServer({
-      toolchain, stateDir, extensionsDir: part.extensionsDir, testDriver: true,
-      env: {
-        OSAI_TEST_RESULTS: resultsFile,
-        OSAI_TEST_EXTENSION_ROOT: part.extensionRoot,
-        OSAI_TEST_LOGS: join(stateDir, 'user-data', 'logs'),
-        ...(part.grep ? { OSAI_TEST_GREP: part.grep } : {}),
-      },
-      onLine: (line) => { serverLog.write(line + '\n'); if (verbose) console.log(`  [server] ${line}`); },
-    });
-    const page = await context.newPage();
-    let settle: (code: number | 'timeout') => void = () => undefined;
-    const exit = new Promise<number | 'timeout'>((r) => { settle = r; });
-    await page.exposeFunction('codeAutomationExit', (code: number) => { settle(Number(code)); });
-    await page.exposeFunction('codeAutomationLog', (level: string, message: unknown) => forward(String(level), String(message), hostLog));
-    page.on('console', (m) => browserLog.write(`[console.${m.type()}] ${m.text()}\n`));
-    page.on('pageerror', (e) => browserLog.write(`[pageerror] ${e.stack ?? e.message}\n`));
-    let finished = false;
-    const timer = setTimeout(() => settle('timeout'), timeoutMs);
-    void server.exited.then((how) => {
-      if (finished) return;
-      problems.push(`VS Code's server exited (${how}) during the run`);
-      settle(1);
-    });
-    const url = payloadUrl(server, workspace, part);
-    if (verbose) log(`opening ${url}`);
-    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
-    const exitCode = await exit;
-    finished = true;
-    clearTimeout(timer);
-    if (exitCode === 'timeout') problems.push(`the suite did not finish within ${timeoutMs / 1000} s`);
-    const results = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) as Results : undefined;
-    if (!results) problems.push('the suite wrote no results (it did not run, or the extension host crashed)');
-    if (exitCode !== 0 || problems.length > 0 || !results || results.failed > 0) printChannel(join(stateDir, 'user-data', 'logs'));
-    return { part, exitCode, results, problems };
-  } finally {
-    await context.close().catch(() => undefined);
-    await server?.stop();
-    for (const s of [serverLog, hostLog, browserLog]) s.end();
-  }
+  const { exitCode, problems } = await runInWorkbench({
+    toolchain, browser, dir, workspace, stateDir, extensionsDir: part.extensionsDir,
+    developmentPath: part.developmentPath, testsPath: SUITE, timeoutMs,
+    env: {
+      OSAI_TEST_RESULTS: resultsFile,
+      OSAI_TEST_EXTENSION_ROOT: part.extensionRoot,
+      OSAI_TEST_LOGS: join(stateDir, 'user-data', 'logs'),
+      ...(part.grep ? { OSAI_TEST_GREP: part.grep } : {}),
+    },
+  });
+  const results = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) as Results : undefined;
+  if (!results) problems.push('the suite wrote no results (it did not run, or the extension host crashed)');
+  if (exitCode !== 0 || problems.length > 0 || !results || results.failed > 0) printChannel(join(stateDir, 'user-data', 'logs'));
+  return { part, exitCode, results, problems };
 }
 
 async function main(): Promise<number> {
   const started = Date.now();
   const parts = (process.env.OSAI_VSCODE_PARTS ?? 'dev,vsix').split(',').map((s) => s.trim()).filter(Boolean);
-  checkArtifacts(parts);
+  checkArtifacts(neededArtifacts(parts));
   const toolchain = await provision({ browser: true, log });
   log(`running the integration suite in VS Code ${toolchain.vscodeVersion} (commit ${toolchain.vscodeCommit.slice(0, 12)}, server build from code-server) with ${toolchain.chromium}`);
 
   const root = mkdtempSync(join(tmpdir(), 'osai-vscode-test-'));
-  tempRoot = root;
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: toolchain.chromium,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    timeout: 60_000,
-  });
-  openBrowser = browser;
+  launcher.tempRoot = root;
+  const browser = await launchChromium(toolchain);
+  launcher.browser = browser;
   const partTimeout = seconds('OSAI_VSCODE_PART_TIMEOUT_S', 300);
   const results: PartResult[] = [];
   try {
@@ -219,7 +149,7 @@ async function main(): Promise<number> {
     if (process.env.OSAI_VSCODE_KEEP === '1') log(`kept ${root}`);
     else if (results.every((r) => r.exitCode === 0 && r.problems.length === 0 && (r.results?.failed ?? 1) === 0)) rmSync(root, { recursive: true, force: true });
     else log(`kept ${root} for inspection (workspaces, VS Code's logs, the forwarded extension host log)`);
-    tempRoot = undefined;
+    launcher.tempRoot = undefined;
   }
 
   let ok = results.length > 0;
@@ -244,31 +174,4 @@ async function main(): Promise<number> {
   return ok ? 0 : 1;
 }
 
-let tempRoot: string | undefined;
-let openBrowser: Browser | undefined;
-/** Closes the browser (bounded), then exits; VS Code's servers are killed on exit. */
-let aborting = false;
-async function abort(message: string, code: number): Promise<void> {
-  if (aborting) return;
-  aborting = true;
-  console.error(`[vscode-test] ${message}`);
-  await Promise.race([openBrowser?.close().catch(() => undefined), new Promise((r) => setTimeout(r, 5000).unref())]);
-  process.exit(code);
-}
-// Also on a timeout or Ctrl-C (servers are killed by scripts/vscode/server.ts, the browser by playwright).
-process.on('exit', () => {
-  if (tempRoot && process.env.OSAI_VSCODE_KEEP !== '1') rmSync(tempRoot, { recursive: true, force: true });
-});
-
-const overall = seconds('OSAI_VSCODE_TIMEOUT_S', 2400);
-const watchdog = setTimeout(() => void abort(`FAILED: the VS Code integration run exceeded ${overall / 1000} s; stopping`, 2), overall);
-watchdog.unref();
-for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(sig, () => void abort(`${sig}: stopping`, 130));
-}
-
-main().then((code) => process.exit(code), (error: unknown) => {
-  if (error instanceof PrerequisiteError) console.error(`[vscode-test] FAILED, a prerequisite is missing: ${error.message}`);
-  else console.error('[vscode-test] FAILED:', error);
-  process.exit(2);
-});
+runLauncher('VS Code integration run', main);

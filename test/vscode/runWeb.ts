@@ -34,17 +34,16 @@
  *                               always kept when the run failed
  * - OSAI_VSCODE_VERBOSE=1       also print the server's and the browser's own output
  */
-import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, WriteStream, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { defaultLog, PrerequisiteError, provision, Toolchain } from '../../scripts/vscode/provision';
-import { RunningServer, startServer } from '../../scripts/vscode/server';
+import { checkArtifacts, launchChromium, launcher, runInWorkbench, runLauncher, seconds } from './workbench';
 
 const REPO = resolve(__dirname, '..', '..');
 const SUITE = join(REPO, 'test', 'vscode', 'out', 'web', 'index.js');
 const log = (message: string): void => defaultLog(`web: ${message}`);
-const verbose = process.env.OSAI_VSCODE_VERBOSE === '1';
 
 /** What the browser path of the extension needs, relative to the extension folder (the rest of .vscodeignore's list is Node's). */
 const BROWSER_FILES = ['client/out/browser.js', 'server/out/browser-server.js'];
@@ -59,21 +58,10 @@ interface Results {
   ranIn?: { webWorker: boolean; node: boolean; extensionPlatform?: string; extensionActive: boolean };
 }
 
-function seconds(env: string, fallback: number): number {
-  const v = Number(process.env[env]);
-  return Number.isFinite(v) && v > 0 ? v * 1000 : fallback * 1000;
-}
-
-function checkArtifacts(): void {
-  const needed: Array<[string, string]> = [
-    ...BROWSER_FILES.map((f): [string, string] => [join(REPO, f), 'npm run build']),
-    [SUITE, 'node test/vscode/build.mjs'],
-  ];
-  const missing = needed.filter(([f]) => !existsSync(f));
-  if (missing.length > 0) {
-    throw new PrerequisiteError(`missing build outputs:\n${missing.map(([f, how]) => `  ${f} (made by \`${how}\`)`).join('\n')}`);
-  }
-}
+const NEEDED: Array<[string, string]> = [
+  ...BROWSER_FILES.map((f): [string, string] => [join(REPO, f), 'npm run build']),
+  [SUITE, 'node test/vscode/build.mjs'],
+];
 
 /**
  * The extension as a web-only extension: package.json without `main` (so VS Code runs it in
@@ -99,95 +87,42 @@ function webExtensionCopy(target: string): void {
   cpSync(SUITE, join(target, SUITE_IN_COPY));
 }
 
-/** The workbench's log, which carries the extension host's console (mocha's output at info level). */
-function forward(level: string, message: string, sink: WriteStream): void {
-  sink.write(`[${level}] ${message}\n`);
-  if (level === 'info' || level === 'log' || verbose) {
-    for (const line of message.split('\n')) if (line.trim()) console.log(`  | ${line}`);
-  } else if (level !== 'trace' && level !== 'debug') {
-    console.log(`  | [${level}] ${message.split('\n')[0].slice(0, 240)}`);
-  }
-}
-
 interface RunResult { exitCode: number | 'timeout'; results?: Results; problems: string[] }
 
 async function runSuite(toolchain: Toolchain, browser: Browser, root: string, timeoutMs: number): Promise<RunResult> {
-  const problems: string[] = [];
   const extension = join(root, 'extension');
   const workspace = join(root, 'workspace');
   const resultsFile = join(root, 'results.json'); // beside the workspace: written by the suite (index.ts)
   webExtensionCopy(extension);
   cpSync(join(REPO, 'examples'), workspace, { recursive: true });
-  const serverLog = createWriteStream(join(root, 'server.log'));
-  const hostLog = createWriteStream(join(root, 'exthost-forwarded.log'));
-  const browserLog = createWriteStream(join(root, 'browser.log'));
   log(`the extension as a web extension: ${extension} (package.json with \`browser\`, without \`main\`)`);
-
-  const context = await browser.newContext();
-  let server: RunningServer | undefined;
-  try {
-    server = await startServer({
-      toolchain, stateDir: join(root, 'state'), extensionsDir: join(root, 'extensions'), testDriver: true,
-      onLine: (line) => { serverLog.write(`${line}\n`); if (verbose) console.log(`  [server] ${line}`); },
-    });
-    const page = await context.newPage();
-    let settle: (code: number | 'timeout') => void = () => undefined;
-    const exit = new Promise<number | 'timeout'>((r) => { settle = r; });
-    await page.exposeFunction('codeAutomationExit', (code: number) => { settle(Number(code)); });
-    await page.exposeFunction('codeAutomationLog', (level: string, message: unknown) => forward(String(level), String(message), hostLog));
-    page.on('console', (m) => browserLog.write(`[console.${m.type()}] ${m.text()}\n`));
-    page.on('pageerror', (e) => browserLog.write(`[pageerror] ${e.stack ?? e.message}\n`));
-    page.on('worker', (w) => browserLog.write(`[worker] ${w.url()}\n`));
-    let finished = false;
-    const timer = setTimeout(() => settle('timeout'), timeoutMs);
-    void server.exited.then((how) => {
-      if (finished) return;
-      problems.push(`VS Code's server exited (${how}) during the run`);
-      settle(1);
-    });
-    const remote = (path: string): string => `vscode-remote://127.0.0.1:${server!.port}${path}`;
-    const payload = [['extensionDevelopmentPath', remote(extension)], ['extensionTestsPath', remote(join(extension, SUITE_IN_COPY))]];
-    const url = `${server.origin}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-    if (verbose) log(`opening ${url}`);
-    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
-    const exitCode = await exit;
-    finished = true;
-    clearTimeout(timer);
-    if (exitCode === 'timeout') problems.push(`the suite did not finish within ${timeoutMs / 1000} s`);
-    const results = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) as Results : undefined;
-    if (!results) {
-      problems.push('the suite wrote no results (it did not run, or the extension host crashed)');
-    } else {
-      const ranIn = results.ranIn;
-      if (!ranIn?.webWorker) problems.push('the suite did not run in a web worker (WorkerGlobalScope): not the web worker extension host');
-      if (ranIn?.node) problems.push('the suite ran where Node is: not the web worker extension host');
-      if (!ranIn?.extensionActive || ranIn.extensionPlatform !== 'web') {
-        problems.push(`the extension was not activated through its browser entry (active: ${ranIn?.extensionActive}, platform: ${ranIn?.extensionPlatform})`);
-      }
+  const { exitCode, problems } = await runInWorkbench({
+    toolchain, browser, dir: root, workspace, stateDir: join(root, 'state'), extensionsDir: join(root, 'extensions'),
+    developmentPath: extension, testsPath: join(extension, SUITE_IN_COPY), timeoutMs,
+  });
+  const results = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) as Results : undefined;
+  if (!results) {
+    problems.push('the suite wrote no results (it did not run, or the extension host crashed)');
+  } else {
+    const ranIn = results.ranIn;
+    if (!ranIn?.webWorker) problems.push('the suite did not run in a web worker (WorkerGlobalScope): not the web worker extension host');
+    if (ranIn?.node) problems.push('the suite ran where Node is: not the web worker extension host');
+    if (!ranIn?.extensionActive || ranIn.extensionPlatform !== 'web') {
+      problems.push(`the extension was not activated through its browser entry (active: ${ranIn?.extensionActive}, platform: ${ranIn?.extensionPlatform})`);
     }
-    return { exitCode, results, problems };
-  } finally {
-    await context.close().catch(() => undefined);
-    await server?.stop();
-    for (const s of [serverLog, hostLog, browserLog]) s.end();
   }
+  return { exitCode, results, problems };
 }
 
 async function main(): Promise<number> {
   const started = Date.now();
-  checkArtifacts();
+  checkArtifacts(NEEDED);
   const toolchain = await provision({ browser: true, log });
   log(`running the web suite in VS Code ${toolchain.vscodeVersion}'s web worker extension host (server build from code-server) with ${toolchain.chromium}`);
   const root = mkdtempSync(join(tmpdir(), 'osai-vscode-web-'));
-  tempRoot = root;
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: toolchain.chromium,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    timeout: 60_000,
-  });
-  openBrowser = browser;
+  launcher.tempRoot = root;
+  const browser = await launchChromium(toolchain);
+  launcher.browser = browser;
   let result: RunResult | undefined;
   try {
     result = await runSuite(toolchain, browser, root, seconds('OSAI_VSCODE_PART_TIMEOUT_S', 300));
@@ -197,7 +132,7 @@ async function main(): Promise<number> {
     if (process.env.OSAI_VSCODE_KEEP === '1') log(`kept ${root}`);
     else if (good) rmSync(root, { recursive: true, force: true });
     else log(`kept ${root} for inspection (the extension copy, the workspace, server.log, browser.log, exthost-forwarded.log)`);
-    tempRoot = undefined;
+    launcher.tempRoot = undefined;
   }
 
   const passed = result.results?.passed ?? 0;
@@ -214,30 +149,4 @@ async function main(): Promise<number> {
   return ok ? 0 : 1;
 }
 
-let tempRoot: string | undefined;
-let openBrowser: Browser | undefined;
-let aborting = false;
-/** Closes the browser (bounded), then exits; VS Code's server is killed on exit (scripts/vscode/server.ts). */
-async function abort(message: string, code: number): Promise<void> {
-  if (aborting) return;
-  aborting = true;
-  console.error(`[vscode-test] ${message}`);
-  await Promise.race([openBrowser?.close().catch(() => undefined), new Promise((r) => setTimeout(r, 5000).unref())]);
-  process.exit(code);
-}
-process.on('exit', () => {
-  if (tempRoot && process.env.OSAI_VSCODE_KEEP !== '1') rmSync(tempRoot, { recursive: true, force: true });
-});
-
-const overall = seconds('OSAI_VSCODE_TIMEOUT_S', 2400);
-const watchdog = setTimeout(() => void abort(`FAILED: the VS Code web run exceeded ${overall / 1000} s; stopping`, 2), overall);
-watchdog.unref();
-for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(sig, () => void abort(`${sig}: stopping`, 130));
-}
-
-main().then((code) => process.exit(code), (error: unknown) => {
-  if (error instanceof PrerequisiteError) console.error(`[vscode-test] FAILED, a prerequisite is missing: ${error.message}`);
-  else console.error('[vscode-test] FAILED:', error);
-  process.exit(2);
-});
+runLauncher('VS Code web run', main);
