@@ -45,7 +45,7 @@ export interface VscodeBuild {
 
 export const VSCODE_BUILDS: readonly VscodeBuild[] = [
   { vscode: '1.139.1', codeServer: '4.139.1', node: '24.21.0' },
-  // The lowest VS Code package.json's engines.vscode (^1.82.0) admits; its server shipped with Node 18.15.
+  // The lowest VS Code package.json's engines.vscode (^1.82.2) admits; its server shipped with Node 18.15.
   { vscode: '1.82.2', codeServer: '4.17.1', node: '18.15.0', npm: '9.9.4', ripgrep: { package: '1.15.5', tag: 'v13.0.0-10', universal: '1.18.0' } },
 ];
 export const DEFAULT_VSCODE_VERSION = '1.139.1';
