@@ -68,9 +68,10 @@ function checkValue(ctx: Context, req: Requirement, value: Node | null, segments
       if ((isNull || isSeq(value)) && items.length < req.shape.minItems && req.level === 'required') {
         report(ctx, keySpan, Codes.missing, DiagnosticSeverity.Error, `\`${formatPath(segments)}\` needs at least one entry: ${lowerFirst(req.summary)}`, [...segments, 0], req);
       }
+      const itemPattern = `${req.path}[]`;
       items.forEach((item, index) => {
         const node = item as Node | null;
-        if (isMap(node)) checkMapping(ctx, node, `${req.path}[]`, [...segments, index], itemAnchor(node, keySpan));
+        if (isMap(node)) checkMapping(ctx, node, itemPattern, [...segments, index], itemAnchor(node, keySpan));
       });
       return;
     }
