@@ -2,36 +2,11 @@
 import * as esbuild from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { nodeBundle } from './bundleOptions.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
-/**
- * The YAML library reads `process.env.LOG_TOKENS` for every token it parses (a debugging
- * switch), and a `process.env` read costs ~300 ns: 12% of a parse. In the bundles the library's
- * `process` is one whose environment is empty, so the switch is off without the lookup.
- */
-const yamlProcess = {
-  name: 'yaml-process',
-  setup(build) {
-    build.onResolve({ filter: /^(node:)?process$/ }, (args) =>
-      /[\\/]node_modules[\\/]yaml[\\/]/.test(args.importer) ? { path: 'yaml-process', namespace: 'osai' } : undefined);
-    build.onLoad({ filter: /^yaml-process$/, namespace: 'osai' }, () => ({
-      contents: 'module.exports = { env: {}, emitWarning: (warning) => process.emitWarning(warning) };',
-      loader: 'js',
-    }));
-  },
-};
-
-const common = {
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node18',
-  sourcemap: !production,
-  minify: production,
-  logLevel: 'warning',
-  plugins: [yamlProcess],
-};
+const common = nodeBundle({ production });
 /**
  * VS Code for the Web (vscode.dev, github.dev): the client runs in the browser's web worker
  * extension host, which loads CommonJS (`vscode` is its only module), and starts the server in
