@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { isAlias, isMap, isScalar, isSeq, Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, Lexer, Node, Parser } from 'yaml';
 import { parseYaml, YamlParse, yamlWork } from '../../server/src/service/yaml/parse';
 import { corpusFor } from '../fuzz/corpora';
 import { buildCase, random } from '../fuzz/fuzzer';
@@ -112,6 +112,29 @@ test('reuse reads only the edited section: a keystroke in a 5,000-line manifest 
   assert.equal(next.sections?.[2].start, text.indexOf('code:') + ', typed'.length);
   const libraries = (next.value as { code: { supporting_libraries: unknown[] } }).code.supporting_libraries;
   assert.equal(libraries.length, 2500);
+});
+
+test('a whole parse counts each section\'s tokens as the parser reads them: the tokens read while the parser stands in that section', () => {
+  // The reference feeds the parser by hand and files each token under the section holding the parser's offset before it.
+  let checked = 0;
+  for (const id of FORMATS) {
+    for (const fixture of corpusFor(id).fixtures) {
+      const parsed = parseYaml(TextDocument.create('file:///t.yaml', 'yaml', 1, fixture.text), fixture.text);
+      if (!parsed.sections) continue;
+      const starts = parsed.sections.map((s) => s.start);
+      const expected = starts.map(() => 0);
+      const parser = new Parser();
+      let section = 0;
+      for (const lexeme of new Lexer().lex(fixture.text)) {
+        while (section + 1 < starts.length && parser.offset >= starts[section + 1]) section++;
+        expected[section]++;
+        for (const _ of parser.next(lexeme)) { /* the tokens are not needed, only the offset */ }
+      }
+      assert.deepEqual(parsed.sections.map((s) => s.tokens), expected, fixture.name);
+      checked++;
+    }
+  }
+  assert.ok(checked >= 10, `${checked} fixtures parsed by sections`);
 });
 
 /** A random edit: insert a character, delete a few, duplicate a line or cut one. */

@@ -73,6 +73,20 @@ test('corners, written by hand: __proto__ is an own key, a null key is "", numbe
   assert.deepEqual(plain.duplicates.map((e) => [e.code, e.pos]), [['DUPLICATE_KEY', [at, at + 1]]]);
 });
 
+test('duplicate keys in small and large mappings alike: .nan is never a duplicate (the library compares with ===), a repeated number is', () => {
+  // Written from YAML's rules: `.nan` keys are NaN, which equals nothing; `1` twice is the same key; `"1"` is a string, not the number.
+  const small = '.nan: a\n.nan: b\n1: c\n"1": d\n1: e\n';
+  const large = `${Array.from({ length: 20 }, (_, i) => `k${i}: ${i}\n`).join('')}${small}k3: again\n`;
+  for (const text of [small, large]) {
+    const plain = plainValue(parseDocument(text, { uniqueKeys: false }))!;
+    const offsets = plain.duplicates.map((e) => e.pos[0]);
+    const base = text.length - small.length - (text === large ? 'k3: again\n'.length : 0);
+    const expected = [base + '.nan: a\n.nan: b\n1: c\n"1": d\n'.length];
+    if (text === large) expected.push(text.length - 'k3: again\n'.length);
+    assert.deepEqual(offsets, expected, text === large ? 'large mapping' : 'small mapping');
+  }
+});
+
 test('leaves to toJS what it does not cover: a collection as a key, YAML 1.1', () => {
   assert.equal(plainValue(parseDocument('? [a, b]\n: 1\n', { uniqueKeys: false })), undefined);
   assert.equal(plainValue(parseDocument('%YAML 1.1\n---\na: 1\n', { uniqueKeys: false })), undefined);

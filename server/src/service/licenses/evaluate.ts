@@ -400,17 +400,31 @@ export function evaluateLicense(value: string, test: LicenseTest, options?: Lice
  * re-checks all of them. The result is shared; do not mutate it.
  */
 export function checkLicense(value: string, test: LicenseTest, options?: LicenseCheckOptions): readonly LicenseFinding[] {
-  const key = `${test}\u0000${options?.extraOpen?.join('\u0001') ?? ''}\u0000${value}`;
-  const known = memo.get(key);
-  if (known) return known;
+  const known = memoFor(test, options?.extraOpen);
+  const found = known.get(value);
+  if (found) return found;
   const findings = evaluateLicense(value, test, options).findings;
-  if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value as string);
-  memo.set(key, findings);
+  if (known.size >= MEMO_LIMIT) known.delete(known.keys().next().value as string);
+  known.set(value, findings);
   return findings;
 }
 
 const MEMO_LIMIT = 4096;
-const memo = new Map<string, readonly LicenseFinding[]>();
+/** Findings by test, then by the user's extra open ids (joined), then by value: looked up without building a key string per value. */
+const memo = new Map<LicenseTest, Map<string, Map<string, readonly LicenseFinding[]>>>();
+
+function memoFor(test: LicenseTest, extraOpen: readonly string[] | undefined): Map<string, readonly LicenseFinding[]> {
+  const extraKey = extraOpen && extraOpen.length > 0 ? extraOpen.join('\u0001') : '';
+  let byExtra = memo.get(test);
+  if (!byExtra) memo.set(test, (byExtra = new Map()));
+  let byValue = byExtra.get(extraKey);
+  if (!byValue) {
+    // Settings change rarely; a few past lists are kept.
+    if (byExtra.size >= 8) byExtra.delete(byExtra.keys().next().value as string);
+    byExtra.set(extraKey, (byValue = new Map()));
+  }
+  return byValue;
+}
 
 /** Whether a license string satisfies the test (unknown ids in an otherwise qualifying OR do not matter here). */
 export function licenseQualifies(value: string, test: LicenseTest, options?: LicenseCheckOptions): boolean {

@@ -82,11 +82,18 @@ export function findPair(map: YAMLMap, key: string): Pair<Node, Node | null> | u
     }
     return pair;
   }
-  for (let i = map.items.length - 1; i >= 0; i--) {
-    const item = map.items[i];
-    mappingScans.pairs++;
-    if (isScalar(item.key) && String(item.key.value) === key) return item as Pair<Node, Node | null>;
+  const items = map.items;
+  for (let i = items.length - 1; i >= 0; i--) {
+    const k = items[i].key;
+    if (!isScalar(k)) continue;
+    const v = k.value;
+    if (typeof v === 'string' ? v === key : String(v) === key) {
+      mappingScans.pairs += items.length - i;
+      return items[i] as Pair<Node, Node | null>;
+    }
   }
+  // Counted once per lookup, not per pair (this runs for every requirement of every mapping).
+  mappingScans.pairs += items.length;
   return undefined;
 }
 

@@ -3,7 +3,7 @@
  * characters); every feature works from the result. The server caches it per document
  * version, so a keystroke costs one parse however many features ask.
  */
-import { Composer, Document, Lexer, Parser, visit, isAlias, isCollection, isMap, isNode, isScalar, isSeq, Node, YAMLMap, YAMLParseError } from 'yaml';
+import { CollectionTag, Composer, Document, Lexer, Parser, ScalarTag, visit, isAlias, isCollection, isMap, isNode, isScalar, isSeq, Node, YAMLMap, YAMLParseError } from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { diagnostic } from './spans';
@@ -231,23 +231,76 @@ function parseBounded(text: string, budget: { left: number }, offset: number, co
   const parser = new Parser();
   // Offsets from `offset` on, so that a section's nodes are where they are in the document.
   parser.offset = offset;
+  const read: TokensRead = { anchors: false, count: 0, before: ranges?.map(() => -1) };
+  const composer = new Composer(text.includes('%YAML') ? COMPOSER_OPTIONS : CORE_COMPOSER_OPTIONS);
+  let doc: Document.Parsed | undefined;
+  for (const next of composer.compose(boundedTokens(text, parser, budget, countStart, ranges, read), true, offset + text.length)) {
+    if (!doc) { doc = next; continue; }
+    doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
+    break;
+  }
+  let tokensPerRange: number[] | undefined;
+  const readBefore = read.before;
+  if (readBefore) {
+    readBefore[0] = 0;
+    tokensPerRange = readBefore.map((before, i) => {
+      const after = i + 1 < readBefore.length && readBefore[i + 1] >= 0 ? readBefore[i + 1] : read.count;
+      return before < 0 ? 0 : after - before;
+    });
+  }
+  return { doc: doc!, anchors: read.anchors, tokensPerRange };
+}
+
+/** The parser's duplicate-key check is off (it rescans the mapping per key: value.ts finds duplicates in its walk). */
+const COMPOSER_OPTIONS = { uniqueKeys: false, keepSourceTokens: false, logLevel: 'error' } as const;
+/**
+ * A plain scalar that starts with none of the characters a YAML 1.2 core-schema null, boolean,
+ * integer or float can start with (`~ n N t T f F . + -` and digits; an empty one is null) is a
+ * string. Tried before the schema's own tags, this one test settles most scalars of a
+ * manifest (names, URLs, license ids), which the schema would try against eight regular
+ * expressions first; the scalar is the same (a test-resolved tag leaves no mark on the node).
+ * Only for the core schema, the one without a `%YAML` directive: YAML 1.1 reads `yes` and `on`
+ * as booleans.
+ */
+const PLAIN_STRING = { tag: 'tag:yaml.org,2002:str', default: true, test: /^[^-+.0-9~NnTtFf]/, resolve: (text: string) => text };
+const CORE_COMPOSER_OPTIONS = { ...COMPOSER_OPTIONS, customTags: (tags: Tags) => [PLAIN_STRING, ...tags] };
+type Tags = Array<ScalarTag | CollectionTag>;
+
+/** What `boundedTokens` read, recorded when it stops. */
+interface TokensRead {
+  anchors: boolean;
+  count: number;
+  /** With ranges: how many tokens were read before each range's first token (-1: none reached); the counts are their differences. */
+  before?: number[];
+}
+
+/**
+ * The parser's output for the lexer's tokens of `text`, each counted against the budget and
+ * checked for anchors, aliases and depth. Every check is on locals (one token costs a parse
+ * 1.5–6.5 µs, so a property write or a closure variable per token shows); the totals go to
+ * `read`, the budget and `yamlWork` once, when it stops.
+ */
+function* boundedTokens(text: string, parser: Parser, budget: { left: number }, countStart: boolean, ranges: ReadonlyArray<readonly [number, number]> | undefined, read: TokensRead) {
   // The parser's stack holds the document and each collection still open in it.
   const deepest = MAX_NESTING_DEPTH + 1;
+  const before = read.before;
+  let first = !countStart;
+  let scalarNext = false;
   let anchors = false;
-  const tokensPerRange = ranges?.map(() => 0);
+  let left = budget.left;
+  let count = 0;
   let range = 0;
-  function* tokens() {
-    let first = !countStart;
-    let scalarNext = false;
+  let nextStart = ranges && ranges.length > 1 ? ranges[1][0] : Infinity;
+  try {
     for (const lexeme of new Lexer().lex(text)) {
       // A section after the first begins with a document start the whole text does not have: not counted.
       if (first) { first = false; if (lexeme === '\u0002') { yield* parser.next(lexeme); continue; } }
-      if (--budget.left < 0) throw new TooManyTokens(parser.offset);
-      yamlWork.tokens++;
-      if (tokensPerRange) {
-        while (range + 1 < ranges!.length && parser.offset >= ranges![range + 1][0]) range++;
-        tokensPerRange[range]++;
+      if (--left < 0) throw new TooManyTokens(parser.offset);
+      if (parser.offset >= nextStart) {
+        while (range + 1 < ranges!.length && parser.offset >= ranges![range + 1][0]) before![++range] = count;
+        nextStart = range + 1 < ranges!.length ? ranges![range + 1][0] : Infinity;
       }
+      count++;
       // `&a` and `*a` outside scalar text (which follows the scalar marker, U+001F).
       const c = lexeme.charCodeAt(0);
       if (!scalarNext && (c === 38 || c === 42)) anchors = true;
@@ -257,15 +310,12 @@ function parseBounded(text: string, budget: { left: number }, offset: number, co
       if (parser.stack.length > deepest) throw new TooDeep(at);
     }
     yield* parser.end();
+  } finally {
+    budget.left = left;
+    yamlWork.tokens += count;
+    read.count = count;
+    read.anchors = anchors;
   }
-  const composer = new Composer({ uniqueKeys: false, keepSourceTokens: false, logLevel: 'error' });
-  let doc: Document.Parsed | undefined;
-  for (const next of composer.compose(tokens(), true, offset + text.length)) {
-    if (!doc) { doc = next; continue; }
-    doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
-    break;
-  }
-  return { doc: doc!, anchors, tokensPerRange };
 }
 
 /**

@@ -7,7 +7,7 @@
  * a scalar whose value is an object, another schema) returns undefined, and the caller uses
  * the library's `toJS`, which handles every case.
  */
-import { Document, isMap, isScalar, isSeq, Node, YAMLParseError } from 'yaml';
+import { Document, isMap, isScalar, isSeq, Node, YAMLMap, YAMLParseError } from 'yaml';
 
 export interface PlainValue {
   readonly value: unknown;
@@ -30,6 +30,18 @@ export function plainValue(doc: Document.Parsed): PlainValue | undefined {
   }
 }
 
+/** Mappings up to this many entries find duplicate keys by scanning (no set allocated). */
+const SMALL_MAPPING = 12;
+
+/** Whether a scalar key before `index` has this value (the library's uniqueKeys test: `===` on values). */
+function hasEarlierKey(items: YAMLMap['items'], index: number, keyValue: unknown): boolean {
+  for (let j = 0; j < index; j++) {
+    const key = items[j].key;
+    if (isScalar(key) && key.value === keyValue) return true;
+  }
+  return false;
+}
+
 function valueOf(node: unknown, duplicates: YAMLParseError[]): unknown {
   if (node === null || node === undefined) return null;
   if (isScalar(node)) {
@@ -40,31 +52,34 @@ function valueOf(node: unknown, duplicates: YAMLParseError[]): unknown {
   }
   if (isMap(node)) {
     const out: Record<string, unknown> = {};
-    const seen = node.items.length > 1 ? new Set<unknown>() : undefined;
-    for (const { key, value } of node.items) {
+    const items = node.items;
+    // Most mappings are small: their earlier keys are scanned rather than put in a set.
+    const seen = items.length > SMALL_MAPPING ? new Set<unknown>() : undefined;
+    for (let i = 0; i < items.length; i++) {
+      const { key, value } = items[i];
       let keyValue: unknown = null;
       if (isScalar(key)) {
         keyValue = key.value;
         if (typeof keyValue === 'object' && keyValue !== null) throw new NotPlain();
-        if (seen) {
-          if (seen.has(keyValue)) {
-            const at = key.range?.[0] ?? node.range?.[0] ?? 0;
-            duplicates.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
-          } else seen.add(keyValue);
-        }
+        if (seen ? seen.has(keyValue) : hasEarlierKey(items, i, keyValue)) {
+          const at = key.range?.[0] ?? node.range?.[0] ?? 0;
+          duplicates.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+        } else if (seen && keyValue === keyValue) seen.add(keyValue); // NaN equals no key, as in the library (===)
       } else if (key !== null && key !== undefined) throw new NotPlain();
-      // As the library's addPairToJSMap: null is '', the rest their string; a name the object
-      // already has (`__proto__`, `constructor`, an earlier duplicate) is defined, not assigned.
-      const name = keyValue === null ? '' : String(keyValue);
+      // As the library's addPairToJSMap: null is '', the rest their string; `__proto__` is
+      // defined, not assigned (assigning would set the prototype). Any other name, an earlier
+      // duplicate's or one Object.prototype has (`constructor`), is an own writable property after assignment.
+      const name = typeof keyValue === 'string' ? keyValue : keyValue === null ? '' : String(keyValue);
       const v = valueOf(value as Node | null, duplicates);
-      if (name in out) Object.defineProperty(out, name, { value: v, writable: true, enumerable: true, configurable: true });
+      if (name === '__proto__') Object.defineProperty(out, name, { value: v, writable: true, enumerable: true, configurable: true });
       else out[name] = v;
     }
     return out;
   }
   if (isSeq(node)) {
     const out: unknown[] = [];
-    for (const item of node.items) {
+    for (let i = 0; i < node.items.length; i++) {
+      const item = node.items[i];
       if (item !== null && item !== undefined && !isScalar(item) && !isMap(item) && !isSeq(item)) throw new NotPlain();
       out.push(valueOf(item, duplicates));
     }

@@ -6,6 +6,7 @@ import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { isMap, isScalar, isSeq, Node, YAMLMap } from 'yaml';
 import { Codes, DiagnosticData } from '../../diagnostics/codes';
 import { checkLicense, LicenseFinding } from '../../licenses';
+import type { LicenseCheckOptions } from '../../licenses/types';
 import { diagnostic, firstLineSpan } from '../../yaml/spans';
 import type { ParsedDocument } from '../format';
 import { isBareNotApplicable, isPlaceholder } from './placeholders';
@@ -17,6 +18,7 @@ import { findPair, formatPath, PathSegment, verbatimSpan } from '../../yaml/node
 interface Context {
   parsed: ParsedDocument;
   settings: ServiceSettings;
+  licenseOptions: LicenseCheckOptions;
   out: Diagnostic[];
 }
 
@@ -26,39 +28,53 @@ export function ruleDiagnostics(parsed: ParsedDocument, settings: ServiceSetting
   if (!parsed.yaml || parsed.value === undefined) return [];
   const isEmptyDocument = contents === null || contents === undefined || (isScalar(contents) && contents.value === null);
   if (!isEmptyDocument && !isMap(contents)) return []; // a type error is reported by the schema
-  const ctx: Context = { parsed, settings, out: [] };
+  const ctx: Context = { parsed, settings, licenseOptions: { extraOpen: settings.treatAsOpen }, out: [] };
   const firstLine = firstLineSpan(parsed.text);
   checkMapping(ctx, isMap(contents) ? contents : null, '', [], firstLine);
   return ctx.out;
 }
 
+/** A requirement with its key in the parent mapping, and the pattern of its list items (made once per pattern, not per mapping walked). */
+interface Child { req: Requirement; key: string; itemPattern: string }
+const childCache = new Map<string, readonly Child[]>();
+function children(pattern: string): readonly Child[] {
+  let list = childCache.get(pattern);
+  if (!list) childCache.set(pattern, (list = childrenOf(pattern).map((req) => ({ req, key: keyOf(req), itemPattern: `${req.path}[]` }))));
+  return list;
+}
+
 /** Checks the children of one mapping (or of a key whose mapping is still empty). */
 function checkMapping(ctx: Context, map: YAMLMap | null, pattern: string, segments: PathSegment[], anchor: [number, number]): void {
-  for (const req of childrenOf(pattern)) {
-    const key = keyOf(req);
-    const pair = map ? findPair(map, key) : undefined;
-    const childSegments = [...segments, key];
+  const list = children(pattern);
+  for (let i = 0; i < list.length; i++) {
+    const child = list[i];
+    const req = child.req;
+    const pair = map ? findPair(map, child.key) : undefined;
     if (!pair) {
       if (req.when && siblingValue(map, req.when.sibling) !== req.when.equals) continue;
+      if (req.level !== 'required' && req.level !== 'recommended') continue;
+      const childSegments = [...segments, child.key];
       if (req.level === 'required' && req.supporting) report(ctx, anchor, Codes.missing, DiagnosticSeverity.Warning, supportingMissingMessage(req, formatPath(childSegments)), childSegments, req);
       else if (req.level === 'required') report(ctx, anchor, Codes.missing, DiagnosticSeverity.Error, missingMessage(req, formatPath(childSegments)), childSegments, req);
-      else if (req.level === 'recommended') report(ctx, anchor, Codes.recommended, DiagnosticSeverity.Information, recommendedMessage(req, formatPath(childSegments)), childSegments, req);
+      else report(ctx, anchor, Codes.recommended, DiagnosticSeverity.Information, recommendedMessage(req, formatPath(childSegments)), childSegments, req);
       continue;
     }
     const keySpan = span(pair.key as Node, anchor);
-    const value = pair.value as Node | null;
-    checkValue(ctx, req, value, childSegments, keySpan);
+    checkValue(ctx, child, pair.value as Node | null, segments, keySpan);
   }
 }
 
-function checkValue(ctx: Context, req: Requirement, value: Node | null, segments: PathSegment[], keySpan: [number, number]): void {
+/** One requirement's value. `parentSegments` is the path to the mapping holding it (the value's own path is made only when needed). */
+function checkValue(ctx: Context, child: Child, value: Node | null, parentSegments: PathSegment[], keySpan: [number, number]): void {
+  const req = child.req;
   const isNull = value === null || (isScalar(value) && value.value === null);
   switch (req.shape.kind) {
     case 'section':
-      if (isNull) checkMapping(ctx, null, req.path, segments, keySpan);
-      else if (isMap(value)) checkMapping(ctx, value, req.path, segments, keySpan);
+      if (isNull) checkMapping(ctx, null, req.path, [...parentSegments, child.key], keySpan);
+      else if (isMap(value)) checkMapping(ctx, value, req.path, [...parentSegments, child.key], keySpan);
       return;
     case 'list': {
+      const segments = [...parentSegments, child.key];
       // A statement that the element does not apply, instead of a list (`none — …, because …`).
       if (req.mayNotApply && isScalar(value) && value.value !== null) {
         checkStatement(ctx, req, value, segments, keySpan);
@@ -68,22 +84,22 @@ function checkValue(ctx: Context, req: Requirement, value: Node | null, segments
       if ((isNull || isSeq(value)) && items.length < req.shape.minItems && req.level === 'required') {
         report(ctx, keySpan, Codes.missing, DiagnosticSeverity.Error, `\`${formatPath(segments)}\` needs at least one entry: ${lowerFirst(req.summary)}`, [...segments, 0], req);
       }
-      const itemPattern = `${req.path}[]`;
-      items.forEach((item, index) => {
-        const node = item as Node | null;
-        if (isMap(node)) checkMapping(ctx, node, itemPattern, [...segments, index], itemAnchor(node, keySpan));
-      });
+      for (let index = 0; index < items.length; index++) {
+        const node = items[index] as Node | null;
+        if (isMap(node)) checkMapping(ctx, node, child.itemPattern, [...segments, index], itemAnchor(node, keySpan));
+      }
       return;
     }
     default: {
       if (isNull || (isScalar(value) && isPlaceholder(value.value))) {
+        const segments = [...parentSegments, child.key];
         const where = value && value.range && value.range[1] > value.range[0] ? span(value, keySpan) : keySpan;
         const bare = req.mayNotApply && isScalar(value) && isBareNotApplicable(value.value);
         report(ctx, where, Codes.empty, DiagnosticSeverity.Warning, bare ? bareNotApplicableMessage(req, formatPath(segments), String(value.value)) : emptyMessage(req, formatPath(segments)), segments, req);
         return;
       }
       if (req.shape.kind === 'license' && isScalar(value) && typeof value.value === 'string') {
-        checkLicenseValue(ctx, req, value, segments);
+        checkLicenseValue(ctx, req, value, parentSegments, child.key);
       }
     }
   }
@@ -97,10 +113,12 @@ function checkStatement(ctx: Context, req: Requirement, value: Node, segments: P
   report(ctx, where, Codes.empty, DiagnosticSeverity.Warning, message, segments, req);
 }
 
-function checkLicenseValue(ctx: Context, req: Requirement, value: Node, segments: PathSegment[]): void {
+function checkLicenseValue(ctx: Context, req: Requirement, value: Node, parentSegments: PathSegment[], key: string): void {
   if (req.shape.kind !== 'license' || !isScalar(value)) return;
   const text = String(value.value);
-  const findings = checkLicense(text, req.shape.test, { extraOpen: ctx.settings.treatAsOpen });
+  const findings = checkLicense(text, req.shape.test, ctx.licenseOptions);
+  if (findings.length === 0) return;
+  const segments = [...parentSegments, key];
   const base = verbatimSpan(ctx.parsed.text, value)?.[0];
   for (const finding of findings) {
     const [start, end] = base === undefined ? span(value, [0, 0]) : [base + finding.start, base + finding.end];
