@@ -1,5 +1,7 @@
 /** Entry point: `node server/out/server.js --stdio` (or --node-ipc / --socket=N). */
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+// A CommonJS import, as in server.ts: no copy of the package's exports at start.
+import lsp = require('vscode-languageserver/node');
+const { createConnection, ProposedFeatures } = lsp;
 import { startServer } from './server';
 
 const connection = createConnection(ProposedFeatures.all);

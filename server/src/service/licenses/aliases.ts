@@ -8,7 +8,7 @@
  * Lookups use `compactKey`, so case, spacing, punctuation and filler words do not matter.
  */
 import { lazyMap } from './lazy';
-import deprecatedIds from 'spdx-license-ids/deprecated.json';
+import deprecatedIds = require('spdx-license-ids/deprecated.json'); // CommonJS import: see spdx.ts
 import { compactKey } from './normalize';
 import { SPDX_LICENSES } from './spdx';
 

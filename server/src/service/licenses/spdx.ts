@@ -2,11 +2,13 @@
  * Access to the bundled SPDX license and exception lists.
  * All tables are built once, at module load.
  */
-import spdxList from 'spdx-license-list';
-import licenseIds from 'spdx-license-ids/index.json';
-import deprecatedIds from 'spdx-license-ids/deprecated.json';
-import exceptionIds from 'spdx-exceptions/index.json';
-import deprecatedExceptionIds from 'spdx-exceptions/deprecated.json';
+// CommonJS imports: bundled as ES-module imports, each list's ~600 entries would be copied into
+// getters at every start (a few ms of the server's start).
+import spdxList = require('spdx-license-list');
+import licenseIds = require('spdx-license-ids/index.json');
+import deprecatedIds = require('spdx-license-ids/deprecated.json');
+import exceptionIds = require('spdx-exceptions/index.json');
+import deprecatedExceptionIds = require('spdx-exceptions/deprecated.json');
 
 export interface SpdxLicense {
   readonly id: string;
