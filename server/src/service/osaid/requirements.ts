@@ -286,16 +286,11 @@ export function childrenOf(pattern: string): Requirement[] {
   return childIndex.get(pattern) ?? [];
 }
 
-/** The key a requirement occupies in its parent mapping (made once per requirement: the rules ask for every mapping they walk). */
+/** The key a requirement occupies in its parent mapping. */
 export function keyOf(req: Requirement): string {
-  let key = keys.get(req);
-  if (key === undefined) {
-    const i = req.path.lastIndexOf('.');
-    keys.set(req, (key = i < 0 ? req.path : req.path.slice(i + 1)));
-  }
-  return key;
+  const i = req.path.lastIndexOf('.');
+  return i < 0 ? req.path : req.path.slice(i + 1);
 }
-const keys = new Map<Requirement, string>();
 
 export function parentPattern(pattern: string): string {
   const i = pattern.lastIndexOf('.');

@@ -213,12 +213,6 @@ class TooDeep extends Error {
   constructor(readonly offset: number) { super('YAML nested too deep'); }
 }
 
-/**
- * `yaml.parseDocument`, fed token by token so that the parse stops at `MAX_YAML_TOKENS` or
- * `MAX_NESTING_DEPTH`: the count and the depth are the parser's own, so no quoting or layout
- * can hide work or depth from them. Linear in the text up to the budget. The parser's duplicate-key check is off: it rescans the mapping per
- * key (quadratic), see `addDuplicateKeyErrors`.
- */
 /** Parsed YAML, and whether its tokens hold an anchor or an alias (sections with one are not combined: an alias may point across). */
 interface Bounded {
   doc: Document.Parsed;
@@ -227,6 +221,13 @@ interface Bounded {
   tokensPerRange?: number[];
 }
 
+/**
+ * `yaml.parseDocument`, fed token by token so that the parse stops at `MAX_YAML_TOKENS` or
+ * `MAX_NESTING_DEPTH`: the count and the depth are the parser's own, so no quoting or layout
+ * can hide work or depth from them. Linear in the text up to the budget. The parser's own
+ * duplicate-key check is off (it rescans the mapping per key, quadratic): value.ts finds
+ * duplicates in its walk, `addDuplicateKeyErrors` where that walk does not apply.
+ */
 function parseBounded(text: string, budget: { left: number }, offset: number, countStart: boolean, ranges?: ReadonlyArray<readonly [number, number]>): Bounded {
   const parser = new Parser();
   // Offsets from `offset` on, so that a section's nodes are where they are in the document.
@@ -251,7 +252,7 @@ function parseBounded(text: string, budget: { left: number }, offset: number, co
   return { doc: doc!, anchors: read.anchors, tokensPerRange };
 }
 
-/** The parser's duplicate-key check is off (it rescans the mapping per key: value.ts finds duplicates in its walk). */
+/** The composer's options (its duplicate-key check off: see `parseBounded`). */
 const COMPOSER_OPTIONS = { uniqueKeys: false, keepSourceTokens: false, logLevel: 'error' } as const;
 /**
  * A plain scalar that starts with none of the characters a YAML 1.2 core-schema null, boolean,
