@@ -4,7 +4,10 @@
  * `fs` in the web worker extension host), waiting on diagnostics, the extension's API.
  */
 import * as vscode from 'vscode';
+import { codeOf, osaiDiagnostics, SEVERITY_NAMES } from '../shared/diagnostics';
 import * as assert from './assert';
+
+export { codeOf, osaiDiagnostics };
 
 export const EXTENSION_ID = 'osai-tools.osai-manifest';
 export const LANGUAGE_ID = 'osai-manifest';
@@ -51,20 +54,10 @@ export async function writeText(uri: vscode.Uri, text: string): Promise<void> {
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
 }
 
-/** The OSAID server's diagnostics for a document (other extensions' are left out). */
-export function osaiDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'osai');
-}
-
-export function codeOf(d: vscode.Diagnostic): string {
-  return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
-}
-
-const SEVERITY = ['error', 'warning', 'info', 'hint'];
 /** `severity code line:col-line:col path` (0-based, as the API has them), to compare whole lists at once. */
 export function describeDiagnostic(d: vscode.Diagnostic): string {
   const path = (d as vscode.Diagnostic & { data?: { path?: string } }).data?.path;
-  return `${SEVERITY[d.severity]} ${codeOf(d)} ${range(d.range)}${path ? ` ${path}` : ''}`;
+  return `${SEVERITY_NAMES[d.severity]} ${codeOf(d)} ${range(d.range)}${path ? ` ${path}` : ''}`;
 }
 
 export function range(r: vscode.Range): string {

@@ -3,6 +3,9 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as vscode from 'vscode';
+import { codeOf, osaiDiagnostics, SEVERITY_NAMES } from '../shared/diagnostics';
+
+export { codeOf, osaiDiagnostics };
 
 export const EXTENSION_ID = 'osai-tools.osai-manifest';
 export const LANGUAGE_ID = 'osai-manifest';
@@ -38,19 +41,9 @@ export function exampleUri(name: string): vscode.Uri {
   return vscode.Uri.file(join(workspaceDir(), name));
 }
 
-/** The OSAID server's diagnostics for a document (other extensions' are left out). */
-export function osaiDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'osai');
-}
-
-export function codeOf(d: vscode.Diagnostic): string {
-  return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
-}
-
-const SEVERITY = ['error', 'warning', 'info', 'hint'];
 /** `severity code@line` with a 1-based line, as the Problems panel shows it. */
 export function brief(d: vscode.Diagnostic): string {
-  return `${SEVERITY[d.severity]} ${codeOf(d)}@${d.range.start.line + 1}`;
+  return `${SEVERITY_NAMES[d.severity]} ${codeOf(d)}@${d.range.start.line + 1}`;
 }
 
 /** The manifest path a diagnostic concerns, from the server's `data` (kept by the language client). */
