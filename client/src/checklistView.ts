@@ -92,11 +92,13 @@ export class ChecklistView implements vscode.TreeDataProvider<Node>, vscode.Disp
     const checklist = this.current?.checklist;
     if (!checklist) { this.statusBar.hide(); return; }
     const classification = checklist.classification ? ` · ${checklist.classification.reached}` : '';
-    const { meets, unmet, notStated } = checklist.verdict;
-    const state = meets ? '$(pass) OSAID' : unmet > 0 || notStated === 0 ? `$(error) OSAID: ${unmet} unmet` : `$(info) OSAID: ${notStated} not stated`;
-    this.statusBar.text = `${state}${classification}`;
+    const { state, unmet, errors, notStated } = checklist.verdict;
+    const text = state === 'meets' ? '$(pass) OSAID'
+      : state === 'incomplete' ? `$(info) OSAID: ${notStated} not stated`
+        : unmet > 0 ? `$(error) OSAID: ${unmet} unmet` : `$(error) OSAID: ${errors} error${errors === 1 ? '' : 's'}`;
+    this.statusBar.text = `${text}${classification}`;
     this.statusBar.tooltip = `${checklist.verdict.title}${checklist.classification ? `\n${checklist.classification.title}` : ''}\nClick to show the OSAID checklist.`;
-    this.statusBar.backgroundColor = meets || unmet === 0 && notStated > 0 ? undefined : new vscode.ThemeColor('statusBarItem.errorBackground');
+    this.statusBar.backgroundColor = state === 'fails' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     this.statusBar.show();
   }
 

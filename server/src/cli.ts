@@ -3,10 +3,11 @@
  * CI. Findings as text (`file:line:col severity code message`), a table, JSON, SARIF 2.1.0 or
  * GitHub workflow commands; or a Markdown/HTML compliance report.
  *
- * Exit codes: 0 no errors (and no more warnings than `--max-warnings`); 1 errors, or too many
- * warnings; 2 a usage error, something that cannot be read or written, a file that could not
- * be checked (not UTF-8, larger than `--max-file-size`, or named but claimed by no format), or
- * nothing to check. With `--ignore-unknown` (the pre-commit hook's), files named that no format
+ * Exit codes: 0 no file's verdict fails (and no more warnings than `--max-warnings`); 1 a file's
+ * verdict fails — an unmet requirement or an error — or too many warnings; 2 a usage error (a
+ * `--treat-as-open` the checker already judges not open among them), something that cannot be
+ * read or written, a file that could not be checked (not UTF-8, larger than `--max-file-size`,
+ * or named but claimed by no format), or nothing to check. With `--ignore-unknown` (the pre-commit hook's), files named that no format
  * may claim are skipped as in folders, and nothing to check is not an error.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -55,6 +56,13 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
 
   const maxFileSize = options.maxFileSize ?? defaultSettings.maxFileSize;
   const service = getLanguageService({ treatAsOpen: options.treatAsOpen, maxFileSize });
+  // --treat-as-open only fills gaps in the built-in knowledge: a license it already judges is refused.
+  const refused = service.settingsProblems();
+  for (const problem of refused) err(`osai-check: --treat-as-open ${problem.entry}: ${problem.message}${problem.refusal === 'already-open' ? ' (ignored)' : ''}`);
+  if (refused.some((p) => p.refusal !== 'already-open')) {
+    err('osai-check: --treat-as-open takes only licenses the checker does not know: `LicenseRef-…` ids, names it does not recognise, and permissive licenses nobody has reviewed (docs/license-policy.md)');
+    return 2;
+  }
   // A file whose content cannot be read is a candidate: reading it again reports why (exit 2).
   const isCandidate = (path: string): boolean => {
     try {
@@ -161,7 +169,9 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     err(`osai-check: ${unchecked.length} file${unchecked.length === 1 ? '' : 's'} could not be checked (exit 2)`);
     return 2;
   }
-  return errors > 0 || tooManyWarnings ? 1 : 0;
+  // The exit code is the verdicts': 1 when any file's fails (every error fails its verdict, and so does an unmet requirement).
+  const failing = results.filter((r) => r.summary?.verdict.state === 'fails').length;
+  return failing > 0 || errors > 0 || tooManyWarnings ? 1 : 0;
 }
 
 function check(service: LanguageService, source: Source, shown: string, text: string, options: Options, cwd: string): FileResult {

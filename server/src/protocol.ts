@@ -119,19 +119,27 @@ export interface ChecklistClassification {
   levels: Array<{ title: string; percent: number }>;
 }
 
+/**
+ * Where a document stands: `meets` (every required item met by a real value that passes its
+ * test, and no error), `fails` (an unmet required item or an error), `incomplete` (nothing it
+ * states fails, but it cannot state everything: a model card says nothing about code).
+ */
+export type VerdictState = 'meets' | 'fails' | 'incomplete';
+
 /** The verdict of a document: one model for the lens, the status bar, the tree view, the CLI and the report. */
 export interface ChecklistVerdict {
-  /** No required item unmet, and the YAML parses. */
+  /** `state === 'meets'`: the only state that is green. */
   meets: boolean;
-  /** One line, e.g. "✗ 2 unmet OSAID 1.0 requirements · 1 placeholder". */
+  state: VerdictState;
+  /** One line, e.g. "✗ 15 unmet OSAID 1.0 requirements · 15 are placeholders". */
   title: string;
-  /** Required items missing, not open or invalid. */
+  /** Required items not met: missing, not open, invalid or still a placeholder. */
   unmet: number;
-  /** Items present but still a placeholder. */
+  /** Of the unmet required items, those that are a placeholder (`TODO`, `TBD`, empty). */
   placeholders: number;
   /** Required items the document cannot show (model cards: code, the data description). */
   notStated: number;
-  /** Error diagnostics of any kind (unknown keys, syntax, licenses, …). */
+  /** Error diagnostics of any kind: each one fails the verdict. */
   errors: number;
   /** YAML syntax errors: while there are any, the title says so instead of a count. */
   syntaxErrors: number;

@@ -217,11 +217,29 @@ export function startServer(connection: Connection, options: LanguageServiceOpti
     cache.clear();
     // Before `initialized` the client cannot take requests, and no document is open yet.
     if (!initialized) return;
+    warnAboutSettings();
     if (pullDiagnostics) {
       if (refreshSupport) connection.languages.diagnostics.refresh();
     } else {
       for (const document of documents.all()) schedule(document.uri, true);
     }
+  }
+
+  /** The treat-as-open entries last warned about: each list is warned about once. */
+  let warnedSettings = '';
+  /**
+   * A treat-as-open entry the built-in knowledge already judges has no effect (a setting never
+   * makes `CC-BY-NC-4.0` open): say so once, besides the diagnostics where the license is used.
+   */
+  function warnAboutSettings(): void {
+    const problems = service.settingsProblems();
+    const key = problems.map((p) => p.entry).join('\u0001');
+    if (key === warnedSettings) return;
+    warnedSettings = key;
+    if (problems.length === 0) return;
+    const message = `osaiManifest.licenses.treatAsOpen: ${problems.map((p) => `${p.message}${p.refusal === 'already-open' ? '' : ' This entry is ignored.'}`).join(' ')}`;
+    connection.console.warn(`osai: ${message}`);
+    connection.window.showWarningMessage(message);
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -253,6 +271,7 @@ export function startServer(connection: Connection, options: LanguageServiceOpti
     if (dynamicConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'osaiManifest' }).catch(() => undefined);
     }
+    warnAboutSettings();
     if (configurationRequests) void refreshSettings();
   });
 

@@ -15,10 +15,10 @@ describe('--format json', () => {
     const out = JSON.parse(r.stdout) as JsonOutput;
     assert.deepEqual(out.tool, { name: 'osai-check', version: '0.1.0' });
     assert.deepEqual(out.files.map((f) => [f.file, f.kind, f.verdict, f.errors, f.warnings, f.infos, f.diagnostics.length]), [
-      ['examples/llama-style.osai.yaml', 'osai', { meets: false, title: '✗ 1 unmet OSAID 1.0 requirement' }, 1, 0, 3, 4],
-      ['examples/missing-data-information.osai.yaml', 'osai', { meets: false, title: '✗ 6 unmet OSAID 1.0 requirements' }, 6, 0, 3, 9],
-      ['examples/models/Granite-4-1.yml', 'mof', { meets: false, title: '✗ 5 unmet OSAID 1.0 requirements' }, 5, 1, 0, 6],
-      ['examples/olmo-7b.osai.yaml', 'osai', { meets: true, title: '✓ Meets the OSAID 1.0 checks' }, 0, 0, 0, 0],
+      ['examples/llama-style.osai.yaml', 'osai', { meets: false, state: 'fails', title: '✗ 1 unmet OSAID 1.0 requirement' }, 1, 0, 3, 4],
+      ['examples/missing-data-information.osai.yaml', 'osai', { meets: false, state: 'fails', title: '✗ 6 unmet OSAID 1.0 requirements' }, 6, 0, 3, 9],
+      ['examples/models/Granite-4-1.yml', 'mof', { meets: false, state: 'fails', title: '✗ 5 unmet OSAID 1.0 requirements' }, 5, 1, 0, 6],
+      ['examples/olmo-7b.osai.yaml', 'osai', { meets: true, state: 'meets', title: '✓ Meets the OSAID 1.0 checks' }, 0, 0, 0, 0],
     ]);
     assert.deepEqual(out.summary, { files: 4, errors: 12, warnings: 1, infos: 6, meets: 1 });
     assert.equal(out.files[0].mofClass, undefined);
@@ -71,7 +71,7 @@ describe('--format github', () => {
       assert.equal(r.code, 1);
       assert.equal(r.stdout, [
         '::error file=a%2Cb%3Ac%25d.osai.yaml,line=30,col=80,endLine=30,endColumn=87,title=license/unknown::"50%25 MIT" is not a known SPDX license id or license name. Use an id from https://spdx.org/licenses/, or `LicenseRef-…` for a custom license. Code components need an OSI-approved license (e.g. Apache-2.0, MIT).',
-        '::error file=a%2Cb%3Ac%25d.osai.yaml,line=53,col=1,endLine=53,endColumn=14,title=schema/unknown-key::Unknown key `bad%0D%0Akey%25` in the top level. (Keys starting with `x-` are free for extensions.)',
+        '::warning file=a%2Cb%3Ac%25d.osai.yaml,line=53,col=1,endLine=53,endColumn=14,title=schema/unknown-key::Unknown key `bad%0D%0Akey%25` in the top level: it is not checked. (Keys starting with `x-` are free for extensions.)',
         '',
       ].join('\n'));
     } finally {

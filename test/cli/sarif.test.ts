@@ -102,11 +102,11 @@ describe('--format sarif', () => {
     assert.deepEqual(restricted, {
       id: 'license/restricted',
       name: 'LicenseRestricted',
-      shortDescription: { text: 'An AI license with use restrictions (Llama, Gemma, RAIL, …).' },
-      fullDescription: { text: 'An AI license with use restrictions (Llama, Gemma, RAIL, …).' },
+      shortDescription: { text: 'An AI license with use restrictions (Llama, Gemma, RAIL, Falcon, …).' },
+      fullDescription: { text: 'An AI license with use restrictions (Llama, Gemma, RAIL, Falcon, …).' },
       help: {
-        text: 'An AI license with use restrictions (Llama, Gemma, RAIL, …).\nModel weights: license: An SPDX license expression; the terms must be OSD-conformant (OSI-approved, or an open data/content license).',
-        markdown: `**\`license/restricted\`** (error): An AI license with use restrictions (Llama, Gemma, RAIL, …).\n\n### The requirement concerned\n\n${markdownDoc(weightsLicense)}`,
+        text: 'An AI license with use restrictions (Llama, Gemma, RAIL, Falcon, …).\nModel weights: license: An SPDX license expression; the terms must be OSD-conformant (OSI-approved, or an open data/content license).',
+        markdown: `**\`license/restricted\`** (error): An AI license with use restrictions (Llama, Gemma, RAIL, Falcon, …).\n\n### The requirement concerned\n\n${markdownDoc(weightsLicense)}`,
       },
       helpUri: 'https://hackmd.io/@opensourceinitiative/osaid-faq',
       defaultConfiguration: { level: 'error' },

@@ -74,7 +74,7 @@ describe('the HTML report in Chromium', () => {
       ['examples/missing-data-information.osai.yaml', 'OSAID manifest', '✗ 6 unmet OSAID 1.0 requirements', '—'],
       ['examples/models/Granite-4-1.yml', 'MOF model', '✗ 5 unmet OSAID 1.0 requirements', 'MOF Class III — Open Model'],
       ['examples/olmo-7b.osai.yaml', 'OSAID manifest', '✓ Meets the OSAID 1.0 checks', '—'],
-      ['test/fixtures/manifests/placeholders.osai.yaml', 'OSAID manifest', '✗ 8 unmet OSAID 1.0 requirements · 5 placeholders', '—'],
+      ['test/fixtures/manifests/placeholders.osai.yaml', 'OSAID manifest', '✗ 13 unmet OSAID 1.0 requirements · 5 are placeholders', '—'],
     ]);
     // Each row links to its file's section.
     await page.getByRole('link', { name: 'examples/models/Granite-4-1.yml' }).click();

@@ -100,8 +100,8 @@ test('shorten: at most 60 characters, with …, never splitting a surrogate pair
 });
 
 test('a flood of warnings never hides an error from the verdict', () => {
-  // 1,000 placeholder warnings (code section) before the one error (data information under llama3, further down).
-  const libraries = Array.from({ length: 1000 }, (_, i) => `    - {name: lib${i}, location: TODO, license: MIT}`).join('\n');
+  // 1,000 spelling warnings (`mit` for `MIT`, code section) before the one error (data information under llama3, further down).
+  const libraries = Array.from({ length: 1000 }, (_, i) => `    - {name: lib${i}, location: https://example.org/lib${i}, license: mit}`).join('\n');
   const text = readFileSync(join(ROOT, 'examples', 'olmo-7b.osai.yaml'), 'utf8')
     .replace(/  supporting_libraries:\n/, `  supporting_libraries:\n${libraries}\n`)
     .replace(/(data_information:\n  license: )CC-BY-4\.0/, '$1llama3');
@@ -109,6 +109,7 @@ test('a flood of warnings never hides an error from the verdict', () => {
   const parsed = service.parse(TextDocument.create('file:///w/osai.yaml', 'osai-manifest', 1, text));
   const diagnostics = service.doValidation(parsed);
   assert.ok(diagnostics.some((d) => d.code === 'license/restricted'), 'the error is kept');
+  assert.ok(diagnostics.filter((d) => d.code === 'license/non-canonical').length >= 400, 'the flood is warnings');
   assert.equal(diagnostics.filter((d) => d.code === 'size/too-many').length, 1);
   assert.equal(service.getChecklist(parsed, diagnostics)!.verdict.meets, false);
 });

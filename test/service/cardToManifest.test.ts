@@ -125,10 +125,18 @@ describe('model card → osai.yaml', () => {
     const manifest = manifestOf(SMALL_CARD);
     const diagnostics = diagnosticsOf(manifest);
     assert.deepEqual(notPlaceholders(diagnostics).filter((d) => d.severity !== DiagnosticSeverity.Information && d.severity !== DiagnosticSeverity.Hint).map(brief), []);
-    assert.ok(diagnostics.every((d) => d.code !== 'osaid/empty' || d.severity === DiagnosticSeverity.Warning));
+    // A TODO leaves its requirement unmet: an error where the verdict needs the value, a warning in the
+    // recommended checkpoints, optimizer state and documentation (6 of the 28 TODOs).
+    const empty = diagnostics.filter((d) => d.code === 'osaid/empty');
+    const recommended = /^(parameters\.checkpoints|parameters\.optimizer_state|data_information\.documentation)/;
+    for (const d of empty) assert.equal(d.severity, recommended.test((d.data as { path: string }).path) ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error, (d.data as { path: string }).path);
+    assert.equal(empty.filter((d) => d.severity === DiagnosticSeverity.Warning).length, 6);
     const todos = manifest.split('\n').filter((l) => /:\s*TODO\s*$/.test(l)).length;
-    assert.equal(diagnostics.filter((d) => d.code === 'osaid/empty').length, todos);
+    assert.equal(todos, 28);
+    assert.equal(empty.length, todos);
     const checklist = service.getChecklist(service.parse(doc(manifest)), diagnostics)!;
+    // Weights (location), the six code items and seven data information items are still placeholders: no green verdict.
+    assert.equal(checklist.verdict.title, '✗ 14 unmet OSAID 1.0 requirements · 14 are placeholders');
     const items = checklist.groups.flatMap((g) => g.items);
     assert.equal(items.find((i) => i.id === 'data_information.training_data')?.status, 'met', 'the listed datasets meet the listing');
     assert.equal(items.find((i) => i.id === 'parameters.weights')?.status, 'placeholder', 'the weights still need a location');

@@ -30,7 +30,6 @@ const WEIGHTS = 'parameters.weights.license';
  * tables, not a rule bent for one file.
  */
 const KNOWN_DIFFERENCES: Readonly<Record<string, { ours: string; why: string }>> = {
-  'models/tiiuae--falcon-mamba-7b.md': { ours: 'license/unknown', why: 'the Falcon Mamba license text could not be read here, so it is not in the license tables' },
   'models/facebook--opt-125m.md': { ours: 'osaid/missing', why: '`license: other` without `license_name`: the front matter names no terms (the OPT license is only in the body)' },
 };
 
@@ -85,8 +84,14 @@ describe('the weights\' terms read the Hub\'s ids as the Hub means them', () => 
     assert.deepEqual(weights('gpl-3.0'), []);
   });
 
-  test('a family id (`cc`, `bsd`) does not say which license: a warning on the value', () => {
-    assert.deepEqual(weights('cc'), [['license/non-canonical', 2, 9, 11]]);
-    assert.deepEqual(weights('bsd'), [['license/non-canonical', 2, 9, 12]]);
+  test('a family id whose family has a member that is not open (`cc`: NC and ND; `bsd`: BSD-4-Clause; `gpl`: GPL-1.0) is unmet: an error on the value', () => {
+    assert.deepEqual(weights('cc'), [['license/ambiguous', 1, 9, 11]]);
+    assert.deepEqual(weights('bsd'), [['license/ambiguous', 1, 9, 12]]);
+    assert.deepEqual(weights('gpl'), [['license/ambiguous', 1, 9, 12]]);
+    assert.deepEqual(weights('gfdl'), [['license/ambiguous', 1, 9, 13]]);
+  });
+
+  test('a family id every member of which is open (`lgpl`: LGPL 2.0, 2.1 and 3.0 are OSI-approved) is met, with a warning to name the exact license', () => {
+    assert.deepEqual(weights('lgpl'), [['license/non-canonical', 2, 9, 13]]);
   });
 });

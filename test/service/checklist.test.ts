@@ -18,7 +18,7 @@ const table = (c: Checklist) => c.groups.map((g) => `${g.title}: ${g.items.map((
 describe('OSAID checklist', () => {
   test('the complete example: every requirement met', () => {
     const c = checklistOf(example('olmo-7b.osai.yaml'));
-    assert.deepEqual(c.verdict, { meets: true, title: '✓ Meets the OSAID 1.0 checks', unmet: 0, placeholders: 0, notStated: 0, errors: 0, syntaxErrors: 0 });
+    assert.deepEqual(c.verdict, { meets: true, state: 'meets', title: '✓ Meets the OSAID 1.0 checks', unmet: 0, placeholders: 0, notStated: 0, errors: 0, syntaxErrors: 0 });
     assert.deepEqual(table(c), [
       'Data information: data_information.license=met data_information.description.provenance=met data_information.description.scope=met data_information.description.characteristics=met data_information.description.collection=met data_information.description.labeling=met data_information.description.processing=met data_information.training_data=met data_information.documentation=met',
       'Code: code.data_processing=met code.training=met code.evaluation=met code.inference=met code.architecture=met code.supporting_libraries=met',

@@ -120,7 +120,10 @@ describe('add all missing', () => {
     const addAll = service.getCodeActions(parsed, diagnostics, diagnostics).find((a) => a.title.startsWith(ADD_ALL_TITLE));
     const fixed = applyWorkspaceEdit('', addAll?.edit);
     assert.equal(parseDocument(fixed).errors.length, 0);
-    assert.deepEqual(analyse(fixed).diagnostics.filter((d) => d.severity === 1), []);
+    // What was inserted is placeholders: the only errors, and the verdict stays unmet until they are filled in.
+    const after = analyse(fixed);
+    assert.deepEqual([...new Set(after.diagnostics.filter((d) => d.severity === 1).map((d) => d.code))], ['osaid/empty']);
+    assert.equal(service.getChecklist(after.parsed, after.diagnostics)!.verdict.title, '✗ 15 unmet OSAID 1.0 requirements · 15 are placeholders');
   });
 });
 
@@ -199,12 +202,16 @@ describe('license normalisation, end to end: diagnostic → fix → no diagnosti
     });
   }
 
-  test('ambiguous ids list each candidate as its own fix', () => {
+  test('a family name is unmet; each exact candidate is its own fix, those that would pass first', () => {
+    // The BSD family: 3-, 2-, 0- and 1-clause are OSI-approved (so open); BSD-4-Clause and BSD-3-Clause-Clear are neither.
     const text = manifest('bsd');
     const { parsed, diagnostics } = analyse(text);
-    const d = diagnostics.find((x) => x.code === 'license/non-canonical');
+    const d = diagnostics.find((x) => x.code === 'license/ambiguous');
     assert.ok(d);
-    assert.deepEqual(service.getCodeActions(parsed, [d], diagnostics).map((a) => a.title), ['Change to `BSD-2-Clause`', 'Change to `BSD-3-Clause`']);
+    assert.equal(d.severity, 1);
+    assert.deepEqual(service.getCodeActions(parsed, [d], diagnostics).map((a) => a.title), [
+      'Change to `BSD-3-Clause`', 'Change to `BSD-2-Clause`', 'Change to `0BSD`', 'Change to `BSD-1-Clause`', 'Change to `BSD-4-Clause`', 'Change to `BSD-3-Clause-Clear`',
+    ]);
   });
 
   test('deprecated GPL-3.0 offers both current ids', () => {

@@ -28,7 +28,9 @@ const NON_CANONICAL: readonly (readonly [string, string])[] = [
   ['bsl-1.0', 'BSL-1.0'],
   ['isc', 'ISC'],
   ['unlicense', 'Unlicense'],
-  ['mit+', 'MIT+'],
+  // MIT has no later versions: "or later" adds nothing.
+  ['mit+', 'MIT'],
+  ['MIT+', 'MIT'],
   ['Apache-2', 'Apache-2.0'],
   ['Apache v2', 'Apache-2.0'],
 ];
@@ -81,27 +83,35 @@ test('a non-canonical id for a non-qualifying license gets the warning and the e
   ]);
 });
 
-test('ambiguous family ids list their candidates', () => {
-  const GPL = ['GPL-2.0-only', 'GPL-2.0-or-later', 'GPL-3.0-only', 'GPL-3.0-or-later'];
-  assert.deepEqual(shape('bsd', 'osi'), [['license/non-canonical', 0, 3, ['BSD-2-Clause', 'BSD-3-Clause']]]);
-  assert.deepEqual(shape('gpl', 'osi'), [['license/non-canonical', 0, 3, GPL]]);
-  assert.deepEqual(shape('GPL', 'osi'), [['license/non-canonical', 0, 3, GPL]]);
-  assert.deepEqual(shape('lgpl', 'osi'), [['license/non-canonical', 0, 4, ['LGPL-2.1-only', 'LGPL-2.1-or-later', 'LGPL-3.0-only', 'LGPL-3.0-or-later']]]);
-  assert.deepEqual(shape('agpl', 'osi'), [['license/non-canonical', 0, 4, ['AGPL-3.0-only', 'AGPL-3.0-or-later']]]);
-  // `cc`: every candidate is open but none is OSI-approved.
-  assert.deepEqual(shape('cc', 'open'), [['license/non-canonical', 0, 2, ['CC-BY-4.0', 'CC-BY-SA-4.0', 'CC0-1.0']]]);
-  assert.deepEqual(shape('cc', 'osi'), [
-    ['license/non-canonical', 0, 2, ['CC-BY-4.0', 'CC-BY-SA-4.0', 'CC0-1.0']],
-    ['license/not-osi-approved', 0, 2, []],
-  ]);
-  // Mixed family: the qualifying candidates come first and the error says which would qualify.
+test('a family name is met only when every member passes; otherwise it is unmet, with the members as fixes (those that pass first)', () => {
+  // Members, from the SPDX list: GPL 1.0 is not OSI-approved, 2.0 and 3.0 are; LGPL 2.0, 2.1 and 3.0 all are;
+  // AGPL 1.0 is not, 3.0 is; BSD-4-Clause and BSD-3-Clause-Clear are not, the 3-, 2-, 0- and 1-clause BSD are.
+  assert.deepEqual(shape('bsd', 'osi'), [['license/ambiguous', 0, 3, ['BSD-3-Clause', 'BSD-2-Clause', '0BSD', 'BSD-1-Clause', 'BSD-4-Clause', 'BSD-3-Clause-Clear']]]);
+  const GPL = ['GPL-3.0-only', 'GPL-3.0-or-later', 'GPL-2.0-only', 'GPL-2.0-or-later', 'GPL-1.0-only', 'GPL-1.0-or-later'];
+  assert.deepEqual(shape('gpl', 'osi'), [['license/ambiguous', 0, 3, GPL]]);
+  assert.deepEqual(shape('GPL', 'osi'), [['license/ambiguous', 0, 3, GPL]]);
+  assert.deepEqual(shape('agpl', 'osi'), [['license/ambiguous', 0, 4, ['AGPL-3.0-only', 'AGPL-3.0-or-later', 'AGPL-1.0-only', 'AGPL-1.0-or-later']]]);
+  // Every LGPL passes: met, with a warning to name the exact license.
+  assert.deepEqual(shape('lgpl', 'osi'), [['license/non-canonical', 0, 4, ['LGPL-3.0-only', 'LGPL-3.0-or-later', 'LGPL-2.1-only', 'LGPL-2.1-or-later', 'LGPL-2.0-only', 'LGPL-2.0-or-later']]]);
+  assert.equal(checkLicense('lgpl', 'osi')[0].severity, 'warning');
+  // `cc`: Creative Commons includes non-commercial and no-derivatives licenses.
+  const CC = ['CC-BY-4.0', 'CC-BY-SA-4.0', 'CC0-1.0', 'CC-BY-NC-4.0', 'CC-BY-ND-4.0', 'CC-BY-NC-SA-4.0', 'CC-BY-NC-ND-4.0'];
+  assert.deepEqual(shape('cc', 'open'), [['license/ambiguous', 0, 2, CC]]);
+  assert.deepEqual(shape('Creative Commons', 'open'), [['license/ambiguous', 0, 16, CC]]);
+  assert.equal(checkLicense('cc', 'open')[0].severity, 'error');
+  assert.match(checkLicense('cc', 'open')[0].message, /`CC-BY-4\.0`, `CC-BY-SA-4\.0` or `CC0-1\.0` would qualify; `CC-BY-NC-4\.0`, `CC-BY-ND-4\.0`, `CC-BY-NC-SA-4\.0` or `CC-BY-NC-ND-4\.0` would not/);
+  assert.deepEqual(shape('cc', 'osi'), [['license/ambiguous', 0, 2, CC]]);
+  assert.match(checkLicense('cc', 'osi')[0].message, /None of them is OSI-approved/);
+  // Every CC-BY version is open (attribution only): met, with the warning.
+  assert.deepEqual(shape('cc-by', 'open'), [['license/non-canonical', 0, 5, ['CC-BY-4.0', 'CC-BY-3.0', 'CC-BY-2.5', 'CC-BY-2.0', 'CC-BY-1.0']]]);
+  // GFDL: only the versions without invariant sections are open.
   const gfdl = checkLicense('gfdl', 'open');
-  assert.deepEqual(gfdl.map((f) => [f.code, f.replacements]), [
-    ['license/non-canonical', ['GFDL-1.3-no-invariants-only', 'GFDL-1.3-no-invariants-or-later', 'GFDL-1.3-only', 'GFDL-1.3-or-later']],
-    ['license/not-open', []],
+  assert.deepEqual(gfdl.map((f) => [f.code, f.replacements.slice(0, 3)]), [
+    ['license/ambiguous', ['GFDL-1.3-no-invariants-only', 'GFDL-1.3-no-invariants-or-later', 'GFDL-1.3-only']],
   ]);
-  assert.match(gfdl[1].message, /only `GFDL-1\.3-no-invariants-only` or `GFDL-1\.3-no-invariants-or-later` would qualify/);
-  assert.match(checkLicense('bsd', 'osi')[0].message, /`BSD-2-Clause` or `BSD-3-Clause`/);
+  assert.match(gfdl[0].message, /`GFDL-1\.3-no-invariants-only` or `GFDL-1\.3-no-invariants-or-later` would qualify/);
+  // `Apache`: Apache-1.0 is not OSI-approved.
+  assert.deepEqual(shape('apache', 'osi'), [['license/ambiguous', 0, 6, ['Apache-2.0', 'Apache-1.1', 'Apache-1.0']]]);
 });
 
 test('deprecated ids and lowercase Hugging Face spellings of them', () => {

@@ -74,7 +74,7 @@ describe('a misspelt framework name (a near miss)', () => {
       const title = '✗ Not checked as a MOF model file: `framework.name` is not `Model Openness Framework`';
       assert.deepEqual(service.getCodeLenses(parsed, diagnostics).map((l) => l.command?.title), [title]);
       assert.equal(service.getChecklist(parsed, diagnostics), undefined);
-      assert.deepEqual(service.summarize(parsed, diagnostics), { verdict: { meets: false, title }, headline: title, json: { mofClass: null } });
+      assert.deepEqual(service.summarize(parsed, diagnostics), { verdict: { meets: false, state: 'fails', title }, headline: title, json: { mofClass: null } });
       assert.equal(service.doHover(parsed, { line: 20, character: 10 }), null);
       assert.deepEqual(service.doComplete(parsed, { line: 20, character: 10 }).items, []);
       assert.ok(service.findDocumentSymbols(parsed).length > 0, 'the outline still works');
@@ -131,7 +131,7 @@ describe('a MOF-looking file whose YAML cannot be read', () => {
     assert.deepEqual(diagnostics[1].data, { path: 'framework' });
     const title = '✗ Not checked as a MOF model file: its YAML could not be read';
     assert.deepEqual(service.getCodeLenses(parsed, diagnostics).map((l) => l.command?.title), [title]);
-    assert.deepEqual(service.summarize(parsed, diagnostics), { verdict: { meets: false, title }, headline: title, json: { mofClass: null } });
+    assert.deepEqual(service.summarize(parsed, diagnostics), { verdict: { meets: false, state: 'fails', title }, headline: title, json: { mofClass: null } });
     assert.equal(service.getChecklist(parsed, diagnostics), undefined);
     assert.deepEqual(service.getCodeActions(parsed, diagnostics, diagnostics), []);
     assert.equal(service.doHover(parsed, { line: 0, character: 2 }), null);
@@ -210,7 +210,7 @@ describe('osai-check (the built bin/osai-check.js; run `npm run build` first)', 
     const json = JSON.parse(run('--format', 'json', name).stdout);
     assert.equal(json.files[0].kind, 'mof');
     assert.equal(json.files[0].mofClass, null);
-    assert.deepEqual(json.files[0].verdict, { meets: false, title: '✗ Not checked as a MOF model file: its YAML could not be read' });
+    assert.deepEqual(json.files[0].verdict, { meets: false, state: 'fails', title: '✗ Not checked as a MOF model file: its YAML could not be read' });
   });
 
   test('found in a folder: the near miss is checked, a file that only mentions the words is not', () => {

@@ -64,12 +64,14 @@ describe('"does not apply" is an answer', () => {
     assert.deepEqual(check(replaced(LABELING, '    labeling: none — self-supervised pre-training on raw text, no human labels\n')), []);
   });
 
-  test('labeling: a bare none / N/A is a placeholder that asks for the reason', () => {
+  test('labeling: a bare none / N/A is a placeholder that asks for the reason, and leaves the requirement unmet', () => {
     for (const bare of ['none', 'N/A', 'n/a', 'not applicable']) {
       const text = replaced(LABELING, `    labeling: ${bare}\n`);
       const d = check(text);
       const line = lineOf(text, '    labeling:');
       assert.deepEqual(d.map(brief), [`osaid/empty@${line}:15-${line}:${15 + bare.length}`], bare);
+      assert.equal(d[0].severity, 1, bare);
+      assert.equal(service.getChecklist(service.parse(doc(text)), d)!.verdict.title, '✗ 1 unmet OSAID 1.0 requirement · 1 is a placeholder', bare);
       assert.equal(d[0].message, `\`data_information.description.labeling: ${bare}\` gives no reason: if it does not apply, say why — e.g. \`none — self-supervised pre-training on raw text; no human or model labels were used\`.`);
     }
   });
@@ -77,7 +79,7 @@ describe('"does not apply" is an answer', () => {
   test('supporting libraries: a statement instead of a list meets it; a bare none does not; an empty list is still missing', () => {
     assert.deepEqual(check(replaced(LIBRARIES, '  supporting_libraries: none — the tokenizer is part of the training code (OLMo repository)\n')), []);
     const bare = replaced(LIBRARIES, '  supporting_libraries: none\n');
-    assert.deepEqual(check(bare).map((x) => [x.code, x.severity]), [['osaid/empty', 2]]);
+    assert.deepEqual(check(bare).map((x) => [x.code, x.severity]), [['osaid/empty', 1]]);
     const empty = check(replaced(LIBRARIES, '  supporting_libraries: []\n'));
     assert.deepEqual(empty.map((x) => [x.code, x.severity]), [['osaid/missing', 1]]);
     // Other lists still need a list.

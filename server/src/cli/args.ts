@@ -50,16 +50,21 @@ Options:
   --ignore-unknown           skip files named that are no format's, as in folders, and exit 0
                              when nothing is left to check (for pre-commit and other hooks)
   --stdin-filename <name>    the name to show for - (stdin)
-  --treat-as-open <id>       a LicenseRef-… id your organisation reviewed as open (repeatable)
+  --treat-as-open <id>       a license your organisation reviewed as open that the checker does not
+                             know: a LicenseRef-… id or an unrecognised name (repeatable); one it
+                             already judges (an SPDX id, CC-BY-NC-4.0, a family name) exits 2
   -v, --version              print the version
   -h, --help                 show this help
 
 Exit codes:
-  0  no errors, and no more warnings than --max-warnings
-  1  errors found, or more warnings than --max-warnings
-  2  usage error; a file, folder, glob or stdin that cannot be read; a file that is not
-     UTF-8, is larger than --max-file-size, or was named but is no format's (unless
-     --ignore-unknown); nothing to check (unless --ignore-unknown)`;
+  0  no file's verdict fails, and no more warnings than --max-warnings (a card that
+     fails nothing it states exits 0: a card cannot state everything)
+  1  a file's verdict fails — an unmet requirement (missing, a placeholder, not open)
+     or any error — or more warnings than --max-warnings
+  2  usage error, a --treat-as-open the checker already judges among them; a file,
+     folder, glob or stdin that cannot be read; a file that is not UTF-8, is larger
+     than --max-file-size, or was named but is no format's (unless --ignore-unknown);
+     nothing to check (unless --ignore-unknown)`;
 
 function oneOf<T extends string>(values: readonly T[], value: string | undefined): value is T {
   return value !== undefined && (values as readonly string[]).includes(value);

@@ -80,7 +80,7 @@ export interface JsonOutput {
 export interface JsonFile {
   file: string;
   kind: string;
-  verdict: { meets: boolean; title: string } | null;
+  verdict: { meets: boolean; state: 'meets' | 'fails' | 'incomplete'; title: string } | null;
   /** MOF model files: the class, its title and MOT's progress per class. */
   mofClass?: { class: 1 | 2 | 3 | null; title: string; progress: { 1: number; 2: number; 3: number } };
   errors: number;

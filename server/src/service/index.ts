@@ -17,6 +17,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { editsWithinLines } from './edits/actions';
 import { inDocumentOrder } from './yaml/spans';
 import { hasSyntaxErrors } from './yaml/parse';
+import { treatAsOpenFor, type TreatAsOpenRefusal } from './licenses/treatAsOpen';
 
 /** The most diagnostics a document gets; one `size/too-many` then says how many more there were. */
 export const MAX_DIAGNOSTICS = 500;
@@ -72,6 +73,20 @@ export interface LanguageService {
   mayClaimFile(uri: string, readText: () => string): boolean;
   /** What each diagnostic code means (SARIF rules; the table of docs/diagnostic-codes.md). */
   codeDocs(): Readonly<Record<string, CodeDoc>>;
+  /**
+   * Entries of the current settings that do not take effect, each with why: a treat-as-open
+   * entry the built-in knowledge already judges (`CC-BY-NC-4.0`: known not to be open; `MIT`:
+   * already open). The editor warns about them; the command line refuses them.
+   */
+  settingsProblems(): SettingsProblem[];
+}
+
+export interface SettingsProblem {
+  setting: 'treatAsOpen';
+  entry: string;
+  /** `already-open` changes nothing; the others ask for something the setting may not do. */
+  refusal: TreatAsOpenRefusal;
+  message: string;
 }
 
 export interface LanguageServiceOptions {
@@ -101,6 +116,8 @@ export function getLanguageService(initial: Partial<ServiceSettings> = {}, optio
     toManifest: (parsed) => parsed.format.toManifest?.(parsed),
     mayClaimFile: (uri, readText) => mayClaimFile(formats, uri, readText, settings),
     codeDocs: () => codeDocs(formats),
+    settingsProblems: () => treatAsOpenFor(settings.treatAsOpen).judgments.flatMap((j) => (j.accepted ? []
+      : [{ setting: 'treatAsOpen' as const, entry: j.entry, refusal: j.refusal, message: j.message }])),
   };
 }
 

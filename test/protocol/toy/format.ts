@@ -34,6 +34,6 @@ export const teamFormat: DocumentFormat = {
   checklist: () => undefined,
   summary: (_parsed, diagnostics) => {
     const meets = !diagnostics.some((d) => d.code === NO_OWNER);
-    return { verdict: { meets, title: meets ? 'has an owner' : 'no owner' }, headline: meets ? 'has an owner' : 'no owner' };
+    return { verdict: { meets, state: meets ? 'meets' : 'fails', title: meets ? 'has an owner' : 'no owner' }, headline: meets ? 'has an owner' : 'no owner' };
   },
 };

@@ -22,14 +22,15 @@ export const ZERO_RANGE: ChecklistRange = { start: { line: 0, character: 0 }, en
 
 /**
  * A requirement's status from its own diagnostics (and a diagnostic saying a section that
- * contains it is missing): missing beats not open beats invalid beats placeholder.
+ * contains it is missing): missing beats not open beats invalid beats placeholder. For a
+ * required item only errors count — a warning (an unknown key, a non-canonical spelling) never
+ * leaves it unmet; a recommended item, whose findings are warnings, reads them all.
  */
-export function statusFromDiagnostics(own: readonly Diagnostic[], ancestorMissing: boolean): ChecklistStatus {
-  // Warnings (supporting material whose terms are unknown) do not make a requirement unmet.
-  if (ancestorMissing || own.some((d) => d.code === Codes.missing && d.severity === DiagnosticSeverity.Error)) return 'missing';
-  const errors = own.filter((d) => d.severity === DiagnosticSeverity.Error);
-  if (errors.some((d) => String(d.code).startsWith('license/'))) return 'not-open';
-  if (errors.length > 0) return 'invalid';
+export function statusFromDiagnostics(own: readonly Diagnostic[], ancestorMissing: boolean, level: 'required' | 'recommended' = 'required'): ChecklistStatus {
+  const findings = own.filter((d) => d.severity === DiagnosticSeverity.Error || (level !== 'required' && d.severity === DiagnosticSeverity.Warning));
+  if (ancestorMissing || findings.some((d) => d.code === Codes.missing)) return 'missing';
+  if (findings.some((d) => String(d.code).startsWith('license/'))) return 'not-open';
+  if (findings.some((d) => d.code !== Codes.empty)) return 'invalid';
   if (own.some((d) => d.code === Codes.empty)) return 'placeholder';
   if (own.some((d) => d.code === Codes.recommended)) return 'recommended';
   return 'met';

@@ -6,6 +6,7 @@
  */
 import type { CodeAction, CodeLens, CompletionList, Diagnostic, DocumentSymbol, Hover, Position } from 'vscode-languageserver-types';
 import type { Checklist } from '../checklist/model';
+import type { VerdictState } from '../../protocol';
 import type { CodeDoc } from '../diagnostics/codes';
 import type { ServiceSettings } from '../settings';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -48,7 +49,8 @@ export interface CodeActionRequest {
 
 /** One line per document for the command line (JSON `verdict`, the table's verdict column). */
 export interface DocumentSummary {
-  verdict: { meets: boolean; title: string };
+  /** `state`: see `VerdictState`; the command line exits 1 when a file's verdict `fails`. */
+  verdict: { meets: boolean; state: VerdictState; title: string };
   /** The table's verdict column. */
   headline: string;
   /** The table's class column, for formats that classify a release (the MOF class). */

@@ -15,6 +15,8 @@ const SPDX_OF_HUB: Readonly<Record<string, string>> = {
   odbl: 'ODbL-1.0',
   pddl: 'PDDL-1.0',
   'c-uda': 'C-UDA-1.0',
+  // Not an SPDX id yet: the curated open list has it.
+  'openmdw-1.1': 'OpenMDW-1.1',
   // The Hub's GNU ids do not say "or later"; SPDX's current ids for them end in `-only`.
   'gpl-2.0': 'GPL-2.0-only',
   'gpl-3.0': 'GPL-3.0-only',

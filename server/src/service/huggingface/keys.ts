@@ -31,9 +31,17 @@ function nearMarker(key: string, markers: readonly string[]): boolean {
   return markers.includes(key) || (key.length >= 5 && markers.some((m) => editDistance(key.toLowerCase(), m, 3) <= 2));
 }
 
+/**
+ * A model card: a model-card marker (or a misspelling of one), or front matter made only of
+ * keys Hub cards have with at least one a model card uses (`language` and `tags` alone): the
+ * Hub's default kind of repository, whose card then states no license — which the OSAID view
+ * must say, not pass over. Front matter with other keys (a blog post's `title`, `layout`) is not a card.
+ */
 export function isModelCardValue(value: unknown): boolean {
   const keys = keysOf(value);
-  return !isDatasetCardValue(value) && keys.some((k) => nearMarker(k, MODEL_CARD_MARKERS));
+  if (keys.length === 0 || isDatasetCardValue(value)) return false;
+  if (keys.some((k) => nearMarker(k, MODEL_CARD_MARKERS))) return true;
+  return keys.every((k) => ALL_CARD_KEYS.has(k)) && keys.some((k) => MODEL_CARD_KEYS.includes(k));
 }
 
 /** A Markdown document that may be a card: by language or name, and a front matter marker on line 1. */
@@ -122,10 +130,13 @@ export const CARD_KEY_DOCS: readonly CardKeyDoc[] = [
   { key: 'extra_gated_heading', kinds: BOTH, summary: 'Gating: heading of the access form', doc: `${GATING}the heading of the access form.` },
   { key: 'extra_gated_description', kinds: BOTH, summary: 'Gating: description of the access form', doc: `${GATING}the description shown on the access form.` },
   { key: 'extra_gated_button_content', kinds: BOTH, summary: 'Gating: label of the form\'s button', doc: `${GATING}the label of the button that sends the request.` },
+  { key: 'extra_gated_eu_disallowed', kinds: BOTH, summary: 'Gating: refuse requests from the EU', doc: `${GATING}\`true\` refuses access requests from the European Union.` },
+  { key: 'gated', kinds: BOTH, summary: 'Access needs a request', doc: 'Whether people must ask for access to the repository\'s files (`true`; the Hub reports `auto` or `manual` approval).', osaid: 'Conditions on access: OSAID asks that the components be obtainable by anyone; gated weights deserve a look at what the form asks.' },
   { key: 'widget', kinds: MODEL, summary: 'Example inputs for the inference widget', doc: 'Example inputs the model page\'s inference widget offers.' },
   { key: 'inference', kinds: MODEL, summary: 'Inference widget on or off, or its parameters', doc: 'Whether the model page shows the inference widget (`false` hides it), or the parameters it uses.' },
   { key: 'thumbnail', kinds: MODEL, summary: 'Image for previews', doc: 'The URL of an image used when the page is shared.' },
   { key: 'co2_eq_emissions', kinds: MODEL, summary: 'Carbon emitted in training', doc: 'The CO₂-equivalent emissions of training (in grams, or with its source, training type, location and hardware), shown on the model page.' },
+  { key: 'buckets', kinds: MODEL, summary: 'Storage buckets linked to the model', doc: 'Hub storage buckets (`owner/name`) linked from the model page.' },
   { key: 'model_name', kinds: MODEL, summary: 'A name for the model', doc: 'A name for the model, used with `model-index` evaluation results.' },
   { key: 'viewer', kinds: DATASET, summary: 'Dataset viewer on or off', doc: 'Whether the Hub shows the dataset viewer for this dataset (`false` turns it off).' },
 ];

@@ -6,14 +6,14 @@
  */
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { Codes, DiagnosticData } from '../diagnostics/codes';
-import { checkLicense, LicenseFinding } from '../licenses';
+import { checkLicense, LicenseFinding, licenseQualifies } from '../licenses';
 import type { ParsedYamlDocument } from '../yaml/parse';
 import { verbatimSpan } from '../yaml/nodes';
 import { diagnostic } from '../yaml/spans';
 import { CardFacts, StatedValue } from './card';
-import { spdxOfHubId } from './hubLicenseMatch';
+import { matchHubLicense, spdxOfHubId } from './hubLicenseMatch';
 import { resolveLicense } from '../licenses/resolve';
-import { codeSpan } from '../text/text';
+import { codeSpan, listIds } from '../text/text';
 
 export const WEIGHTS_PATH = 'parameters.weights.license';
 
@@ -33,6 +33,8 @@ export interface WeightsTerms {
 export function statedTerms(card: CardFacts): StatedValue | undefined {
   const license = card.license?.text ? card.license : card.licenseList.find((l) => l.text!.toLowerCase() !== 'other') ?? card.licenseList[0];
   if (license?.text?.toLowerCase() === 'other') return card.licenseName?.text ? card.licenseName : undefined;
+  // `license_name` without `license` (the Hub rules warn): the name still says which terms apply.
+  if (!license?.text && card.licenseName?.text) return card.licenseName;
   return license;
 }
 
@@ -59,23 +61,38 @@ export function weightsTerms(parsed: ParsedYamlDocument, card: CardFacts, treatA
   const hubSpdx = spdxOfHubId(text.toLowerCase());
   const family = !hubSpdx && resolveLicense(text).kind === 'family';
   const findings = checkLicense(hubSpdx ?? text, 'open', { extraOpen: treatAsOpen })
-    .filter((f) => f.severity === 'error' || (family && f.code === 'license/non-canonical'));
+    .filter((f) => f.severity === 'error' || (family && f.code === Codes.nonCanonical));
   const base = verbatimSpan(parsed.text, stated.node) ?? (stated.node?.range ? [stated.node.range[0], stated.node.range[1]] : card.firstLine);
   const out = findings.map((f) => {
     // Offsets inside the written text hold only when it was evaluated as written.
     const [start, end] = !hubSpdx && verbatimSpan(parsed.text, stated.node) ? [base[0] + f.start, base[0] + f.end] : base;
     return f.severity === 'error'
       ? diagnostic(parsed.document, start, end, DiagnosticSeverity.Error, f.code, weightsMessage(f, stated), data)
-      : diagnostic(parsed.document, start, end, DiagnosticSeverity.Warning, f.code, familyMessage(stated), data);
+      : diagnostic(parsed.document, start, end, DiagnosticSeverity.Warning, f.code, familyMessage(stated, f), data);
   });
   return { stated, open: !out.some((d) => d.severity === DiagnosticSeverity.Error), findings: out };
 }
 
-function familyMessage(stated: StatedValue): string {
-  return `${codeSpan(stated.text!)} names a family of licenses, not one: the card does not say which terms the weights are under (a Creative Commons or GNU family includes licenses that are not open). Write the Hub id of the exact license, e.g. \`cc-by-4.0\`, \`bsd-3-clause\` or \`gpl-3.0\`.`;
+/** The Hub's id of an SPDX id, where it lists one (`CC-BY-4.0` → `cc-by-4.0`). */
+function hubSpelling(id: string): string {
+  const match = matchHubLicense(id);
+  return match.kind === 'spelling' ? match.ids[0] : id;
+}
+
+/** A family whose every member is open: the weights are open, but the card should name the exact license. */
+function familyMessage(stated: StatedValue, f: LicenseFinding): string {
+  return `${codeSpan(stated.text!)} names a family of licenses, not one; each of them is open, but write the Hub id of the exact license: ${listIds(f.replacements.map(hubSpelling))}.`;
+}
+
+/** A family with a member that is not open: the card cannot show that the weights are open. */
+function ambiguousMessage(stated: StatedValue, f: LicenseFinding): string {
+  const open = f.replacements.filter((c) => licenseQualifies(c, 'open'));
+  const notOpen = f.replacements.filter((c) => !licenseQualifies(c, 'open'));
+  return `${codeSpan(stated.text!)} names a family of licenses, not one: the card does not say which terms the weights are under, and the family includes terms that are not open (${listIds(notOpen.map(hubSpelling))}). Write the Hub id of the exact license${open.length ? `: ${listIds(open.map(hubSpelling))} would be open` : ''}.`;
 }
 
 function weightsMessage(f: LicenseFinding, stated: StatedValue): string {
+  if (f.code === Codes.ambiguous) return ambiguousMessage(stated, f);
   if (f.code !== 'license/unknown') return f.message;
   const key = (stated.key as { value?: unknown }).value === 'license_name' ? 'license_name' : 'license';
   return `${codeSpan(`${key}: ${stated.text}`)} is not a license this checker knows: the weights' terms decide whether they are open, so review them. If they let anyone use, study, modify and share for any purpose, add the name to the setting \`osaiManifest.licenses.treatAsOpen\`.`;

@@ -11,6 +11,7 @@ import { lazyMap } from './lazy';
 import deprecatedIds = require('spdx-license-ids/deprecated.json'); // CommonJS import: see spdx.ts
 import { compactKey } from './normalize';
 import { SPDX_LICENSES } from './spdx';
+import { OPEN_LICENSES_BY_ID } from './openList';
 
 /** Spelling → SPDX id. Only spellings that the automatic SPDX id/name matching does not already cover need to be here. */
 const ALIAS_SOURCE: readonly (readonly [string, string])[] = [
@@ -53,7 +54,6 @@ const ALIAS_SOURCE: readonly (readonly [string, string])[] = [
   ['cdla-sharing', 'CDLA-Sharing-1.0'],
   ['c-uda', 'C-UDA-1.0'],
   ['o-uda', 'O-UDA-1.0'],
-  ['openmdw', 'OpenMDW-1.0'],
   ['lgpl-lr', 'LGPLLR'],
   ['Boost', 'BSL-1.0'],
   ['Boost Software License', 'BSL-1.0'],
@@ -68,38 +68,55 @@ const ALIAS_SOURCE: readonly (readonly [string, string])[] = [
   ['WTFPL', 'WTFPL'],
 ];
 
-/** Family spelling → candidate SPDX ids, most likely first. */
+/**
+ * Family spelling → every SPDX id the name may mean, most likely first. A family is met only
+ * when every member passes the test (then its spelling is only a warning): the lists must be
+ * complete, or a name like `cc` (whose family has NC and ND members) or `bsd` (BSD-4-Clause is
+ * not OSI-approved) would pass.
+ */
+const BSD = ['BSD-3-Clause', 'BSD-2-Clause', 'BSD-4-Clause', 'BSD-3-Clause-Clear', '0BSD', 'BSD-1-Clause'];
+const GPL = ['GPL-3.0-only', 'GPL-3.0-or-later', 'GPL-2.0-only', 'GPL-2.0-or-later', 'GPL-1.0-only', 'GPL-1.0-or-later'];
+const LGPL = ['LGPL-3.0-only', 'LGPL-3.0-or-later', 'LGPL-2.1-only', 'LGPL-2.1-or-later', 'LGPL-2.0-only', 'LGPL-2.0-or-later'];
+const AGPL = ['AGPL-3.0-only', 'AGPL-3.0-or-later', 'AGPL-1.0-only', 'AGPL-1.0-or-later'];
+const GFDL = ['GFDL-1.3-only', 'GFDL-1.3-or-later', 'GFDL-1.3-no-invariants-only', 'GFDL-1.3-no-invariants-or-later', 'GFDL-1.2-only', 'GFDL-1.2-or-later', 'GFDL-1.1-only', 'GFDL-1.1-or-later'];
+const CC = ['CC-BY-4.0', 'CC-BY-SA-4.0', 'CC0-1.0', 'CC-BY-NC-4.0', 'CC-BY-ND-4.0', 'CC-BY-NC-SA-4.0', 'CC-BY-NC-ND-4.0'];
+const CC_BY = ['CC-BY-4.0', 'CC-BY-3.0', 'CC-BY-2.5', 'CC-BY-2.0', 'CC-BY-1.0'];
+const APACHE = ['Apache-2.0', 'Apache-1.1', 'Apache-1.0'];
+const MPL = ['MPL-2.0', 'MPL-1.1', 'MPL-1.0'];
+const OGL_UK = ['OGL-UK-3.0', 'OGL-UK-2.0', 'OGL-UK-1.0'];
 const FAMILY_SOURCE: readonly (readonly [string, readonly string[]])[] = [
-  ['bsd', ['BSD-2-Clause', 'BSD-3-Clause']],
-  ['BSD License', ['BSD-2-Clause', 'BSD-3-Clause']],
-  ['gpl', ['GPL-2.0-only', 'GPL-2.0-or-later', 'GPL-3.0-only', 'GPL-3.0-or-later']],
-  ['GNU General Public License', ['GPL-2.0-only', 'GPL-2.0-or-later', 'GPL-3.0-only', 'GPL-3.0-or-later']],
-  ['GNU GPL', ['GPL-2.0-only', 'GPL-2.0-or-later', 'GPL-3.0-only', 'GPL-3.0-or-later']],
-  ['lgpl', ['LGPL-2.1-only', 'LGPL-2.1-or-later', 'LGPL-3.0-only', 'LGPL-3.0-or-later']],
-  ['GNU Lesser General Public License', ['LGPL-2.1-only', 'LGPL-2.1-or-later', 'LGPL-3.0-only', 'LGPL-3.0-or-later']],
-  ['agpl', ['AGPL-3.0-only', 'AGPL-3.0-or-later']],
-  ['GNU Affero General Public License', ['AGPL-3.0-only', 'AGPL-3.0-or-later']],
-  ['gfdl', ['GFDL-1.3-only', 'GFDL-1.3-or-later', 'GFDL-1.3-no-invariants-only', 'GFDL-1.3-no-invariants-or-later']],
-  ['cc', ['CC-BY-4.0', 'CC-BY-SA-4.0', 'CC0-1.0']],
-  ['Creative Commons', ['CC-BY-4.0', 'CC-BY-SA-4.0', 'CC0-1.0']],
-  ['cc-by', ['CC-BY-4.0', 'CC-BY-3.0']],
-  ['Creative Commons Attribution', ['CC-BY-4.0', 'CC-BY-3.0']],
-  ['cc-by-sa', ['CC-BY-SA-4.0', 'CC-BY-SA-3.0']],
-  ['cc-by-nc', ['CC-BY-NC-4.0', 'CC-BY-NC-3.0']],
-  ['cc-by-nc-sa', ['CC-BY-NC-SA-4.0', 'CC-BY-NC-SA-3.0']],
-  ['cc-by-nd', ['CC-BY-ND-4.0', 'CC-BY-ND-3.0']],
-  ['cc-by-nc-nd', ['CC-BY-NC-ND-4.0', 'CC-BY-NC-ND-3.0']],
+  ['bsd', BSD],
+  ['BSD License', BSD],
+  ['gpl', GPL],
+  ['GNU General Public License', GPL],
+  ['GNU GPL', GPL],
+  ['lgpl', LGPL],
+  ['GNU Lesser General Public License', LGPL],
+  ['agpl', AGPL],
+  ['GNU Affero General Public License', AGPL],
+  ['gfdl', GFDL],
+  ['GNU Free Documentation License', GFDL],
+  ['cc', CC],
+  ['Creative Commons', CC],
+  ['cc-by', CC_BY],
+  ['Creative Commons Attribution', CC_BY],
+  ['cc-by-sa', ['CC-BY-SA-4.0', 'CC-BY-SA-3.0', 'CC-BY-SA-2.5', 'CC-BY-SA-2.0', 'CC-BY-SA-1.0']],
+  ['cc-by-nc', ['CC-BY-NC-4.0', 'CC-BY-NC-3.0', 'CC-BY-NC-2.5', 'CC-BY-NC-2.0', 'CC-BY-NC-1.0']],
+  ['cc-by-nc-sa', ['CC-BY-NC-SA-4.0', 'CC-BY-NC-SA-3.0', 'CC-BY-NC-SA-2.5', 'CC-BY-NC-SA-2.0', 'CC-BY-NC-SA-1.0']],
+  ['cc-by-nd', ['CC-BY-ND-4.0', 'CC-BY-ND-3.0', 'CC-BY-ND-2.5', 'CC-BY-ND-2.0', 'CC-BY-ND-1.0']],
+  ['cc-by-nc-nd', ['CC-BY-NC-ND-4.0', 'CC-BY-NC-ND-3.0', 'CC-BY-NC-ND-2.5', 'CC-BY-NC-ND-2.0', 'CC-BY-NC-ND-1.0']],
   ['cdla-permissive', ['CDLA-Permissive-2.0', 'CDLA-Permissive-1.0']],
   ['cdla', ['CDLA-Permissive-2.0', 'CDLA-Sharing-1.0', 'CDLA-Permissive-1.0']],
-  ['apache', ['Apache-2.0', 'Apache-1.1']],
-  ['Apache License', ['Apache-2.0', 'Apache-1.1']],
-  ['mpl', ['MPL-2.0', 'MPL-1.1']],
-  ['Mozilla Public License', ['MPL-2.0', 'MPL-1.1']],
+  ['apache', APACHE],
+  ['Apache License', APACHE],
+  ['mpl', MPL],
+  ['Mozilla Public License', MPL],
   ['epl', ['EPL-2.0', 'EPL-1.0']],
-  ['eupl', ['EUPL-1.2', 'EUPL-1.1']],
+  ['eupl', ['EUPL-1.2', 'EUPL-1.1', 'EUPL-1.0']],
   ['Artistic', ['Artistic-2.0', 'Artistic-1.0']],
-  ['ogl', ['OGL-UK-3.0', 'OGL-UK-2.0']],
-  ['Open Government Licence', ['OGL-UK-3.0', 'OGL-UK-2.0']],
+  ['ogl', OGL_UK],
+  ['Open Government Licence', OGL_UK],
+  ['openmdw', ['OpenMDW-1.1', 'OpenMDW-1.0']],
 ];
 
 /**
@@ -177,7 +194,7 @@ function buildAliases(): ReadonlyMap<string, AliasTarget> {
     put(spelling, { kind: 'single', id });
   }
   for (const [spelling, candidates] of FAMILY_SOURCE) {
-    for (const c of candidates) if (!SPDX_LICENSES.has(c)) throw new Error(`family candidate unknown: ${c}`);
+    for (const c of candidates) if (!SPDX_LICENSES.has(c) && !OPEN_LICENSES_BY_ID.has(c)) throw new Error(`family candidate unknown: ${c}`);
     put(spelling, { kind: 'family', candidates: Object.freeze([...candidates]) });
   }
   return map;

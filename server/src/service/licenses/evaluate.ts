@@ -15,10 +15,12 @@ import { codeSpan, listIds, quoteUserText as quote } from '../text/text';
 import { TREAT_AS_OPEN_SETTING, type LicenseCheckOptions, type LicenseCode, type LicenseFinding, type LicenseTest, type NotOpenTerms } from './types';
 import { failCode, failureReason, headId, notOpenPredicate, qualifies, requirement, restrictionPredicate } from './verdict';
 import type { NamedLicense } from './named';
+import { customKey, namedKey, refusalFor, textKey, TreatAsOpen, treatAsOpenFor } from './treatAsOpen';
 
 interface Context {
   readonly test: LicenseTest;
-  readonly extraOpen: ReadonlySet<string>;
+  /** The user's reviewed licenses (only what the built-in knowledge does not judge). */
+  readonly treat: TreatAsOpen;
 }
 
 /** A finding under construction (the message may still get OR context appended). */
@@ -43,6 +45,7 @@ const SEVERITY: Readonly<Record<LicenseCode, 'error' | 'warning'>> = {
   'license/not-osi-approved': 'error',
   'license/not-open': 'error',
   'license/restricted': 'error',
+  'license/ambiguous': 'error',
   'license/non-canonical': 'warning',
   'license/deprecated': 'warning',
 };
@@ -68,20 +71,34 @@ function withPlus(candidates: readonly string[]): string[] {
 }
 
 function orderByVerdict(candidates: readonly string[], ctx: Context): string[] {
-  const good = candidates.filter((c) => qualifies(c, ctx.test, ctx.extraOpen));
-  const bad = candidates.filter((c) => !qualifies(c, ctx.test, ctx.extraOpen));
+  const good = candidates.filter((c) => qualifies(c, ctx.test));
+  const bad = candidates.filter((c) => !qualifies(c, ctx.test));
   return [...good, ...bad];
 }
 
+/** A name nobody recognises: unmet, unless the user reviewed it as open (only the `open` test reads the setting). */
 function unknownFinding(span: Span, ctx: Context): Draft {
   const suggestions = closest(span.text, spdxCurrentIds());
   const hint = suggestions.length > 0 ? ` Did you mean ${listIds(suggestions)}?` : '';
+  const reviewed = ctx.test === 'open'
+    ? ` If it names a license whose terms let anyone use, study, modify and share for any purpose, add it to the setting \`${TREAT_AS_OPEN_SETTING}\`.`
+    : '';
   return finding(
     'license/unknown',
     span,
-    `${quote(span.text)} is not a known SPDX license id or license name.${hint} Use an id from https://spdx.org/licenses/, or \`LicenseRef-…\` for a custom license. ${requirement(ctx.test)}`,
+    `${quote(span.text)} is not a known SPDX license id or license name.${hint} Use an id from https://spdx.org/licenses/, or \`LicenseRef-…\` for a custom license.${reviewed} ${requirement(ctx.test)}`,
     suggestions,
   );
+}
+
+/** Whether the user reviewed an unrecognised name as open. */
+function reviewedUnknown(text: string, ctx: Context): boolean {
+  return ctx.test === 'open' && ctx.treat.keys.size > 0 && ctx.treat.keys.has(textKey(text));
+}
+
+/** An id without versions (`MIT`, `BSD-3-Clause`): "or later" (`+`) adds nothing to it. */
+function versionless(id: string): boolean {
+  return !/\d\.\d|-\d+$/.test(id);
 }
 
 interface LeafResult {
@@ -121,13 +138,15 @@ function evaluateLicensePart(span: Span, ctx: Context): LeafResult {
             ? finding('license/deprecated', span, `${shown} is a deprecated SPDX license id. ${advice}`, repl)
             : finding('license/non-canonical', span, `${shown} is not an SPDX license id; it stands for the deprecated id \`${r.id}\`. ${advice}`, repl),
         );
+      } else if (r.plus && versionless(r.id)) {
+        out.always.push(finding('license/non-canonical', span, `${shown}: \`${r.id}\` has no later versions, so "or later" (\`+\`) adds nothing; write \`${r.id}\`.`, [r.id]));
       } else if (!r.exact) {
         const canonical = r.id + plus;
         const caseOnly = span.text.toLowerCase() === canonical.toLowerCase();
         const what = caseOnly ? 'is not written in the canonical SPDX form' : /\s/.test(span.text) ? 'is a license name, not an SPDX id' : 'is not an SPDX license id';
         out.always.push(finding('license/non-canonical', span, `${shown} ${what}; write \`${canonical}\`.`, [canonical]));
       }
-      const failing = effective.filter((id) => !qualifies(id, ctx.test, ctx.extraOpen));
+      const failing = effective.filter((id) => !qualifies(id, ctx.test));
       out.ok = failing.length === 0;
       if (!out.ok) {
         const subject =
@@ -144,17 +163,22 @@ function evaluateLicensePart(span: Span, ctx: Context): LeafResult {
       return out;
     }
     case 'family': {
+      // A family is met only when every member passes: otherwise the name cannot show which terms apply.
       const candidates = orderByVerdict(r.plus ? withPlus(r.candidates) : r.candidates, ctx);
-      out.always.push(
-        finding('license/non-canonical', span, `${shown} names a group of licenses, not one license; pick the exact SPDX id: ${listIds(candidates)}.`, candidates),
-      );
-      const good = candidates.filter((c) => qualifies(c, ctx.test, ctx.extraOpen));
-      out.ok = good.length === candidates.length;
-      if (!out.ok) {
-        const reason = good.length === 0 ? `none of its candidates is ${ctx.test === 'osi' ? 'OSI-approved' : 'open'}` : `only ${listIds(good)} would qualify`;
-        out.failures.push(finding(failCode(ctx.test), span, `${shown} is ambiguous, and ${reason}. ${requirement(ctx.test)}`));
-        out.reasons.push(`${shown} is ambiguous`);
+      const good = candidates.filter((c) => qualifies(c, ctx.test));
+      const bad = candidates.filter((c) => !qualifies(c, ctx.test));
+      out.ok = bad.length === 0;
+      if (out.ok) {
+        out.always.push(finding('license/non-canonical', span, `${shown} names a group of licenses, not one license; each of them qualifies, but write the exact SPDX id: ${listIds(candidates)}.`, candidates));
+        return out;
       }
+      const what = ctx.test === 'osi' ? 'OSI-approved' : 'open';
+      const pick = good.length > 0
+        ? `Write the exact license: ${listIds(good)} would qualify; ${listIds(bad)} would not.`
+        : `None of them is ${what}: ${listIds(bad)}.`;
+      out.failures.push(finding('license/ambiguous', span,
+        `${shown} names a family of licenses, not one license, and the family includes terms that are not ${what}, so it cannot show that the terms qualify. ${pick} ${requirement(ctx.test)}`, candidates));
+      out.reasons.push(`${shown} is ambiguous`);
       return out;
     }
     case 'restricted': {
@@ -176,7 +200,7 @@ function evaluateLicensePart(span: Span, ctx: Context): LeafResult {
       if (r.canonical !== span.text) {
         out.always.push(finding('license/non-canonical', span, `${shown} should start with \`LicenseRef-\` exactly; write ${codeSpan(r.canonical)}.`, [r.canonical]));
       }
-      if (ctx.test === 'open' && ctx.extraOpen.has(r.canonical.toLowerCase())) {
+      if (ctx.test === 'open' && ctx.treat.keys.has(customKey(r.canonical))) {
         out.ok = true;
         return out;
       }
@@ -203,6 +227,10 @@ function evaluateLicensePart(span: Span, ctx: Context): LeafResult {
       return out;
     }
     case 'unknown': {
+      if (reviewedUnknown(span.text, ctx)) {
+        out.ok = true;
+        return out;
+      }
       out.always.push(unknownFinding(span, ctx));
       out.reasons.push(`${shown} is not a known license`);
       return out;
@@ -222,13 +250,13 @@ const NOT_OPEN_REASON: Readonly<Record<NotOpenTerms['kind'], string>> = {
  * treat-as-open setting. Only unreviewed permissive licenses can be: the other kinds are
  * known not to be open.
  */
-export function namedTreatedAsOpen(entry: NamedLicense, written: string, extraOpen: ReadonlySet<string>): boolean {
-  return entry.kind === 'permissive' && (extraOpen.has(entry.id.toLowerCase()) || extraOpen.has(written.trim().toLowerCase()));
+export function namedTreatedAsOpen(entry: NamedLicense, treat: TreatAsOpen): boolean {
+  return entry.kind === 'permissive' && treat.keys.has(namedKey(entry.id));
 }
 
 /** A license recognised by name that is non-commercial, gives no right to redistribute, or is permissive but unreviewed. */
 function namedNotOpen(entry: NamedLicense, span: Span, ctx: Context, out: LeafResult): LeafResult {
-  if (ctx.test === 'open' && namedTreatedAsOpen(entry, span.text, ctx.extraOpen)) {
+  if (ctx.test === 'open' && namedTreatedAsOpen(entry, ctx.treat)) {
     out.ok = true;
     return out;
   }
@@ -268,7 +296,7 @@ function evaluateException(exc: Span, ctx: Context, out: LeafResult): void {
       if (r.canonical !== exc.text) {
         out.always.push(finding('license/non-canonical', exc, `${shown} should start with \`AdditionRef-\` exactly; write ${codeSpan(r.canonical)}.`, [r.canonical]));
       }
-      if (ctx.test === 'open' && ctx.extraOpen.has(r.canonical.toLowerCase())) return;
+      if (ctx.test === 'open' && ctx.treat.keys.has(customKey(r.canonical))) return;
       out.ok = false;
       out.failures.push(
         ctx.test === 'osi'
@@ -303,7 +331,18 @@ function evaluateOperand(op: Operand, ctx: Context, always: Draft[]): NodeResult
   const result = evaluateLicensePart(op, ctx);
   if (op.exception) evaluateException(op.exception, ctx, result);
   always.push(...result.always);
+  if (!result.ok) noteRefusal(op.text, ctx, result.failures);
   return { ok: result.ok, failures: result.ok ? [] : result.failures, reasons: result.reasons };
+}
+
+/** Where the user's treat-as-open list names a license it may not make open: say so on its use. */
+function noteRefusal(text: string, ctx: Context, failures: Draft[]): void {
+  if (ctx.treat.refused.size === 0) return;
+  const r = resolveLicense(text);
+  const id = r.kind === 'spdx' ? r.id : r.kind === 'restricted' || r.kind === 'not-open' ? r.entry.id : undefined;
+  const refusal = refusalFor(ctx.treat, text, id);
+  if (!refusal) return;
+  for (const f of failures) f.message += ` The setting \`${TREAT_AS_OPEN_SETTING}\` lists it, but it does not apply: ${refusal}`;
 }
 
 function evaluateNode(node: ExpressionNode, ctx: Context, always: Draft[], annotated: Set<Draft>, verdicts: Map<ExpressionNode, boolean>): NodeResult {
@@ -372,14 +411,17 @@ export interface DetailedEvaluation extends LicenseEvaluation {
 export function evaluateLicenseDetailed(value: string, test: LicenseTest, options?: LicenseCheckOptions): DetailedEvaluation {
   const verdicts = new Map<ExpressionNode, boolean>();
   if (value.trim().length === 0) return { qualifies: false, findings: [], verdicts };
-  const ctx: Context = { test, extraOpen: new Set((options?.extraOpen ?? []).map((id) => id.trim().toLowerCase())) };
+  const ctx: Context = { test, treat: treatAsOpenFor(options?.extraOpen) };
   if (value.length > MAX_LICENSE_LENGTH) {
     // No license expression is this long; don't spend time interpreting pasted text.
     const span = { text: value, start: 0, end: value.length };
     return { qualifies: false, findings: [finding('license/unknown', span, `This value is ${value.length} characters long, too long to be a license id or expression. Write the SPDX id (e.g. \`Apache-2.0\`) and link the license text elsewhere. ${requirement(test)}`)], verdicts };
   }
   const structure = licenseStructure(value);
-  if (structure.kind === 'unknown') return { qualifies: false, findings: [unknownFinding(structure.span, ctx)], structure, verdicts };
+  if (structure.kind === 'unknown') {
+    if (reviewedUnknown(structure.span.text, ctx)) return { qualifies: true, findings: [], structure, verdicts };
+    return { qualifies: false, findings: [unknownFinding(structure.span, ctx)], structure, verdicts };
+  }
   const always: Draft[] = [];
   const result = evaluateNode(structure.root, ctx, always, new Set<Draft>(), verdicts);
   return { qualifies: result.ok, findings: sortFindings([...always, ...result.failures]), structure, verdicts };

@@ -7,6 +7,7 @@ import { SPDX_LICENSES, spdxCurrentIds, spdxPageUrl } from './spdx';
 import { closest } from '../text/suggest';
 import { codeSpan } from '../text/text';
 import { TREAT_AS_OPEN_SETTING, type LicenseCheckOptions, type LicenseTest, type NotOpenTerms } from './types';
+import { customKey, textKey, TreatAsOpen, treatAsOpenFor } from './treatAsOpen';
 import { failureReason, isOpen, qualifies } from './verdict';
 
 const PURPOSE: Readonly<Record<LicenseTest, string>> = {
@@ -33,12 +34,12 @@ function mark(ok: boolean): string {
 const code = (text: string): string => codeSpan(text);
 
 /** One-line facts about an SPDX (or curated) id. */
-function idFacts(id: string, extraOpen: ReadonlySet<string>): string {
+function idFacts(id: string): string {
   const spdx = SPDX_LICENSES.get(id);
   const curated = OPEN_LICENSES_BY_ID.get(id);
   const osi = spdx?.osiApproved ?? false;
-  const open = isOpen(id) || extraOpen.has(id.toLowerCase());
-  const openWhy = osi ? 'OSI-approved' : curated ? curated.reason : open ? `listed in \`${TREAT_AS_OPEN_SETTING}\`` : failureReason(id, 'open').replace(/^not open: /, '');
+  const open = isOpen(id);
+  const openWhy = osi ? 'OSI-approved' : curated ? curated.reason : failureReason(id, 'open').replace(/^not open: /, '');
   const parts = [
     `${code(id)} — ${spdx?.name ?? id}`,
     `OSI-approved: **${yesNo(osi)}**`,
@@ -58,7 +59,7 @@ function exceptionFacts(exc: Span): string {
   return `with ${code(exc.text)}, which is **not a known SPDX exception**`;
 }
 
-function operandFacts(op: Operand, test: LicenseTest, extraOpen: ReadonlySet<string>): string {
+function operandFacts(op: Operand, test: LicenseTest, treat: TreatAsOpen): string {
   const r = resolveLicense(op.text);
   let text: string;
   switch (r.kind) {
@@ -66,26 +67,26 @@ function operandFacts(op: Operand, test: LicenseTest, extraOpen: ReadonlySet<str
       const deprecated = SPDX_LICENSES.get(r.id)?.deprecated ?? false;
       const repl = deprecated ? deprecatedReplacements(r.id) : [];
       const written = r.exact ? '' : `${code(op.text)} means `;
-      text = written + idFacts(r.id, extraOpen);
+      text = written + idFacts(r.id);
       if (repl.length > 0) text += ` · replace with ${repl.map(code).join(' or ')}`;
       break;
     }
     case 'family':
       text = `${code(op.text)} is a group of licenses, not one: ${r.candidates
-        .map((c) => `${code(c)} ${qualifies(c, test, extraOpen) ? '(qualifies)' : '(does not qualify)'}`)
+        .map((c) => `${code(c)} ${qualifies(c, test) ? '(qualifies)' : '(does not qualify)'}`)
         .join(', ')}`;
       break;
     case 'restricted':
       text = `${code(op.text)} — ${r.entry.name} · OSI-approved: **no** · open: **no** (use restrictions: ${r.entry.restriction}) · [text](${r.entry.url})`;
       break;
     case 'not-open': {
-      const listed = namedTreatedAsOpen(r.entry, op.text, extraOpen);
+      const listed = namedTreatedAsOpen(r.entry, treat);
       const why = listed ? `listed in \`${TREAT_AS_OPEN_SETTING}\`` : `${NOT_OPEN_LABEL[r.entry.kind as NotOpenTerms['kind']]}; ${r.entry.restriction}`;
       text = `${code(op.text)} — ${r.entry.name} · OSI-approved: **no** · open: **${yesNo(listed)}** (${why}) · [text](${r.entry.url})`;
       break;
     }
     case 'custom': {
-      const reviewed = extraOpen.has(r.canonical.toLowerCase());
+      const reviewed = treat.keys.has(customKey(r.canonical));
       text = `${code(r.canonical)} — custom license · OSI-approved: **no** · open: **${yesNo(reviewed)}** (${
         reviewed ? `listed in \`${TREAT_AS_OPEN_SETTING}\`` : `not reviewed; add it to \`${TREAT_AS_OPEN_SETTING}\` once its terms are checked`
       })`;
@@ -95,6 +96,10 @@ function operandFacts(op: Operand, test: LicenseTest, extraOpen: ReadonlySet<str
       text = `${code(op.text)} does not name a license`;
       break;
     case 'unknown': {
+      if (treat.keys.has(textKey(op.text))) {
+        text = `${code(op.text)} — not a license the checker knows · open: **${yesNo(test === 'open')}** (listed in \`${TREAT_AS_OPEN_SETTING}\`${test === 'open' ? '' : ', which never makes code OSI-approved'})`;
+        break;
+      }
       const suggestions = closest(op.text, spdxCurrentIds());
       text = `${code(op.text)} is not a known SPDX license id${suggestions.length > 0 ? `; did you mean ${suggestions.map(code).join(', ')}?` : ''}`;
       break;
@@ -104,15 +109,15 @@ function operandFacts(op: Operand, test: LicenseTest, extraOpen: ReadonlySet<str
   return text;
 }
 
-function renderNode(node: ExpressionNode, depth: number, verdicts: ReadonlyMap<ExpressionNode, boolean>, test: LicenseTest, extraOpen: ReadonlySet<string>, lines: string[]): void {
+function renderNode(node: ExpressionNode, depth: number, verdicts: ReadonlyMap<ExpressionNode, boolean>, test: LicenseTest, treat: TreatAsOpen, lines: string[]): void {
   const indent = '  '.repeat(depth);
   const ok = verdicts.get(node) ?? false;
   if (node.type === 'leaf') {
-    lines.push(`${indent}- ${mark(ok)} ${operandFacts(node.operand, test, extraOpen)}`);
+    lines.push(`${indent}- ${mark(ok)} ${operandFacts(node.operand, test, treat)}`);
     return;
   }
   lines.push(`${indent}- ${mark(ok)} ${node.type === 'or' ? 'any one of (OR):' : 'all of (AND):'}`);
-  for (const child of node.children) renderNode(child, depth + 1, verdicts, test, extraOpen, lines);
+  for (const child of node.children) renderNode(child, depth + 1, verdicts, test, treat, lines);
 }
 
 /**
@@ -120,7 +125,7 @@ function renderNode(node: ExpressionNode, depth: number, verdicts: ReadonlyMap<E
  * a link to the text, and for expressions the verdict of every part. Never empty.
  */
 export function licenseHoverMarkdown(value: string, test: LicenseTest, options?: LicenseCheckOptions): string {
-  const extraOpen = new Set((options?.extraOpen ?? []).map((id) => id.trim().toLowerCase()));
+  const treat = treatAsOpenFor(options?.extraOpen);
   if (value.trim().length === 0) {
     return `**No license given.** Used for ${PURPOSE[test]}.`;
   }
@@ -128,7 +133,9 @@ export function licenseHoverMarkdown(value: string, test: LicenseTest, options?:
   const lines: string[] = [];
   const verdict = `${mark(ev.qualifies)} ${ev.qualifies ? 'Qualifies' : 'Does not qualify'} for ${PURPOSE[test]}.`;
   const structure = ev.structure;
-  if (!structure || structure.kind === 'unknown') {
+  if (structure?.kind === 'unknown' && treat.keys.has(textKey(value.trim()))) {
+    lines.push(`${code(value.trim())} is not a license the checker knows; it is listed in \`${TREAT_AS_OPEN_SETTING}\`, reviewed by your organisation as open.`, '', verdict);
+  } else if (!structure || structure.kind === 'unknown') {
     const suggestions = closest(value.trim(), spdxCurrentIds());
     lines.push(`${code(value.trim())} is not a known SPDX license id, license name or expression.`);
     if (suggestions.length > 0) lines.push('', `Did you mean ${suggestions.map(code).join(', ')}?`);
@@ -142,11 +149,11 @@ export function licenseHoverMarkdown(value: string, test: LicenseTest, options?:
         : r.kind === 'restricted' || r.kind === 'not-open'
           ? `**${r.entry.name}**`
           : `**License** ${code(op.text)}`;
-    lines.push(heading, '', verdict, '', `- ${operandFacts(op, test, extraOpen)}`);
+    lines.push(heading, '', verdict, '', `- ${operandFacts(op, test, treat)}`);
   } else {
     lines.push(`**License expression** ${code(value.trim())}`, '', verdict, '');
     lines.push(structure.root.type === 'or' ? 'An OR expression qualifies when one alternative does.' : 'An AND expression qualifies only when every part does.', '');
-    renderNode(structure.root, 0, ev.verdicts, test, extraOpen, lines);
+    renderNode(structure.root, 0, ev.verdicts, test, treat, lines);
   }
   const notes = ev.findings.map((f) => `- ${f.severity === 'error' ? '❌' : '⚠️'} ${f.message}`);
   if (notes.length > 0) lines.push('', '**Problems**', '', ...notes);

@@ -63,6 +63,9 @@ export function resolveLicense(raw: string): Resolution {
   if (named) return named.kind === 'use-restricted' ? { kind: 'restricted', entry: named } : { kind: 'not-open', entry: named };
 
   const custom = canonicalCustom(text, CUSTOM_RE, 'LicenseRef-');
+  // `LicenseRef-OpenMDW-1.1`: how a license the SPDX list does not have yet is written, as its own publisher advises.
+  const curated = custom && !custom.startsWith('DocumentRef-') ? OPEN_LICENSES_BY_LOWER.get(custom.slice('LicenseRef-'.length).toLowerCase()) : undefined;
+  if (curated && !SPDX_LICENSES.has(curated)) return { kind: 'spdx', id: curated, exact: true, plus: false };
   if (custom) return { kind: 'custom', canonical: custom };
 
   for (const [candidate, withPlus] of plus ? ([[text, false], [base, true]] as const) : ([[text, false]] as const)) {

@@ -216,6 +216,38 @@ export const RESTRICTED_LICENSES: readonly RestrictedLicense[] = Object.freeze([
     spellings: ['TII Falcon License 2.0', 'TII Falcon License Version 2.0', 'Falcon 2 11B TII License', 'Falcon 2 11B TII License Version 1.0'],
   },
   {
+    // Read: "TII Falcon License" (December 2024), the text behind `license_name: falcon-llm-license` on the
+    // Falcon 3 and Falcon-H1 cards (a verbatim snapshot of falconllm.tii.ae/falcon-terms-and-conditions.html,
+    // at the url below): §5.1 every use must comply with the Acceptable Use Policy, §5.2 no output may be used
+    // for a purpose that conflicts with it, §5.3 TII may update it at any time, §4.1.1 its restrictions must be
+    // made enforceable in every licence of a derivative.
+    id: 'falcon-llm-license',
+    kind: 'use-restricted',
+    name: 'TII Falcon License (Falcon 3)',
+    url: 'https://github.com/jshahbazi/boros/blob/38675c5f23a5a65a10d2f675798ed161fab99a49/licenses/models/Falcon-LLM-LICENSE.md',
+    restriction: 'acceptable-use policy that TII may update at any time, binding outputs too and to be imposed on every derivative',
+    huggingFace: [],
+    licenseNames: ['falcon-llm-license'],
+    scancode: [],
+    spellings: ['TII Falcon License', 'Falcon-LLM License', 'Falcon LLM License 2.0', 'TII Falcon License December 2024'],
+  },
+  {
+    // "TII Falcon Mamba 7B License 1.0" (`license_name: falcon-mamba-7b-license`; the GGUF builds write
+    // `falcon-mamba-license`). Its page, falconllm.tii.ae/falcon-mamba-7b-terms-and-conditions.html, could not be read
+    // here; the publisher's technical report (arXiv 2410.05355, §8) describes it as an Apache-2.0-based licence "which
+    // includes an acceptable use policy", with the policy at falcon-mamba-7b-acceptable-use-policy.html — the
+    // clause that fails, as in TII's other 2024 licences above and below.
+    id: 'falcon-mamba-7b-license',
+    kind: 'use-restricted',
+    name: 'TII Falcon Mamba 7B License 1.0',
+    url: 'https://falconllm.tii.ae/falcon-mamba-7b-terms-and-conditions.html',
+    restriction: 'acceptable-use policy',
+    huggingFace: [],
+    licenseNames: ['falcon-mamba-7b-license', 'falcon-mamba-license'],
+    scancode: [],
+    spellings: ['TII Falcon Mamba 7B License', 'TII Falcon Mamba 7B License 1.0', 'TII Falcon-Mamba License 2.0', 'TII Falcon Mamba License'],
+  },
+  {
     // Read: QwenLM/Qwen "Tongyi Qianwen LICENSE AGREEMENT" (release date 2023-08-03), §4 and §5(b).
     id: 'tongyi-qianwen',
     kind: 'use-restricted',

@@ -13,6 +13,7 @@ export type LicenseCode =
   | 'license/not-osi-approved'
   | 'license/not-open'
   | 'license/restricted'
+  | 'license/ambiguous'
   | 'license/non-canonical'
   | 'license/deprecated';
 
@@ -37,7 +38,7 @@ export interface NotOpenTerms {
 
 export interface LicenseFinding {
   code: LicenseCode;
-  /** unknown / not-osi-approved / not-open / restricted = error; non-canonical / deprecated = warning. */
+  /** unknown / not-osi-approved / not-open / restricted / ambiguous = error; non-canonical / deprecated = warning. */
   severity: 'error' | 'warning';
   /** The text the finding is about, as written (the part of the string at `start`–`end`). */
   subject: string;
@@ -59,7 +60,11 @@ export interface LicenseFinding {
 }
 
 export interface LicenseCheckOptions {
-  /** Reviewed custom ids (usually `LicenseRef-…`) the user treats as open (setting `osaiManifest.licenses.treatAsOpen`). */
+  /**
+   * Licenses the user's organisation reviewed as open (setting `osaiManifest.licenses.treatAsOpen`):
+   * only `LicenseRef-…` ids, unrecognised names and unreviewed permissive licenses take effect
+   * (see `treatAsOpen.ts`); the others are refused and say so where they are used.
+   */
   extraOpen?: readonly string[];
 }
 

@@ -17,10 +17,10 @@ export function headId(replacement: string): string {
   return replacement.split(' ')[0];
 }
 
-export function qualifies(id: string, test: LicenseTest, extraOpen: ReadonlySet<string>): boolean {
+/** Whether an SPDX (or curated) id passes a test: the built-in knowledge alone decides it, never a setting. */
+export function qualifies(id: string, test: LicenseTest): boolean {
   const head = headId(id);
-  if (test === 'osi') return isOsiApproved(head);
-  return isOpen(head) || extraOpen.has(head.toLowerCase());
+  return test === 'osi' ? isOsiApproved(head) : isOpen(head);
 }
 
 /** Why `id` fails `test`, as a short clause ("not OSI-approved", "not open: its non-commercial clause restricts use"). */

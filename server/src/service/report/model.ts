@@ -77,13 +77,13 @@ export function buildModel(entries: readonly ReportEntry[], options: ReportOptio
 function fileModel(file: string, checklist: Checklist, index: number): FileModel {
   const rows = checklist.groups.flatMap((g) => g.items.map((item) => ({ group: g.title, item })));
   const mof = checklist.classification;
-  const { meets, placeholders } = checklist.verdict;
+  const { state } = checklist.verdict;
   return {
     index,
     file,
     kind: checklist.kindLabel,
     checklist,
-    verdictTone: meets ? (placeholders > 0 ? 'warn' : 'ok') : 'bad',
+    verdictTone: state === 'meets' ? 'ok' : state === 'incomplete' ? 'info' : 'bad',
     mofClass: mof?.reached,
     mofSummary: mof?.summary,
     progress: mof?.levels.map((level) => ({ label: level.title, percent: shownPercent(level.percent) })),

@@ -40,8 +40,9 @@ export function unknownKeyDiagnostic(parsed: ParsedYamlDocument, segments: PathS
   const where = formatPath(segments) ? `\`${shortPath(segments)}\`` : 'the top level';
   const hint = replacements.length ? ` Did you mean \`${replacements[0]}\`?` : allowed.length ? ` Allowed keys: ${allowed.map((k) => `\`${k}\``).join(', ')}.` : '';
   const data: DiagnosticData = { path: formatPath([...segments, key]), replacements };
-  return diagnostic(parsed.document, span[0], span[1], DiagnosticSeverity.Error, Codes.schemaUnknownKey,
-    `Unknown key \`${shorten(key)}\` in ${where}.${hint} (Keys starting with \`x-\` are free for extensions.)`, data);
+  // A warning: what is written there is not checked, but it never leaves a requirement unmet.
+  return diagnostic(parsed.document, span[0], span[1], DiagnosticSeverity.Warning, Codes.schemaUnknownKey,
+    `Unknown key \`${shorten(key)}\` in ${where}: it is not checked.${hint} (Keys starting with \`x-\` are free for extensions.)`, data);
 }
 
 /** "a mapping (`key: value` lines) or text": what a `type` error expected, in plain words. */

@@ -8,6 +8,7 @@ import { Diagnostic } from 'vscode-languageserver-types';
 import { isScalar, isSeq, Node } from 'yaml';
 import { Checklist, ChecklistItem, checklistPerAnalysis, ZERO_RANGE } from '../../checklist/model';
 import { licenseQualifies } from '../../licenses';
+import { isPlaceholder } from '../../osaid/placeholders';
 import { markdownDoc } from '../../osaid/docs';
 import { requirementFor } from '../../osaid/requirements';
 import { checklistVerdict, verdictLens } from '../../verdict/verdict';
@@ -27,9 +28,10 @@ const FIELDS: ReadonlyArray<[string, readonly string[]]> = [
   ['data_information.description.processing', []],
 ];
 
+/** The values a key states; a placeholder (`TODO`, `unknown`) states nothing. */
 function valuesOf(node: Node | null | undefined): string[] {
   const items = isSeq(node) ? (node.items as Array<Node | null>) : node ? [node] : [];
-  return items.flatMap((i) => (isScalar(i) && i.value !== null && String(i.value).trim() !== '' ? [String(i.value)] : []));
+  return items.flatMap((i) => (isScalar(i) && i.value !== null && String(i.value).trim() !== '' && !isPlaceholder(String(i.value)) ? [String(i.value)] : []));
 }
 
 export const datasetCardChecklist = checklistPerAnalysis(buildDatasetCardChecklist);
@@ -45,7 +47,7 @@ function buildDatasetCardChecklist(parsed: ParsedDocument, diagnostics: readonly
       const pair = card.map ? findPair(card.map, key) : undefined;
       const node = pair?.value as Node | null | undefined;
       const values = valuesOf(node);
-      if (pair && (values.length > 0 || (node && !isScalar(node)))) {
+      if (pair && (values.length > 0 || (node && !isScalar(node) && !isSeq(node)))) {
         const said = values.length ? `: ${values.slice(0, 5).map((v) => shorten(v)).join(', ')}` : '';
         const none = key === 'annotations_creators' && values.includes('no-annotation') ? ' (no labeling was done)' : '';
         const keyRange = (pair.key as Node).range!;
@@ -61,7 +63,9 @@ function buildDatasetCardChecklist(parsed: ParsedDocument, diagnostics: readonly
   });
   // Legacy dataset cards write `license` as a list (the Hub rules report it): read its first item.
   const license = card.license?.text ? card.license : card.licenseList[0];
-  const terms = license?.text?.toLowerCase() === 'other' ? card.licenseName : license;
+  const named = license?.text?.toLowerCase() === 'other' ? card.licenseName : license;
+  // `unknown`, `TODO`: no terms are stated.
+  const terms = named?.text && !isPlaceholder(named.text) ? named : undefined;
   const termsReq = requirementFor('data_information.training_data[].license')!;
   const termsItem: ChecklistItem = terms?.text
     ? {

@@ -32,6 +32,6 @@ export const datasetCardFormat: DocumentFormat = {
   checklist: (parsed, diagnostics) => datasetCardChecklist(parsed, diagnostics),
   summary(parsed, diagnostics) {
     const { verdict } = datasetCardChecklist(parsed, diagnostics);
-    return { verdict: { meets: verdict.meets, title: verdict.title }, headline: verdict.title };
+    return { verdict: { meets: verdict.meets, state: verdict.state, title: verdict.title }, headline: verdict.title };
   },
 };

@@ -36,18 +36,19 @@ function buildManifestChecklist(parsed: ParsedDocument, diagnostics: readonly Di
     items: checklistRequirements(id).map((req): ChecklistItem => {
       const own = diagnostics.filter((d) => { const p = pathOf(d); return p !== undefined && concerns(req.path, p); });
       // A missing ancestor (the whole section) leaves this requirement missing too.
-      const ancestor = diagnostics.find((d) => d.code === Codes.missing && d.severity === DiagnosticSeverity.Error && pathOf(d) !== undefined && req.path.startsWith(`${pathOf(d)}.`));
+      const ancestor = diagnostics.find((d) => d.code === Codes.missing && d.severity !== DiagnosticSeverity.Information && pathOf(d) !== undefined && req.path.startsWith(`${pathOf(d)}.`));
       const node = locate(root, parsePath(req.path));
       // Absent with nothing reported: a root that is not a mapping (its type error says why).
       const absent = !node && req.level === 'required' && !req.when;
-      const status = statusFromDiagnostics(own, ancestor !== undefined || absent);
+      const level = req.level === 'required' ? 'required' : 'recommended';
+      const status = statusFromDiagnostics(own, ancestor !== undefined || absent, level);
       const first = ancestor ?? own.find((d) => d.severity === DiagnosticSeverity.Error) ?? own[0];
       const keyRange = (node?.pair?.key as Node | undefined)?.range;
       const range: Range = keyRange
         ? { start: parsed.document.positionAt(keyRange[0]), end: parsed.document.positionAt(keyRange[1]) }
         : first?.range ?? ZERO_RANGE;
       return {
-        id: req.path, title: req.title, level: req.level === 'required' ? 'required' : 'recommended', status,
+        id: req.path, title: req.title, level, status,
         detail: status === 'met' ? req.summary : first?.message ?? req.summary,
         range, explanation: markdownDoc(req),
       };

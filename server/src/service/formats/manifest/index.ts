@@ -28,7 +28,7 @@ export const manifestFormat: DocumentFormat = {
   checklist: (parsed, diagnostics) => manifestChecklist(parsed, diagnostics),
   summary(parsed, diagnostics) {
     const { verdict } = manifestChecklist(parsed, diagnostics);
-    return { verdict: { meets: verdict.meets, title: verdict.title }, headline: verdict.title };
+    return { verdict: { meets: verdict.meets, state: verdict.state, title: verdict.title }, headline: verdict.title };
   },
   newDocument: () => ({ languageId: MANIFEST_LANGUAGE_ID, text: newManifestText() }),
 };

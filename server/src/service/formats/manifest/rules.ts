@@ -9,7 +9,7 @@ import { checkLicense, LicenseFinding } from '../../licenses';
 import type { LicenseCheckOptions } from '../../licenses/types';
 import { diagnostic, firstLineSpan } from '../../yaml/spans';
 import type { ParsedDocument } from '../format';
-import { isBareNotApplicable, isPlaceholder } from './placeholders';
+import { isBareNotApplicable, isPlaceholder } from '../../osaid/placeholders';
 import { childrenOf, keyOf, Requirement } from '../../osaid/requirements';
 import { ServiceSettings } from '../../settings';
 import { lowerFirst, shorten } from '../../text/text';
@@ -30,7 +30,7 @@ export function ruleDiagnostics(parsed: ParsedDocument, settings: ServiceSetting
   if (!isEmptyDocument && !isMap(contents)) return []; // a type error is reported by the schema
   const ctx: Context = { parsed, settings, licenseOptions: { extraOpen: settings.treatAsOpen }, out: [] };
   const firstLine = firstLineSpan(parsed.text);
-  checkMapping(ctx, isMap(contents) ? contents : null, '', [], firstLine);
+  checkMapping(ctx, isMap(contents) ? contents : null, '', [], firstLine, true);
   return ctx.out;
 }
 
@@ -43,8 +43,17 @@ function children(pattern: string): readonly Child[] {
   return list;
 }
 
-/** Checks the children of one mapping (or of a key whose mapping is still empty). */
-function checkMapping(ctx: Context, map: YAMLMap | null, pattern: string, segments: PathSegment[], anchor: [number, number]): void {
+/**
+ * Whether an element decides the verdict: required, inside elements that all do. Its findings
+ * are then errors; inside a recommended element (checkpoints) or supporting material
+ * (documentation) they are warnings, and on informative values (a dataset's terms) information.
+ */
+function decides(req: Requirement, parentDecides: boolean): boolean {
+  return parentDecides && req.level === 'required' && !req.supporting && !(req.shape.kind === 'license' && req.shape.informative);
+}
+
+/** Checks the children of one mapping (or of a key whose mapping is still empty); `counts`: the mapping decides the verdict. */
+function checkMapping(ctx: Context, map: YAMLMap | null, pattern: string, segments: PathSegment[], anchor: [number, number], counts: boolean): void {
   const list = children(pattern);
   for (let i = 0; i < list.length; i++) {
     const child = list[i];
@@ -55,38 +64,40 @@ function checkMapping(ctx: Context, map: YAMLMap | null, pattern: string, segmen
       if (req.level !== 'required' && req.level !== 'recommended') continue;
       const childSegments = [...segments, child.key];
       if (req.level === 'required' && req.supporting) report(ctx, anchor, Codes.missing, DiagnosticSeverity.Warning, supportingMissingMessage(req, formatPath(childSegments)), childSegments, req);
-      else if (req.level === 'required') report(ctx, anchor, Codes.missing, DiagnosticSeverity.Error, missingMessage(req, formatPath(childSegments)), childSegments, req);
+      else if (req.level === 'required') report(ctx, anchor, Codes.missing, counts ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, missingMessage(req, formatPath(childSegments)), childSegments, req);
       else report(ctx, anchor, Codes.recommended, DiagnosticSeverity.Information, recommendedMessage(req, formatPath(childSegments)), childSegments, req);
       continue;
     }
     const keySpan = span(pair.key as Node, anchor);
-    checkValue(ctx, child, pair.value as Node | null, segments, keySpan);
+    checkValue(ctx, child, pair.value as Node | null, segments, keySpan, decides(req, counts));
   }
 }
 
 /** One requirement's value. `parentSegments` is the path to the mapping holding it (the value's own path is made only when needed). */
-function checkValue(ctx: Context, child: Child, value: Node | null, parentSegments: PathSegment[], keySpan: [number, number]): void {
+function checkValue(ctx: Context, child: Child, value: Node | null, parentSegments: PathSegment[], keySpan: [number, number], counts: boolean): void {
   const req = child.req;
+  // A placeholder where the verdict needs a real value leaves the requirement unmet: an error, like a missing value.
+  const placeholderSeverity = counts ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
   const isNull = value === null || (isScalar(value) && value.value === null);
   switch (req.shape.kind) {
     case 'section':
-      if (isNull) checkMapping(ctx, null, req.path, [...parentSegments, child.key], keySpan);
-      else if (isMap(value)) checkMapping(ctx, value, req.path, [...parentSegments, child.key], keySpan);
+      if (isNull) checkMapping(ctx, null, req.path, [...parentSegments, child.key], keySpan, counts);
+      else if (isMap(value)) checkMapping(ctx, value, req.path, [...parentSegments, child.key], keySpan, counts);
       return;
     case 'list': {
       const segments = [...parentSegments, child.key];
       // A statement that the element does not apply, instead of a list (`none — …, because …`).
       if (req.mayNotApply && isScalar(value) && value.value !== null) {
-        checkStatement(ctx, req, value, segments, keySpan);
+        checkStatement(ctx, req, value, segments, keySpan, placeholderSeverity);
         return;
       }
       const items = isSeq(value) ? value.items : [];
       if ((isNull || isSeq(value)) && items.length < req.shape.minItems && req.level === 'required') {
-        report(ctx, keySpan, Codes.missing, DiagnosticSeverity.Error, `\`${formatPath(segments)}\` needs at least one entry: ${lowerFirst(req.summary)}`, [...segments, 0], req);
+        report(ctx, keySpan, Codes.missing, counts ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, `\`${formatPath(segments)}\` needs at least one entry: ${lowerFirst(req.summary)}`, [...segments, 0], req);
       }
       for (let index = 0; index < items.length; index++) {
         const node = items[index] as Node | null;
-        if (isMap(node)) checkMapping(ctx, node, child.itemPattern, [...segments, index], itemAnchor(node, keySpan));
+        if (isMap(node)) checkMapping(ctx, node, child.itemPattern, [...segments, index], itemAnchor(node, keySpan), counts);
       }
       return;
     }
@@ -95,25 +106,25 @@ function checkValue(ctx: Context, child: Child, value: Node | null, parentSegmen
         const segments = [...parentSegments, child.key];
         const where = value && value.range && value.range[1] > value.range[0] ? span(value, keySpan) : keySpan;
         const bare = req.mayNotApply && isScalar(value) && isBareNotApplicable(value.value);
-        report(ctx, where, Codes.empty, DiagnosticSeverity.Warning, bare ? bareNotApplicableMessage(req, formatPath(segments), String(value.value)) : emptyMessage(req, formatPath(segments)), segments, req);
+        report(ctx, where, Codes.empty, placeholderSeverity, bare ? bareNotApplicableMessage(req, formatPath(segments), String(value.value)) : emptyMessage(req, formatPath(segments)), segments, req);
         return;
       }
       if (req.shape.kind === 'license' && isScalar(value) && typeof value.value === 'string') {
-        checkLicenseValue(ctx, req, value, parentSegments, child.key);
+        checkLicenseValue(ctx, req, value, parentSegments, child.key, counts);
       }
     }
   }
 }
 
 /** A scalar where a list is expected: a "does not apply" statement, unless it is a bare placeholder. */
-function checkStatement(ctx: Context, req: Requirement, value: Node, segments: PathSegment[], keySpan: [number, number]): void {
+function checkStatement(ctx: Context, req: Requirement, value: Node, segments: PathSegment[], keySpan: [number, number], severity: DiagnosticSeverity): void {
   if (!isScalar(value) || !isPlaceholder(value.value)) return; // a type error, if not text, comes from the schema
   const where = value.range && value.range[1] > value.range[0] ? span(value, keySpan) : keySpan;
   const message = isBareNotApplicable(value.value) ? bareNotApplicableMessage(req, formatPath(segments), String(value.value)) : emptyMessage(req, formatPath(segments));
-  report(ctx, where, Codes.empty, DiagnosticSeverity.Warning, message, segments, req);
+  report(ctx, where, Codes.empty, severity, message, segments, req);
 }
 
-function checkLicenseValue(ctx: Context, req: Requirement, value: Node, parentSegments: PathSegment[], key: string): void {
+function checkLicenseValue(ctx: Context, req: Requirement, value: Node, parentSegments: PathSegment[], key: string, counts: boolean): void {
   if (req.shape.kind !== 'license' || !isScalar(value)) return;
   const text = String(value.value);
   const findings = checkLicense(text, req.shape.test, ctx.licenseOptions);
@@ -123,16 +134,17 @@ function checkLicenseValue(ctx: Context, req: Requirement, value: Node, parentSe
   for (const finding of findings) {
     const [start, end] = base === undefined ? span(value, [0, 0]) : [base + finding.start, base + finding.end];
     const severity = req.shape.informative && finding.severity === 'error' ? DiagnosticSeverity.Information
-      : finding.severity === 'error' && !req.supporting ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
+      : finding.severity === 'error' && counts ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
     const data: DiagnosticData = { path: formatPath(segments), requirement: req.path, replacements: finding.replacements };
-    ctx.out.push(diagnostic(ctx.parsed.document, start, end, severity, finding.code, licenseMessage(req, finding), data));
+    ctx.out.push(diagnostic(ctx.parsed.document, start, end, severity, finding.code, licenseMessage(req, finding, counts), data));
   }
 }
 
-function licenseMessage(req: Requirement, finding: LicenseFinding): string {
+function licenseMessage(req: Requirement, finding: LicenseFinding, counts: boolean): string {
   if (finding.severity !== 'error') return finding.message;
   if (req.shape.kind === 'license' && req.shape.informative) return `${finding.message} (Informative: OSAID does not require training data to be openly licensed.)`;
   if (req.supporting) return `${finding.message} (Supporting material: the release does not fail on it, but this document cannot count as data information.)`;
+  if (!counts) return `${finding.message} (Recommended element: the release does not fail on it, but it does not count as open.)`;
   return finding.message;
 }
 

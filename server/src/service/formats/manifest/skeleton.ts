@@ -2,7 +2,7 @@
  * Renders the YAML a quick fix inserts for a missing requirement: the element with every
  * required child, placeholders where the user must write something. Read from the table.
  */
-import { PLACEHOLDER } from './placeholders';
+import { PLACEHOLDER } from '../../osaid/placeholders';
 import { childrenOf, keyOf, Requirement } from '../../osaid/requirements';
 
 /** The placeholder value of a scalar requirement. */

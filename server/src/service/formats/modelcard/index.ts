@@ -37,7 +37,7 @@ export const modelCardFormat: DocumentFormat = {
   checklist: (parsed, diagnostics) => modelCardChecklist(parsed, diagnostics),
   summary(parsed, diagnostics) {
     const { verdict } = modelCardChecklist(parsed, diagnostics);
-    return { verdict: { meets: verdict.meets, title: verdict.title }, headline: verdict.title };
+    return { verdict: { meets: verdict.meets, state: verdict.state, title: verdict.title }, headline: verdict.title };
   },
   toManifest: (parsed) => manifestFromCard(parsed).text,
 };

@@ -10,52 +10,54 @@ import { requirementFor } from '../../osaid/requirements';
 import type { ParsedDocument } from '../format';
 import { evaluateMofClass } from './evaluate';
 import { OSAID_BY_COMPONENT } from './osaid';
+import { osaidView, OsaidViewItem } from './osaidView';
 import { classTitle, MofClass } from './tables';
 
 const MOF_URL = 'https://arxiv.org/abs/2403.13784';
 
 export const mofChecklist = checklistPerAnalysis(buildMofChecklist);
 
+/** What the checklist says of the data information a MOF file shows: a reading of the OSAID checklist, not a certainty. */
+const DATA_INFORMATION_JUDGMENT = 'OSI\'s checklist accepts any one of these components under open terms as data information: released datasets, a research paper, a technical report or a data card, in that order of importance. Whether the one present describes the training data completely enough — provenance, scope, collection, labeling, processing — is a reviewer\'s judgment that a MOF file cannot show; an osai.yaml can state it item by item.';
+
 function buildMofChecklist(parsed: ParsedDocument, diagnostics: readonly Diagnostic[]): Checklist {
   const result = evaluateMofClass(parsed);
-  const components = result.components;
+  const view = osaidView(parsed);
   const document = parsed.document;
   const rangeOf = (node: Node | undefined): Range | undefined =>
     node?.range ? { start: document.positionAt(node.range[0]), end: document.positionAt(node.range[1]) } : undefined;
-  const item = (id: string, title: string, names: readonly string[], level: ChecklistItem['level']): ChecklistItem => {
-    const found = components.filter((c) => names.includes(c.component.name));
-    const open = found.filter((c) => c.status === 'included');
+  const itemOf = (viewItem: OsaidViewItem, title: string): ChecklistItem => {
+    const { id, level, found } = viewItem;
+    const passing = found.filter((f) => f.passes);
     const missingDiagnostic = diagnostics.find((d) => d.code === Codes.missing && (d.data as { requirement?: string } | undefined)?.requirement === id);
     const req = requirementFor(id);
+    const what = viewItem.test === 'osi' ? 'not OSI-approved' : 'not open';
     let status: ChecklistStatus;
     let detail: string;
-    if (open.length > 0) {
+    if (passing.length > 0) {
       status = 'met';
-      detail = `${open.map((c) => c.component.name).join(', ')} under ${shorten(open[0].resolved.license ?? 'an open license')}`;
+      detail = `${passing.map((f) => f.evaluation.component.name).join(', ')} under ${shorten(passing[0].evaluation.resolved.license ?? '')}`;
     } else if (found.length > 0) {
+      const first = found[0].evaluation;
       status = 'not-open';
-      detail = `${found.map((c) => c.component.name).join(', ')}: ${found[0].status === 'unlicensed' ? 'no license applies' : `${codeSpan(String(found[0].resolved.license))} is not open`}`;
+      detail = `${found.map((f) => f.evaluation.component.name).join(', ')}: ${first.resolved.license === undefined || first.status === 'unlicensed' ? 'no license applies' : `${codeSpan(String(first.resolved.license))} is ${what}`}`;
     } else {
       status = level === 'required' ? 'missing' : 'recommended';
-      detail = missingDiagnostic?.message ?? `No ${names.join(' / ')} component in the file.`;
+      detail = missingDiagnostic?.message ?? `No ${viewItem.candidates.join(' / ')} component in the file.`;
     }
-    const range = rangeOf(found[0]?.entry.nameNode) ?? missingDiagnostic?.range ?? ZERO_RANGE;
+    const range = rangeOf((passing[0] ?? found[0])?.evaluation.entry.nameNode) ?? missingDiagnostic?.range ?? ZERO_RANGE;
     // The manifest example is left out: it shows the manifest's syntax, not the MOF component.
-    const explanation = req ? markdownDoc(req, { example: false }) : OSAID_BY_COMPONENT[names[0]]?.note ?? '';
+    const doc = req ? markdownDoc(req, { example: false }) : OSAID_BY_COMPONENT[viewItem.candidates[0]]?.note ?? '';
+    const explanation = id === 'data_information' ? `${doc}\n\n${DATA_INFORMATION_JUDGMENT}` : doc;
     return { id, title, level, status, detail, range, explanation };
   };
-  const byRequirement = (requirement: string): string[] =>
-    Object.entries(OSAID_BY_COMPONENT).filter(([, m]) => m.requirement === requirement).map(([name]) => name);
+  const item = (id: string, title?: string): ChecklistItem => itemOf(view.items.find((i) => i.id === id)!, title ?? requirementFor(id)?.title ?? id);
   const groups: ChecklistGroup[] = [
     { id: 'data_information', title: 'Data information', items: [
-      item('data_information', 'Data information (data card, datasets, technical report or research paper)', ['Data card', 'Datasets', 'Technical report', 'Research paper'], 'required'),
+      item('data_information', 'Data information (data card, datasets, technical report or research paper)'),
     ] },
-    { id: 'code', title: 'Code', items: ['code.data_processing', 'code.training', 'code.evaluation', 'code.inference', 'code.architecture', 'code.supporting_libraries']
-      .map((id) => item(id, requirementFor(id)?.title ?? id, byRequirement(id), 'required')) },
-    { id: 'parameters', title: 'Parameters', items: [
-      item('parameters.weights', 'Model weights', byRequirement('parameters.weights'), 'required'),
-      item('parameters.checkpoints', 'Intermediate checkpoints', byRequirement('parameters.checkpoints'), 'recommended'),
-    ] },
+    { id: 'code', title: 'Code', items: ['code.data_processing', 'code.training', 'code.evaluation', 'code.inference', 'code.architecture', 'code.supporting_libraries'].map((id) => item(id)) },
+    { id: 'parameters', title: 'Parameters', items: [item('parameters.weights', 'Model weights'), item('parameters.checkpoints', 'Intermediate checkpoints')] },
   ];
   return {
     uri: document.uri, kind: parsed.format.id, kindLabel: parsed.format.label,

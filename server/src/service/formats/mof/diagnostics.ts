@@ -13,7 +13,10 @@ import { closest } from '../../text/suggest';
 import { SchemaErrorSite, schemaErrorDiagnostics } from '../../schema/errors';
 import { innerSpan } from '../../yaml/nodes';
 import { evaluateMofClass } from './evaluate';
-import { isUnlicensedMarker, licenseSentence, MofCodes, MofLicenseFinding, osiFinding, Severity, spellingFindings, typeFinding, verdictFinding } from './licenseCheck';
+import { isUnlicensedMarker, licenseSentence, MofCodes, MofLicenseFinding, osaidFinding, Severity, spellingFindings, typeFinding, verdictFinding } from './licenseCheck';
+import { OsaidView, osaidView } from './osaidView';
+
+const EMPTY_VIEW: OsaidView = { items: [], byComponent: new Map() };
 import { ComponentEntry, MofModel, readModel, resolveComponentLicense, ResolvedLicense } from './model';
 import { OSAID_GROUPS } from './osaid';
 import { COMPONENT_NAMES, COMPONENTS_BY_LOWER, FRAMEWORK_NAME, normalizeName } from './tables';
@@ -43,6 +46,9 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 interface Ctx {
   parsed: ParsedDocument;
   model: MofModel;
+  /** The OSAID view (mof/osaidView.ts); absent for files not checked as MOF files. */
+  view: OsaidView;
+  treatAsOpen: readonly string[];
   out: Diagnostic[];
 }
 
@@ -50,9 +56,9 @@ interface Ctx {
  * All diagnostics of a MOF model file, parse diagnostics included (a drop-in for the
  * service's `validate`); none for files that are not MOF model files.
  */
-export function mofDiagnostics(parsed: ParsedDocument): Diagnostic[] {
+export function mofDiagnostics(parsed: ParsedDocument, treatAsOpen: readonly string[] = []): Diagnostic[] {
   if (!parsed.yaml || parsed.value === undefined) return [...parsed.parseDiagnostics];
-  const ctx: Ctx = { parsed, model: readModel(parsed), out: [...parsed.parseDiagnostics] };
+  const ctx: Ctx = { parsed, model: readModel(parsed), view: osaidView(parsed, treatAsOpen), treatAsOpen, out: [...parsed.parseDiagnostics] };
   schemaFindings(ctx);
   componentFindings(ctx);
   licenseFindings(ctx);
@@ -76,7 +82,7 @@ const NOT_CHECKED = 'this file is not checked as a MOF model file until it is fi
  * MOT would not read the file as a MOF model file at all.
  */
 export function nearMissDiagnostics(parsed: ParsedDocument): Diagnostic[] {
-  const ctx: Ctx = { parsed, model: readModel(parsed), out: [...parsed.parseDiagnostics] };
+  const ctx: Ctx = { parsed, model: readModel(parsed), view: EMPTY_VIEW, treatAsOpen: [], out: [...parsed.parseDiagnostics] };
   schemaFindings(ctx, (error) => error.instancePath === '/framework/name' && error.keyword === 'enum', NOT_CHECKED);
   return ctx.out;
 }
@@ -173,20 +179,21 @@ function itemSpan(entry: ComponentEntry): [number, number] {
 function licenseFindings(ctx: Ctx): void {
   const { model, parsed } = ctx;
   // Global licenses: spelling problems where they are written (components report the verdict).
+  // MOT's exact-id matching decides only the class, so a spelling is a warning here.
   for (const g of Object.values(model.globals)) {
     if (g.name === undefined || !g.node) continue;
     for (const f of spellingFindings(g.name)) {
       const span = innerSpan(parsed.text, g.node)!;
-      push(ctx, span, SEVERITY[f.severity], f.code, licenseSentence(f), { path: g.path, replacements: f.replacements });
+      push(ctx, span, DiagnosticSeverity.Warning, f.code, licenseSentence(f), { path: g.path, replacements: f.replacements });
     }
   }
   const result = evaluateMofClass(parsed);
   const evaluated = new Map(result?.components.map((c) => [c.entry, c]) ?? []);
   for (const entry of model.entries) {
     if (!entry.component) continue;
-    // Duplicates that MOT drops still get their own license checked.
-    const resolved = evaluated.get(entry)?.resolved ?? resolveFor(ctx, entry);
-    componentLicense(ctx, entry, resolved);
+    // Duplicates that MOT drops still get their own license checked (they decide nothing).
+    const kept = evaluated.get(entry);
+    componentLicense(ctx, entry, kept?.resolved ?? resolveFor(ctx, entry), kept !== undefined);
   }
 }
 
@@ -194,7 +201,20 @@ function resolveFor(ctx: Ctx, entry: ComponentEntry): ResolvedLicense {
   return resolveComponentLicense(ctx.model, entry);
 }
 
-function componentLicense(ctx: Ctx, entry: ComponentEntry, resolved: ResolvedLicense): void {
+/** Why OSAID 1.0 does not count a component whose license fails its test. */
+function osaidSentence(test: 'osi' | 'open'): string {
+  return test === 'osi'
+    ? 'OSAID 1.0 does not count it either: code needs an OSI-approved license.'
+    : 'OSAID 1.0 does not count it either: it needs open (OSD-conformant) terms.';
+}
+
+/**
+ * A component's license findings. Their severity follows the OSAID view, as everywhere: an
+ * error when the license fails OSAID's test for a component the verdict needs (and no other
+ * component meets the requirement); otherwise a warning, since MOT's findings then lower
+ * only the MOF class.
+ */
+function componentLicense(ctx: Ctx, entry: ComponentEntry, resolved: ResolvedLicense, kept: boolean): void {
   const component = entry.component!;
   const { parsed } = ctx;
   const own = resolved.source === 'component';
@@ -205,25 +225,31 @@ function componentLicense(ctx: Ctx, entry: ComponentEntry, resolved: ResolvedLic
     ? { path: `${entry.path}.license`, component: component.name }
     : { path: `${entry.path}.name`, component: component.name, ...(resolved.path ? { inheritedFrom: resolved.path } : {}) };
   const text = resolved.license;
+  const osaid = kept ? ctx.view.byComponent.get(component.name) : undefined;
+  const fails = osaid !== undefined && osaid.decides && !osaid.passes;
+  const severity = (f: MofLicenseFinding): DiagnosticSeverity => (fails ? DiagnosticSeverity.Error : f.severity === 'information' ? DiagnosticSeverity.Information : DiagnosticSeverity.Warning);
+  const tail = fails ? ` ${osaidSentence(osaid.item.test)}` : '';
 
   if (text === undefined) {
     const message = own
       ? `\`${component.name}\` has an empty \`license\`: MOT counts it as unlicensed (an empty license does not fall back to the global ones). Write its SPDX id.`
       : `\`${component.name}\` has no license: no \`license\` of its own, no \`release.license.${component.contentType}.name\` and no \`release.license.distribution.name\`. MOT counts it as unlicensed.`;
-    push(ctx, licenseSpan, DiagnosticSeverity.Warning, MofCodes.unlicensed, message, base);
+    push(ctx, licenseSpan, fails ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, MofCodes.unlicensed, `${message}${tail}`, base);
     return;
   }
   // Own license: "`Component`: `X` is …"; inherited: "`Component` inherits `X` from `path`: it is …".
-  const report = (f: MofLicenseFinding, withReplacements: boolean): void => {
+  // `verdict`: the finding that says why the component fails, which carries the OSAID sentence.
+  const report = (f: MofLicenseFinding, withReplacements: boolean, verdict = false): void => {
     const message = own
       ? `\`${component.name}\`: ${licenseSentence(f)}`
       : `\`${component.name}\` inherits ${fmt(text)} from \`${resolved.path}\`: it ${f.predicate}`;
-    push(ctx, licenseSpan, SEVERITY[f.severity], f.code, message, { ...base, ...(withReplacements && own ? { replacements: f.replacements } : {}) });
+    push(ctx, licenseSpan, verdict ? severity(f) : SEVERITY[f.severity === 'error' ? 'warning' : f.severity], f.code, verdict ? `${message}${tail}` : message,
+      { ...base, ...(withReplacements && own ? { replacements: f.replacements } : {}) });
   };
 
   if (isUnlicensedMarker(text)) {
     const f = verdictFinding(text)!;
-    report(own ? f : { ...f, predicate: 'marks the component as included without a license, so MOT does not count it. Give the component an open license.' }, false);
+    report(own ? f : { ...f, predicate: 'marks the component as included without a license, so MOT does not count it. Give the component an open license.' }, false, true);
     return;
   }
   if (own) for (const f of spellingFindings(text)) report(f, true);
@@ -233,12 +259,17 @@ function componentLicense(ctx: Ctx, entry: ComponentEntry, resolved: ResolvedLic
     if (spelling) report({ ...spelling, code: 'license/not-open', predicate: `is not an exact SPDX id, and MOT compares ids exactly, so it counts the component as not open; write ${spelling.replacements[0] ? `\`${spelling.replacements[0]}\`` : 'the SPDX id'} there.` }, false);
   }
   const verdict = verdictFinding(text);
-  if (verdict) report(verdict, true);
+  if (verdict) report(verdict, true, true);
   const type = typeFinding(text, component.contentType);
   if (type) report(type, false);
-  if (component.contentType === 'code') {
-    const osi = osiFinding(text);
-    if (osi) report(osi, false);
+  // Open for MOT but not for OSAID (code that is FSF-libre only or under a data license), or a
+  // spelling MOT rejects whose fix would still fail OSAID's test: the OSAID finding itself.
+  const osaidOnly = osaid && !osaid.passes && !verdict ? osaidFinding(text, osaid.item.test, ctx.treatAsOpen) : undefined;
+  if (osaidOnly) {
+    const message = own || osaidOnly.subject === ''
+      ? `\`${component.name}\`${own ? '' : ` (license inherited from \`${resolved.path}\`)`}: ${licenseSentence(osaidOnly)}`
+      : `\`${component.name}\` inherits ${fmt(text)} from \`${resolved.path}\`: it ${osaidOnly.predicate}`;
+    push(ctx, licenseSpan, fails ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, osaidOnly.code, message, base);
   }
 }
 

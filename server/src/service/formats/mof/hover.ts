@@ -10,6 +10,7 @@ import { componentSuggestions } from './diagnostics';
 import { evaluateMofClass } from './evaluate';
 import { ComponentEntry, readModel, resolveComponentLicense, ResolvedLicense } from './model';
 import { OSAID_BY_COMPONENT } from './osaid';
+import { osaidView } from './osaidView';
 import { classTitle, isMotOpen, isTypeAppropriate, motOpenReasons, MotComponent, RESEARCH_PAPER, TECHNICAL_REPORT } from './tables';
 
 interface SchemaNode { description?: string; properties?: Record<string, SchemaNode>; items?: SchemaNode }
@@ -95,7 +96,17 @@ function componentMarkdown(parsed: ParsedDocument, entry: ComponentEntry, compon
   const evaluated = result?.components.find((c) => c.entry === entry);
   if (!evaluated) lines.push('- A later entry with the same name replaces this one in MOT.');
   const osaid = OSAID_BY_COMPONENT[component.name];
-  if (osaid) lines.push(`- OSAID 1.0: ${osaid.group}${osaid.group === 'Optional' ? '' : ` (required${osaid.group === 'Data information' ? ', at least one of Data card, Datasets, Technical report, Research paper' : ''})`}. ${osaid.note}`);
+  if (osaid) lines.push(`- OSAID 1.0: ${osaid.group}${osaid.group === 'Optional' ? '' : ` (required${osaid.group === 'Data information' ? ', at least one of Datasets, Research paper, Technical report, Data card' : ''})`}. ${osaid.note}`);
+  const judged = evaluated ? osaidView(parsed).byComponent.get(component.name) : undefined;
+  if (judged) {
+    const test = judged.item.test === 'osi' ? 'an OSI-approved license' : 'open (OSD-conformant) terms';
+    lines.push(judged.passes
+      ? `- In the OSAID view it **counts**: its license passes the test for it (${test}).`
+      : `- In the OSAID view it **does not count**: OSAID needs ${test} here, whatever MOT's class says.`);
+  }
+  if (osaid?.group === 'Data information') {
+    lines.push('- Reading one such component as the data information is a judgment: OSI\'s checklist accepts it, but whether it describes the training data completely is for a reviewer to say.');
+  }
   return lines.join('\n');
 }
 

@@ -29,7 +29,7 @@ export const mofFormat: DocumentFormat = {
     [MofCodes.unknownComponent]: { severity: 'error', meaning: 'a component name that is not one of the framework\'s 17', fix: 'the closest name' },
     [MofCodes.duplicateComponent]: { severity: 'warning', meaning: 'the same component listed twice' },
     [MofCodes.licenseType]: { severity: 'warning', meaning: 'an open license MOT does not list for the component\'s content type (code, data, document)' },
-    [MofCodes.unlicensed]: { severity: 'warning', meaning: 'no license applies to the component (MOT counts it as not open)' },
+    [MofCodes.unlicensed]: { severity: 'warning', meaning: 'no license applies to the component (MOT counts it as not open); an error when the OSAID view needs the component' },
   },
   // Any YAML file may be a MOF model file; only its content tells.
   recognise: ({ text }, settings) => (settings.mof && looksLikeMofText(text) ? 'maybe' : 'no'),
@@ -37,7 +37,7 @@ export const mofFormat: DocumentFormat = {
   confirm: (parse) => mofState(parse) !== 'none',
   validate(parsed, settings) {
     const state = notCheckedState(parsed);
-    const diagnostics = state === 'near-miss' ? nearMissDiagnostics(parsed) : state === 'unreadable' ? unreadableDiagnostics(parsed) : mofDiagnostics(parsed);
+    const diagnostics = state === 'near-miss' ? nearMissDiagnostics(parsed) : state === 'unreadable' ? unreadableDiagnostics(parsed) : mofDiagnostics(parsed, settings.treatAsOpen);
     // Red Hat's YAML extension already reports syntax errors in `yaml` documents (not our note that a file was not checked).
     return settings.mofYamlSyntax || parsed.document.languageId !== 'yaml' ? diagnostics
       : diagnostics.filter((d) => d.code !== Codes.yamlSyntax || d.severity === DiagnosticSeverity.Information);
@@ -60,7 +60,7 @@ export const mofFormat: DocumentFormat = {
     const checklist = mofChecklist(parsed, diagnostics);
     const result = evaluateMofClass(parsed);
     return {
-      verdict: { meets: checklist.verdict.meets, title: checklist.verdict.title },
+      verdict: { meets: checklist.verdict.meets, state: checklist.verdict.state, title: checklist.verdict.title },
       headline: checklist.verdict.title,
       classification: result.title,
       json: { mofClass: { class: result.class, title: result.title, progress: result.progress } },
@@ -83,7 +83,7 @@ function notChecked(state: 'near-miss' | 'unreadable'): DocumentSummary {
   const title = state === 'near-miss'
     ? '✗ Not checked as a MOF model file: `framework.name` is not `Model Openness Framework`'
     : '✗ Not checked as a MOF model file: its YAML could not be read';
-  return { verdict: { meets: false, title }, headline: title, json: { mofClass: null } };
+  return { verdict: { meets: false, state: 'fails', title }, headline: title, json: { mofClass: null } };
 }
 
 // For tests and tools that look inside the format (the service itself only uses `mofFormat`).

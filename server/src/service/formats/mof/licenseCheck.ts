@@ -4,7 +4,7 @@
  * why a string fails (restricted AI license, non-canonical spelling, unknown id) and
  * supplies canonical ids for quick fixes.
  */
-import { checkLicense, evaluateLicense, lookupLicense, notOpenReason, restrictionPredicate } from '../../licenses';
+import { evaluateLicense, licenseQualifies, lookupLicense, notOpenReason, restrictionPredicate } from '../../licenses';
 import { codeSpan, listIds, quoteUserText as shown } from '../../text/text';
 import { isMotOpen, isTypeAppropriate, motOpenReasons, MotContentType, typeAppropriateLicenses } from './tables';
 
@@ -128,13 +128,22 @@ export function typeFinding(text: string, type: MotContentType): MofLicenseFindi
   };
 }
 
-/** OSAID view: code must be OSI-approved; MOT also accepts FSF-libre and open-data licenses. */
-export function osiFinding(text: string): MofLicenseFinding | undefined {
-  if (!isMotOpen(text)) return undefined;
-  const findings = checkLicense(text, 'osi');
-  const f = findings.find((x) => x.code === 'license/not-osi-approved');
-  if (!f) return undefined;
-  return { code: 'license/not-osi-approved', severity: 'warning', subject: shown(text), predicate: 'is open for MOT but not OSI-approved; OSAID 1.0 requires an OSI-approved license for code (e.g. Apache-2.0, MIT).', replacements: [] };
+/**
+ * The OSAID view: a license MOT counts as open that fails OSAID's test for the component —
+ * code needs an OSI-approved license (MOT also accepts FSF-libre and open-data licenses), the
+ * rest open terms (an FSF-libre documentation license with invariant sections is not).
+ */
+export function osaidFinding(text: string, test: 'osi' | 'open', treatAsOpen: readonly string[] = []): MofLicenseFinding | undefined {
+  if (licenseQualifies(text, test, { extraOpen: treatAsOpen })) return undefined;
+  if (!isMotOpen(text)) {
+    // Not open for MOT either (a spelling MOT rejects): what the shared license check says.
+    const f = evaluateLicense(text, test, { extraOpen: treatAsOpen }).findings.find((x) => x.severity === 'error');
+    return f ? { code: f.code, severity: 'error', subject: '', predicate: f.message, replacements: [] } : undefined;
+  }
+  if (test === 'osi') {
+    return { code: 'license/not-osi-approved', severity: 'error', subject: shown(text), predicate: `is open for MOT (${motOpenReasons(text).join(', ')}) but not OSI-approved; OSAID 1.0 requires an OSI-approved license for code (e.g. Apache-2.0, MIT).`, replacements: [] };
+  }
+  return { code: 'license/not-open', severity: 'error', subject: shown(text), predicate: `is open for MOT (${motOpenReasons(text).join(', ')}) but its terms are not open for OSAID 1.0${clause(text)}: parameters and data information need OSD-conformant terms (e.g. Apache-2.0, CC-BY-4.0).`, replacements: [] };
 }
 
 const POPULAR = ['Apache-2.0', 'MIT', 'CC-BY-4.0', 'CC0-1.0', 'CDLA-Permissive-2.0', 'CC-BY-SA-4.0', 'ISC', 'PDDL-1.0', 'OpenMDW-1.0'];

@@ -18,16 +18,16 @@ export interface OsaidMapping {
   group: 'Data information' | 'Code' | 'Model' | 'Optional';
   /** The OSAID manifest requirement id it corresponds to. */
   requirement?: string;
-  /** OSAID's license test for it: code needs OSI-approved terms, the rest open (OSD-conformant) terms. */
+  /** OSAID's license test for it: code needs OSI-approved terms, the rest open (OSD-conformant) terms; `none`: the OSAID view does not read it. */
   test: 'osi' | 'open' | 'none';
   note: string;
 }
 
 export const OSAID_BY_COMPONENT: Readonly<Record<string, OsaidMapping>> = {
-  'Datasets': { group: 'Data information', requirement: 'data_information.training_data', test: 'none', note: 'OSAID requires every training dataset to be listed and described (where to get it, or why it cannot be shared), not to be released under an open license.' },
-  'Data card': { group: 'Data information', requirement: 'data_information.description', test: 'open', note: 'A data card is the natural home of OSAID\'s data information: provenance, scope, characteristics, collection, labeling and processing of the training data.' },
-  'Technical report': { group: 'Data information', requirement: 'data_information.documentation', test: 'open', note: 'Counts as data information when it describes the training data.' },
-  'Research paper': { group: 'Data information', requirement: 'data_information.documentation', test: 'open', note: 'Counts as data information when it describes the training data.' },
+  'Datasets': { group: 'Data information', requirement: 'data_information.training_data', test: 'open', note: 'The released training data: the OSAID checklist\'s first choice of data information, counted when it is under open terms. (OSAID itself does not require training data to be released, only listed and described.)' },
+  'Data card': { group: 'Data information', requirement: 'data_information.description', test: 'open', note: 'A data card is the natural home of OSAID\'s data information: provenance, scope, characteristics, collection, labeling and processing of the training data. It counts when it is under open terms.' },
+  'Technical report': { group: 'Data information', requirement: 'data_information.documentation', test: 'open', note: 'Counts as data information when it describes the training data and is under open terms.' },
+  'Research paper': { group: 'Data information', requirement: 'data_information.documentation', test: 'open', note: 'Counts as data information when it describes the training data and is under open terms.' },
   'Data preprocessing code': { group: 'Code', requirement: 'code.data_processing', test: 'osi', note: 'OSAID requires the code used to process and filter the data, under an OSI-approved license.' },
   'Training code': { group: 'Code', requirement: 'code.training', test: 'osi', note: 'OSAID requires the training code (with its arguments and settings), under an OSI-approved license.' },
   'Evaluation code': { group: 'Code', requirement: 'code.evaluation', test: 'osi', note: 'OSAID requires the code for validation and testing, under an OSI-approved license.' },
