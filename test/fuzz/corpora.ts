@@ -273,7 +273,10 @@ const ROMAN: Readonly<Record<string, 1 | 2 | 3>> = { I: 1, II: 2, III: 3 };
  * clean: a component is added with its name and MOT's description but no license (only its
  * owner can choose one), so it inherits `release.license` or is unlicensed, and new license
  * diagnostics (`mof/unlicensed`, `license/not-open`, …) appear — on the inserted items, and
- * nowhere else. The targeted `osaid/missing` itself is gone (the shared check).
+ * nowhere else, but for one: an inserted data information component (a data card) that
+ * inherits no open license does not count as data information, so the requirement's own
+ * `osaid/missing` then says so, naming what is there. The targeted `osaid/missing` itself is
+ * gone (the shared check).
  */
 function checkMofFix({ action, before, beforeDiagnostics, after, afterDiagnostics }: AppliedFix): string | undefined {
   if (!action.title.startsWith('Add')) return undefined;
@@ -285,7 +288,9 @@ function checkMofFix({ action, before, beforeDiagnostics, after, afterDiagnostic
     const m = /^release\.components\[(\d+)\]/.exec((d.data as { path?: string } | undefined)?.path ?? '');
     return m !== null && Number(m[1]) >= from && Number(m[1]) < to;
   };
-  const elsewhere = afterDiagnostics.filter((d) => !known.has(diagnosticKey(d)) && !inserted(d));
+  const dataInformationStillUnmet = (d: Diagnostic) => d.code === 'osaid/missing' && (d.data as { requirement?: string } | undefined)?.requirement === 'data_information'
+    && afterDiagnostics.some((x) => inserted(x) && ['Data card', 'Datasets', 'Technical report', 'Research paper'].includes((x.data as { component?: string } | undefined)?.component ?? ''));
+  const elsewhere = afterDiagnostics.filter((d) => !known.has(diagnosticKey(d)) && !inserted(d) && !dataInformationStillUnmet(d));
   if (elsewhere.length > 0) return `brings new diagnostics outside the inserted components: ${elsewhere.map(diagnosticKey).join('; ')}`;
   const roman = /missing for MOF Class (I{1,3})$/.exec(action.title.replace(/ \(\d+\)$/, ''))?.[1];
   if (roman) {

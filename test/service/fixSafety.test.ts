@@ -18,6 +18,9 @@ import { brokenFixtures, corpusFor, diagnosticKey as key, FormatCorpus, Seed } f
 import { FORMAT_IDS } from '../fuzz/fuzzer';
 import { comments, service } from '../helpers';
 
+/** Fixes that wrote a placeholder, across the corpora: the property below must have been exercised. */
+let placeholderFixes = 0;
+
 /** At least this many distinct fixes are checked per format (so a corpus that offers none fails). */
 const MINIMUM_CHECKED: Readonly<Record<string, number>> = { osai: 40, mof: 300 };
 
@@ -33,6 +36,7 @@ for (const id of FORMAT_IDS) {
     for (const fixture of corpus.fixtures) checked += checkEveryFix(corpus, id, fixture, false);
     t.diagnostic(`${id}: ${checked} quick fixes on ${corpus.fixtures.length} fixtures`);
     assert.ok(checked >= (MINIMUM_CHECKED[id] ?? 1), `${id}: ${checked} quick fixes checked`);
+    if (id === 'osai') assert.ok(placeholderFixes >= 20, `${placeholderFixes} fixes that write a placeholder checked`);
   });
 
   test(`fix safety (${id}): on broken YAML, no quick fix adds a YAML error or a duplicate key`, (t) => {
@@ -109,6 +113,17 @@ function checkEveryFix(corpus: FormatCorpus, id: string, fixture: Seed, broken: 
     }
     assert.equal(after.kind, id, `${what} leaves a document still recognised as ${id}`);
     const afterDiagnostics = service.doValidation(after);
+    // Removing a diagnostic by writing a placeholder is no progress: a fix that writes `TODO` never lowers the
+    // count of unmet requirements, and never turns a verdict green.
+    if (edits.some((e) => /\bTODO\b/.test(e.newText)) && !broken) {
+      const verdictBefore = service.getChecklist(parsed, diagnostics)?.verdict;
+      const verdictAfter = service.getChecklist(after, afterDiagnostics)?.verdict;
+      if (verdictBefore && verdictAfter) {
+        assert.ok(verdictAfter.unmet >= verdictBefore.unmet, `${what}: ${verdictBefore.unmet} unmet before, ${verdictAfter.unmet} after a placeholder`);
+        if (!verdictBefore.meets) assert.equal(verdictAfter.meets, false, `${what}: a placeholder turned the verdict green`);
+        placeholderFixes++;
+      }
+    }
     const remaining = new Set(afterDiagnostics.map(key));
     for (const d of action.diagnostics ?? []) {
       assert.ok(!remaining.has(key(d)), `${what} removes ${key(d)}`);

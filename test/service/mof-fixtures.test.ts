@@ -79,11 +79,18 @@ describe('real MOF files: exact diagnostics', () => {
   test('Llama-3-8B: the Llama license is restricted on each component that carries it; the paper is unlicensed', () => {
     const { diagnostics } = analyse(mof('Llama-3-8B.yml'));
     assert.deepEqual(diagnostics.map(brief), [
+      // The only data information is a paper without a license: it cannot count, so the requirement is unmet.
+      'osaid/missing@15:3-15:13',
       ...OSAID_CODE_MISSING.map(() => 'osaid/missing@15:3-15:13'),
       'license/restricted@19:17-19:42',
       'license/restricted@23:17-23:42',
       'mof/unlicensed@27:16-27:26',
     ]);
+    // Errors: what OSAID needs (the architecture and weights restricted, the requirements unmet); the paper's own
+    // finding is a warning (supporting material), its effect the data information requirement's error.
+    assert.deepEqual(diagnostics.map((d) => d.severity), [1, 1, 1, 1, 1, 1, 1, 1, 2]);
+    assert.match(diagnostics[0].message, /^OSAID 1\.0 requires data information under open terms, and none of what this file shows counts: `Research paper` is unlicensed or not under open terms/);
+    assert.deepEqual(diagnostics[0].data, { path: 'release.components', requirement: 'data_information' });
     const restricted = diagnostics.filter((d) => d.code === 'license/restricted');
     assert.deepEqual(restricted.map((d) => (d.data as { component: string }).component), ['Model architecture', 'Model parameters (Final)']);
     for (const d of restricted) {
@@ -92,13 +99,15 @@ describe('real MOF files: exact diagnostics', () => {
       assert.match(d.message, /Meta Llama 3 Community License Agreement, which restricts use \(acceptable-use policy/);
       assert.match(d.message, /MOT counts the component as not open/);
     }
-    assert.deepEqual(diagnostics.filter((d) => d.code === 'osaid/missing').map((d) => (d.data as { component: string }).component), OSAID_CODE_MISSING);
-    assert.deepEqual(diagnostics[5].data, { path: 'release.components[0].license', component: 'Model architecture' });
+    assert.deepEqual(diagnostics.filter((d) => d.code === 'osaid/missing').slice(1).map((d) => (d.data as { component: string }).component), OSAID_CODE_MISSING);
+    assert.deepEqual(diagnostics[6].data, { path: 'release.components[0].license', component: 'Model architecture' });
   });
 
   test('gemma-7b: `gemma` is restricted, every `unlicensed` is reported as such', () => {
     const { diagnostics } = analyse(mof('gemma-7b.yml'));
     assert.deepEqual(diagnostics.map(brief), [
+      // The technical report and the paper are unlicensed: no data information counts.
+      'osaid/missing@16:3-16:13',
       ...['Data preprocessing code', 'Training code', 'Evaluation code', 'Supporting libraries and tools'].map(() => 'osaid/missing@16:3-16:13'),
       'mof/unlicensed@20:16-20:26',
       'license/restricted@24:16-24:21',
@@ -109,7 +118,14 @@ describe('real MOF files: exact diagnostics', () => {
       'mof/unlicensed@44:16-44:26',
       'mof/unlicensed@48:16-48:26',
     ]);
-    assert.match(diagnostics[5].message, /^`Inference code`: `gemma` is the Gemma Terms of Use, which restricts use/);
+    // Errors where OSAID needs the component (architecture, inference code, weights); warnings on the model metadata,
+    // model card and evaluation results (outside the OSAID view) and on the report and paper (supporting material).
+    assert.deepEqual(diagnostics.slice(5).map((d) => [(d.data as { component: string }).component, d.severity]), [
+      ['Model architecture', 1], ['Inference code', 1], ['Model parameters (Final)', 1], ['Model metadata', 2],
+      ['Model card', 2], ['Technical report', 2], ['Research paper', 2], ['Evaluation results', 2],
+    ]);
+    assert.match(diagnostics[6].message, /^`Inference code`: `gemma` is the Gemma Terms of Use, which restricts use/);
+    assert.match(diagnostics[5].message, /OSAID 1\.0 does not count it either: code needs an OSI-approved license\.$/);
   });
 
   test('BLOOM: the inherited RAIL license is reported on every component name, saying where it comes from', () => {
@@ -142,6 +158,7 @@ describe('real MOF files: exact diagnostics', () => {
       'mof/license-type@20:14-20:38',
     ]);
     assert.deepEqual(analyse(mof('Mistral-7B-v0.1.yml')).diagnostics.map(brief), [
+      'osaid/missing@17:3-17:13', // the only data information, the paper, is unlicensed
       ...OSAID_CODE_MISSING.map(() => 'osaid/missing@17:3-17:13'),
       'mof/license-type@25:16-25:26',
       'mof/unlicensed@29:16-29:26',
@@ -212,8 +229,9 @@ describe('real MOF files: quick fixes', () => {
     const text = mof('Mistral-7B-v0.1.yml');
     const fixed = apply(text, action(text, 'Add the MOF component `Training code`', (d) => (d.data as { component?: string }).component === 'Training code'));
     assert.equal(fixed.slice(text.length), "    -\n      name: 'Training code'\n      description: 'Code used for training the model'\n");
-    const after = analyse(fixed).diagnostics.filter((d) => d.code === 'osaid/missing').map((d) => (d.data as { component: string }).component);
-    assert.deepEqual(after, ['Data preprocessing code', 'Evaluation code', 'Inference code', 'Supporting libraries and tools']);
+    const after = analyse(fixed).diagnostics.filter((d) => d.code === 'osaid/missing').map((d) => (d.data as { component?: string }).component);
+    // The first is the data information's (the paper is unlicensed), which no component to add would fix.
+    assert.deepEqual(after, [undefined, 'Data preprocessing code', 'Evaluation code', 'Inference code', 'Supporting libraries and tools']);
   });
 
   test('"Add all components OSAID requires" adds every component the OSAID view misses', () => {

@@ -91,10 +91,10 @@ describe('Model cards: Create osai.yaml from this card', () => {
     assert.match(text, /^ {2}# from the card's base_model: mistralai\/Mistral-7B-v0\.1/m);
 
     const diagnostics = await waitForDiagnostics(target, 'the placeholder warnings', (ds) => ds.some((d) => codeOf(d) === 'osaid/empty'));
-    assert.deepEqual(diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map(brief), [], 'an MIT card makes a manifest with no errors');
-    assert.deepEqual([...new Set(diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).map(codeOf))], ['osaid/empty'], 'every warning is a TODO to fill in');
+    const problems = diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error || d.severity === vscode.DiagnosticSeverity.Warning);
+    assert.deepEqual([...new Set(problems.map(codeOf))], ['osaid/empty'], 'an MIT card makes a manifest whose only problems are its TODOs to fill in');
     const todos = text.split('\n').filter((l) => /:\s*TODO\s*$/.test(l)).length;
-    assert.equal(diagnostics.filter((d) => codeOf(d) === 'osaid/empty').length, todos, 'one warning per TODO');
+    assert.equal(diagnostics.filter((d) => codeOf(d) === 'osaid/empty').length, todos, 'one per TODO');
   });
 
   it('a Hub metadata mistake: a squiggle, and its quick fix clears it', async () => {
@@ -133,7 +133,7 @@ describe('Model cards: Create osai.yaml from this card', () => {
     assert.equal(again?.toString(), target.toString());
     assert.match(readFileSync(target.fsPath, 'utf8'), /^ {4}license: Apache-2\.0 # from the card's license: apache-2\.0$/m);
     diagnostics = await waitForDiagnostics(target, 'no license error any more', (ds) => ds.length > 0 && !ds.some((d) => codeOf(d) === 'license/restricted'));
-    assert.deepEqual(diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map(brief), []);
+    assert.deepEqual(diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error && codeOf(d) !== 'osaid/empty').map(brief), [], 'no error but the placeholders to fill in');
     assert.equal(vscode.window.activeTextEditor?.document.getText(), readFileSync(target.fsPath, 'utf8'), 'the open editor shows the new text');
   });
 

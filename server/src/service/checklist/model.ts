@@ -28,8 +28,10 @@ export const ZERO_RANGE: ChecklistRange = { start: { line: 0, character: 0 }, en
  */
 export function statusFromDiagnostics(own: readonly Diagnostic[], ancestorMissing: boolean, level: 'required' | 'recommended' = 'required'): ChecklistStatus {
   const findings = own.filter((d) => d.severity === DiagnosticSeverity.Error || (level !== 'required' && d.severity === DiagnosticSeverity.Warning));
-  if (ancestorMissing || findings.some((d) => d.code === Codes.missing)) return 'missing';
-  if (findings.some((d) => String(d.code).startsWith('license/'))) return 'not-open';
+  // An entry without its license (a paper whose terms are unknown) is there, but cannot count as open.
+  const licenseMissing = (d: Diagnostic) => d.code === Codes.missing && /\.license$/.test((d.data as { path?: string } | undefined)?.path ?? '');
+  if (ancestorMissing || findings.some((d) => d.code === Codes.missing && !(level !== 'required' && licenseMissing(d)))) return 'missing';
+  if (findings.some((d) => String(d.code).startsWith('license/') || licenseMissing(d))) return 'not-open';
   if (findings.some((d) => d.code !== Codes.empty)) return 'invalid';
   if (own.some((d) => d.code === Codes.empty)) return 'placeholder';
   if (own.some((d) => d.code === Codes.recommended)) return 'recommended';

@@ -1,12 +1,13 @@
 /**
- * YAML front matter of a Markdown file: `---` on the very first line, YAML, then a line with
- * `---` (or `...`). Only that part is parsed; offsets stay the file's own, so every range maps
- * back to the file unchanged (the opening `---` is a YAML document marker, valid as it is).
+ * YAML front matter of a Markdown file: `---` on the first line (after blank lines, which the
+ * Hub's own card parser skips too), YAML, then a line with `---` (or `...`). Only that part is
+ * parsed; offsets stay the file's own, so every range maps back to the file unchanged (the
+ * opening `---` is a YAML document marker, valid as it is).
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseYaml, ParseOptions, YamlParse } from './parse';
 
-const OPENING = /^---[ \t]*\r?\n/;
+const OPENING = /^(?:[ \t]*\r?\n)*---[ \t]*\r?\n/;
 const CLOSING = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m;
 
 /** Whether the text starts with a front matter marker: a look at the first line only. */

@@ -283,8 +283,13 @@ function osaidFindings(ctx: Ctx): void {
   const anchor: [number, number] = anchorNode?.range ? [anchorNode.range[0], anchorNode.range[1]] : firstLineSpan(parsed.text);
   for (const group of OSAID_GROUPS) {
     if (group.anyOf) {
-      if (group.anyOf.some((n) => present.has(n))) continue;
-      push(ctx, anchor, DiagnosticSeverity.Error, Codes.missing, group.message, { path: 'release.components', requirement: group.requirement, component: group.anyOf[0] });
+      const item = ctx.view.items.find((i) => i.id === group.requirement);
+      if (item?.met) continue;
+      const found = group.anyOf.filter((n) => present.has(n));
+      const message = found.length === 0 ? group.message
+        : `OSAID 1.0 requires data information under open terms, and none of what this file shows counts: ${found.map((n) => `\`${n}\``).join(', ')} ${found.length === 1 ? 'is' : 'are'} unlicensed or not under open terms (see the finding on ${found.length === 1 ? 'it' : 'each'}). Give ${found.length === 1 ? 'it' : 'one of them'} an open license (e.g. CC-BY-4.0; a paper on arXiv is usually under arXiv's non-exclusive license, which is not open), or add a \`Data card\` under open terms.`;
+      // Adding a component is the fix only when none is there (one more without a license would not count either).
+      push(ctx, anchor, DiagnosticSeverity.Error, Codes.missing, message, { path: 'release.components', requirement: group.requirement, ...(found.length === 0 ? { component: group.anyOf[0] } : {}) });
       continue;
     }
     for (const name of group.allOf ?? []) {

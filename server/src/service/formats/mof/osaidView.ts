@@ -26,7 +26,8 @@ export interface OsaidView {
   items: readonly OsaidViewItem[];
   /**
    * For each component the view reads: its item, whether it passes, and whether its failure
-   * decides the verdict (its item is required and no other candidate meets it).
+   * decides the verdict (its item is required and no other candidate meets it; never for the
+   * data information's candidates, whose unmet requirement is reported on its own).
    */
   byComponent: ReadonlyMap<string, { item: OsaidViewItem; passes: boolean; decides: boolean }>;
 }
@@ -64,7 +65,10 @@ export function osaidView(parsed: ParsedDocument, treatAsOpen?: readonly string[
   });
   const byComponent = new Map<string, { item: OsaidViewItem; passes: boolean; decides: boolean }>();
   for (const item of items) {
-    for (const f of item.found) byComponent.set(f.evaluation.component.name, { item, passes: f.passes, decides: item.level === 'required' && !item.met });
+    // Data information components are supporting material (requirements §3a): one that cannot count is a
+    // warning on it; the requirement left unmet gets its own error (diagnostics.ts, osaidFindings).
+    const decides = item.level === 'required' && !item.met && item.id !== 'data_information';
+    for (const f of item.found) byComponent.set(f.evaluation.component.name, { item, passes: f.passes, decides });
   }
   const view: OsaidView = { items, byComponent };
   cache.set(parsed, { treatAsOpen: extraOpen, view });
