@@ -6,7 +6,7 @@ import type { CancellationToken, Connection, Diagnostic, InitializeParams, Initi
 // A CommonJS import: bundled without esbuild's ES-module wrapper, which would copy the
 // package's thousand-odd exports into getters at every start (~5 ms of a ~150 ms start).
 import lsp = require('vscode-languageserver');
-const { CodeActionKind, DidChangeConfigurationNotification, DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError, TextDocumentSyncKind, TextDocuments } = lsp;
+const { CodeActionKind, DidChangeConfigurationNotification, DocumentDiagnosticReportKind, LSPErrorCodes, MessageType, ResponseError, ShowMessageNotification, TextDocumentSyncKind, TextDocuments } = lsp;
 import { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { CHECKLIST_REQUEST, CREATE_MANIFEST_FROM_CARD_KIND, MANIFEST_FROM_CARD_REQUEST, ManifestFromCardResult, NEW_MANIFEST_REQUEST, NewManifestResult, REPORT_REQUEST, ReportParams, ReportResult } from './protocol';
 import { getLanguageService, LanguageServiceOptions, ParsedDocument, ServiceSettings } from './service';
@@ -239,7 +239,8 @@ export function startServer(connection: Connection, options: LanguageServiceOpti
     if (problems.length === 0) return;
     const message = `osaiManifest.licenses.treatAsOpen: ${problems.map((p) => `${p.message}${p.refusal === 'already-open' ? '' : ' This entry is ignored.'}`).join(' ')}`;
     connection.console.warn(`osai: ${message}`);
-    connection.window.showWarningMessage(message);
+    // A notification, not `showWarningMessage` (a request that a client without buttons may not answer).
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }).catch(() => undefined);
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {

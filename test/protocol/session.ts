@@ -14,10 +14,16 @@ export interface Session {
   waitForDiagnostics(uri: string, version?: number, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
   stderr: string[];
   logs: string[];
+  /** `window/showMessage` notifications, in order. */
+  messages: Array<{ type: number; message: string }>;
+  /** Resolves with the `n`-th (1-based) `window/showMessage`, when it comes. */
+  waitForMessage(n: number): Promise<{ type: number; message: string }>;
+  /** What `workspace/configuration` answers for `osaiManifest` from now on. */
+  configuration: { licenses: { treatAsOpen: string[] } };
 }
 
 /** `args`: the node arguments that start a server (default: the built server bundle). */
-export async function startSession(pull: boolean, args: readonly string[] = [SERVER, '--stdio']): Promise<Session> {
+export async function startSession(pull: boolean, args: readonly string[] = [SERVER, '--stdio'], treatAsOpen: string[] = []): Promise<Session> {
   const child = spawn(process.execPath, [...args], { stdio: ['pipe', 'pipe', 'pipe'] });
   const rpc = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const published: PublishDiagnosticsParams[] = [];
@@ -27,7 +33,11 @@ export async function startSession(pull: boolean, args: readonly string[] = [SER
   rpc.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => { published.push(p); waiters.splice(0).forEach((w) => w()); });
   const logs: string[] = [];
   rpc.onNotification('window/logMessage', (p: { message: string }) => { logs.push(p.message); });
-  rpc.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({ licenses: { treatAsOpen: [] } })));
+  const messages: Array<{ type: number; message: string }> = [];
+  const messageWaiters: Array<() => void> = [];
+  rpc.onNotification('window/showMessage', (p: { type: number; message: string }) => { messages.push(p); messageWaiters.splice(0).forEach((w) => w()); });
+  const configuration = { licenses: { treatAsOpen } };
+  rpc.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => configuration));
   rpc.onRequest('client/registerCapability', () => null);
   rpc.listen();
   await rpc.sendRequest('initialize', {
@@ -51,7 +61,13 @@ export async function startSession(pull: boolean, args: readonly string[] = [SER
       };
       check();
     });
-  return { child, rpc, published, waitForDiagnostics, stderr, logs };
+  // The limit only keeps a broken server from hanging the suite; nothing is timed.
+  const waitForMessage = (n: number, limitMs = 10000): Promise<{ type: number; message: string }> => new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no window/showMessage #${n} (got ${messages.length})`)), limitMs);
+    const check = (): void => { if (messages.length >= n) { clearTimeout(timer); resolve(messages[n - 1]); } else messageWaiters.push(check); };
+    check();
+  });
+  return { child, rpc, published, waitForDiagnostics, stderr, logs, messages, waitForMessage, configuration };
 }
 
 export async function stopSession(s: Session): Promise<number | null> {
