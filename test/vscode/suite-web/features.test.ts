@@ -84,7 +84,8 @@ describe('Diagnostics, quick fixes, hover, completion and code lens (server in a
     const after = await waitForDiagnostics(document.uri, 'the placeholder of scope', (ds) => ds.some((d) => codeOf(d) === 'osaid/empty'));
     assert.deepEqual(after.map(describeDiagnostic), [
       ...MANIFEST_DIAGNOSTICS.filter((d) => !d.endsWith(' data_information.description.scope')),
-      'warning osaid/empty 23:11-23:15 data_information.description.scope',
+      // A placeholder leaves the requirement unmet: an error, as the missing key was.
+      'error osaid/empty 23:11-23:15 data_information.description.scope',
     ], 'scope is no longer missing: its TODO (line 24, columns 11-15) is flagged instead');
   });
 
