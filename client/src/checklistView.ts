@@ -16,7 +16,7 @@ const ICONS: Record<ChecklistStatus, { icon: string; color: string }> = {
   missing: { icon: 'error', color: 'problemsErrorIcon.foreground' },
   'not-open': { icon: 'law', color: 'problemsErrorIcon.foreground' },
   invalid: { icon: 'error', color: 'problemsErrorIcon.foreground' },
-  placeholder: { icon: 'edit', color: 'problemsWarningIcon.foreground' },
+  placeholder: { icon: 'edit', color: 'problemsErrorIcon.foreground' },
   recommended: { icon: 'circle-large-outline', color: 'problemsInfoIcon.foreground' },
   'not-stated': { icon: 'question', color: 'problemsInfoIcon.foreground' },
 };

@@ -24,7 +24,7 @@ describe('renderReport: Markdown', () => {
       '',
       '4 files checked: 1 meets the OSAID 1.0 checks, 3 do not.',
       '',
-      'Status: ✓ met · ✗ missing · ✗ not open · ✗ invalid · ⚠ placeholder · ○ not provided · – not stated.',
+      'Status: ✓ met · ✗ missing · ✗ not open · ✗ invalid · ✗ placeholder · ○ not provided · – not stated.',
       '',
       '| file | kind | verdict | MOF class |',
       '|---|---|---|---|',

@@ -88,7 +88,7 @@ function operandFacts(op: Operand, test: LicenseTest, treat: TreatAsOpen): strin
     case 'custom': {
       const reviewed = treat.keys.has(customKey(r.canonical));
       text = `${code(r.canonical)} — custom license · OSI-approved: **no** · open: **${yesNo(reviewed)}** (${
-        reviewed ? `listed in \`${TREAT_AS_OPEN_SETTING}\`` : `not reviewed; add it to \`${TREAT_AS_OPEN_SETTING}\` once its terms are checked`
+        reviewed ? `listed in \`${TREAT_AS_OPEN_SETTING}\`` : test === 'open' ? `not reviewed; add it to \`${TREAT_AS_OPEN_SETTING}\` once its terms are checked` : 'not reviewed'
       })`;
       break;
     }

@@ -24,7 +24,7 @@ export const STATUS_LABELS: Readonly<Record<ChecklistStatus, { symbol: string; w
   missing: { symbol: '✗', word: STATUS_WORDS.missing, tone: 'bad' },
   'not-open': { symbol: '✗', word: STATUS_WORDS['not-open'], tone: 'bad' },
   invalid: { symbol: '✗', word: STATUS_WORDS.invalid, tone: 'bad' },
-  placeholder: { symbol: '⚠', word: STATUS_WORDS.placeholder, tone: 'warn' },
+  placeholder: { symbol: '✗', word: STATUS_WORDS.placeholder, tone: 'bad' },
   recommended: { symbol: '○', word: STATUS_WORDS.recommended, tone: 'info' },
   'not-stated': { symbol: '–', word: STATUS_WORDS['not-stated'], tone: 'info' },
 };

@@ -15,8 +15,6 @@ import { innerSpan } from '../../yaml/nodes';
 import { evaluateMofClass } from './evaluate';
 import { isUnlicensedMarker, licenseSentence, MofCodes, MofLicenseFinding, osaidFinding, Severity, spellingFindings, typeFinding, verdictFinding } from './licenseCheck';
 import { OsaidView, osaidView } from './osaidView';
-
-const EMPTY_VIEW: OsaidView = { items: [], byComponent: new Map() };
 import { ComponentEntry, MofModel, readModel, resolveComponentLicense, ResolvedLicense } from './model';
 import { OSAID_GROUPS } from './osaid';
 import { COMPONENT_NAMES, COMPONENTS_BY_LOWER, FRAMEWORK_NAME, normalizeName } from './tables';
@@ -37,6 +35,8 @@ export interface MofDiagnosticData {
 }
 
 
+const EMPTY_VIEW: OsaidView = { items: [], byComponent: new Map() };
+
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
@@ -46,7 +46,7 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 interface Ctx {
   parsed: ParsedDocument;
   model: MofModel;
-  /** The OSAID view (mof/osaidView.ts); absent for files not checked as MOF files. */
+  /** The OSAID view (mof/osaidView.ts); empty for files not checked as MOF files. */
   view: OsaidView;
   treatAsOpen: readonly string[];
   out: Diagnostic[];
@@ -243,7 +243,9 @@ function componentLicense(ctx: Ctx, entry: ComponentEntry, resolved: ResolvedLic
     const message = own
       ? `\`${component.name}\`: ${licenseSentence(f)}`
       : `\`${component.name}\` inherits ${fmt(text)} from \`${resolved.path}\`: it ${f.predicate}`;
-    push(ctx, licenseSpan, verdict ? severity(f) : SEVERITY[f.severity === 'error' ? 'warning' : f.severity], f.code, verdict ? `${message}${tail}` : message,
+    // (A restricted license's sentence already says OSAID does not accept it.)
+    const withTail = verdict && !/OSAID/.test(message) ? `${message}${tail}` : message;
+    push(ctx, licenseSpan, verdict ? severity(f) : SEVERITY[f.severity === 'error' ? 'warning' : f.severity], f.code, withTail,
       { ...base, ...(withReplacements && own ? { replacements: f.replacements } : {}) });
   };
 
