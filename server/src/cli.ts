@@ -10,7 +10,7 @@
  * or named but claimed by no format), or nothing to check. With `--ignore-unknown` (the pre-commit hook's), files named that no format
  * may claim are skipped as in folders, and nothing to check is not an error.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -48,7 +48,7 @@ const STDIN_NAME = '<stdin>';
 export function main(argv: string[], out: (s: string) => void, err: (s: string) => void, environment: Partial<CliEnvironment> = {}): number {
   const cwd = environment.cwd ?? process.cwd();
   const env = environment.env ?? process.env;
-  const parsed = parseArgs(argv);
+  const parsed = parseArgs(argv, (arg) => isFile(resolve(cwd, arg)));
   if (parsed.kind === 'help') { out(USAGE); return 0; }
   if (parsed.kind === 'version') { out(version); return 0; }
   if (parsed.kind === 'usage') { err(`osai-check: ${parsed.message}\n\n${USAGE}`); return 2; }
@@ -126,12 +126,28 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
       return 2;
     }
     const tooLarge = `${shown} has ${bytes.toLocaleString('en-US')} bytes, more than the limit of ${maxFileSize.toLocaleString('en-US')}; not checked (raise the limit with --max-file-size <bytes>)`;
-    if (bytes > maxFileSize) { unchecked.push(tooLarge); continue; }
+    // The limit is for files that are ours: one named, or claimed by its name. A large file found in
+    // a folder or passed by a hook (a long README, a data YAML that mentions the framework) is
+    // read, and the service says whether it is ours (a card's front matter is all it parses).
+    if (bytes > maxFileSize && (source.named || service.claimsByName(pathToFileURL(source.path).href))) { unchecked.push(tooLarge); continue; }
+    if (bytes > maxFileSize) {
+      try {
+        text = decodeUtf8(readFileSync(source.path));
+      } catch {
+        continue; // not UTF-8: certainly not one of ours
+      }
+    }
     const result = check(service, source, shown, text, options, cwd);
     // The service measures the same bytes (of the decoded text): a safety net, e.g. for stdin.
     if (result.diagnostics.some((d) => d.code === Codes.tooLarge)) { unchecked.push(tooLarge); continue; }
     const tooComplex = result.diagnostics.find((d) => d.code === Codes.tooComplex);
     if (tooComplex) { unchecked.push(`${shown}:${tooComplex.range.start.line + 1}:${tooComplex.range.start.character + 1}: ${tooComplex.message}`); continue; }
+    // A file a format claims whose YAML could not be read (an alias bomb, nesting past the guard): never passed over.
+    if (result.unreadable) {
+      const why = result.unreadable;
+      unchecked.push(`${shown}:${why.range.start.line + 1}:${why.range.start.character + 1}: not checked, its YAML could not be read: ${why.message}`);
+      continue;
+    }
     if (!result.recognised && source.named) {
       unchecked.push(`${shown} is neither an OSAID manifest, a MOF model file nor a model or dataset card; not checked`);
     }
@@ -192,7 +208,20 @@ function check(service: LanguageService, source: Source, shown: string, text: st
     reported: options.quiet ? diagnostics.filter((d) => (d.severity ?? DiagnosticSeverity.Error) === DiagnosticSeverity.Error) : diagnostics,
     summary,
     checklist: service.getChecklist(parsed, diagnostics),
+    // Claimed, but no value could be built from its YAML: the error that says why.
+    unreadable: summary !== undefined && parsed.value === undefined && parsed.parseDiagnostics.length > 0
+      ? [...parsed.parseDiagnostics].reverse().find((d) => d.severity === DiagnosticSeverity.Error) ?? parsed.parseDiagnostics[0]
+      : undefined,
   };
+}
+
+/** Whether a path names an existing file (not following a link: a dangling link's name is a file's name too). */
+function isFile(path: string): boolean {
+  try {
+    return !lstatSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** Now, or `SOURCE_DATE_EPOCH` (seconds) for reproducible reports. */

@@ -9,7 +9,7 @@ import lsp = require('vscode-languageserver');
 const { CodeActionKind, DidChangeConfigurationNotification, DocumentDiagnosticReportKind, LSPErrorCodes, MessageType, ResponseError, ShowMessageNotification, TextDocumentSyncKind, TextDocuments } = lsp;
 import { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { CHECKLIST_REQUEST, CREATE_MANIFEST_FROM_CARD_KIND, MANIFEST_FROM_CARD_REQUEST, ManifestFromCardResult, NEW_MANIFEST_REQUEST, NewManifestResult, REPORT_REQUEST, ReportParams, ReportResult } from './protocol';
-import { getLanguageService, LanguageServiceOptions, ParsedDocument, ServiceSettings } from './service';
+import { getLanguageService, LanguageServiceOptions, ParsedDocument, ReportParamsError, ServiceSettings } from './service';
 import { defaultSettings } from './service/settings';
 
 /**
@@ -23,6 +23,8 @@ const MIN_VALIDATION_DELAY_MS = 4;
 const MAX_VALIDATION_DELAY_MS = 150;
 /** A validation stage that took longer than this lets queued messages (newer text, hovers) in before the next stage. */
 const YIELD_AFTER_MS = 8;
+/** Settings changes are gathered this long before one is applied: a burst of them revalidates once, with the last. */
+const SETTINGS_COALESCE_MS = 20;
 
 interface Analysis {
   version: number;
@@ -90,6 +92,18 @@ function clampRange(document: TextDocument, range: Range): Range {
   return { start: clamp(document, range.start), end: clamp(document, range.end) };
 }
 
+/** The `osai/report` params, checked: a malformed request is answered InvalidParams, saying what is wrong. */
+function reportParams(params: unknown): ReportParams {
+  const p = params as Partial<ReportParams> | null | undefined;
+  const problems: string[] = [];
+  if (typeof p?.textDocument?.uri !== 'string') problems.push('`textDocument.uri` must be a string');
+  if (p?.format !== 'md' && p?.format !== 'html') problems.push('`format` must be "md" or "html"');
+  if (typeof p?.file !== 'string') problems.push('`file` must be a string');
+  if (p?.generator !== undefined && typeof p.generator !== 'string') problems.push('`generator` must be a string when given');
+  if (problems.length > 0) throw new ResponseError(lsp.ErrorCodes.InvalidParams, `osai/report: ${problems.join('; ')}.`);
+  return p as ReportParams;
+}
+
 /** Starts serving on `connection`; `options.formats` replaces the built-in formats (tests, embedders). */
 export function startServer(connection: Connection, options: LanguageServiceOptions = {}): void {
   const documents = new TextDocuments({ create: TextDocument.create, update: updateDocument });
@@ -106,6 +120,8 @@ export function startServer(connection: Connection, options: LanguageServiceOpti
   let effective: ServiceSettings = { ...defaultSettings };
   /** The version last published per document (push mode): opening publishes once. */
   const publishedVersions = new Map<string, number>();
+  /** Counts the settings applied: a validation started under older settings is dropped. */
+  let settingsGeneration = 0;
 
   /** The parse of the document's current version, computed at most once (only the current version is kept). */
   function parseOf(document: TextDocument): Analysis {
@@ -130,6 +146,7 @@ export function startServer(connection: Connection, options: LanguageServiceOpti
       return run();
     } catch (error) {
       if (error instanceof ResponseError) throw error; // a deliberate answer (a cancellation)
+      if (error instanceof ReportParamsError) throw new ResponseError(lsp.ErrorCodes.InvalidParams, error.message);
       const message = error instanceof Error ? error.stack ?? error.message : String(error);
       connection.console.error(`osai: ${name} failed: ${message}`);
       throw new ResponseError(-32603, `osai: ${name} failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -161,7 +178,8 @@ export function startServer(connection: Connection, options: LanguageServiceOpti
     const document = documents.get(uri);
     if (!document) return;
     const version = document.version;
-    const superseded = () => documents.get(uri)?.version !== version;
+    const generation = settingsGeneration;
+    const superseded = () => documents.get(uri)?.version !== version || settingsGeneration !== generation;
     try {
       const started = performance.now();
       const analysis = parseOf(document);
@@ -194,13 +212,36 @@ export function startServer(connection: Connection, options: LanguageServiceOpti
     else pending.set(uri, setTimeout(() => void validateAndPublish(uri), delayAfterChange(uri)));
   }
 
-  async function refreshSettings(): Promise<void> {
+  /**
+   * Settings changes, coalesced: each change (with its settings, or `fetch` to ask the client)
+   * replaces the one waiting, and one is applied when the burst is over. While the client is
+   * asked, later changes wait; an answer overtaken by a newer change is dropped (the last wins).
+   */
+  let waitingSettings: ClientSettings | 'fetch' | undefined;
+  let settingsTimer: ReturnType<typeof setTimeout> | undefined;
+  let fetchingSettings = false;
+
+  function settingsChanged(change: ClientSettings | 'fetch'): void {
+    waitingSettings = change;
+    if (settingsTimer === undefined && !fetchingSettings) settingsTimer = setTimeout(() => void flushSettings(), SETTINGS_COALESCE_MS);
+  }
+
+  async function flushSettings(): Promise<void> {
+    settingsTimer = undefined;
+    const change = waitingSettings;
+    waitingSettings = undefined;
+    if (change === undefined) return;
+    if (change !== 'fetch') { applySettings(change); return; }
     if (!configurationRequests) return;
+    fetchingSettings = true;
     try {
       const settings = (await connection.workspace.getConfiguration('osaiManifest')) as ClientSettings | null;
-      applySettings(settings ?? {});
+      if (waitingSettings === undefined) applySettings(settings ?? {});
     } catch (error) {
       connection.console.error(`osai: reading settings failed: ${String(error)}`);
+    } finally {
+      fetchingSettings = false;
+      if (waitingSettings !== undefined && settingsTimer === undefined) settingsTimer = setTimeout(() => void flushSettings(), SETTINGS_COALESCE_MS);
     }
   }
 
@@ -215,6 +256,7 @@ export function startServer(connection: Connection, options: LanguageServiceOpti
     effective = merged;
     service.configure(next);
     cache.clear();
+    settingsGeneration++;
     // Before `initialized` the client cannot take requests, and no document is open yet.
     if (!initialized) return;
     warnAboutSettings();
@@ -273,13 +315,12 @@ export function startServer(connection: Connection, options: LanguageServiceOpti
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'osaiManifest' }).catch(() => undefined);
     }
     warnAboutSettings();
-    if (configurationRequests) void refreshSettings();
+    if (configurationRequests) settingsChanged('fetch');
   });
 
   connection.onDidChangeConfiguration((change) => {
     const settings = (change.settings as { osaiManifest?: ClientSettings } | null)?.osaiManifest;
-    if (settings) applySettings(settings);
-    else void refreshSettings();
+    settingsChanged(settings && typeof settings === 'object' ? settings : 'fetch');
   });
 
   documents.onDidOpen((e) => schedule(e.document.uri, true));
@@ -348,14 +389,14 @@ export function startServer(connection: Connection, options: LanguageServiceOpti
 
   // Custom request: the compliance report of a document, rendered here so the client bundles
   // no checks and no renderer.
-  connection.onRequest(REPORT_REQUEST, (params: ReportParams) => guard('report', (): ReportResult | null => {
-    const document = documents.get(params.textDocument.uri);
+  connection.onRequest(REPORT_REQUEST, (params: unknown) => guard('report', (): ReportResult | null => {
+    const valid = reportParams(params);
+    const document = documents.get(valid.textDocument.uri);
     if (!document) return null;
     const { parsed, diagnostics } = analyse(document);
     const checklist = service.getChecklist(parsed, diagnostics);
     if (!checklist) return null;
-    const format = params.format === 'md' ? 'md' : 'html';
-    return { text: service.renderReport([{ file: params.file, checklist }], format, { generator: params.generator }) };
+    return { text: service.renderReport([{ file: valid.file, checklist }], valid.format, { generator: valid.generator }) };
   }));
 
   // Custom request: the text of a new manifest.

@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync, SpawnSyncOptions } from 'node:child_process';
-import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -268,6 +268,78 @@ describe('pre-commit hook osai-check (Debian pre-commit, installed from a snapsh
     assert.deepEqual(commits(), before, 'nothing was committed');
     git('rm', '-q', '-r', '--cached', 'models');
     rmSync(join(scratch, 'models'), { recursive: true });
+  });
+
+  test('staged names that look like options are files: nothing is overwritten, no option is taken from a name', () => {
+    const before = commits();
+    // Weights under a custom license nobody reviewed: a finding, unless `--treat-as-open=LicenseRef-Evil` were taken as an option.
+    const evil = FIXED_MANIFEST.replace('    license: Apache-2.0\n  checkpoints:', '    license: LicenseRef-Evil\n  checkpoints:');
+    assert.notEqual(evil, FIXED_MANIFEST);
+    write('release.osai.yaml', evil);
+    const config = readFileSync(join(scratch, '.pre-commit-config.yaml'), 'utf8');
+    const hostile = ['--output=osai.yaml', '--output=.pre-commit-config.yaml', '--treat-as-open=LicenseRef-Evil.yaml', '-x.yaml', '--quiet.yml', 'with space.yaml', 'new\nline.yaml'];
+    for (const name of hostile) write(name, 'note: an ordinary YAML file\n');
+    git('add', '-A');
+    const r = commit('hostile names');
+    assert.notEqual(r.code, 0, r.output);
+    assert.match(r.output, /^- exit code: 1$/m);
+    const findings = r.output.split('\n').filter((line) => /^\S.*:\d+:\d+ (error|warning|info) /.test(line));
+    assert.equal(findings.length, 1, r.output);
+    assert.match(findings[0], /^release\.osai\.yaml:9:14 error license\/not-open `LicenseRef-Evil` is a custom license whose terms have not been reviewed/);
+    assert.equal(readFileSync(join(scratch, 'osai.yaml'), 'utf8'), FIXED_MANIFEST, 'osai.yaml is not overwritten');
+    assert.equal(readFileSync(join(scratch, '.pre-commit-config.yaml'), 'utf8'), config, 'the configuration is not overwritten');
+    for (const name of hostile) assert.equal(readFileSync(join(scratch, name), 'utf8'), 'note: an ordinary YAML file\n', name);
+    assert.deepEqual(commits(), before, 'nothing was committed');
+
+    // Options of the user's own (`args` without the `--` that ends them): a staged name is still never one.
+    const withArgs = config.replace('        language_version: system\n', "        language_version: system\n        args: [--max-warnings, '50']\n");
+    assert.notEqual(withArgs, config);
+    write('.pre-commit-config.yaml', withArgs);
+    git('add', '.pre-commit-config.yaml');
+    const own = run('pre-commit', ['run']); // the staged files: the manifest, the hostile names and the configuration
+    assert.equal(own.code, 1, own.output);
+    assert.match(own.output, /^release\.osai\.yaml:9:14 error license\/not-open `LicenseRef-Evil`/m);
+    assert.equal(readFileSync(join(scratch, 'osai.yaml'), 'utf8'), FIXED_MANIFEST, 'osai.yaml is not overwritten');
+    assert.equal(readFileSync(join(scratch, '.pre-commit-config.yaml'), 'utf8'), withArgs, 'the configuration is not overwritten');
+    write('.pre-commit-config.yaml', config);
+    git('add', '.pre-commit-config.yaml');
+    git('rm', '-q', '--cached', '--', 'release.osai.yaml', ...hostile);
+    for (const name of ['release.osai.yaml', ...hostile]) rmSync(join(scratch, name));
+  });
+
+  test('a card the hook cannot read, or one that starts with a byte order mark, is never passed over', () => {
+    const before = commits();
+    const bomb = `---\nlicense: cc-by-nc-4.0\na: &a [x, x, x, x, x, x, x, x, x]\n${'bcdefghij'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefghij'[i]}`).join(', ')}]`).join('\n')}\n---\n# Tiny\n`;
+    write('models/bomb/README.md', bomb);
+    git('add', 'models');
+    const unreadable = commit('an unreadable card');
+    assert.match(unreadable.output, /^- exit code: 2$/m, unreadable.output);
+    assert.match(unreadable.output, /^osai-check: models\/bomb\/README\.md:\d+:\d+: not checked, its YAML could not be read: Too many alias expansions/m);
+    assert.deepEqual(commits(), before, 'nothing was committed');
+    git('rm', '-q', '-r', '--cached', 'models');
+    rmSync(join(scratch, 'models'), { recursive: true });
+
+    write('models/bom/README.md', `\uFEFF${BAD_CARD}`);
+    git('add', 'models');
+    const bom = commit('a card with a BOM');
+    assert.match(bom.output, /^- exit code: 1$/m, bom.output);
+    assert.ok(bom.output.split('\n').some((l) => l.startsWith(`models/bom/README.md:2:10 error license/not-open ${NOT_OPEN}`)), bom.output);
+    assert.deepEqual(commits(), before, 'nothing was committed');
+    git('rm', '-q', '-r', '--cached', 'models');
+    rmSync(join(scratch, 'models'), { recursive: true });
+  });
+
+  test('large files that are none of its formats pass: the size limit is for its own files', () => {
+    const before = commits();
+    const page = `---\ntitle: A long post\nlayout: post\n---\n${'A paragraph of text, repeated to make the page long.\n'.repeat(100_000)}`;
+    const data = `# framework and openness are only mentioned here\nrows:\n${'  - {a: 1, b: 2}\n'.repeat(300_000)}`;
+    assert.ok(Buffer.byteLength(page) > 4 * 1024 * 1024 && Buffer.byteLength(data) > 4 * 1024 * 1024);
+    write('site/README.md', page);
+    write('data/table.yaml', data);
+    git('add', '-A');
+    const r = commit('large files');
+    assert.equal(r.code, 0, r.output);
+    assert.equal(commits().length, before.length + 1);
   });
 
   test('pre-commit run --all-files: every file (the configuration, the manifest, the other YAML and README files) passes', () => {

@@ -23,7 +23,14 @@ export interface Session {
 }
 
 /** `args`: the node arguments that start a server (default: the built server bundle). */
-export async function startSession(pull: boolean, args: readonly string[] = [SERVER, '--stdio'], treatAsOpen: string[] = []): Promise<Session> {
+export interface SessionOptions {
+  /** `osaiManifest.licenses.treatAsOpen` in the client's settings. */
+  treatAsOpen?: string[];
+  /** Answers `workspace/configuration` instead of the session's settings (a test holding an answer back). */
+  configuration?: (items: unknown[]) => unknown[] | Promise<unknown[]>;
+}
+
+export async function startSession(pull: boolean, args: readonly string[] = [SERVER, '--stdio'], options: SessionOptions = {}): Promise<Session> {
   const child = spawn(process.execPath, [...args], { stdio: ['pipe', 'pipe', 'pipe'] });
   const rpc = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const published: PublishDiagnosticsParams[] = [];
@@ -36,8 +43,8 @@ export async function startSession(pull: boolean, args: readonly string[] = [SER
   const messages: Array<{ type: number; message: string }> = [];
   const messageWaiters: Array<() => void> = [];
   rpc.onNotification('window/showMessage', (p: { type: number; message: string }) => { messages.push(p); messageWaiters.splice(0).forEach((w) => w()); });
-  const configuration = { licenses: { treatAsOpen } };
-  rpc.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => configuration));
+  const configuration = { licenses: { treatAsOpen: options.treatAsOpen ?? [] } };
+  rpc.onRequest('workspace/configuration', (p: { items: unknown[] }) => (options.configuration ? options.configuration(p.items) : p.items.map(() => configuration)));
   rpc.onRequest('client/registerCapability', () => null);
   rpc.listen();
   await rpc.sendRequest('initialize', {

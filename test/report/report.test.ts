@@ -164,7 +164,8 @@ describe('renderReport: escaping', () => {
     assert.ok(html.includes('<meta name="generator" content="gen&lt;&quot;&amp;&gt;">'));
     assert.ok(html.includes('<code>models/&lt;evil&gt; &amp; `tick` | &quot;q&quot;.osai.yaml</code>'));
     assert.ok(html.includes('&lt;img src=x onerror=alert(1)&gt; &amp; &quot;quoted&quot;'));
-    assert.ok(html.includes('&lt;script&gt;alert(&quot;parameters.weights&quot;)&lt;/script&gt; | pipe [x](javascript:alert(1)) <strong>bold</strong> <code>&lt;code&gt;</code>'));
+    // A finding is text with code spans: its Markdown link and emphasis are shown as typed (issue 22, item 8).
+    assert.ok(html.includes('&lt;script&gt;alert(&quot;parameters.weights&quot;)&lt;/script&gt; | pipe [x](javascript:alert(1)) **bold** <code>&lt;code&gt;</code>'));
     assert.ok(html.includes('<pre><code class="language-yaml">&lt;script&gt;</code></pre>'));
     assert.ok(html.includes('<a href="https://opensource.org/a?b=1&amp;c=2">ok</a> [bad](javascript:alert(1))'));
     assert.ok(!html.includes('href="javascript'), 'no javascript: links');
@@ -175,7 +176,7 @@ describe('renderReport: escaping', () => {
     assert.ok(text.startsWith('# Report \\<for\\> \\#1\n'));
     assert.ok(text.includes('\n## ``models/<evil> & `tick` | "q".osai.yaml``\n'));
     assert.ok(text.includes('| ``models/<evil> & `tick` \\| "q".osai.yaml`` | OSAID manifest |'));
-    assert.ok(text.includes('| Parameters | Model weights \\<b\\> | ✗ not open | &lt;script&gt;alert("parameters.weights")&lt;/script&gt; \\| pipe [x](javascript:alert(1)) **bold** `<code>` |'));
+    assert.ok(text.includes('| Parameters | Model weights \\<b\\> | ✗ not open | &lt;script&gt;alert("parameters.weights")&lt;/script&gt; \\| pipe \\[x\\](javascript:alert(1)) \\*\\*bold\\*\\* `<code>` |'));
     assert.ok(!/<(script|img|iframe)/.test(text.replace(/```[\s\S]*?```/g, '').replace(/`[^`\n]*`/g, '')), 'no raw HTML outside code spans');
   });
 });

@@ -192,3 +192,29 @@ test("the parser's own messages, which quote the text, are shortened", () => {
   assert.equal(d.length, 1);
   assert.equal(d[0].message, `Unresolved tag: !tag${'v'.repeat(200 - 'Unresolved tag: !tag'.length - 1)}…`);
 });
+
+// Issue 22 (9): `data.path` carried the whole key — a 4 MB key of NULs made 24 MB of JSON per publication.
+test('an unknown key of 4 MB: its diagnostic stays small (the key in `data.path` is shortened as in the message), and a misspelt key is still renamed', () => {
+  const MAX_QUOTED = 60; // MAX_QUOTED_LENGTH (server/src/service/text/text.ts): at most 59 characters of the key, then `…`
+  const nuls = '\u0000'.repeat(4_000_000);
+  const long = `producer${'x'.repeat(10_000)}`;
+  const text = `osaid: "1.0"\nsystem:\n  name: n\n  prodcuer: p\n  "${nuls}": a\n  ${long}: b\n`;
+  const unknown = check(text).filter((d) => d.code === 'schema/unknown-key');
+  const paths = unknown.map((d) => (d.data as { path: string }).path);
+  assert.deepEqual(paths, ['system.prodcuer', `system.${'\u0000'.repeat(MAX_QUOTED - 1)}…`, `system.${long.slice(0, MAX_QUOTED - 1)}…`]);
+  for (const d of unknown) {
+    const path = (d.data as { path: string }).path;
+    assert.ok(path.length <= 'system.'.length + MAX_QUOTED, `${path.length} characters`);
+    // In JSON a character of the key takes at most 6 (`\u0000`), and the key is quoted twice: in the message and in the path.
+    const withoutKey = JSON.stringify({ ...d, message: d.message.replace(path.slice('system.'.length), ''), data: { ...(d.data as object), path: 'system.' } }).length;
+    assert.ok(JSON.stringify(d).length <= withoutKey + 2 * 6 * MAX_QUOTED, `${JSON.stringify(d).length} characters of JSON`);
+  }
+  assert.ok(JSON.stringify(unknown[1]).length < 2_000, `${JSON.stringify(unknown[1]).length} characters of JSON`);
+  // The rename of an ordinary misspelt key still works.
+  const small = 'osaid: "1.0"\nsystem:\n  name: n\n  prodcuer: p\n';
+  const parsed = service.parse(doc(small));
+  const diagnostics = service.doValidation(parsed);
+  const rename = service.getCodeActions(parsed, diagnostics, diagnostics).find((a) => a.title === 'Rename to `producer`');
+  assert.ok(rename, 'the rename is offered');
+  assert.equal(applyWorkspaceEdit(small, rename.edit), small.replace('prodcuer', 'producer'));
+});

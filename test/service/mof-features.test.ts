@@ -366,6 +366,21 @@ describe('adding components keeps the file\'s style', () => {
     assert.ok(!/[^\r]\n/.test(fixed), 'every line ends with CRLF');
     assert.equal(evaluateMofClass(service.parse(yamlDoc(fixed)))!.class, 3);
   });
+
+  // Issue 22 (13): the added item must not take a sibling's license that fails its test (a new finding).
+  // It takes none: it inherits the global license in MOT's order (here the distribution's, open and
+  // OSI-approved), whatever its siblings are under — `CC-BY-NC-4.0` (not open) or `Apache-2.0`.
+  test('"Add the MOF component" copies no sibling\'s license, open or not: the new item inherits the global one and adds no finding', () => {
+    for (const sibling of ['CC-BY-NC-4.0', 'Apache-2.0']) {
+      const text = `${base}  components:\n    -\n      name: 'Training code'\n      description: 'Code used for training the model'\n      license: ${sibling}\n`;
+      const fixed = fixWith(text, (d) => d.code === 'osaid/missing' && (d.data as { component?: string }).component === 'Inference code', 'Add the MOF component `Inference code`');
+      assert.equal(fixed.slice(text.length), "    -\n      name: 'Inference code'\n      description: 'Code used for running the model to make predictions'\n", sibling);
+      const licenseFindings = (t: string) => analyse(t).diagnostics.filter((d) => /^(license|mof)\//.test(String(d.code))).map(brief);
+      assert.deepEqual(licenseFindings(fixed), licenseFindings(text), sibling);
+      const added = evaluateMofClass(service.parse(yamlDoc(fixed)))!.components.find((c) => c.component.name === 'Inference code')!;
+      assert.deepEqual([added.resolved.license, added.resolved.source], ['Apache-2.0', 'distribution'], sibling);
+    }
+  });
 });
 
 describe('hover and completion', () => {

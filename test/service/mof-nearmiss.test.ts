@@ -199,18 +199,14 @@ describe('osai-check (the built bin/osai-check.js; run `npm run build` first)', 
     assert.match(r.stderr, /^1 file checked: 1 error, 0 warnings$/m);
   });
 
-  test('an alias bomb: exit 1 with the alias-bomb error and the note; JSON says kind mof, no class', () => {
+  test('an alias bomb: not checked, and never passed over: exit 2, saying where and why', () => {
     const name = write('bomb.yml', `framework:\n  name: Model Openness Framework\n${aliasBomb()}`);
-    const r = run(name);
-    assert.equal(r.code, 1, r.stderr);
-    const lines = r.stdout.trim().split('\n');
-    assert.equal(lines.length, 2);
-    assert.match(lines[0], /^bomb\.yml:4:8 error yaml\/syntax Too many alias expansions/);
-    assert.match(lines[1], /^bomb\.yml:1:1 info yaml\/syntax Not checked as a Model Openness Framework model file/);
-    const json = JSON.parse(run('--format', 'json', name).stdout);
-    assert.equal(json.files[0].kind, 'mof');
-    assert.equal(json.files[0].mofClass, null);
-    assert.deepEqual(json.files[0].verdict, { meets: false, state: 'fails', title: '✗ Not checked as a MOF model file: its YAML could not be read' });
+    for (const args of [[name], ['--ignore-unknown', name], ['--format', 'json', name]]) {
+      const r = run(...args);
+      assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
+      assert.match(r.stderr, /^osai-check: bomb\.yml:4:8: not checked, its YAML could not be read: Too many alias expansions/m);
+      assert.match(r.stderr, /^osai-check: 1 file could not be checked \(exit 2\)$/m);
+    }
   });
 
   test('found in a folder: the near miss is checked, a file that only mentions the words is not', () => {

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isAlias, isMap, isScalar, isSeq, Lexer, Node, Parser } from 'yaml';
-import { parseYaml, YamlParse, yamlWork } from '../../server/src/service/yaml/parse';
+import { MAX_YAML_TOKENS, parseYaml, YamlParse, yamlWork } from '../../server/src/service/yaml/parse';
 import { corpusFor } from '../fuzz/corpora';
 import { buildCase, random } from '../fuzz/fuzzer';
 import { service } from '../helpers';
@@ -167,4 +167,61 @@ test('an anchor or an alias: parsed whole at once, its tokens read once (not by 
   parseYaml(documentOf(text), text, { whole: true });
   assert.equal(parse.sections, undefined);
   assert.equal(read, yamlWork.tokens - again);
+});
+
+/** The tokens a whole parse of `text` reads, counted by hand: every lexeme the lexer gives. */
+function tokenCount(text: string): number {
+  let n = 0;
+  for (const _ of new Lexer().lex(text)) n++;
+  return n;
+}
+
+/** A manifest of exactly `tokens` tokens in three sections (`osaid`, `system`, a list and many comments), after `top`. */
+function manifestOf(tokens: number, top = ''): string {
+  const base = `${top}osaid: "1.0"\nsystem:\n  name: a\nx-list:\n  - v\n  - w\n`;
+  // A comment line is two tokens (the comment, the line break), a blank line one: they make up the rest.
+  const rest = tokens - tokenCount(base);
+  const exact = base + '# c\n'.repeat(Math.floor(rest / 2)) + '\n'.repeat(rest % 2);
+  assert.equal(tokenCount(exact), tokens);
+  return exact;
+}
+
+// Issue 22 (11): the document start is read once, in the first section; a section reused at the
+// top or moved off it was counted with the start it had before, one token off at the budget.
+test('at the token budget\'s edge (budget - 1, budget, budget + 1 tokens), a version parsed with the previous one\'s sections is too complex exactly when a fresh parse is', () => {
+  const top = 'x-top: 1\n';
+  const tooComplex = (parse: YamlParse) => parse.parseDiagnostics.some((d) => d.code === 'size/too-complex');
+  for (const tokens of [MAX_YAML_TOKENS - 1, MAX_YAML_TOKENS, MAX_YAML_TOKENS + 1]) {
+    const oneShort = manifestOf(tokens - 1);
+    const withoutTop = manifestOf(tokens - (tokenCount(`${top}a: 1\n`) - tokenCount('a: 1\n')));
+    const tenShort = manifestOf(tokens - 10);
+    /** Versions, each parsed with the previous one's parse; the last must be parsed as a fresh parse parses it. */
+    const edits: Array<[string, string[]]> = [
+      // The middle section grows by a line: the first and the last are reused.
+      ['a line added to `system`', [oneShort, oneShort.replace('name: a\n', 'name: a\n\n')]],
+      // An entry inserted at the top: the old first section is reused second.
+      ['an entry inserted at the top', [withoutTop, top + withoutTop]],
+      // The top entry removed (the old second section is reused first), then the list grows: the first section is reused in place.
+      ['the top entry removed, then lines added to the list', [top + tenShort, tenShort, tenShort + '\n'.repeat(10)]],
+    ];
+    for (const [what, versions] of edits) {
+      const name = `${what}, ${tokens.toLocaleString('en-US')} tokens`;
+      const last = versions[versions.length - 1];
+      assert.equal(tokenCount(last), tokens, name);
+      let previous = parseYaml(documentOf(versions[0]), versions[0]);
+      for (const [n, text] of versions.entries()) {
+        if (n === 0) continue;
+        const before = yamlWork.tokens;
+        assert.ok(previous.sections, `${name}: version ${n} has sections to reuse`);
+        const incremental = parseYaml(documentOf(text, n + 1), text, { previous });
+        if (!tooComplex(incremental)) assert.ok(yamlWork.tokens - before < tokenCount(text), `${name}: version ${n + 1} reuses sections`);
+        previous = incremental;
+      }
+      const fresh = parseYaml(documentOf(last, versions.length), last);
+      assert.equal(tooComplex(fresh), tokens > MAX_YAML_TOKENS, name);
+      assert.equal(tooComplex(previous), tooComplex(fresh), name);
+      // Over the budget, both stop at the same token.
+      assert.deepEqual(describe(previous), describe(fresh), name);
+    }
+  }
 });

@@ -82,17 +82,26 @@ test('hand-counted verdicts: the lens, the JSON, the table, the report and the e
 test('every file: one verdict everywhere, by the rule (an unmet item or an error fails; warnings never do)', () => {
   const service = getLanguageService();
   const out: string[] = [];
-  assert.equal(main(['--format', 'json', ...ALL], (s) => out.push(s), () => {}, { cwd: ROOT, env: {} }) <= 1, true);
-  const json = JSON.parse(out.join('\n')) as JsonOutput;
+  // 2: the alias-bomb fixture cannot be read, so it is not checked (and is not in the outputs).
+  assert.equal(main(['--format', 'json', ...ALL], (s) => out.push(s), () => {}, { cwd: ROOT, env: {} }), 2);
+  const json = new Map((JSON.parse(out.join('\n')) as JsonOutput).files.map((f) => [f.file, f]));
   const table: string[] = [];
   main(['--format', 'table', ...ALL], (s) => table.push(s), () => {}, { cwd: ROOT, env: {} });
-  const rows = table.join('\n').split('\n').slice(2).map((l) => l.split(/ {2,}/));
+  const rows = new Map(table.join('\n').split('\n').slice(2).map((l) => l.split(/ {2,}/)).map((cells) => [cells[0], cells]));
+  let unreadable = 0;
   let checked = 0;
-  for (const [index, file] of ALL.entries()) {
+  for (const file of ALL) {
     const text = readFileSync(join(ROOT, file), 'utf8');
     const parsed = service.parse(TextDocument.create(`file:///${file}`, languageOf(file), 1, text));
     if (parsed.kind === 'none') continue;
     checked++;
+    if (parsed.value === undefined) {
+      // Claimed, but its YAML value cannot be built: the command line does not check it (exit 2), the editor says why.
+      unreadable++;
+      assert.equal(json.has(file), false, file);
+      assert.equal(main(['--quiet', file], () => {}, () => {}, { cwd: ROOT, env: {} }), 2, `${file}: exit code`);
+      continue;
+    }
     const diagnostics = service.doValidation(parsed);
     const checklist = service.getChecklist(parsed, diagnostics)!;
     const { verdict } = checklist;
@@ -113,10 +122,8 @@ test('every file: one verdict everywhere, by the rule (an unmet item or an error
       assert.match(verdict.title, /YAML syntax error/, file);
     }
     assert.ok(service.getCodeLenses(parsed, diagnostics).some((l) => l.command?.title === verdict.title), `${file}: lens`);
-    assert.equal(json.files[index].file, file);
-    assert.deepEqual(json.files[index].verdict, { meets: verdict.meets, state: verdict.state, title: verdict.title }, `${file}: JSON`);
-    assert.equal(rows[index][0], file);
-    assert.equal(rows[index][2], verdict.title, `${file}: table`);
+    assert.deepEqual(json.get(file)?.verdict, { meets: verdict.meets, state: verdict.state, title: verdict.title }, `${file}: JSON`);
+    assert.equal(rows.get(file)?.[2], verdict.title, `${file}: table`);
     const report = service.renderReport([{ file, checklist }], 'md', { date: new Date(0) });
     assert.ok(report.includes(`**Verdict:** ${verdict.title}`), `${file}: report`);
     // The exit code is the verdict's.
@@ -124,4 +131,5 @@ test('every file: one verdict everywhere, by the rule (an unmet item or an error
     assert.equal(code, verdict.state === 'fails' ? 1 : 0, `${file}: exit code`);
   }
   assert.ok(checked >= 70, `checked ${checked} files`);
+  assert.equal(unreadable, 1, 'the alias-bomb fixture');
 });

@@ -18,6 +18,12 @@ export interface Options {
   quiet: boolean;
   /** Files named that no format claims are skipped as in folders, and finding nothing to check is not an error (pre-commit). */
   ignoreUnknown: boolean;
+  /**
+   * Run by a git hook (`--pre-commit`, the hook's entry): implies `ignoreUnknown`, and an
+   * argument that names an existing file is that file, never an option (`--` or not): the hook
+   * appends the staged names after its options, and a name may look like one (`--output=x.yaml`).
+   */
+  preCommit: boolean;
   stdinFilename?: string;
   treatAsOpen: string[];
 }
@@ -49,6 +55,9 @@ Options:
   --quiet                    report errors only (warnings still count for --max-warnings)
   --ignore-unknown           skip files named that are no format's, as in folders, and exit 0
                              when nothing is left to check (for pre-commit and other hooks)
+  --pre-commit               what the pre-commit hook runs: --ignore-unknown, and an argument
+                             that names an existing file is always that file, never an option
+  --                         everything after it is a file, folder or glob, even if it starts with -
   --stdin-filename <name>    the name to show for - (stdin)
   --treat-as-open <id>       a license your organisation reviewed as open that the checker does not
                              know: a LicenseRef-… id or an unrecognised name (repeatable); one it
@@ -70,11 +79,17 @@ function oneOf<T extends string>(values: readonly T[], value: string | undefined
   return value !== undefined && (values as readonly string[]).includes(value);
 }
 
-export function parseArgs(argv: readonly string[]): Parsed {
-  const options: Options = { targets: [], format: 'text', formatGiven: false, quiet: false, ignoreUnknown: false, treatAsOpen: [] };
+/**
+ * `isFile`: whether an argument names an existing file (from the working directory); with
+ * `--pre-commit` such an argument is a file, even after `--` when it is `-` (stdin otherwise).
+ */
+export function parseArgs(argv: readonly string[], isFile: (arg: string) => boolean = () => false): Parsed {
+  const options: Options = { targets: [], format: 'text', formatGiven: false, quiet: false, ignoreUnknown: false, preCommit: false, treatAsOpen: [] };
   let onlyTargets = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
+    // A staged file named `-` or `--x.yaml` is that file (`./-`: not stdin).
+    if (options.preCommit && arg !== '--' && (arg.startsWith('-') || onlyTargets) && isFile(arg)) { options.targets.push(arg === '-' ? './-' : arg); continue; }
     if (onlyTargets || arg === '-' || !arg.startsWith('-')) { options.targets.push(arg); continue; }
     if (arg === '--') { onlyTargets = true; continue; }
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
@@ -93,6 +108,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
       case '-v': case '--version': return flag() ?? { kind: 'version' };
       case '--quiet': { const bad = flag(); if (bad) return bad; options.quiet = true; break; }
       case '--ignore-unknown': { const bad = flag(); if (bad) return bad; options.ignoreUnknown = true; break; }
+      case '--pre-commit': { const bad = flag(); if (bad) return bad; options.ignoreUnknown = true; options.preCommit = true; break; }
       case '-f': case '--format': {
         const v = value(`a format (${FORMATS.join(', ')})`);
         if (typeof v !== 'string') return { kind: 'usage', message: v.error };

@@ -24,6 +24,8 @@ export interface FileResult {
   reported: Diagnostic[];
   summary?: DocumentSummary;
   checklist?: Checklist;
+  /** Claimed by a format, but its YAML could not be read: the error that says why (the file is not checked). */
+  unreadable?: Diagnostic;
 }
 
 export interface RunInfo {

@@ -8,7 +8,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CodeLens, CompletionList, Diagnostic, DocumentSymbol, Hover, Position } from 'vscode-languageserver-types';
 import type { Checklist } from './checklist/model';
 import type { CodeActionRequest, CompletionOptions, DocumentFormat, DocumentSummary, ParsedDocument } from './formats/format';
-import { codeDocs, DEFAULT_FORMATS, mayClaimFile, parseWithFormat, RecogniseOptions } from './formats/registry';
+import { claimsByName, codeDocs, DEFAULT_FORMATS, mayClaimFile, parseWithFormat, RecogniseOptions } from './formats/registry';
 import type { CodeDoc } from './diagnostics/codes';
 import { renderReport, ReportEntry, ReportFormat, ReportOptions } from './report';
 import { defaultSettings, ServiceSettings } from './settings';
@@ -18,6 +18,7 @@ import { editsWithinLines } from './edits/actions';
 import { inDocumentOrder } from './yaml/spans';
 import { hasSyntaxErrors } from './yaml/parse';
 import { treatAsOpenFor, type TreatAsOpenRefusal } from './licenses/treatAsOpen';
+import { shorten } from './text/text';
 
 /** The most diagnostics a document gets; one `size/too-many` then says how many more there were. */
 export const MAX_DIAGNOSTICS = 500;
@@ -71,6 +72,8 @@ export interface LanguageService {
   toManifest(parsed: ParsedDocument): string | undefined;
   /** Whether a file found in a folder may be one of the formats (by name, or a look at its text). */
   mayClaimFile(uri: string, readText: () => string): boolean;
+  /** Whether a format claims a file by its name alone (`osai.yaml`), whatever its text. */
+  claimsByName(uri: string): boolean;
   /** What each diagnostic code means (SARIF rules; the table of docs/diagnostic-codes.md). */
   codeDocs(): Readonly<Record<string, CodeDoc>>;
   /**
@@ -115,9 +118,10 @@ export function getLanguageService(initial: Partial<ServiceSettings> = {}, optio
     newDocument: (formatId) => formats.find((f) => (formatId === undefined || f.id === formatId) && f.newDocument)?.newDocument?.(),
     toManifest: (parsed) => parsed.format.toManifest?.(parsed),
     mayClaimFile: (uri, readText) => mayClaimFile(formats, uri, readText, settings),
+    claimsByName: (uri) => claimsByName(formats, uri, settings),
     codeDocs: () => codeDocs(formats),
     settingsProblems: () => treatAsOpenFor(settings.treatAsOpen).judgments.flatMap((j) => (j.accepted ? []
-      : [{ setting: 'treatAsOpen' as const, entry: j.entry, refusal: j.refusal, message: j.message }])),
+      : [{ setting: 'treatAsOpen' as const, entry: shorten(j.entry), refusal: j.refusal, message: j.message }])),
   };
 }
 
@@ -127,3 +131,4 @@ export type { CodeActionRequest, CompletionOptions, DocumentFormat, DocumentSumm
 export type { ServiceSettings } from './settings';
 export type { Checklist, ChecklistGroup, ChecklistItem, ChecklistStatus } from './checklist/model';
 export type { ReportEntry, ReportFormat, ReportOptions } from './report';
+export { ReportParamsError } from './report';

@@ -74,6 +74,12 @@ export function mayClaimFile(formats: readonly DocumentFormat[], uri: string, re
   });
 }
 
+/** Whether a format claims a file by its name alone (`osai.yaml`): its text cannot make it anything else. */
+export function claimsByName(formats: readonly DocumentFormat[], uri: string, settings: ServiceSettings): boolean {
+  const name = uri.replace(/[?#].*$/, '').replace(/^.*\//, '');
+  return formats.some((format) => (format.fileNames ?? YAML_FILE).test(name) && format.recognise({ uri, languageId: 'yaml', text: '' }, settings) === 'yes');
+}
+
 const YAML_FILE = /\.ya?ml$/i;
 
 /** Every diagnostic code the formats can report, with its documentation: the shared codes and each format's own. */

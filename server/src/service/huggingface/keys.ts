@@ -3,8 +3,11 @@
  * modelcard.md, datasetcard.md), and which of them tell a card's kind apart.
  */
 
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { Codes } from '../diagnostics/codes';
 import { editDistance } from '../text/suggest';
 import { parseFrontMatter, startsWithFrontMatter } from '../yaml/frontMatter';
+import type { YamlParse } from '../yaml/parse';
 
 /** Keys only model cards have: one of them makes a Markdown file's front matter a model card. */
 export const MODEL_CARD_MARKERS: readonly string[] = [
@@ -42,6 +45,18 @@ export function isModelCardValue(value: unknown): boolean {
   if (keys.length === 0 || isDatasetCardValue(value)) return false;
   if (keys.some((k) => nearMarker(k, MODEL_CARD_MARKERS))) return true;
   return keys.every((k) => ALL_CARD_KEYS.has(k)) && keys.some((k) => MODEL_CARD_KEYS.includes(k));
+}
+
+/**
+ * A card whose front matter could not be read (an alias bomb, nesting past the guard, over the
+ * token budget): which kind its keys say it is, so that it is reported rather than passed over.
+ */
+export function unreadableCardKind(parse: YamlParse): CardKeyKind | undefined {
+  if (parse.value !== undefined || !parse.topLevelKeys) return undefined;
+  if (!parse.parseDiagnostics.some((d) => d.severity === DiagnosticSeverity.Error || d.code === Codes.tooComplex) || parse.parseDiagnostics.some((d) => d.code === Codes.tooLarge)) return undefined;
+  const keys = parse.topLevelKeys;
+  if (keys.some((k) => DATASET_CARD_MARKERS.includes(k))) return 'dataset';
+  return keys.some((k) => MODEL_CARD_MARKERS.includes(k) || ALL_CARD_KEYS.has(k)) ? 'model' : undefined;
 }
 
 /** A Markdown document that may be a card: by language or name, and a front matter marker on line 1. */

@@ -452,19 +452,23 @@ export function checkLicense(value: string, test: LicenseTest, options?: License
 }
 
 const MEMO_LIMIT = 4096;
-/** Findings by test, then by the user's extra open ids (joined), then by value: looked up without building a key string per value. */
-const memo = new Map<LicenseTest, Map<string, Map<string, readonly LicenseFinding[]>>>();
+/** Findings by test, for checks without reviewed licenses. */
+const plainMemo = new Map<LicenseTest, Map<string, readonly LicenseFinding[]>>();
+/**
+ * Findings by the user's reviewed-licenses list (the settings' own array: a settings change
+ * brings a new one), then by test: found without joining or hashing the list per value.
+ */
+const listMemo = new WeakMap<readonly string[], Map<LicenseTest, Map<string, readonly LicenseFinding[]>>>();
 
 function memoFor(test: LicenseTest, extraOpen: readonly string[] | undefined): Map<string, readonly LicenseFinding[]> {
-  const extraKey = extraOpen && extraOpen.length > 0 ? extraOpen.join('\u0001') : '';
-  let byExtra = memo.get(test);
-  if (!byExtra) memo.set(test, (byExtra = new Map()));
-  let byValue = byExtra.get(extraKey);
-  if (!byValue) {
-    // Settings change rarely; a few past lists are kept.
-    if (byExtra.size >= 8) byExtra.delete(byExtra.keys().next().value as string);
-    byExtra.set(extraKey, (byValue = new Map()));
+  let byTest = plainMemo;
+  if (extraOpen && extraOpen.length > 0) {
+    let forList = listMemo.get(extraOpen);
+    if (!forList) listMemo.set(extraOpen, (forList = new Map()));
+    byTest = forList;
   }
+  let byValue = byTest.get(test);
+  if (!byValue) byTest.set(test, (byValue = new Map()));
   return byValue;
 }
 

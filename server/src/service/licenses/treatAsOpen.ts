@@ -12,7 +12,14 @@ import { isOpen } from './verdict';
 import { notOpenReason } from './openList';
 import { listIds, quoteUserText as quote } from '../text/text';
 
-export type TreatAsOpenRefusal = 'empty' | 'expression' | 'already-open' | 'not-open' | 'judged' | 'ambiguous' | 'no-license';
+export type TreatAsOpenRefusal = 'empty' | 'too-long' | 'too-many' | 'expression' | 'already-open' | 'not-open' | 'judged' | 'ambiguous' | 'no-license';
+
+/**
+ * Bounds on the list: no license name is longer, and no organisation reviews more; beyond them
+ * an entry is refused, so a workspace's settings cannot make every license check slow.
+ */
+export const MAX_TREAT_AS_OPEN_ENTRIES = 200;
+export const MAX_TREAT_AS_OPEN_LENGTH = 200;
 
 export type TreatAsOpenJudgment =
   | { readonly entry: string; readonly accepted: true; readonly key: string }
@@ -31,6 +38,7 @@ export function judgeTreatAsOpen(written: string): TreatAsOpenJudgment {
   const shown = quote(entry);
   const refuse = (refusal: TreatAsOpenRefusal, why: string): TreatAsOpenJudgment => ({ entry, accepted: false, refusal, message: `${shown} ${why}` });
   if (entry === '') return { entry, accepted: false, refusal: 'empty', message: 'An empty entry names no license.' };
+  if (entry.length > MAX_TREAT_AS_OPEN_LENGTH) return refuse('too-long', `is ${entry.length.toLocaleString('en-US')} characters long: no license name is longer than ${MAX_TREAT_AS_OPEN_LENGTH}, so it is ignored.`);
   if (EXPRESSION.test(entry)) return refuse('expression', 'is an expression: list each license on its own.');
   const exception = resolveException(entry);
   if (exception.kind === 'custom') return { entry, accepted: true, key: customKey(exception.canonical) };
@@ -69,28 +77,37 @@ export interface TreatAsOpen {
 
 export const NO_TREAT_AS_OPEN: TreatAsOpen = { keys: new Set(), refused: new Map(), judgments: [] };
 
-let last: { list: readonly string[]; joined: string; result: TreatAsOpen } | undefined;
+const judged = new WeakMap<readonly string[], TreatAsOpen>();
 
-/** The judged list; the last one is kept (settings change rarely, and every license check asks). */
+/**
+ * The judged list, once per list: the settings' own array (a settings change brings a new one),
+ * so a license check finds it without reading the list again.
+ */
 export function treatAsOpenFor(list: readonly string[] | undefined): TreatAsOpen {
   if (!list || list.length === 0) return NO_TREAT_AS_OPEN;
-  if (last?.list === list) return last.result;
-  const joined = list.join('\u0001');
-  if (last?.joined === joined) { last = { ...last, list }; return last.result; }
-  const judgments = list.map(judgeTreatAsOpen);
+  let result = judged.get(list);
+  if (!result) judged.set(list, (result = judge(list)));
+  return result;
+}
+
+function judge(list: readonly string[]): TreatAsOpen {
+  const judgments = list.slice(0, MAX_TREAT_AS_OPEN_ENTRIES).map(judgeTreatAsOpen);
+  if (list.length > MAX_TREAT_AS_OPEN_ENTRIES) {
+    const rest = list.length - MAX_TREAT_AS_OPEN_ENTRIES;
+    judgments.push({ entry: `${rest.toLocaleString('en-US')} more`, accepted: false, refusal: 'too-many',
+      message: `The list has ${list.length.toLocaleString('en-US')} entries; only the first ${MAX_TREAT_AS_OPEN_ENTRIES} are read, and the ${rest.toLocaleString('en-US')} after them are ignored.` });
+  }
   const keys = new Set<string>();
   const refused = new Map<string, string>();
   for (const j of judgments) {
     if (j.accepted) { keys.add(j.key); continue; }
-    if (j.refusal === 'empty') continue;
+    if (j.refusal === 'empty' || j.refusal === 'too-long' || j.refusal === 'too-many') continue;
     refused.set(textKey(j.entry), j.message);
     const r = resolveLicense(j.entry);
     if (r.kind === 'spdx') refused.set(textKey(r.id), j.message);
     if (r.kind === 'restricted' || r.kind === 'not-open') refused.set(textKey(r.entry.id), j.message);
   }
-  const result: TreatAsOpen = { keys, refused, judgments };
-  last = { list, joined, result };
-  return result;
+  return { keys, refused, judgments };
 }
 
 /** Why the list's mention of a license written as `text` (resolving to `id`) does not apply, if it is refused. */

@@ -1,11 +1,14 @@
 /**
  * The report as one self-contained HTML page: inline CSS, no scripts, no external assets, a
- * Content-Security-Policy that forbids loading anything; every piece of text escaped.
+ * Content-Security-Policy that forbids loading anything; every piece of text escaped. Findings
+ * show their code spans and nothing else of Markdown (serviceText.ts); only the requirements'
+ * own documentation is rendered as Markdown.
  */
 import type { ChecklistStatus } from '../checklist/model';
-import { escapeHtml } from './escapeHtml';
-import { inlineMarkdownToHtml, markdownToHtml } from './markdownToHtml';
+import { escapeHtml, showBidiControls } from './escapeHtml';
+import { markdownToHtml } from './markdownToHtml';
 import { FileModel, ReportModel, Row, STATUS_LABELS } from './model';
+import { serviceTextToHtml } from './serviceText';
 import { REPORT_CSS } from './style';
 import { MOF_URL, NO_GAPS, OSAID_URL, RECOMMENDED_HEADING, requirementLabel, summaryLine, utc } from './wording';
 
@@ -32,7 +35,7 @@ function summarySection(model: ReportModel): string[] {
     h.push('<div class="scroll" role="region" aria-label="Verdict per file" tabindex="0">', '<table class="summary">', '<caption>Verdict per file</caption>',
       '<thead><tr><th scope="col">File</th><th scope="col">Kind</th><th scope="col">Verdict</th><th scope="col">MOF class</th></tr></thead>', '<tbody>');
     for (const f of model.files) {
-      h.push(`<tr><th scope="row"><a href="#file-${f.index}"><code>${escapeHtml(f.file)}</code></a></th><td class="kind">${f.kind}</td>`
+      h.push(`<tr><th scope="row"><a href="#file-${f.index}"><code>${escapeHtml(f.file)}</code></a></th><td class="kind">${escapeHtml(f.kind)}</td>`
         + `<td class="verdict tone-${f.verdictTone}">${escapeHtml(f.checklist.verdict.title)}</td><td>${f.mofClass ? escapeHtml(f.mofClass) : '—'}</td></tr>`);
     }
     h.push('</tbody>', '</table>', '</div>');
@@ -60,7 +63,7 @@ function fileSection(f: FileModel): string[] {
     '<thead><tr><th scope="col">Group</th><th scope="col">Requirement</th><th scope="col">Status</th><th scope="col">Detail</th></tr></thead>', '<tbody>');
   for (const { group, item } of f.rows) {
     h.push(`<tr data-requirement="${escapeHtml(item.id)}" data-status="${item.status}"><td class="group">${escapeHtml(group)}</td><th scope="row">${escapeHtml(requirementLabel(item))}</th>`
-      + `<td class="status">${statusBadge(item.status)}</td><td>${inlineMarkdownToHtml(item.detail)}</td></tr>`);
+      + `<td class="status">${statusBadge(item.status)}</td><td>${serviceTextToHtml(item.detail)}</td></tr>`);
   }
   h.push('</tbody>', '</table>', '</div>');
   h.push(`<h3 id="${id}-gaps">Gaps</h3>`);
@@ -78,8 +81,8 @@ function gap({ group, item }: Row, label: string): string[] {
   const s = STATUS_LABELS[item.status];
   const h = [`<article class="gap ${s.tone}">`,
     `<h4><span class="symbol" aria-hidden="true">${s.symbol}</span> ${escapeHtml(group)} › ${escapeHtml(label)} — ${escapeHtml(s.word)}</h4>`,
-    `<p class="detail">${inlineMarkdownToHtml(item.detail)}</p>`];
-  if (item.explanation) h.push(`<div class="explanation">${markdownToHtml(item.explanation)}</div>`);
+    `<p class="detail">${serviceTextToHtml(item.detail)}</p>`];
+  if (item.explanation) h.push(`<div class="explanation">${markdownToHtml(showBidiControls(item.explanation))}</div>`);
   h.push('</article>');
   return h;
 }

@@ -1,8 +1,8 @@
 /**
- * Markdown from the service (requirement explanations, findings) as HTML, by marked. The
- * report's input quotes user manifests, so the renderer is locked down: raw HTML is shown as
- * text, links go only to http(s) or relative addresses, and images stay text (the page's CSP
- * would block them anyway).
+ * Markdown from the service (the requirements' explanations) as HTML, by marked. Never a
+ * finding: findings quote the user's manifest, and are shown by serviceText.ts. The renderer
+ * is locked down all the same: raw HTML is shown as text, links go only to http(s) or relative
+ * addresses, and images stay text (the page's CSP would block them anyway).
  */
 import type { Marked } from 'marked';
 import { escapeHtml } from './escapeHtml';
@@ -43,9 +43,4 @@ function markdown(): Marked {
 /** Block Markdown (paragraphs, lists, fenced code) as HTML. */
 export function markdownToHtml(source: string): string {
   return markdown().parse(source, { async: false }).trimEnd();
-}
-
-/** One line of inline Markdown (code spans, bold, links) as HTML. */
-export function inlineMarkdownToHtml(source: string): string {
-  return markdown().parseInline(source, { async: false });
 }

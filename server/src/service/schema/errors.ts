@@ -39,7 +39,8 @@ export function unknownKeyDiagnostic(parsed: ParsedYamlDocument, segments: PathS
   const replacements = closest(key, allowed);
   const where = formatPath(segments) ? `\`${shortPath(segments)}\`` : 'the top level';
   const hint = replacements.length ? ` Did you mean \`${replacements[0]}\`?` : allowed.length ? ` Allowed keys: ${allowed.map((k) => `\`${k}\``).join(', ')}.` : '';
-  const data: DiagnosticData = { path: formatPath([...segments, key]), replacements };
+  // The key shortened as the message quotes it: a 4 MB key must not make every publication megabytes of JSON.
+  const data: DiagnosticData = { path: formatPath([...segments, shorten(key)]), replacements };
   // A warning: what is written there is not checked, but it never leaves a requirement unmet.
   return diagnostic(parsed.document, span[0], span[1], DiagnosticSeverity.Warning, Codes.schemaUnknownKey,
     `Unknown key \`${shorten(key)}\` in ${where}: it is not checked.${hint} (Keys starting with \`x-\` are free for extensions.)`, data);

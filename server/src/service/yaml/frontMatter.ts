@@ -7,7 +7,8 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseYaml, ParseOptions, YamlParse } from './parse';
 
-const OPENING = /^(?:[ \t]*\r?\n)*---[ \t]*\r?\n/;
+// A byte order mark is allowed before it: the editor drops it, the command line reads it.
+const OPENING = /^\uFEFF?(?:[ \t]*\r?\n)*---[ \t]*\r?\n/;
 const CLOSING = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m;
 
 /** Whether the text starts with a front matter marker: a look at the first line only. */
@@ -30,7 +31,16 @@ const NO_FRONT_MATTER: YamlParse = { yaml: undefined, value: undefined, parseDia
 export function parseFrontMatter(document: TextDocument, text: string, options: ParseOptions = {}): YamlParse {
   const end = frontMatterEnd(text);
   if (end === undefined) return NO_FRONT_MATTER;
-  return parseYaml(document, text.slice(0, end), options);
+  const parse = parseYaml(document, text.slice(0, end), options);
+  return parse.value === undefined ? { ...parse, topLevelKeys: keysAtLineStarts(text.slice(0, end)) } : parse;
+}
+
+/** `key:` at the start of a line, at most the first 200 (a card has a few dozen). */
+function keysAtLineStarts(frontMatter: string): string[] {
+  const keys: string[] = [];
+  const key = /^([A-Za-z_][\w-]*)[ \t]*:/gm;
+  for (let m = key.exec(frontMatter); m && keys.length < 200; m = key.exec(frontMatter)) keys.push(m[1]);
+  return keys;
 }
 
 /** The body's level-1 to level-3 headings, with the offset of each (for "where does the card say it"). */

@@ -24,6 +24,11 @@ export interface YamlParse {
   readonly sections?: readonly YamlSection[];
   /** The text was parsed whole because its sections had errors: the next version starts whole too, until one parses clean. */
   readonly wholeAfterErrors?: boolean;
+  /**
+   * Front matter only: the keys written at the start of its lines, read from the text, so that
+   * a card whose YAML cannot be read (an alias bomb) is still known as one and told so.
+   */
+  readonly topLevelKeys?: readonly string[];
 }
 
 /** A YAML document with its text: what the shared machinery works on (formats' parses extend it). */
@@ -159,13 +164,20 @@ function parseBySections(text: string, previous: readonly YamlSection[], budget:
   const sections: YamlSection[] = [];
   for (let i = 0; i < ranges.length; i++) {
     const [start, end] = ranges[i];
-    const reused = i < head ? old[i] : i >= ranges.length - tail ? old[old.length - (ranges.length - i)] : undefined;
+    const from = i < head ? i : i >= ranges.length - tail ? old.length - (ranges.length - i) : -1;
+    const reused = from >= 0 ? old[from] : undefined;
     if (reused) {
-      budget.left -= reused.tokens;
-      if (budget.left < 0) throw new TooManyTokens(start);
-      moveSection(reused, start - reused.start);
-      sections.push(reused);
-      continue;
+      // The document start the lexer reads first is counted in the first section only (a whole
+      // parse reads it once; a later section parsed alone skips its own): a section reused at
+      // the top or moved off it gains or loses that token.
+      const tokens = reused.tokens + (i === 0 ? 1 : 0) - (from === 0 ? 1 : 0);
+      // Over the budget, the section is parsed again below: it stops at the very token a whole parse stops at.
+      if (tokens <= budget.left) {
+        budget.left -= tokens;
+        moveSection(reused, start - reused.start);
+        sections.push(tokens === reused.tokens ? reused : { ...reused, tokens });
+        continue;
+      }
     }
     const sectionText = text.slice(start, end);
     const before = budget.left;

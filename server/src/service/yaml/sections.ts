@@ -20,7 +20,10 @@ export interface YamlSection {
   readonly text: string;
   start: number;
   readonly doc: Document.Parsed;
-  /** Tokens its parse read (they count against the document's token budget when it is reused). */
+  /**
+   * Tokens its parse read at its place (they count against the document's token budget when it
+   * is reused): the first section's include the document start, which a later one's do not.
+   */
   readonly tokens: number;
   /** Its tokens hold an anchor or an alias: not combined (an alias may refer to another section). */
   readonly anchors: boolean;

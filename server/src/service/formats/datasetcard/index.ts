@@ -4,7 +4,8 @@
  * information in the Hub's words. Only the front matter is parsed.
  */
 import { inDocumentOrder } from '../../yaml/spans';
-import { CARD_RECOGNITION, isDatasetCardValue } from '../../huggingface/keys';
+import { CARD_RECOGNITION, isDatasetCardValue, unreadableCardKind } from '../../huggingface/keys';
+import { unreadableCardDiagnostics } from '../../huggingface/unreadable';
 import { hubCodeDocs, hubMetadataDiagnostics } from '../../huggingface/rules';
 import { findDocumentSymbols } from '../../yaml/symbols';
 import { cardCompletions } from '../../huggingface/completion';
@@ -18,9 +19,9 @@ export const datasetCardFormat: DocumentFormat = {
   label: 'Dataset card',
   codes: hubCodeDocs('dataset'),
   ...CARD_RECOGNITION,
-  confirm: (parse) => isDatasetCardValue(parse.value),
+  confirm: (parse) => isDatasetCardValue(parse.value) || unreadableCardKind(parse) === 'dataset',
   validate(parsed) {
-    if (!parsed.yaml || parsed.value === undefined) return [...parsed.parseDiagnostics];
+    if (!parsed.yaml || parsed.value === undefined) return unreadableCardDiagnostics(parsed);
     return [...parsed.parseDiagnostics, ...hubMetadataDiagnostics(parsed, 'dataset')]
       .sort(inDocumentOrder);
   },

@@ -6,7 +6,8 @@
  */
 import { inDocumentOrder } from '../../yaml/spans';
 import { readCard } from '../../huggingface/card';
-import { CARD_RECOGNITION, isModelCardValue } from '../../huggingface/keys';
+import { CARD_RECOGNITION, isModelCardValue, unreadableCardKind } from '../../huggingface/keys';
+import { unreadableCardDiagnostics } from '../../huggingface/unreadable';
 import { hubCodeDocs, hubMetadataDiagnostics } from '../../huggingface/rules';
 import { weightsTerms } from '../../huggingface/weights';
 import { findDocumentSymbols } from '../../yaml/symbols';
@@ -23,9 +24,9 @@ export const modelCardFormat: DocumentFormat = {
   label: 'Model card',
   codes: hubCodeDocs('model'),
   ...CARD_RECOGNITION,
-  confirm: (parse) => isModelCardValue(parse.value),
+  confirm: (parse) => isModelCardValue(parse.value) || unreadableCardKind(parse) === 'model',
   validate(parsed, settings) {
-    if (!parsed.yaml || parsed.value === undefined) return [...parsed.parseDiagnostics];
+    if (!parsed.yaml || parsed.value === undefined) return unreadableCardDiagnostics(parsed);
     const diagnostics = [...parsed.parseDiagnostics, ...hubMetadataDiagnostics(parsed, 'model'), ...weightsTerms(parsed, readCard(parsed), settings.treatAsOpen).findings];
     return diagnostics.sort(inDocumentOrder);
   },
