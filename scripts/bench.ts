@@ -3,6 +3,7 @@
  * the same run (the bare YAML parse, and yaml-language-server with the same schema), and the
  * worst cases: hostile input at the size limit (`--hostile` runs that table alone); and what users
  * feel over the protocol, both servers spawned (`--protocol` runs that section alone, scripts/bench/protocol.ts);
+ * the cost of reading a release's own files (`--evidence`, scripts/bench/evidence.ts);
  * `--speed` runs the service table alone.
  * Prints Markdown tables; `--write` also records them in BENCHMARKS.md.
  */
@@ -18,6 +19,7 @@ import { getLanguageService as getYamlLanguageService } from 'yaml-language-serv
 import { getLanguageService, MAX_DIAGNOSTICS } from '../server/src/service';
 import { DEFAULT_MAX_FILE_SIZE, MAX_NESTING_DEPTH, MAX_YAML_TOKENS, yamlWork } from '../server/src/service/yaml/parse';
 import { MAX_SYMBOLS } from '../server/src/service/yaml/symbols';
+import { evidenceSection } from './bench/evidence';
 import { protocolSection } from './bench/protocol';
 import { loadShipped, Shipped } from './bench/shipped';
 
@@ -374,11 +376,17 @@ async function main(): Promise<void> {
   }
   const write = process.argv.includes('--write');
   const measured = `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench\``;
-  const only = ['--hostile', '--protocol', '--speed'].find((flag) => process.argv.includes(flag));
+  const only = ['--hostile', '--protocol', '--speed', '--evidence'].find((flag) => process.argv.includes(flag));
   if (!only || only === '--speed') {
     const output = await speed();
     console.log(output);
     if (write) writeSection('bench', `${measured}.\n\n${output}`);
+    if (only) return;
+  }
+  if (!only || only === '--evidence') {
+    const evidence = await evidenceSection(measured);
+    console.log(`\n${evidence}`);
+    if (write) writeSection('bench-evidence', evidence);
     if (only) return;
   }
   if (!only || only === '--protocol') {

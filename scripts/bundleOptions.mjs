@@ -1,6 +1,7 @@
 // esbuild options of the Node bundles, shared by the build (build.mjs) and the benchmark, which measures the service as bundled (bench/shipped.ts).
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 /**
  * The Node bundles take the YAML library's ES module build (the one its package.json gives
@@ -44,6 +45,32 @@ const lazyBuiltins = {
   },
 };
 
+/**
+ * The SPDX license-text index (server/src/service/licenses/identify/generated/spdxTexts.ts,
+ * ~290 KB of data) goes beside a Node bundle as `spdx-texts.json`, read on first use: inside
+ * the bundle it would be read, and carried in the code cache, at every start of the server and
+ * the command line, which mostly read no license file. (The browser bundle keeps it inline: a
+ * worker reads no files.)
+ */
+const INDEX_SOURCE = /[\\/]licenses[\\/]identify[\\/]generated[\\/]spdxTexts\.ts$/;
+const spdxIndexFile = {
+  name: 'spdx-index-file',
+  setup(build) {
+    const outdir = dirname(resolve(build.initialOptions.outfile ?? join(build.initialOptions.outdir ?? '.', 'x')));
+    build.onLoad({ filter: INDEX_SOURCE }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const literal = /export const SPDX_TEXT_INDEX = (".*");\s*$/m.exec(source);
+      if (!literal) throw new Error(`${args.path}: no SPDX_TEXT_INDEX string (run npm run license-index)`);
+      mkdirSync(outdir, { recursive: true });
+      writeFileSync(join(outdir, 'spdx-texts.json'), JSON.parse(literal[1]));
+      return {
+        contents: "let text;\nmodule.exports = { get SPDX_TEXT_INDEX() { return (text ??= require('node:fs').readFileSync(require('node:path').join(__dirname, 'spdx-texts.json'), 'utf8')); } };\n",
+        loader: 'js',
+      };
+    });
+  },
+};
+
 /** @param {{ production?: boolean }} options */
 export function nodeBundle({ production = false } = {}) {
   return {
@@ -54,6 +81,6 @@ export function nodeBundle({ production = false } = {}) {
     sourcemap: !production,
     minify: production,
     logLevel: 'warning',
-    plugins: [yamlEsm, lazyBuiltins],
+    plugins: [yamlEsm, lazyBuiltins, spdxIndexFile],
   };
 }

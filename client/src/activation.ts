@@ -11,6 +11,7 @@ import { NEW_MANIFEST_REQUEST, NewManifestResult } from '../../server/src/protoc
 import { ChecklistView } from './checklistView';
 import { registerCreateManifest } from './createManifest';
 import { exportReport } from './exportReport';
+import { registerFileAccess } from './fileAccess';
 import { openUntitled } from './untitled';
 
 export const LANGUAGE_ID = 'osai-manifest';
@@ -41,7 +42,8 @@ export interface OsaidExtensionApi {
  * or vscode.dev (`vscode-vfs`, also a virtual workspace on the desktop), or in whatever file
  * system the workspace folders are in (`vscode-remote` in a browser served by a VS Code
  * server). Not other schemes (`git` versions in a diff, output, chat buffers): their
- * diagnostics would only repeat the file's. The server has no I/O: every scheme is alike to it.
+ * diagnostics would only repeat the file's. The server reads the release's files of a `file:`
+ * document itself (Node) and asks the client for the others (fileAccess.ts).
  */
 export function documentSelector(workspaceSchemes: readonly string[]): DocumentSelector {
   const schemes = [...new Set(['file', 'untitled', 'vscode-vfs', ...workspaceSchemes])];
@@ -62,10 +64,13 @@ export async function activateExtension(context: vscode.ExtensionContext, platfo
       // Plain JSON: a worker's messages are structured clones, which cannot carry the configuration object's methods.
       settings: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('osaiManifest'))) as unknown,
       redhatYaml: vscode.extensions.getExtension('redhat.vscode-yaml') !== undefined,
+      // The server may ask for the release's files (the evidence): answered by fileAccess.ts.
+      fileAccess: true,
     },
   };
   const started = platform.createClient('osaiManifest', 'OSAID Manifest', clientOptions);
   client = started;
+  context.subscriptions.push(...registerFileAccess(started));
 
   context.subscriptions.push(
     vscode.commands.registerCommand('osaiManifest.newManifest', async () => {

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { Checklist, CHECKLIST_REQUEST, ChecklistGroup, ChecklistItem, ChecklistStatus, STATUS_WORDS } from '../../server/src/protocol';
+import { Checklist, CHECKLIST_REQUEST, ChecklistGroup, ChecklistItem, ChecklistStatus, EVIDENCE_WORDS, STATUS_WORDS } from '../../server/src/protocol';
 
 export const VIEW_ID = 'osaiManifest.checklist';
 const REFRESH_DELAY_MS = 100;
@@ -131,11 +131,15 @@ export class ChecklistView implements vscode.TreeDataProvider<Node>, vscode.Disp
     const status = { label: STATUS_WORDS[entry.status], ...ICONS[entry.status] };
     const item = new vscode.TreeItem(entry.title, vscode.TreeItemCollapsibleState.None);
     item.id = `item:${entry.id}`;
-    item.description = entry.level === 'recommended' && entry.status !== 'met' ? 'recommended' : status.label;
+    const shown = entry.level === 'recommended' && entry.status !== 'met' ? 'recommended' : status.label;
+    // What the release's files show, in a word: the line of each component carries it.
+    const evidence = entry.evidence ? EVIDENCE_WORDS[entry.evidence.state] : undefined;
+    item.description = evidence ? `${shown} · ${evidence}` : shown;
     item.iconPath = new vscode.ThemeIcon(status.icon, new vscode.ThemeColor(status.color));
-    const tooltip = new vscode.MarkdownString(`**${entry.title}** — ${status.label}\n\n${entry.detail}\n\n---\n\n${entry.explanation}`);
+    const inRelease = entry.evidence ? `\n\n**In the release** (${evidence}): ${entry.evidence.summary}` : '';
+    const tooltip = new vscode.MarkdownString(`**${entry.title}** — ${status.label}\n\n${entry.detail}${inRelease}\n\n---\n\n${entry.explanation}`);
     item.tooltip = tooltip;
-    item.accessibilityInformation = { label: `${entry.title}: ${status.label}` };
+    item.accessibilityInformation = { label: `${entry.title}: ${status.label}${evidence ? `, ${evidence}` : ''}` };
     if (this.current) {
       const range = new vscode.Range(entry.range.start.line, entry.range.start.character, entry.range.end.line, entry.range.end.character);
       item.command = { title: 'Reveal in editor', command: 'vscode.open', arguments: [vscode.Uri.parse(this.current.uri), { selection: range, preserveFocus: false }] };

@@ -23,12 +23,15 @@ const ALLOWED = [
   /^extension\/server\/out\/server\.js$/,
   /^extension\/server\/out\/server-main\.js$/,
   /^extension\/server\/out\/bundles\.json$/,
+  /^extension\/server\/out\/spdx-texts\.json$/,
   /^extension\/schemas\/[\w.-]+\.json$/,
   /^extension\/syntaxes\/[\w.-]+\.json$/,
   /^extension\/language-configuration\.json$/,
 ];
 const REQUIRED = [
   'extension/package.json', 'extension/client/out/extension.js', 'extension/server/out/server.js', 'extension/server/out/server-main.js', 'extension/server/out/bundles.json', 'extension/language-configuration.json',
+  // The license-text index the server reads on first use (scripts/bundleOptions.mjs).
+  'extension/server/out/spdx-texts.json',
   // VS Code for the Web, the Marketplace page and the Get Started walkthrough.
   'extension/client/out/browser.js', 'extension/server/out/browser-server.js', 'extension/media/icon.png',
   'extension/media/walkthrough/create-manifest.md', 'extension/media/walkthrough/fix-finding.md', 'extension/media/walkthrough/open-checklist.md', 'extension/media/walkthrough/export-report.md',

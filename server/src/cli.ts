@@ -10,9 +10,9 @@
  * or named but claimed by no format), or nothing to check. With `--ignore-unknown` (the pre-commit hook's), files named that no format
  * may claim are skipped as in folders, and nothing to check is not an error.
  */
-import { lstatSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { version } from '../../package.json';
@@ -20,7 +20,8 @@ import { Options, parseArgs, USAGE } from './cli/args';
 import { decodeUtf8, displayPath, EncodingError, expandTarget, isInside, readStdin, realPath, TargetError } from './cli/files';
 import { count, FileResult, formatResults } from './cli/formats';
 import { createProgress, ProgressStream } from './cli/progress';
-import { getLanguageService, LanguageService } from './service';
+import { getLanguageService, LanguageService, type EvidenceCache, type EvidenceDescription } from './service';
+import { nodeFilesSync } from './host/nodeFiles';
 import { Codes } from './service/diagnostics/codes';
 import { defaultSettings } from './service/settings';
 
@@ -99,6 +100,10 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   }
 
   const results: FileResult[] = [];
+  // The repository root of a location is the nearest folder with `.git`, else the folder named here (or the working directory).
+  const evidence: EvidenceRun | undefined = options.evidence
+    ? { roots: [cwd, ...options.targets.map((t) => resolve(cwd, t)).filter(isFolder)].map((p) => pathToFileURL(p).href.replace(/\/$/, '')), cache: new Map() }
+    : undefined;
   /** Files that could not be checked, each with why: the run exits 2. */
   const unchecked: string[] = [];
   const progress = createProgress(sources.length, environment.progress ?? process.stderr, env);
@@ -137,7 +142,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
         continue; // not UTF-8: certainly not one of ours
       }
     }
-    const result = check(service, source, shown, text, options, cwd);
+    const result = check(service, source, shown, text, options, cwd, evidence);
     // The service measures the same bytes (of the decoded text): a safety net, e.g. for stdin.
     if (result.diagnostics.some((d) => d.code === Codes.tooLarge)) { unchecked.push(tooLarge); continue; }
     const tooComplex = result.diagnostics.find((d) => d.code === Codes.tooComplex);
@@ -190,12 +195,14 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   return failing > 0 || errors > 0 || tooManyWarnings ? 1 : 0;
 }
 
-function check(service: LanguageService, source: Source, shown: string, text: string, options: Options, cwd: string): FileResult {
+function check(service: LanguageService, source: Source, shown: string, text: string, options: Options, cwd: string, evidence: EvidenceRun | undefined): FileResult {
   const uri = pathToFileURL(source.path).href;
   // Files are recognised as in the editor (by name, or by content); stdin is assumed to be
   // the default format (a manifest) unless its content says otherwise.
   const parsed = service.parse(TextDocument.create(uri, 'yaml', 1, text), { unnamed: source.stdin });
-  const diagnostics = service.doValidation(parsed);
+  // What the release's own files show (its locations, license files, package manifests).
+  const found = evidence && parsed.value !== undefined ? service.collectEvidenceSync(parsed, nodeFilesSync, evidence) : undefined;
+  const diagnostics = service.doValidation(parsed, found);
   const summary = service.summarize(parsed, diagnostics);
   return {
     file: shown,
@@ -207,12 +214,26 @@ function check(service: LanguageService, source: Source, shown: string, text: st
     diagnostics,
     reported: options.quiet ? diagnostics.filter((d) => (d.severity ?? DiagnosticSeverity.Error) === DiagnosticSeverity.Error) : diagnostics,
     summary,
-    checklist: service.getChecklist(parsed, diagnostics),
+    checklist: service.getChecklist(parsed, diagnostics, found),
+    evidence: found ? shownEvidence(service.describeEvidence(found), cwd) : undefined,
     // Claimed, but no value could be built from its YAML: the error that says why.
     unreadable: summary !== undefined && parsed.value === undefined && parsed.parseDiagnostics.length > 0
       ? [...parsed.parseDiagnostics].reverse().find((d) => d.severity === DiagnosticSeverity.Error) ?? parsed.parseDiagnostics[0]
       : undefined,
   };
+}
+
+interface EvidenceRun { roots: string[]; cache: EvidenceCache }
+
+/** The evidence with its repository root as a path relative to the working directory (`.`). */
+function shownEvidence(description: EvidenceDescription, cwd: string): EvidenceDescription {
+  let root = description.root;
+  try { root = relative(cwd, fileURLToPath(root)) || '.'; } catch { /* not a file: URI: shown as it is */ }
+  return { ...description, root };
+}
+
+function isFolder(path: string): boolean {
+  try { return statSync(path).isDirectory(); } catch { return false; }
 }
 
 /** Whether a path names an existing file (not following a link: a dangling link's name is a file's name too). */

@@ -2,6 +2,7 @@
 // A CommonJS import, as in server.ts: no copy of the package's exports at start.
 import lsp = require('vscode-languageserver/node');
 const { createConnection, ProposedFeatures } = lsp;
+import { nodeFiles } from './host/nodeFiles';
 import { startServer } from './server';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -9,4 +10,5 @@ const connection = createConnection(ProposedFeatures.all);
 console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
 console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
 process.on('uncaughtException', (error) => connection.console.error(`osai: uncaught ${error.stack ?? error.message}`));
-startServer(connection);
+// The release's own files (the evidence) are read from the disk for `file:` documents.
+startServer(connection, { files: nodeFiles });

@@ -40,6 +40,31 @@ export const CREATE_MANIFEST_FROM_CARD_COMMAND = 'osaiManifest.createManifestFro
  */
 export const CREATE_MANIFEST_FROM_CARD_KIND = 'source.createManifest.osai';
 
+/**
+ * The release's files, read by the client for the server (the evidence): requests from the
+ * server to a client that said `fileAccess: true` in its initialization options. VS Code's
+ * client answers them through `vscode.workspace.fs`, so a repository opened on github.dev or
+ * vscode.dev (and any workspace a web worker server cannot read) gets the same evidence. Each
+ * answers null for what cannot be read or is outside the workspace.
+ * - `osai/fs/stat` `{ uri }` → `FsStat | null`
+ * - `osai/fs/readDirectory` `{ uri }` → `string[] | null` (the names in the folder)
+ * - `osai/fs/readFile` `{ uri, maxBytes }` → `{ base64 } | null` (at most `maxBytes` bytes)
+ */
+export const FS_STAT_REQUEST = 'osai/fs/stat';
+export const FS_READ_DIRECTORY_REQUEST = 'osai/fs/readDirectory';
+export const FS_READ_FILE_REQUEST = 'osai/fs/readFile';
+
+export interface FsStat {
+  kind: 'file' | 'directory';
+  size: number;
+  mtime: number;
+  link?: boolean;
+}
+
+export interface FsReadFileResult {
+  base64: string;
+}
+
 export type ReportFormat = 'html' | 'md';
 
 export interface ReportParams {
@@ -97,7 +122,29 @@ export interface ChecklistItem {
   range: ChecklistRange;
   /** What OSAID asks for here and why (Markdown). */
   explanation: string;
+  /** What the release's own files show for it (a local location: its license file, or that it does not exist). */
+  evidence?: ChecklistEvidence;
 }
+
+/**
+ * The evidence of a checklist item: `agrees` (the license found is the declared one),
+ * `disagrees`, `none` (nothing states a license, or nothing was declared to compare with),
+ * `not-found` (the location does not exist), `outside-root` (not followed).
+ */
+export interface ChecklistEvidence {
+  state: 'agrees' | 'disagrees' | 'none' | 'not-found' | 'outside-root';
+  /** One line, e.g. "`./train/LICENSE` is the MIT License (`MIT`, 98% match)". */
+  summary: string;
+}
+
+/** The words an evidence state reads as, in the tree view and the report. */
+export const EVIDENCE_WORDS: Readonly<Record<ChecklistEvidence['state'], string>> = {
+  agrees: 'evidence agrees',
+  disagrees: 'evidence disagrees',
+  none: 'no evidence',
+  'not-found': 'location not found',
+  'outside-root': 'outside the repository',
+};
 
 export interface ChecklistGroup {
   id: ChecklistGroupId;

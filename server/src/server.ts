@@ -6,10 +6,12 @@ import type { CancellationToken, Connection, Diagnostic, InitializeParams, Initi
 // A CommonJS import: bundled without esbuild's ES-module wrapper, which would copy the
 // package's thousand-odd exports into getters at every start (~5 ms of a ~150 ms start).
 import lsp = require('vscode-languageserver');
-const { CodeActionKind, DidChangeConfigurationNotification, DocumentDiagnosticReportKind, LSPErrorCodes, MessageType, ResponseError, ShowMessageNotification, TextDocumentSyncKind, TextDocuments } = lsp;
+const { CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, DocumentDiagnosticReportKind, LSPErrorCodes, MessageType, ResponseError, ShowMessageNotification, TextDocumentSyncKind, TextDocuments } = lsp;
 import { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { CHECKLIST_REQUEST, CREATE_MANIFEST_FROM_CARD_KIND, MANIFEST_FROM_CARD_REQUEST, ManifestFromCardResult, NEW_MANIFEST_REQUEST, NewManifestResult, REPORT_REQUEST, ReportParams, ReportResult } from './protocol';
-import { getLanguageService, LanguageServiceOptions, ParsedDocument, ReportParamsError, ServiceSettings } from './service';
+import { getLanguageService, LanguageServiceOptions, ParsedDocument, ReportParamsError, sameEvidence, ServiceSettings, type Evidence, type EvidenceHost } from './service';
+import { EvidenceTracker } from './evidenceTracker';
+import { clientFiles } from './host/clientFiles';
 import { defaultSettings } from './service/settings';
 
 /**
@@ -31,6 +33,8 @@ interface Analysis {
   parsed: ParsedDocument;
   /** Computed on first need (a hover needs the parse only). */
   diagnostics?: Diagnostic[];
+  /** The evidence the diagnostics were computed with (what was known of the release's files then). */
+  evidence?: Evidence;
 }
 
 /**
@@ -45,6 +49,7 @@ export interface ClientSettings {
   licenses?: { treatAsOpen?: string[] };
   maxFileSize?: number;
   mof?: { enable?: boolean };
+  evidence?: { enable?: boolean };
 }
 
 /** What the client tells the server at start (besides the settings). */
@@ -52,6 +57,13 @@ interface InitializationOptions {
   settings?: ClientSettings;
   /** Red Hat's YAML extension is active: it reports YAML syntax errors in `yaml` files already. */
   redhatYaml?: boolean;
+  /** The client answers `osai/fs/*` requests (protocol.ts): the release's files of any scheme it can read. */
+  fileAccess?: boolean;
+}
+
+export interface ServerOptions extends LanguageServiceOptions {
+  /** How the server reads `file:` URIs itself (Node's file system); without it, only through the client. */
+  files?: EvidenceHost;
 }
 
 /**
@@ -104,8 +116,11 @@ function reportParams(params: unknown): ReportParams {
   return p as ReportParams;
 }
 
-/** Starts serving on `connection`; `options.formats` replaces the built-in formats (tests, embedders). */
-export function startServer(connection: Connection, options: LanguageServiceOptions = {}): void {
+/**
+ * Starts serving on `connection`; `options.formats` replaces the built-in formats (tests,
+ * embedders), `options.files` reads `file:` URIs for the evidence (main.ts: Node's file system).
+ */
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments({ create: TextDocument.create, update: updateDocument });
   const service = getLanguageService({}, options);
   const cache = new Map<string, Analysis>();
@@ -115,6 +130,8 @@ export function startServer(connection: Connection, options: LanguageServiceOpti
   let configurationRequests = false;
   let refreshSupport = false;
   let dynamicConfiguration = false;
+  let watchFiles = false;
+  let workspaceFolderEvents = false;
   let initialized = false;
   /** The settings in effect: a settings answer that changes nothing re-validates nothing. */
   let effective: ServiceSettings = { ...defaultSettings };
@@ -122,6 +139,19 @@ export function startServer(connection: Connection, options: LanguageServiceOpti
   const publishedVersions = new Map<string, number>();
   /** Counts the settings applied: a validation started under older settings is dropped. */
   let settingsGeneration = 0;
+  /** The workspace folders: where a release's root is looked for. */
+  let roots: string[] = [];
+  let clientFileAccess: EvidenceHost | undefined;
+  /** Where a document's release is read from: the disk for `file:` (when the host gave one), else the client (when it offered). */
+  const filesFor = (uri: string): EvidenceHost | undefined => (/^file:/i.test(uri) && options.files ? options.files : clientFileAccess);
+  const evidence = new EvidenceTracker({
+    service,
+    filesFor: (uri) => filesFor(uri),
+    roots: () => roots,
+    current: (uri) => { const document = documents.get(uri); return document ? parseOf(document).parsed : undefined; },
+    changed: (uri) => evidenceChanged(uri),
+    log: (message) => connection.console.error(message),
+  });
 
   /** The parse of the document's current version, computed at most once (only the current version is kept). */
   function parseOf(document: TextDocument): Analysis {
@@ -133,11 +163,39 @@ export function startServer(connection: Connection, options: LanguageServiceOpti
     return analysis;
   }
 
+  /** The analysis's diagnostics, computed at most once, with what is known of the release's files. */
+  function diagnosticsOf(uri: string, analysis: Analysis): Diagnostic[] {
+    if (!analysis.diagnostics) {
+      analysis.evidence = effective.evidence ? evidence.evidenceFor(uri, analysis.parsed) : undefined;
+      analysis.diagnostics = service.doValidation(analysis.parsed, analysis.evidence);
+    }
+    return analysis.diagnostics;
+  }
+
   /** The parse and diagnostics of the document's current version, each computed at most once. */
-  function analyse(document: TextDocument): Required<Analysis> {
+  function analyse(document: TextDocument): Analysis & { diagnostics: Diagnostic[] } {
     const analysis = parseOf(document);
-    analysis.diagnostics ??= service.doValidation(analysis.parsed);
-    return analysis as Required<Analysis>;
+    diagnosticsOf(document.uri, analysis);
+    return analysis as Analysis & { diagnostics: Diagnostic[] };
+  }
+
+  /** Reads the document's release again if needed (in the background: what it finds arrives in a later publication). */
+  function refreshEvidence(uri: string): void {
+    if (effective.evidence) evidence.refresh(uri);
+  }
+
+  /** A reading of the release finished: if it changes what the current version shows, that version is validated again. */
+  function evidenceChanged(uri: string): void {
+    const document = documents.get(uri);
+    const analysis = cache.get(uri);
+    if (!document || !analysis || analysis.version !== document.version || !analysis.diagnostics) return;
+    if (sameEvidence(analysis.evidence, evidence.evidenceFor(uri, analysis.parsed))) return;
+    analysis.diagnostics = undefined;
+    if (pullDiagnostics) {
+      if (refreshSupport) connection.languages.diagnostics.refresh();
+    } else {
+      schedule(uri, true);
+    }
   }
 
   /** Runs a handler; a failure is logged and answered as an error, never a crash. */
@@ -188,7 +246,7 @@ export function startServer(connection: Connection, options: LanguageServiceOpti
         await yieldToInput();
         if (superseded()) return;
       }
-      analysis.diagnostics ??= service.doValidation(analysis.parsed);
+      const diagnostics = diagnosticsOf(uri, analysis);
       const checkedAt = performance.now();
       costs.set(uri, checkedAt - started);
       if (checkedAt - parsedAt > YIELD_AFTER_MS) {
@@ -197,7 +255,8 @@ export function startServer(connection: Connection, options: LanguageServiceOpti
       }
       if ((publishedVersions.get(uri) ?? -Infinity) > version) return;
       publishedVersions.set(uri, version);
-      void connection.sendDiagnostics({ uri, version, diagnostics: analysis.diagnostics });
+      void connection.sendDiagnostics({ uri, version, diagnostics });
+      refreshEvidence(uri);
     } catch (error) {
       connection.console.error(`osai: validation of ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
     }
@@ -251,15 +310,22 @@ export function startServer(connection: Connection, options: LanguageServiceOpti
     if (Array.isArray(extra)) next.treatAsOpen = extra.filter((x): x is string => typeof x === 'string');
     if (typeof settings.maxFileSize === 'number' && settings.maxFileSize > 0) next.maxFileSize = settings.maxFileSize;
     if (typeof settings.mof?.enable === 'boolean') next.mof = settings.mof.enable;
+    if (typeof settings.evidence?.enable === 'boolean') next.evidence = settings.evidence.enable;
     const merged: ServiceSettings = { ...effective, ...next };
     if (JSON.stringify(merged) === JSON.stringify(effective)) return;
+    if (merged.evidence !== effective.evidence) evidence.reset();
     effective = merged;
     service.configure(next);
-    cache.clear();
     settingsGeneration++;
     // Before `initialized` the client cannot take requests, and no document is open yet.
     if (!initialized) return;
     warnAboutSettings();
+    revalidateAll();
+  }
+
+  /** Every open document is validated again (its parse and diagnostics dropped first). */
+  function revalidateAll(): void {
+    cache.clear();
     if (pullDiagnostics) {
       if (refreshSupport) connection.languages.diagnostics.refresh();
     } else {
@@ -292,18 +358,24 @@ export function startServer(connection: Connection, options: LanguageServiceOpti
     configurationRequests = !!capabilities.workspace?.configuration;
     refreshSupport = !!capabilities.workspace?.diagnostics?.refreshSupport;
     dynamicConfiguration = !!capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
-    const options = params.initializationOptions as InitializationOptions | undefined;
-    if (options?.redhatYaml) { effective = { ...effective, mofYamlSyntax: false }; service.configure({ mofYamlSyntax: false }); }
-    if (options?.settings) applySettings(options.settings);
+    const initialization = params.initializationOptions as InitializationOptions | undefined;
+    roots = (params.workspaceFolders ?? []).map((folder) => folder.uri);
+    if (roots.length === 0 && params.rootUri) roots = [params.rootUri];
+    clientFileAccess = initialization?.fileAccess === true ? clientFiles(connection) : undefined;
+    watchFiles = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    workspaceFolderEvents = !!capabilities.workspace?.workspaceFolders;
+    if (initialization?.redhatYaml) { effective = { ...effective, mofYamlSyntax: false }; service.configure({ mofYamlSyntax: false }); }
+    if (initialization?.settings) applySettings(initialization.settings);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
-        completionProvider: { triggerCharacters: [':', ' ', '-'] },
+        completionProvider: { triggerCharacters: [':', ' ', '-', '/'] },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, `${CodeActionKind.SourceFixAll}.osai`, CREATE_MANIFEST_FROM_CARD_KIND] },
         documentSymbolProvider: true,
         codeLensProvider: { resolveProvider: false },
         ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'osai', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+        ...(workspaceFolderEvents ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
       },
       serverInfo: { name: 'osai-language-server', version: '0.1.0' },
     };
@@ -316,7 +388,21 @@ export function startServer(connection: Connection, options: LanguageServiceOpti
     }
     warnAboutSettings();
     if (configurationRequests) settingsChanged('fetch');
+    // Changes to license files and locations revalidate the documents that cite them.
+    if (watchFiles) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] }).catch(() => undefined);
+    }
+    if (workspaceFolderEvents) {
+      connection.workspace.onDidChangeWorkspaceFolders((change) => {
+        const removed = new Set(change.removed.map((f) => f.uri));
+        roots = [...roots.filter((r) => !removed.has(r)), ...change.added.map((f) => f.uri)];
+        evidence.reset();
+        revalidateAll();
+      });
+    }
   });
+
+  connection.onDidChangeWatchedFiles((params) => evidence.filesChanged(params.changes.map((change) => change.uri)));
 
   connection.onDidChangeConfiguration((change) => {
     const settings = (change.settings as { osaiManifest?: ClientSettings } | null)?.osaiManifest;
@@ -337,6 +423,7 @@ export function startServer(connection: Connection, options: LanguageServiceOpti
     costs.delete(e.document.uri);
     changedAt.delete(e.document.uri);
     publishedVersions.delete(e.document.uri);
+    evidence.forget(e.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
@@ -345,18 +432,35 @@ export function startServer(connection: Connection, options: LanguageServiceOpti
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'osai: diagnostics cancelled');
     const document = documents.get(params.textDocument.uri);
     if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    return { kind: DocumentDiagnosticReportKind.Full, items: analyse(document).diagnostics };
+    const { diagnostics } = analyse(document);
+    refreshEvidence(document.uri);
+    return { kind: DocumentDiagnosticReportKind.Full, items: diagnostics };
   }));
 
   connection.onHover((params) => guard('hover', () => {
     const document = documents.get(params.textDocument.uri);
-    return document ? service.doHover(analyse(document).parsed, clamp(document, params.position)) : null;
+    if (!document) return null;
+    const { parsed, evidence: found } = analyse(document);
+    return service.doHover(parsed, clamp(document, params.position), found);
   }));
 
-  connection.onCompletion((params) => guard('completion', () => {
+  connection.onCompletion(async (params) => {
     const document = documents.get(params.textDocument.uri);
-    return document ? service.doComplete(analyse(document).parsed, clamp(document, params.position), { snippets }) : null;
-  }));
+    if (!document) return null;
+    const position = clamp(document, params.position);
+    const parsed = guard('completion', () => analyse(document).parsed);
+    // In a location that is a path: the names really there (read in the background, like the evidence).
+    const files = effective.evidence ? filesFor(document.uri) : undefined;
+    if (files) {
+      try {
+        const paths = await service.completePaths(parsed, position, files, { roots });
+        if (paths) return paths;
+      } catch (error) {
+        connection.console.error(`osai: path completion failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      }
+    }
+    return guard('completion', () => service.doComplete(parsed, position, { snippets }));
+  });
 
   connection.onCodeAction((params) => guard('code actions', () => {
     const document = documents.get(params.textDocument.uri);
@@ -383,8 +487,8 @@ export function startServer(connection: Connection, options: LanguageServiceOpti
   connection.onRequest(CHECKLIST_REQUEST, (params: { textDocument: { uri: string } }) => guard('checklist', () => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
-    const { parsed, diagnostics } = analyse(document);
-    return service.getChecklist(parsed, diagnostics) ?? null;
+    const { parsed, diagnostics, evidence: found } = analyse(document);
+    return service.getChecklist(parsed, diagnostics, found) ?? null;
   }));
 
   // Custom request: the compliance report of a document, rendered here so the client bundles
@@ -393,8 +497,8 @@ export function startServer(connection: Connection, options: LanguageServiceOpti
     const valid = reportParams(params);
     const document = documents.get(valid.textDocument.uri);
     if (!document) return null;
-    const { parsed, diagnostics } = analyse(document);
-    const checklist = service.getChecklist(parsed, diagnostics);
+    const { parsed, diagnostics, evidence: found } = analyse(document);
+    const checklist = service.getChecklist(parsed, diagnostics, found);
     if (!checklist) return null;
     return { text: service.renderReport([{ file: valid.file, checklist }], valid.format, { generator: valid.generator }) };
   }));

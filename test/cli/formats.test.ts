@@ -47,7 +47,7 @@ describe('--format json', () => {
     const out = JSON.parse(cli('--format', 'json', '--quiet', 'examples/llama-style.osai.yaml', 'package-lock.json').stdout) as JsonOutput;
     assert.deepEqual(out.files[0].diagnostics.map((d) => d.code), ['license/restricted']);
     assert.equal(out.files[0].infos, 3);
-    assert.deepEqual(out.files[1], { file: 'package-lock.json', kind: 'none', verdict: null, errors: 0, warnings: 0, infos: 0, diagnostics: [], checklist: null });
+    assert.deepEqual(out.files[1], { file: 'package-lock.json', kind: 'none', verdict: null, errors: 0, warnings: 0, infos: 0, diagnostics: [], checklist: null, evidence: null });
   });
 });
 

@@ -96,6 +96,7 @@ describe('the packaged files (vsce ls)', () => {
       'server/out/bundles.json',
       'server/out/server-main.js',
       'server/out/server.js',
+      'server/out/spdx-texts.json',
       'syntaxes/osai-manifest.tmLanguage.json',
     ];
     const unbuilt = expected.filter((f) => f.includes('/out/') && !existsSync(join(ROOT, f)));

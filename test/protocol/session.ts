@@ -20,6 +20,10 @@ export interface Session {
   waitForMessage(n: number): Promise<{ type: number; message: string }>;
   /** What `workspace/configuration` answers for `osaiManifest` from now on. */
   configuration: { licenses: { treatAsOpen: string[] } };
+  waitForPublication(uri: string, accept: (p: PublishDiagnosticsParams) => boolean, limitMs?: number): Promise<PublishDiagnosticsParams>;
+  waitForRefresh(n: number, limitMs?: number): Promise<void>;
+  /** `client/registerCapability` registrations received. */
+  registrations: Array<{ method: string; registerOptions?: unknown }>;
 }
 
 /** `args`: the node arguments that start a server (default: the built server bundle). */
@@ -28,6 +32,15 @@ export interface SessionOptions {
   treatAsOpen?: string[];
   /** Answers `workspace/configuration` instead of the session's settings (a test holding an answer back). */
   configuration?: (items: unknown[]) => unknown[] | Promise<unknown[]>;
+  /** The workspace folders (URIs) the client opens. */
+  workspaceFolders?: string[];
+  /** Sent as `initializationOptions` (e.g. `{ fileAccess: true }`). */
+  initializationOptions?: unknown;
+  /** The client can refresh pulled diagnostics and watch files (VS Code's capabilities). */
+  refresh?: boolean;
+  watchFiles?: boolean;
+  /** Handlers of requests from the server (e.g. `osai/fs/stat`). */
+  handlers?: Record<string, (params: unknown) => unknown>;
 }
 
 export async function startSession(pull: boolean, args: readonly string[] = [SERVER, '--stdio'], options: SessionOptions = {}): Promise<Session> {
@@ -45,12 +58,23 @@ export async function startSession(pull: boolean, args: readonly string[] = [SER
   rpc.onNotification('window/showMessage', (p: { type: number; message: string }) => { messages.push(p); messageWaiters.splice(0).forEach((w) => w()); });
   const configuration = { licenses: { treatAsOpen: options.treatAsOpen ?? [] } };
   rpc.onRequest('workspace/configuration', (p: { items: unknown[] }) => (options.configuration ? options.configuration(p.items) : p.items.map(() => configuration)));
-  rpc.onRequest('client/registerCapability', () => null);
+  const registrations: Array<{ method: string; registerOptions?: unknown }> = [];
+  rpc.onRequest('client/registerCapability', (p: { registrations: Array<{ method: string; registerOptions?: unknown }> }) => { registrations.push(...p.registrations); return null; });
+  let refreshes = 0;
+  const refreshWaiters: Array<() => void> = [];
+  rpc.onRequest('workspace/diagnostic/refresh', () => { refreshes++; refreshWaiters.splice(0).forEach((w) => w()); return null; });
+  for (const [method, handler] of Object.entries(options.handlers ?? {})) rpc.onRequest(method, handler);
   rpc.listen();
   await rpc.sendRequest('initialize', {
-    processId: process.pid, rootUri: null, workspaceFolders: null,
+    processId: process.pid, rootUri: null,
+    workspaceFolders: options.workspaceFolders?.map((uri, i) => ({ uri, name: `folder${i}` })) ?? null,
+    ...(options.initializationOptions !== undefined ? { initializationOptions: options.initializationOptions } : {}),
     capabilities: {
-      workspace: { configuration: true },
+      workspace: {
+        configuration: true,
+        ...(options.refresh ? { diagnostics: { refreshSupport: true } } : {}),
+        ...(options.watchFiles ? { didChangeWatchedFiles: { dynamicRegistration: true } } : {}),
+      },
       textDocument: {
         completion: { completionItem: { snippetSupport: true } },
         ...(pull ? { diagnostic: { dynamicRegistration: false } } : {}),
@@ -74,7 +98,25 @@ export async function startSession(pull: boolean, args: readonly string[] = [SER
     const check = (): void => { if (messages.length >= n) { clearTimeout(timer); resolve(messages[n - 1]); } else messageWaiters.push(check); };
     check();
   });
-  return { child, rpc, published, waitForDiagnostics, stderr, logs, messages, waitForMessage, configuration };
+  /** Resolves at the `n`-th `workspace/diagnostic/refresh` request. */
+  const waitForRefresh = (n: number, limitMs = 10000): Promise<void> => new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no workspace/diagnostic/refresh #${n} (got ${refreshes})`)), limitMs);
+    const check = (): void => { if (refreshes >= n) { clearTimeout(timer); resolve(); } else refreshWaiters.push(check); };
+    check();
+  });
+  /** Resolves with the first publication for `uri` (from now on or already received) that `accept` takes. */
+  const waitForPublication = (uri: string, accept: (p: PublishDiagnosticsParams) => boolean, limitMs = 10000): Promise<PublishDiagnosticsParams> =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no publication for ${uri} that the test accepts (got ${published.filter((p) => p.uri === uri).length})`)), limitMs);
+      let from = 0;
+      const check = (): void => {
+        const hit = published.slice(from).find((p) => p.uri === uri && accept(p));
+        from = published.length;
+        if (hit) { clearTimeout(timer); resolve(hit); } else waiters.push(check);
+      };
+      check();
+    });
+  return { child, rpc, published, waitForDiagnostics, waitForPublication, waitForRefresh, registrations, stderr, logs, messages, waitForMessage, configuration };
 }
 
 export async function stopSession(s: Session): Promise<number | null> {

@@ -47,7 +47,7 @@ test('an untrusted workspace cannot set the settings that could hide findings (r
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   const untrusted = pkg.capabilities.untrustedWorkspaces;
   assert.equal(untrusted.supported, 'limited');
-  assert.deepEqual(untrusted.restrictedConfigurations, ['osaiManifest.licenses.treatAsOpen', 'osaiManifest.maxFileSize', 'osaiManifest.mof.enable']);
+  assert.deepEqual(untrusted.restrictedConfigurations, ['osaiManifest.licenses.treatAsOpen', 'osaiManifest.maxFileSize', 'osaiManifest.mof.enable', 'osaiManifest.evidence.enable']);
   for (const setting of untrusted.restrictedConfigurations) assert.ok(pkg.contributes.configuration.properties[setting], setting);
   const treat = pkg.contributes.configuration.properties['osaiManifest.licenses.treatAsOpen'];
   assert.equal(treat.maxItems, MAX_TREAT_AS_OPEN_ENTRIES);

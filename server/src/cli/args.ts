@@ -26,6 +26,8 @@ export interface Options {
   preCommit: boolean;
   stdinFilename?: string;
   treatAsOpen: string[];
+  /** Compare each local location and its declared license with the release's own files (`--no-evidence` turns it off). */
+  evidence: boolean;
 }
 
 export type Parsed = { kind: 'run'; options: Options } | { kind: 'help' } | { kind: 'version' } | { kind: 'usage'; message: string };
@@ -59,6 +61,8 @@ Options:
                              that names an existing file is always that file, never an option
   --                         everything after it is a file, folder or glob, even if it starts with -
   --stdin-filename <name>    the name to show for - (stdin)
+  --no-evidence              do not compare local locations and their licenses with the release's
+                             files (a LICENSE, an SPDX-License-Identifier line, package manifests)
   --treat-as-open <id>       a license your organisation reviewed as open that the checker does not
                              know: a LicenseRef-… id or an unrecognised name (repeatable); one it
                              already judges (an SPDX id, CC-BY-NC-4.0, a family name) exits 2
@@ -84,7 +88,7 @@ function oneOf<T extends string>(values: readonly T[], value: string | undefined
  * `--pre-commit` such an argument is a file, even after `--` when it is `-` (stdin otherwise).
  */
 export function parseArgs(argv: readonly string[], isFile: (arg: string) => boolean = () => false): Parsed {
-  const options: Options = { targets: [], format: 'text', formatGiven: false, quiet: false, ignoreUnknown: false, preCommit: false, treatAsOpen: [] };
+  const options: Options = { targets: [], format: 'text', formatGiven: false, quiet: false, ignoreUnknown: false, preCommit: false, treatAsOpen: [], evidence: true };
   let onlyTargets = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -109,6 +113,7 @@ export function parseArgs(argv: readonly string[], isFile: (arg: string) => bool
       case '--quiet': { const bad = flag(); if (bad) return bad; options.quiet = true; break; }
       case '--ignore-unknown': { const bad = flag(); if (bad) return bad; options.ignoreUnknown = true; break; }
       case '--pre-commit': { const bad = flag(); if (bad) return bad; options.ignoreUnknown = true; options.preCommit = true; break; }
+      case '--no-evidence': { const bad = flag(); if (bad) return bad; options.evidence = false; break; }
       case '-f': case '--format': {
         const v = value(`a format (${FORMATS.join(', ')})`);
         if (typeof v !== 'string') return { kind: 'usage', message: v.error };

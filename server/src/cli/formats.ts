@@ -3,10 +3,11 @@
  * the run's results.
  */
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import type { Checklist, CodeDoc, DocumentSummary } from '../service';
+import type { Checklist, CodeDoc, DocumentSummary, EvidenceDescription } from '../service';
 import type { DiagnosticData } from '../service/diagnostics/codes';
 import { buildSarif, severityName } from '../service/output/sarif';
 import type { Format } from './args';
+import type { ChecklistEvidence } from '../protocol';
 
 export interface FileResult {
   /** As shown in text output: relative to the working directory. */
@@ -26,6 +27,8 @@ export interface FileResult {
   checklist?: Checklist;
   /** Claimed by a format, but its YAML could not be read: the error that says why (the file is not checked). */
   unreadable?: Diagnostic;
+  /** What the release's own files show for its local components (unless `--no-evidence`); its root relative to the working directory. */
+  evidence?: EvidenceDescription;
 }
 
 export interface RunInfo {
@@ -91,12 +94,14 @@ export interface JsonFile {
   diagnostics: JsonDiagnostic[];
   /** The OSAID checklist: the same items and statuses as the editor's tree view; null for files no format claims. */
   checklist: JsonChecklistGroup[] | null;
+  /** What the release's own files show for each local component; null with `--no-evidence` or when the file names none. */
+  evidence: EvidenceDescription | null;
 }
 
 export interface JsonChecklistGroup {
   id: string;
   title: string;
-  items: Array<{ id: string; title: string; level: 'required' | 'recommended'; status: string; detail: string; line: number }>;
+  items: Array<{ id: string; title: string; level: 'required' | 'recommended'; status: string; detail: string; line: number; evidence?: ChecklistEvidence }>;
 }
 
 export interface JsonDiagnostic {
@@ -132,9 +137,10 @@ function json(results: readonly FileResult[], info: RunInfo): JsonOutput {
     checklist: r.checklist
       ? r.checklist.groups.map((g) => ({
         id: g.id, title: g.title,
-        items: g.items.map((i) => ({ id: i.id, title: i.title, level: i.level, status: i.status, detail: i.detail, line: i.range.start.line + 1 })),
+        items: g.items.map((i) => ({ id: i.id, title: i.title, level: i.level, status: i.status, detail: i.detail, line: i.range.start.line + 1, ...(i.evidence ? { evidence: i.evidence } : {}) })),
       }))
       : null,
+    evidence: r.evidence ?? null,
   }));
   const sum = (key: 'errors' | 'warnings' | 'infos') => files.reduce((n, f) => n + f[key], 0);
   return {

@@ -18,6 +18,14 @@ import { editsWithinLines } from './edits/actions';
 import { inDocumentOrder } from './yaml/spans';
 import { hasSyntaxErrors } from './yaml/parse';
 import { treatAsOpenFor, type TreatAsOpenRefusal } from './licenses/treatAsOpen';
+import { collectEvidence, evidenceKey, reuseEvidence, type Evidence, type EvidenceCache } from './evidence/collect';
+export { evidenceConcerns, sameEvidence } from './evidence/collect';
+import { completePath, locationAt } from './evidence/completion';
+import { describeEvidence, type ComponentEvidence } from './evidence/describe';
+import { evidenceDiagnostics } from './evidence/diagnostics';
+import { checklistWithEvidence, evidenceCodeActions, hoverWithEvidence, isEvidenceDiagnostic } from './evidence/features';
+import { runAsync, runSync, type EvidenceHost } from './evidence/host';
+import type { EvidenceTarget } from './evidence/targets';
 import { shorten } from './text/text';
 
 /** The most diagnostics a document gets; one `size/too-many` then says how many more there were. */
@@ -51,17 +59,38 @@ export function capDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
   return kept;
 }
 
+/** Where the evidence is read from, and what bounds the search for the repository root. */
+export interface EvidenceOptions {
+  /** The workspace folders (or the folder given to the command line), as URIs. */
+  roots?: readonly string[];
+  /** What was read before, kept by the host between collections. */
+  cache?: EvidenceCache;
+}
+
 export interface LanguageService {
   configure(settings: Partial<ServiceSettings>): void;
   parse(document: TextDocument, options?: RecogniseOptions): ParsedDocument;
-  doValidation(parsed: ParsedDocument): Diagnostic[];
-  doHover(parsed: ParsedDocument, position: Position): Hover | null;
+  /** The document's findings; with `evidence`, also what the release's own files show (location/, evidence/ codes). */
+  doValidation(parsed: ParsedDocument, evidence?: Evidence): Diagnostic[];
+  /** What the release's own files show for the document's local components, read through `host` (undefined: nothing to look at). */
+  collectEvidence(parsed: ParsedDocument, host: EvidenceHost, options?: EvidenceOptions): Promise<Evidence | undefined>;
+  /** The same, from a host that answers at once (the command line's file system). */
+  collectEvidenceSync(parsed: ParsedDocument, host: EvidenceHost, options?: EvidenceOptions): Evidence | undefined;
+  /** What the document's evidence depends on in its text: while it is the same, an earlier collection still holds. */
+  evidenceKey(parsed: ParsedDocument): string;
+  /** An earlier version's evidence for this version's components (with their new ranges): what holds until a new collection. */
+  reuseEvidence(parsed: ParsedDocument, previous: Evidence | undefined): Evidence | undefined;
+  /** The evidence as plain data (the command line's JSON): per component, what was found and how sure. */
+  describeEvidence(evidence: Evidence): EvidenceDescription;
+  doHover(parsed: ParsedDocument, position: Position, evidence?: Evidence): Hover | null;
   doComplete(parsed: ParsedDocument, position: Position, options?: Partial<CompletionOptions>): CompletionList;
+  /** The real paths to complete when `position` is in a location that is a path (undefined elsewhere), read through `host`. */
+  completePaths(parsed: ParsedDocument, position: Position, host: EvidenceHost, options?: EvidenceOptions): Promise<CompletionList | undefined>;
   getCodeActions(parsed: ParsedDocument, diagnostics: readonly Diagnostic[], all: readonly Diagnostic[], only?: readonly string[]): CodeAction[];
   findDocumentSymbols(parsed: ParsedDocument): DocumentSymbol[];
   getCodeLenses(parsed: ParsedDocument, diagnostics: readonly Diagnostic[]): CodeLens[];
   /** The OSAID checklist (tree view, status bar, report); undefined for documents no format claims. */
-  getChecklist(parsed: ParsedDocument, diagnostics: readonly Diagnostic[]): Checklist | undefined;
+  getChecklist(parsed: ParsedDocument, diagnostics: readonly Diagnostic[], evidence?: Evidence): Checklist | undefined;
   /** The one-line verdict for the command line; undefined for documents no format claims. */
   summarize(parsed: ParsedDocument, diagnostics: readonly Diagnostic[]): DocumentSummary | undefined;
   /** The compliance report of checked documents (Markdown or self-contained HTML). */
@@ -84,6 +113,12 @@ export interface LanguageService {
   settingsProblems(): SettingsProblem[];
 }
 
+export interface EvidenceDescription {
+  /** The repository root (a URI). */
+  root: string;
+  components: ComponentEvidence[];
+}
+
 export interface SettingsProblem {
   setting: 'treatAsOpen';
   entry: string;
@@ -100,19 +135,54 @@ export interface LanguageServiceOptions {
 export function getLanguageService(initial: Partial<ServiceSettings> = {}, options: LanguageServiceOptions = {}): LanguageService {
   let settings: ServiceSettings = { ...defaultSettings, ...initial };
   const formats = options.formats ?? DEFAULT_FORMATS;
+  /** Each parse's evidence targets, under the settings they were made with. */
+  const targetCache = new WeakMap<ParsedDocument, { settings: ServiceSettings; targets: EvidenceTarget[] }>();
+  const targetsOf = (parsed: ParsedDocument): EvidenceTarget[] => {
+    const cached = targetCache.get(parsed);
+    if (cached?.settings === settings) return cached.targets;
+    const targets = parsed.format.evidenceTargets?.(parsed, settings) ?? [];
+    targetCache.set(parsed, { settings, targets });
+    return targets;
+  };
   return {
     configure(next) { settings = { ...settings, ...next }; },
     parse: (document, recognise) => parseWithFormat(formats, document, settings, recognise),
-    doValidation: (parsed) => capDiagnostics(parsed.format.validate(parsed, settings)),
-    doHover: (parsed, position) => parsed.format.hover(parsed, position, settings),
+    doValidation: (parsed, evidence) => capDiagnostics(evidence && settings.evidence
+      ? [...parsed.format.validate(parsed, settings), ...evidenceDiagnostics(parsed, evidence, settings.treatAsOpen)].sort(inDocumentOrder)
+      : parsed.format.validate(parsed, settings)),
+    collectEvidence: async (parsed, host, options = {}) => {
+      const targets = targetsOf(parsed);
+      return targets.length ? runAsync(collectEvidence(parsed.document.uri, targets, options.roots ?? [], options.cache), host) : undefined;
+    },
+    collectEvidenceSync: (parsed, host, options = {}) => {
+      const targets = targetsOf(parsed);
+      return targets.length ? runSync(collectEvidence(parsed.document.uri, targets, options.roots ?? [], options.cache), host) : undefined;
+    },
+    evidenceKey: (parsed) => evidenceKey(targetsOf(parsed)),
+    reuseEvidence: (parsed, previous) => (previous ? reuseEvidence(previous, targetsOf(parsed)) : undefined),
+    describeEvidence: (evidence) => describeEvidence(evidence, settings.treatAsOpen),
+    doHover: (parsed, position, evidence) => hoverWithEvidence(parsed.document, parsed.format.hover(parsed, position, settings),
+      parsed.document.offsetAt(position), evidence, settings.treatAsOpen),
     doComplete: (parsed, position, completion) => parsed.format.complete(parsed, position, { snippets: false, ...completion }),
+    completePaths: async (parsed, position, host, options = {}) => {
+      const offset = parsed.document.offsetAt(position);
+      const target = locationAt(targetsOf(parsed), offset);
+      return target ? runAsync(completePath(parsed.document, target, offset, options.roots ?? []), host) : undefined;
+    },
     getCodeActions: (parsed, diagnostics, all, only) => {
-      const actions = parsed.format.codeActions(parsed, { diagnostics, all, only } satisfies CodeActionRequest);
+      const own = diagnostics.filter((d) => !isEvidenceDiagnostic(d));
+      const actions = [
+        ...parsed.format.codeActions(parsed, { diagnostics: own, all, only } satisfies CodeActionRequest),
+        ...evidenceCodeActions(parsed.document.uri, diagnostics.filter(isEvidenceDiagnostic), only),
+      ];
       return hasSyntaxErrors(parsed) ? actions.filter((a) => editsWithinLines(a, parsed.document)) : actions;
     },
     findDocumentSymbols: (parsed) => parsed.format.symbols(parsed),
     getCodeLenses: (parsed, diagnostics) => parsed.format.codeLenses(parsed, diagnostics),
-    getChecklist: (parsed, diagnostics) => parsed.format.checklist(parsed, diagnostics),
+    getChecklist: (parsed, diagnostics, evidence) => {
+      const checklist = parsed.format.checklist(parsed, diagnostics);
+      return checklist && checklistWithEvidence(checklist, evidence, settings.treatAsOpen);
+    },
     summarize: (parsed, diagnostics) => parsed.format.summary(parsed, diagnostics),
     renderReport: (entries, format, reportOptions) => renderReport(entries, format, reportOptions),
     newDocument: (formatId) => formats.find((f) => (formatId === undefined || f.id === formatId) && f.newDocument)?.newDocument?.(),
@@ -129,6 +199,9 @@ export { Codes, DIAGNOSTIC_SOURCE } from './diagnostics/codes';
 export type { CodeDoc, DiagnosticData } from './diagnostics/codes';
 export type { CodeActionRequest, CompletionOptions, DocumentFormat, DocumentSummary, ParsedDocument } from './formats/format';
 export type { ServiceSettings } from './settings';
+export type { Evidence, EvidenceCache, FoundLicense, TargetEvidence } from './evidence/collect';
+export type { EvidenceHost, FileStat } from './evidence/host';
+export type { ComponentEvidence, EvidenceMatch } from './evidence/describe';
 export type { Checklist, ChecklistGroup, ChecklistItem, ChecklistStatus } from './checklist/model';
 export type { ReportEntry, ReportFormat, ReportOptions } from './report';
 export { ReportParamsError } from './report';

@@ -11,6 +11,8 @@ export interface ServiceSettings {
    * extension is active, which reports them already (no duplicate diagnostics).
    */
   mofYamlSyntax: boolean;
+  /** Compare local locations and declared licenses with the release's own files (evidence/). */
+  evidence: boolean;
 }
 
 export const defaultSettings: ServiceSettings = {
@@ -18,4 +20,5 @@ export const defaultSettings: ServiceSettings = {
   maxFileSize: 4 * 1024 * 1024,
   mof: true,
   mofYamlSyntax: true,
+  evidence: true,
 };

@@ -25,3 +25,7 @@ export function deepEqual(actual: unknown, expected: unknown, message = 'values 
   const e = show(expected);
   if (a !== e) throw new AssertionError(`${message}\n  expected: ${e}\n  actual:   ${a}`);
 }
+
+export function match(actual: string, pattern: RegExp, message = 'the text matches'): void {
+  if (!pattern.test(actual)) throw new AssertionError(`${message}\n  pattern: ${String(pattern)}\n  actual:   ${show(actual)}`);
+}

@@ -145,6 +145,30 @@ describe('Diagnostics, quick fixes, hover, completion and code lens (server in a
   });
 });
 
+describe('Evidence from the release\'s files, read through vscode.workspace.fs (server in a web worker)', () => {
+  afterEach(closeAllEditors);
+
+  /**
+   * examples/release/osai.yaml, written from its files: the weights' LICENSE is CC BY-NC 4.0 (line
+   * 13 declares Apache-2.0), ./evaluation does not exist (line 21); besides, no optimizer state
+   * (line 10) and Common Crawl's terms (line 40), informative.
+   */
+  const RELEASE = [
+    'info osaid/recommended 9:0-9:10 parameters.optimizer_state',
+    'error evidence/license-mismatch 12:13-12:23 parameters.weights.license',
+    'error location/not-found 20:25-20:37 code.evaluation.location',
+    'info license/not-open 39:15-39:41 data_information.training_data[0].license',
+  ];
+
+  it('the same evidence as on the desktop, in a virtual workspace', async () => {
+    const uri = exampleUri('release/osai.yaml');
+    const { diagnostics } = await openAndDiagnose(uri, RELEASE);
+    assert.deepEqual(diagnostics.map(describeDiagnostic), RELEASE);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(11, 16));
+    assert.match(hoverText(hovers), /`\.\/release\/weights\/LICENSE` is the Creative Commons Attribution Non Commercial 4\.0 International/);
+  });
+});
+
 describe('Checklist view, report, commands (browser)', () => {
   afterEach(closeAllEditors);
 

@@ -39,6 +39,7 @@ export function run(): Promise<void> {
   require('./commands.test');
   require('./mof.test');
   require('./cards.test');
+  require('./evidence.test');
   require('./checklist.test');
   require('./walkthrough.test');
   require('./log.test');

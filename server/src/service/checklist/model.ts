@@ -30,8 +30,9 @@ export function statusFromDiagnostics(own: readonly Diagnostic[], ancestorMissin
   const findings = own.filter((d) => d.severity === DiagnosticSeverity.Error || (level !== 'required' && d.severity === DiagnosticSeverity.Warning));
   // An entry without its license (a paper whose terms are unknown) is there, but cannot count as open.
   const licenseMissing = (d: Diagnostic) => d.code === Codes.missing && /\.license$/.test((d.data as { path?: string } | undefined)?.path ?? '');
-  if (ancestorMissing || findings.some((d) => d.code === Codes.missing && !(level !== 'required' && licenseMissing(d)))) return 'missing';
-  if (findings.some((d) => String(d.code).startsWith('license/') || licenseMissing(d))) return 'not-open';
+  // A location that names nothing in the release: the component is not there.
+  if (ancestorMissing || findings.some((d) => (d.code === Codes.missing && !(level !== 'required' && licenseMissing(d))) || d.code === Codes.locationNotFound)) return 'missing';
+  if (findings.some((d) => String(d.code).startsWith('license/') || d.code === Codes.evidenceMismatch || licenseMissing(d))) return 'not-open';
   if (findings.some((d) => d.code !== Codes.empty)) return 'invalid';
   if (own.some((d) => d.code === Codes.empty)) return 'placeholder';
   if (own.some((d) => d.code === Codes.recommended)) return 'recommended';

@@ -19,6 +19,11 @@ export const Codes = {
   ambiguous: 'license/ambiguous',
   nonCanonical: 'license/non-canonical',
   deprecated: 'license/deprecated',
+  locationNotFound: 'location/not-found',
+  locationOutsideRoot: 'location/outside-root',
+  evidenceMismatch: 'evidence/license-mismatch',
+  evidenceNoLicenseFile: 'evidence/no-license-file',
+  evidenceUnrecognised: 'evidence/unrecognised-license',
 } as const;
 
 /** What a diagnostic carries in `data`, for quick fixes and other clients. */
@@ -60,4 +65,9 @@ export const SHARED_CODE_DOCS: Readonly<Record<string, CodeDoc>> = {
   [Codes.unknownLicense]: { severity: 'error', meaning: 'not an SPDX license id', fix: 'the closest ids' },
   [Codes.nonCanonical]: { severity: 'warning', meaning: 'a recognisable but non-canonical spelling (`Apache 2.0`, `apache-2.0`, `MIT+`), or a family name every member of which qualifies (`cc-by`)', fix: 'the SPDX id' },
   [Codes.deprecated]: { severity: 'warning', meaning: 'a deprecated SPDX id (`GPL-3.0`)', fix: 'the current ids' },
+  [Codes.locationNotFound]: { severity: 'error', meaning: 'a location that is a path (`./train`, `code/`, `file:`) names nothing in the release; the message gives the resolved path' },
+  [Codes.locationOutsideRoot]: { severity: 'warning', meaning: 'a location that leaves the repository (the folder with `.git`, else the workspace folder or the folder given to the command line), or a link that does: not followed' },
+  [Codes.evidenceMismatch]: { severity: 'error', meaning: 'the license found for a local component (its license file, `SPDX-License-Identifier:` line or package manifest) is not the declared one; an error when what was found fails the component\'s test, else a warning', fix: 'the license found' },
+  [Codes.evidenceNoLicenseFile]: { severity: 'warning', meaning: 'a local component with no license evidence: no license file, `SPDX-License-Identifier:` or package license in its folder or above it, up to the repository root' },
+  [Codes.evidenceUnrecognised]: { severity: 'info', meaning: 'a license file that matches no known license well enough (or is not text), with the closest ones' },
 };

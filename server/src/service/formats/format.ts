@@ -6,6 +6,7 @@
  */
 import type { CodeAction, CodeLens, CompletionList, Diagnostic, DocumentSymbol, Hover, Position } from 'vscode-languageserver-types';
 import type { Checklist } from '../checklist/model';
+import type { EvidenceTarget } from '../evidence/targets';
 import type { VerdictState } from '../../protocol';
 import type { CodeDoc } from '../diagnostics/codes';
 import type { ServiceSettings } from '../settings';
@@ -85,6 +86,8 @@ export interface DocumentFormat {
   newDocument?(): { languageId: string; text: string };
   /** An OSAID manifest pre-filled with what this document states (model cards), if the format makes one. */
   toManifest?(parsed: ParsedDocument): string | undefined;
+  /** The components whose location and license the release's own files can confirm (evidence/). */
+  evidenceTargets?(parsed: ParsedDocument, settings: ServiceSettings): EvidenceTarget[];
 }
 
 export const EMPTY_COMPLETION: CompletionList = { isIncomplete: false, items: [] };

@@ -74,7 +74,7 @@ export function weightsTerms(parsed: ParsedYamlDocument, card: CardFacts, treatA
 }
 
 /** The Hub's id of an SPDX id, where it lists one (`CC-BY-4.0` → `cc-by-4.0`). */
-function hubSpelling(id: string): string {
+export function hubSpelling(id: string): string {
   const match = matchHubLicense(id);
   return match.kind === 'spelling' ? match.ids[0] : id;
 }

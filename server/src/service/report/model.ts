@@ -1,5 +1,6 @@
 /** What both renderers print, worked out once: per file the verdict's tone, the rows, the gaps and the MOF progress. */
 import { Checklist, ChecklistItem, ChecklistStatus, STATUS_WORDS } from '../checklist/model';
+import { EVIDENCE_WORDS } from '../../protocol';
 
 export interface ReportEntry {
   /** The file as the reader should see it (a path relative to the workspace or the cwd). */
@@ -75,7 +76,7 @@ export function buildModel(entries: readonly ReportEntry[], options: ReportOptio
 }
 
 function fileModel(file: string, checklist: Checklist, index: number): FileModel {
-  const rows = checklist.groups.flatMap((g) => g.items.map((item) => ({ group: g.title, item })));
+  const rows = checklist.groups.flatMap((g) => g.items.map((item) => ({ group: g.title, item: withEvidence(item) })));
   const mof = checklist.classification;
   const { state } = checklist.verdict;
   return {
@@ -91,6 +92,11 @@ function fileModel(file: string, checklist: Checklist, index: number): FileModel
     gaps: rows.filter((r) => r.item.status !== 'met' && r.item.status !== 'recommended'),
     recommended: rows.filter((r) => r.item.status === 'recommended'),
   };
+}
+
+/** An item's detail followed by what the release's own files show for it. */
+function withEvidence(item: ChecklistItem): ChecklistItem {
+  return item.evidence ? { ...item, detail: `${item.detail} — In the release (${EVIDENCE_WORDS[item.evidence.state]}): ${item.evidence.summary}.` } : item;
 }
 
 /** Rounded, but never 100 before the class is reached. */

@@ -26,6 +26,7 @@ const MAX_PROBLEMS = 10;
 
 const VERDICT_STATES = ['meets', 'fails', 'incomplete'];
 const LEVELS = ['required', 'recommended'];
+const EVIDENCE_STATES = ['agrees', 'disagrees', 'none', 'not-found', 'outside-root'];
 
 /** Throws a `ReportParamsError` unless the arguments are what `renderReport` renders. */
 export function checkReportParams(entries: unknown, format: unknown, options: unknown): void {
@@ -84,6 +85,10 @@ export function checkReportParams(entries: unknown, format: unknown, options: un
             oneOf(`${iat}.status`, item.status, Object.keys(STATUS_LABELS));
             string(`${iat}.detail`, item.detail);
             string(`${iat}.explanation`, item.explanation, true);
+            if (item.evidence !== undefined && record(`${iat}.evidence`, item.evidence)) {
+              oneOf(`${iat}.evidence.state`, item.evidence.state, EVIDENCE_STATES);
+              string(`${iat}.evidence.summary`, item.evidence.summary);
+            }
           });
         });
       }

@@ -14,6 +14,7 @@ import { findDocumentSymbols } from '../../yaml/symbols';
 import { cardCompletions } from '../../huggingface/completion';
 import { hubMetadataFixes } from '../../huggingface/fixes';
 import { cardKeyHover } from '../../huggingface/hover';
+import { cardEvidenceTargets } from '../../huggingface/evidence';
 import { DocumentFormat } from '../format';
 import { createManifestActions, manifestFromCard } from './toManifest';
 import { modelCardChecklist, modelCardLenses } from './checklist';
@@ -34,6 +35,7 @@ export const modelCardFormat: DocumentFormat = {
   complete: (parsed, position) => cardCompletions(parsed, 'model', position),
   codeActions: (parsed, request) => [...hubMetadataFixes(parsed, 'model', request), ...createManifestActions(parsed, request)],
   symbols: (parsed) => findDocumentSymbols(parsed),
+  evidenceTargets: (parsed) => cardEvidenceTargets(parsed, 'model'),
   codeLenses: (parsed, diagnostics) => modelCardLenses(parsed, diagnostics),
   checklist: (parsed, diagnostics) => modelCardChecklist(parsed, diagnostics),
   summary(parsed, diagnostics) {

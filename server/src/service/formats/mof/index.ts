@@ -18,6 +18,7 @@ import { mofCompletions } from './completion';
 import { looksLikeMofText, mofState } from './detect';
 import { mofDiagnostics, nearMissDiagnostics, unreadableDiagnostics } from './diagnostics';
 import { evaluateMofClass } from './evaluate';
+import { mofEvidenceTargets } from './evidence';
 import { mofHover } from './hover';
 import { MofCodes } from './licenseCheck';
 
@@ -49,6 +50,7 @@ export const mofFormat: DocumentFormat = {
   },
   codeActions: (parsed, request) => (checked(parsed) ? mofCodeActions(parsed, request) : mofNotCheckedActions(parsed, request)),
   symbols: (parsed) => findDocumentSymbols(parsed),
+  evidenceTargets: (parsed, settings) => (checked(parsed) ? mofEvidenceTargets(parsed, settings.treatAsOpen) : []),
   // The MOF class, and the OSAID verdict of the same release (as every format states it).
   codeLenses: (parsed, diagnostics) => checked(parsed)
     ? [verdictLens(evaluateMofClass(parsed).title), verdictLens(mofChecklist(parsed, diagnostics).verdict.title)]

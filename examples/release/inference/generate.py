@@ -1,0 +1,1 @@
+"""Generation with the released weights (a stand-in)."""
