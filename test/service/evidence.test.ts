@@ -219,10 +219,13 @@ test('an SPDX-License-Identifier at the top of a file location is its evidence',
 });
 
 test('license file names as real repositories use them, and no others', () => {
-  for (const name of ['LICENSE', 'LICENCE', 'license.md', 'COPYING', 'UNLICENSE', 'LICENSE-MODEL', 'LICENSE_MODEL', 'MODEL_LICENSE_AGREEMENT.txt', 'GEMMA_TERMS_OF_USE.txt', 'License.rst']) {
+  for (const name of ['LICENSE', 'LICENCE', 'license.md', 'COPYING', 'UNLICENSE', 'LICENSE-MODEL', 'LICENSE_MODEL', 'MODEL_LICENSE_AGREEMENT.txt', 'GEMMA_TERMS_OF_USE.txt', 'License.rst', 'LICENSE.html']) {
     const { diagnostics } = inMemory(training('./train'), { [`/repo/train/${name}`]: MIT });
     assert.deepEqual(diagnostics.map((d) => d.code), ['evidence/license-mismatch'], name);
   }
+  // A PDF is a license document too: read, and reported as not text.
+  assert.deepEqual(inMemory(training('./train'), { '/repo/train/LICENSE.pdf': new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0, 0xff]) }).diagnostics.map((d) => [d.code, d.message]),
+    [['evidence/unrecognised-license', '`./train/LICENSE.pdf`: is not text (binary, or not UTF-8).']]);
   for (const name of ['license.py', 'check-license.js', 'licenses.json', 'LICENSE.png']) {
     const { diagnostics } = inMemory(training('./train'), { [`/repo/train/${name}`]: MIT });
     assert.deepEqual(diagnostics.map((d) => d.code), ['evidence/no-license-file'], name);

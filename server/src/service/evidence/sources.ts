@@ -5,13 +5,17 @@
  */
 import { parse as parseToml } from 'smol-toml';
 
-/** File name endings a license file may have (none, text, Markdown, reStructuredText). */
-const TEXT_ENDING = /\.(?:txt|text|md|markdown|rst)$/i;
+/**
+ * File name endings a license file may have: none, or a document's (text, Markdown,
+ * reStructuredText, AsciiDoc, Org, HTML, PDF — a PDF is then reported as not text, not
+ * skipped). Code, data and images are never license files.
+ */
+const TEXT_ENDING = /\.(?:txt|text|md|markdown|rst|adoc|org|html?|pdf)$/i;
 
 /**
  * Names real repositories give license files: `LICENSE`, `LICENCE`, `COPYING`, `UNLICENSE`,
  * `LICENSE-MIT`, `LICENSE-MODEL`, `MODEL_LICENSE_AGREEMENT.txt`, `GEMMA_TERMS_OF_USE.txt`, any
- * case, with a text ending or none (never code: `license.py`, `check-license.js`).
+ * case, with a document's ending or none (never code: `license.py`, `check-license.js`).
  */
 export function isLicenseFileName(name: string): boolean {
   if (/\.[a-z0-9]+$/i.test(name) && !TEXT_ENDING.test(name)) return false;
