@@ -14,8 +14,8 @@
  *
  * Node and code-server are cached outside the clone, keyed by version, in
  * `${OSAI_VSCODE_CACHE:-${XDG_CACHE_HOME:-~/.cache}/osai-vscode-test}`; a second run reuses
- * them. Missing Debian packages are installed with apt-get when running as root, otherwise
- * the run stops with the command to run.
+ * them. Missing Debian packages are installed with apt-get when running as root or with a
+ * password-less sudo, otherwise the run stops with the command to run.
  *
  * Shared by the offline test launcher (test/vscode/runOffline.ts) and `npm start`.
  */
@@ -141,8 +141,11 @@ function dpkgInstalled(pkg: string): boolean {
 
 let aptUpdated = false;
 
-/** Installs missing Debian packages with apt-get as root; otherwise explains what to install. */
-export async function ensureDebianPackages(packages: string[], log: Log = defaultLog): Promise<void> {
+/**
+ * Installs missing Debian packages with apt-get: as root, or through `sudo` when it needs no
+ * password (it says so first, naming each package and why); otherwise explains what to install.
+ */
+export async function ensureDebianPackages(packages: string[], log: Log = defaultLog, why: Record<string, string> = {}): Promise<void> {
   if (!which('dpkg-query')) {
     const missing = packages.filter((p) => !['g++', 'make', 'python3'].includes(p) || !which(p));
     if (missing.length === 0) return;
@@ -151,18 +154,23 @@ export async function ensureDebianPackages(packages: string[], log: Log = defaul
   const missing = packages.filter((p) => !dpkgInstalled(p));
   if (missing.length === 0) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (!isRoot || !which('apt-get')) {
+  const sudo = !isRoot && which('sudo') !== undefined && spawnSync('sudo', ['-n', 'true']).status === 0;
+  if ((!isRoot && !sudo) || !which('apt-get')) {
     throw new PrerequisiteError(`missing Debian packages: ${missing.join(' ')}. Install them with:\n` +
       `  sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`);
   }
+  const reasons = missing.map((p) => `  ${p}${why[p] ? `: ${why[p]}` : ''}`).join('\n');
+  log(`installing Debian packages${sudo ? ' with sudo' : ''}:\n${reasons}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const apt = (args: string[]): [string, string[]] =>
+    sudo ? ['sudo', ['-n', 'env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', ...args]] : ['apt-get', args];
   if (!aptUpdated) {
     log('apt-get update');
-    await run('apt-get', ['update', '-q'], { env, timeoutMs: 10 * 60_000, what: 'apt-get update' });
+    await run(...apt(['update', '-q']), { env, timeoutMs: 10 * 60_000, what: 'apt-get update' });
     aptUpdated = true;
   }
   log(`apt-get install ${missing.join(' ')}`);
-  await run('apt-get', ['install', '-y', '-q', ...missing], { env, timeoutMs: 20 * 60_000, what: `apt-get install ${missing.join(' ')}` });
+  await run(...apt(['install', '-y', '-q', ...missing]), { env, timeoutMs: 20 * 60_000, what: `apt-get install ${missing.join(' ')}` });
 }
 
 /**
