@@ -15,11 +15,10 @@
  * unless `--no-build`); `npm test -- --list` names them.
  */
 import { spawnSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { BUILD_PACKAGES, ensureDebianPackages, PrerequisiteError } from './vscode/provision';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = join(__dirname, '..');
 const BIN = join(ROOT, 'node_modules', '.bin');
 
 /** Why each Debian package is installed: said before installing it. */
