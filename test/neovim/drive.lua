@@ -4,6 +4,14 @@
 -- code actions, applying the "add all" fix. Writes what Neovim holds as JSON to
 -- $OSAI_NVIM_OUT and quits. Reads its plan (positions, titles) as JSON from $OSAI_NVIM_PLAN.
 -- Whatever happens, it writes a result and quits: an error ends up in the JSON as `error`.
+-- The document version Neovim sends: `vim.lsp.util.buf_versions` up to 0.10, the buffer's
+-- changedtick in later releases (which dropped that table).
+local function buf_version(bufnr)
+  local versions = vim.lsp.util.buf_versions
+  if versions and versions[bufnr] then return versions[bufnr] end
+  return vim.b[bufnr].changedtick
+end
+
 local out_path = vim.env.OSAI_NVIM_OUT or 'osai-nvim-result.json'
 local wait_ms = tonumber(vim.env.OSAI_NVIM_WAIT_MS or '15000')
 local plan, reports
@@ -119,7 +127,7 @@ local function main()
     chosen = pick and offered[pick] or nil
     on_choice(pick and items[pick] or nil, pick)
   end
-  local before_fix = vim.lsp.util.buf_versions[fix_buf]
+  local before_fix = buf_version(fix_buf)
   vim.lsp.buf.code_action()
   wait_for('the code actions', function() return offered ~= nil end)
   result.codeActions = offered
@@ -128,14 +136,14 @@ local function main()
   -- for the new version.
   if chosen then
     wait_for('the diagnostics of the fixed text', function()
-      local version = vim.lsp.util.buf_versions[fix_buf]
+      local version = buf_version(fix_buf)
       return version ~= before_fix and reports[fix_buf].version == version
     end)
     result.afterFix = {
       title = chosen,
       text = buffer_text(fix_buf),
       diagnostics = diagnostics_of(fix_buf),
-      version = vim.lsp.util.buf_versions[fix_buf],
+      version = buf_version(fix_buf),
     }
   end
 
