@@ -11,6 +11,7 @@ export default tseslint.config(
     ignores: [
       '**/out/**',
       '**/generated/**',
+      'server/src/service/formats/mof/data/motTables.ts',
       'node_modules/**',
       '.scratch/**',
       '.vscode-test/**',
