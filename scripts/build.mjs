@@ -2,7 +2,7 @@
 import * as esbuild from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { nodeBundle } from './bundleOptions.mjs';
+import { nodeBundle, versionDefine } from './bundleOptions.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -22,6 +22,7 @@ const browser = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  define: versionDefine,
 };
 const BROWSER_BUNDLES = ['client/out/browser.js', 'server/out/browser-server.js'];
 const builds = [

@@ -71,9 +71,18 @@ const spdxIndexFile = {
   },
 };
 
+/**
+ * The version the server reports (server/src/version.ts), written into every bundle that has it
+ * (the browser ones too, scripts/build.mjs): no bundle reads or carries package.json for it.
+ */
+export const versionDefine = {
+  OSAI_VERSION: JSON.stringify(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version),
+};
+
 /** @param {{ production?: boolean }} options */
 export function nodeBundle({ production = false } = {}) {
   return {
+    define: versionDefine,
     bundle: true,
     platform: 'node',
     format: 'cjs',

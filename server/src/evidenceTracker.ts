@@ -11,7 +11,8 @@ import { evidenceConcerns, type Evidence, type EvidenceCache, type EvidenceHost,
 export const FILE_EVENTS_COALESCE_MS = 50;
 
 export interface EvidenceTrackerHost {
-  service: LanguageService;
+  /** The service for the document's settings (its evidence targets depend on them). */
+  service(uri: string): LanguageService;
   /** Where the document's release is read from (undefined: nowhere, no evidence). */
   filesFor(uri: string): EvidenceHost | undefined;
   roots(): readonly string[];
@@ -43,7 +44,7 @@ export class EvidenceTracker {
 
   /** The evidence a validation of `parsed` uses now: the last collection's, for the components unchanged since. */
   evidenceFor(uri: string, parsed: ParsedDocument): Evidence | undefined {
-    return this.host.service.reuseEvidence(parsed, this.documents.get(uri)?.evidence);
+    return this.host.service(uri).reuseEvidence(parsed, this.documents.get(uri)?.evidence);
   }
 
   /** Reads the document's evidence again if its components or their files changed since the last reading. */
@@ -51,7 +52,7 @@ export class EvidenceTracker {
     const parsed = this.host.current(uri);
     const files = this.host.filesFor(uri);
     if (!parsed || !files) return;
-    const key = this.host.service.evidenceKey(parsed);
+    const key = this.host.service(uri).evidenceKey(parsed);
     const known = this.documents.get(uri);
     if (known?.running?.key === key) return; // the reading under way is for these components
     if (known && known.key === key && !known.stale) return;
@@ -67,7 +68,7 @@ export class EvidenceTracker {
   private async collect(uri: string, parsed: ParsedDocument, files: EvidenceHost, running: { key: string; dirty: boolean }): Promise<void> {
     let evidence: Evidence | undefined;
     try {
-      evidence = await this.host.service.collectEvidence(parsed, files, { roots: this.host.roots(), cache: this.cache });
+      evidence = await this.host.service(uri).collectEvidence(parsed, files, { roots: this.host.roots(), cache: this.cache });
     } catch (error) {
       this.host.log(`osai: reading the release's files for ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     }

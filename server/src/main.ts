@@ -3,12 +3,13 @@
 import lsp = require('vscode-languageserver/node');
 const { createConnection, ProposedFeatures } = lsp;
 import { nodeFiles } from './host/nodeFiles';
+import { guardProcess } from './host/processGuards';
 import { startServer } from './server';
 
 const connection = createConnection(ProposedFeatures.all);
 // Keep stdout for the protocol: send stray console output to the client's log instead.
 console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
 console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
-process.on('uncaughtException', (error) => connection.console.error(`osai: uncaught ${error.stack ?? error.message}`));
+guardProcess((message) => connection.console.error(message));
 // The release's own files (the evidence) are read from the disk for `file:` documents.
 startServer(connection, { files: nodeFiles });

@@ -2,17 +2,23 @@
  * LSP glue: wires connection handlers to the language service. Parses are cached per
  * document version and shared by every feature; no exception escapes a handler.
  */
-import type { CancellationToken, Connection, Diagnostic, InitializeParams, InitializeResult, Position, Range } from 'vscode-languageserver';
+import type {
+  CancellationToken, Connection, Diagnostic, Disposable, InitializeParams, InitializeResult, Position, Range,
+} from 'vscode-languageserver';
 // A CommonJS import: bundled without esbuild's ES-module wrapper, which would copy the
 // package's thousand-odd exports into getters at every start (~5 ms of a ~150 ms start).
 import lsp = require('vscode-languageserver');
 const { CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, DocumentDiagnosticReportKind, LSPErrorCodes, MessageType, ResponseError, ShowMessageNotification, TextDocumentSyncKind, TextDocuments } = lsp;
 import { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { CHECKLIST_REQUEST, CREATE_MANIFEST_FROM_CARD_KIND, MANIFEST_FROM_CARD_REQUEST, ManifestFromCardResult, NEW_MANIFEST_REQUEST, NewManifestResult, REPORT_REQUEST, ReportParams, ReportResult } from './protocol';
-import { getLanguageService, LanguageServiceOptions, ParsedDocument, ReportParamsError, sameEvidence, ServiceSettings, type Evidence, type EvidenceHost } from './service';
+import {
+  getLanguageService, LanguageService, LanguageServiceOptions, ParsedDocument, ReportParamsError, sameEvidence,
+  ServiceSettings, type Evidence, type EvidenceHost, type SettingsProblem,
+} from './service';
+import { DocumentSettings, type Answers, type ClientSettings } from './documentSettings';
 import { EvidenceTracker } from './evidenceTracker';
 import { clientFiles } from './host/clientFiles';
-import { defaultSettings } from './service/settings';
+import { SERVER_VERSION } from './version';
 
 /**
  * Push mode: after a keystroke, validation waits for more keystrokes — a quarter of what the
@@ -27,9 +33,14 @@ const MAX_VALIDATION_DELAY_MS = 150;
 const YIELD_AFTER_MS = 8;
 /** Settings changes are gathered this long before one is applied: a burst of them revalidates once, with the last. */
 const SETTINGS_COALESCE_MS = 20;
+/** Distinct settings each get a service; more than this many (settings churn) start the set afresh. */
+const MAX_SERVICES = 16;
 
 interface Analysis {
   version: number;
+  /** The document's settings it was made under, and the service for them. */
+  settings: ServiceSettings;
+  service: LanguageService;
   parsed: ParsedDocument;
   /** Computed on first need (a hover needs the parse only). */
   diagnostics?: Diagnostic[];
@@ -44,13 +55,6 @@ interface Analysis {
 const yieldToInput = typeof setImmediate === 'function'
   ? () => new Promise<void>((resolve) => setImmediate(resolve))
   : () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-export interface ClientSettings {
-  licenses?: { treatAsOpen?: string[] };
-  maxFileSize?: number;
-  mof?: { enable?: boolean };
-  evidence?: { enable?: boolean };
-}
 
 /** What the client tells the server at start (besides the settings). */
 interface InitializationOptions {
@@ -104,6 +108,9 @@ function clampRange(document: TextDocument, range: Range): Range {
   return { start: clamp(document, range.start), end: clamp(document, range.end) };
 }
 
+/** The params of the custom requests on one document. */
+interface DocumentParams { textDocument: { uri: string } }
+
 /** The `osai/report` params, checked: a malformed request is answered InvalidParams, saying what is wrong. */
 function reportParams(params: unknown): ReportParams {
   const p = params as Partial<ReportParams> | null | undefined;
@@ -116,13 +123,45 @@ function reportParams(params: unknown): ReportParams {
   return p as ReportParams;
 }
 
+/** A request the client cancelled: answered RequestCancelled, the error a client expects for it. */
+function cancelled(name: string) {
+  return new ResponseError(LSPErrorCodes.RequestCancelled, `osai: ${name} cancelled`);
+}
+
+/** `value`, or RequestCancelled as soon as the token is cancelled (a request waiting for the client's settings). */
+async function unlessCancelled<T>(value: T | Promise<T>, token: CancellationToken | undefined, name: string):
+  Promise<T> {
+  if (token?.isCancellationRequested) throw cancelled(name);
+  if (!token || !(value instanceof Promise)) return value;
+  let listener: Disposable | undefined;
+  try {
+    return await Promise.race([value, new Promise<never>((_, reject) => {
+      listener = token.onCancellationRequested(() => reject(cancelled(name)));
+    })]);
+  } finally {
+    listener?.dispose();
+  }
+}
+
+/** Between the stages of a request: after a long one, messages already received (a cancellation) are let in. */
+async function checkpoint(token: CancellationToken | undefined, since: number, name: string): Promise<void> {
+  if (!token) return;
+  if (performance.now() - since > YIELD_AFTER_MS) await yieldToInput();
+  if (token.isCancellationRequested) throw cancelled(name);
+}
+
+const describe = (error: unknown): string => (error instanceof Error ? error.stack ?? error.message : String(error));
+
 /**
  * Starts serving on `connection`; `options.formats` replaces the built-in formats (tests,
  * embedders), `options.files` reads `file:` URIs for the evidence (main.ts: Node's file system).
  */
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments({ create: TextDocument.create, update: updateDocument });
-  const service = getLanguageService({}, options);
+  /** A service for what does not depend on settings (a new manifest). */
+  const plain = getLanguageService({}, options);
+  /** One service per distinct settings: documents of folders that set them differently are checked differently. */
+  const services = new Map<string, LanguageService>();
   const cache = new Map<string, Analysis>();
   const pending = new Map<string, NodeJS.Timeout>();
   let pullDiagnostics = false;
@@ -133,32 +172,71 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let watchFiles = false;
   let workspaceFolderEvents = false;
   let initialized = false;
-  /** The settings in effect: a settings answer that changes nothing re-validates nothing. */
-  let effective: ServiceSettings = { ...defaultSettings };
   /** The version last published per document (push mode): opening publishes once. */
   const publishedVersions = new Map<string, number>();
-  /** Counts the settings applied: a validation started under older settings is dropped. */
-  let settingsGeneration = 0;
+  /** The version whose push validation last started: the change event that follows an open validates nothing more. */
+  const startedVersions = new Map<string, number>();
   /** The workspace folders: where a release's root is looked for. */
   let roots: string[] = [];
   let clientFileAccess: EvidenceHost | undefined;
+
+  /** Logs to the client; if even that fails, there is nowhere else to say it. */
+  function log(message: string): void {
+    try { connection.console.error(message); } catch { /* the connection is gone */ }
+  }
+
+  /** Sends a notification, or a request whose answer is unused: a failure, now or later, is logged, never thrown. */
+  function send(what: string, sending: () => unknown): void {
+    const failed = (error: unknown): void => log(`osai: ${what} failed: ${describe(error)}`);
+    try {
+      const sent = sending();
+      if (typeof (sent as PromiseLike<unknown> | undefined)?.then === 'function') Promise.resolve(sent).catch(failed);
+    } catch (error) {
+      failed(error);
+    }
+  }
+
+  const settings = new DocumentSettings({
+    ask: (scopes) => connection.workspace.getConfiguration(scopes.map((scopeUri) => (scopeUri === undefined
+      ? { section: 'osaiManifest' } : { scopeUri, section: 'osaiManifest' }))) as Promise<unknown[]>,
+    log,
+  });
+
+  function serviceFor(settings: ServiceSettings): LanguageService {
+    const key = JSON.stringify(settings);
+    let service = services.get(key);
+    if (!service) {
+      if (services.size >= MAX_SERVICES) services.clear();
+      service = getLanguageService(settings, options);
+      services.set(key, service);
+    }
+    return service;
+  }
+
   /** Where a document's release is read from: the disk for `file:` (when the host gave one), else the client (when it offered). */
   const filesFor = (uri: string): EvidenceHost | undefined => (/^file:/i.test(uri) && options.files ? options.files : clientFileAccess);
   const evidence = new EvidenceTracker({
-    service,
+    service: (uri) => cache.get(uri)?.service ?? plain,
     filesFor: (uri) => filesFor(uri),
     roots: () => roots,
-    current: (uri) => { const document = documents.get(uri); return document ? parseOf(document).parsed : undefined; },
+    current: (uri) => {
+      const document = documents.get(uri);
+      const known = settings.known(uri);
+      return document && known ? parseOf(document, known).parsed : undefined;
+    },
     changed: (uri) => evidenceChanged(uri),
-    log: (message) => connection.console.error(message),
+    log,
   });
 
-  /** The parse of the document's current version, computed at most once (only the current version is kept). */
-  function parseOf(document: TextDocument): Analysis {
+  /** The parse of the document's current version under its settings, computed at most once (only the last is kept). */
+  function parseOf(document: TextDocument, docSettings: ServiceSettings): Analysis {
     const cached = cache.get(document.uri);
-    if (cached && cached.version === document.version) return cached;
+    if (cached && cached.version === document.version && cached.settings === docSettings) return cached;
+    const service = serviceFor(docSettings);
     // The previous version's parse is handed over (its unchanged sections are reused) and dropped.
-    const analysis: Analysis = { version: document.version, parsed: service.parse(document, { previous: cached?.parsed }) };
+    const previous = cached?.settings === docSettings ? cached.parsed : undefined;
+    const parsed = service.parse(document, { previous });
+    const analysis: Analysis = { version: document.version, settings: docSettings, service, parsed };
     cache.set(document.uri, analysis);
     return analysis;
   }
@@ -166,22 +244,45 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   /** The analysis's diagnostics, computed at most once, with what is known of the release's files. */
   function diagnosticsOf(uri: string, analysis: Analysis): Diagnostic[] {
     if (!analysis.diagnostics) {
-      analysis.evidence = effective.evidence ? evidence.evidenceFor(uri, analysis.parsed) : undefined;
-      analysis.diagnostics = service.doValidation(analysis.parsed, analysis.evidence);
+      analysis.evidence = analysis.settings.evidence ? evidence.evidenceFor(uri, analysis.parsed) : undefined;
+      analysis.diagnostics = analysis.service.doValidation(analysis.parsed, analysis.evidence);
     }
     return analysis.diagnostics;
   }
 
   /** The parse and diagnostics of the document's current version, each computed at most once. */
-  function analyse(document: TextDocument): Analysis & { diagnostics: Diagnostic[] } {
-    const analysis = parseOf(document);
+  function analyse(document: TextDocument, docSettings: ServiceSettings): Analysis & { diagnostics: Diagnostic[] } {
+    const analysis = parseOf(document, docSettings);
     diagnosticsOf(document.uri, analysis);
     return analysis as Analysis & { diagnostics: Diagnostic[] };
   }
 
+  /**
+   * For a request on a document: its analysis under its settings (asked of the client on first
+   * need), or undefined when it is not open. A cancelled request stops with RequestCancelled,
+   * before the work and after a long stage of it.
+   */
+  async function analysed(uri: string, token: CancellationToken | undefined, name: string):
+    Promise<{ document: TextDocument; analysis: Analysis & { diagnostics: Diagnostic[] } } | undefined> {
+    if (token?.isCancellationRequested) throw cancelled(name);
+    if (!documents.get(uri)) return undefined;
+    const docSettings = await unlessCancelled(settings.of(uri), token, name);
+    const document = documents.get(uri);
+    if (!document) return undefined;
+    const started = performance.now();
+    const analysis = analyse(document, docSettings);
+    await checkpoint(token, started, name);
+    return { document, analysis };
+  }
+
   /** Reads the document's release again if needed (in the background: what it finds arrives in a later publication). */
-  function refreshEvidence(uri: string): void {
-    if (effective.evidence) evidence.refresh(uri);
+  function refreshEvidence(uri: string, docSettings: ServiceSettings): void {
+    if (docSettings.evidence) evidence.refresh(uri);
+  }
+
+  /** Asks a client that pulls diagnostics to pull them again. */
+  function refreshPulled(): void {
+    if (refreshSupport) send('diagnostics refresh', () => connection.languages.diagnostics.refresh());
   }
 
   /** A reading of the release finished: if it changes what the current version shows, that version is validated again. */
@@ -191,11 +292,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!document || !analysis || analysis.version !== document.version || !analysis.diagnostics) return;
     if (sameEvidence(analysis.evidence, evidence.evidenceFor(uri, analysis.parsed))) return;
     analysis.diagnostics = undefined;
-    if (pullDiagnostics) {
-      if (refreshSupport) connection.languages.diagnostics.refresh();
-    } else {
-      schedule(uri, true);
-    }
+    if (pullDiagnostics) refreshPulled();
+    else schedule(uri, true);
+  }
+
+  /** What a failed handler answers: a deliberate error as it is, anything else logged and answered InternalError. */
+  function failure(name: string, error: unknown): unknown {
+    if (error instanceof ResponseError) return error; // a deliberate answer (a cancellation)
+    if (error instanceof ReportParamsError) return new ResponseError(lsp.ErrorCodes.InvalidParams, error.message);
+    log(`osai: ${name} failed: ${describe(error)}`);
+    return new ResponseError(-32603, `osai: ${name} failed: ${error instanceof Error ? error.message : String(error)}`);
   }
 
   /** Runs a handler; a failure is logged and answered as an error, never a crash. */
@@ -203,11 +309,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     try {
       return run();
     } catch (error) {
-      if (error instanceof ResponseError) throw error; // a deliberate answer (a cancellation)
-      if (error instanceof ReportParamsError) throw new ResponseError(lsp.ErrorCodes.InvalidParams, error.message);
-      const message = error instanceof Error ? error.stack ?? error.message : String(error);
-      connection.console.error(`osai: ${name} failed: ${message}`);
-      throw new ResponseError(-32603, `osai: ${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+      throw failure(name, error);
+    }
+  }
+
+  /** The same for a handler that waits (for the document's settings). */
+  async function guardAsync<T>(name: string, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      throw failure(name, error);
     }
   }
 
@@ -227,20 +338,26 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   /**
-   * Validates the document's current version and publishes it (push mode). A stage that took
-   * long lets queued messages in before the next one; when they brought a newer version, this
-   * run stops (the change scheduled its own). A publication is never older than the last one.
+   * Validates the document's current version under its settings and publishes it (push mode).
+   * A stage that took long lets queued messages in before the next one; when they brought a
+   * newer version or other settings, this run stops (whatever brought them scheduled its own).
+   * A publication is never older than the last one.
    */
   async function validateAndPublish(uri: string): Promise<void> {
     pending.delete(uri);
-    const document = documents.get(uri);
-    if (!document) return;
-    const version = document.version;
-    const generation = settingsGeneration;
-    const superseded = () => documents.get(uri)?.version !== version || settingsGeneration !== generation;
+    const opened = documents.get(uri);
+    if (!opened) return;
+    startedVersions.set(uri, opened.version);
     try {
+      // Known settings are used at once, so that the parse is cached before the change event that follows an open.
+      const docSettings = settings.known(uri) ?? await settings.of(uri);
+      const document = documents.get(uri);
+      if (!document || pending.has(uri)) return;
+      const version = document.version;
+      const superseded = () => documents.get(uri)?.version !== version || settings.known(uri) !== docSettings;
+      if (superseded()) return;
       const started = performance.now();
-      const analysis = parseOf(document);
+      const analysis = parseOf(document, docSettings);
       const parsedAt = performance.now();
       if (parsedAt - started > YIELD_AFTER_MS) {
         await yieldToInput();
@@ -255,10 +372,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
       if ((publishedVersions.get(uri) ?? -Infinity) > version) return;
       publishedVersions.set(uri, version);
-      void connection.sendDiagnostics({ uri, version, diagnostics });
-      refreshEvidence(uri);
+      send(`publishing diagnostics for ${uri}`, () => connection.sendDiagnostics({ uri, version, diagnostics }));
+      refreshEvidence(uri, docSettings);
     } catch (error) {
-      connection.console.error(`osai: validation of ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
+      log(`osai: validation of ${uri} failed: ${describe(error)}`);
     }
   }
 
@@ -267,22 +384,25 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (pullDiagnostics) return;
     const timer = pending.get(uri);
     if (timer) clearTimeout(timer);
+    pending.delete(uri);
     if (immediately) void validateAndPublish(uri);
     else pending.set(uri, setTimeout(() => void validateAndPublish(uri), delayAfterChange(uri)));
   }
 
   /**
-   * Settings changes, coalesced: each change (with its settings, or `fetch` to ask the client)
-   * replaces the one waiting, and one is applied when the burst is over. While the client is
-   * asked, later changes wait; an answer overtaken by a newer change is dropped (the last wins).
+   * Settings changes, coalesced: each change (with the settings a client pushed, or `fetch` to
+   * ask the client for every open document's) replaces the one waiting, and one is applied when
+   * the burst is over. While the client is asked, later changes wait; an answer overtaken by a
+   * newer change is dropped (the last wins).
    */
-  let waitingSettings: ClientSettings | 'fetch' | undefined;
+  let waitingSettings: { pushed: unknown } | 'fetch' | undefined;
   let settingsTimer: ReturnType<typeof setTimeout> | undefined;
   let fetchingSettings = false;
 
-  function settingsChanged(change: ClientSettings | 'fetch'): void {
+  function settingsChanged(change: { pushed: unknown } | 'fetch', delay = SETTINGS_COALESCE_MS): void {
+    settings.changed();
     waitingSettings = change;
-    if (settingsTimer === undefined && !fetchingSettings) settingsTimer = setTimeout(() => void flushSettings(), SETTINGS_COALESCE_MS);
+    if (settingsTimer === undefined && !fetchingSettings) settingsTimer = setTimeout(() => void flushSettings(), delay);
   }
 
   async function flushSettings(): Promise<void> {
@@ -290,47 +410,42 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const change = waitingSettings;
     waitingSettings = undefined;
     if (change === undefined) return;
-    if (change !== 'fetch') { applySettings(change); return; }
+    if (change !== 'fetch') {
+      if (settings.push(change.pushed) && initialized) { warnAboutSettings(); revalidateAll(); }
+      return;
+    }
     if (!configurationRequests) return;
     fetchingSettings = true;
     try {
-      const settings = (await connection.workspace.getConfiguration('osaiManifest')) as ClientSettings | null;
-      if (waitingSettings === undefined) applySettings(settings ?? {});
+      const answers = await settings.askAll([...documents.keys()]);
+      if (answers && waitingSettings === undefined) applyAnswers(answers);
     } catch (error) {
-      connection.console.error(`osai: reading settings failed: ${String(error)}`);
+      log(`osai: applying settings failed: ${describe(error)}`);
     } finally {
       fetchingSettings = false;
       if (waitingSettings !== undefined && settingsTimer === undefined) settingsTimer = setTimeout(() => void flushSettings(), SETTINGS_COALESCE_MS);
     }
   }
 
-  function applySettings(settings: ClientSettings): void {
-    const next: Partial<ServiceSettings> = {};
-    const extra = settings.licenses?.treatAsOpen;
-    if (Array.isArray(extra)) next.treatAsOpen = extra.filter((x): x is string => typeof x === 'string');
-    if (typeof settings.maxFileSize === 'number' && settings.maxFileSize > 0) next.maxFileSize = settings.maxFileSize;
-    if (typeof settings.mof?.enable === 'boolean') next.mof = settings.mof.enable;
-    if (typeof settings.evidence?.enable === 'boolean') next.evidence = settings.evidence.enable;
-    const merged: ServiceSettings = { ...effective, ...next };
-    if (JSON.stringify(merged) === JSON.stringify(effective)) return;
-    if (merged.evidence !== effective.evidence) evidence.reset();
-    effective = merged;
-    service.configure(next);
-    settingsGeneration++;
-    // Before `initialized` the client cannot take requests, and no document is open yet.
-    if (!initialized) return;
-    warnAboutSettings();
-    revalidateAll();
+  /** The client's answers for the window and each open document: documents whose settings changed validate again. */
+  function applyAnswers(answers: Answers): void {
+    const changed = settings.apply(answers, (uri) => documents.get(uri) !== undefined);
+    if (changed.window || changed.documents.length > 0) warnAboutSettings();
+    if (changed.documents.length === 0) return;
+    for (const uri of changed.documents) {
+      cache.delete(uri);
+      // What was read under other settings (other evidence targets, or none) is read again.
+      evidence.forget(uri);
+    }
+    if (pullDiagnostics) refreshPulled();
+    else for (const uri of changed.documents) schedule(uri, true);
   }
 
   /** Every open document is validated again (its parse and diagnostics dropped first). */
   function revalidateAll(): void {
     cache.clear();
-    if (pullDiagnostics) {
-      if (refreshSupport) connection.languages.diagnostics.refresh();
-    } else {
-      for (const document of documents.all()) schedule(document.uri, true);
-    }
+    if (pullDiagnostics) refreshPulled();
+    else for (const document of documents.all()) schedule(document.uri, true);
   }
 
   /** The treat-as-open entries last warned about: each list is warned about once. */
@@ -338,9 +453,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   /**
    * A treat-as-open entry the built-in knowledge already judges has no effect (a setting never
    * makes `CC-BY-NC-4.0` open): say so once, besides the diagnostics where the license is used.
+   * Every folder's list counts: the window's first, then each open document's.
    */
   function warnAboutSettings(): void {
-    const problems = service.settingsProblems();
+    const byEntry = new Map<string, SettingsProblem>();
+    for (const problem of settings.all().flatMap((s) => serviceFor(s).settingsProblems())) {
+      if (!byEntry.has(problem.entry)) byEntry.set(problem.entry, problem);
+    }
+    const problems = [...byEntry.values()];
     const key = problems.map((p) => p.entry).join('\u0001');
     if (key === warnedSettings) return;
     warnedSettings = key;
@@ -348,7 +468,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const message = `osaiManifest.licenses.treatAsOpen: ${problems.map((p) => `${p.message}${p.refusal === 'already-open' ? '' : ' This entry is ignored.'}`).join(' ')}`;
     connection.console.warn(`osai: ${message}`);
     // A notification, not `showWarningMessage` (a request that a client without buttons may not answer).
-    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }).catch(() => undefined);
+    const warning = { type: MessageType.Warning, message };
+    send('showing a warning', () => connection.sendNotification(ShowMessageNotification.type, warning));
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -364,8 +485,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     clientFileAccess = initialization?.fileAccess === true ? clientFiles(connection) : undefined;
     watchFiles = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     workspaceFolderEvents = !!capabilities.workspace?.workspaceFolders;
-    if (initialization?.redhatYaml) { effective = { ...effective, mofYamlSyntax: false }; service.configure({ mofYamlSyntax: false }); }
-    if (initialization?.settings) applySettings(initialization.settings);
+    settings.initialize(initialization?.settings, !initialization?.redhatYaml);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -377,20 +497,25 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'osai', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
         ...(workspaceFolderEvents ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
       },
-      serverInfo: { name: 'osai-language-server', version: '0.1.0' },
+      serverInfo: { name: 'osai-language-server', version: SERVER_VERSION },
     };
   });
 
   connection.onInitialized(() => {
     initialized = true;
+    // From now on each document's settings are asked of the client that answers such questions.
+    settings.perScope = configurationRequests;
     if (dynamicConfiguration) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'osaiManifest' }).catch(() => undefined);
+      send('registering for settings changes',
+        () => connection.client.register(DidChangeConfigurationNotification.type, { section: 'osaiManifest' }));
     }
     warnAboutSettings();
-    if (configurationRequests) settingsChanged('fetch');
+    // At once: the window's settings are warned about before a document opens.
+    if (configurationRequests) settingsChanged('fetch', 0);
     // Changes to license files and locations revalidate the documents that cite them.
     if (watchFiles) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] }).catch(() => undefined);
+      const watchers = [{ globPattern: '**/*' }];
+      send('watching files', () => connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }));
     }
     if (workspaceFolderEvents) {
       connection.workspace.onDidChangeWorkspaceFolders((change) => {
@@ -398,6 +523,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         roots = [...roots.filter((r) => !removed.has(r)), ...change.added.map((f) => f.uri)];
         evidence.reset();
         revalidateAll();
+        // A document may now be in another folder, with that folder's settings.
+        if (configurationRequests) settingsChanged('fetch');
       });
     }
   });
@@ -405,118 +532,129 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onDidChangeWatchedFiles((params) => evidence.filesChanged(params.changes.map((change) => change.uri)));
 
   connection.onDidChangeConfiguration((change) => {
-    const settings = (change.settings as { osaiManifest?: ClientSettings } | null)?.osaiManifest;
-    settingsChanged(settings && typeof settings === 'object' ? settings : 'fetch');
+    const pushed = (change.settings as { osaiManifest?: ClientSettings } | null)?.osaiManifest;
+    // A client that answers questions is asked for each document's settings: what it pushes is the window's only.
+    settingsChanged(!configurationRequests && pushed && typeof pushed === 'object' ? { pushed } : 'fetch');
   });
 
   documents.onDidOpen((e) => schedule(e.document.uri, true));
   documents.onDidChangeContent((e) => {
-    // Also fired on open, right after onDidOpen validated this very version.
-    if (cache.get(e.document.uri)?.version === e.document.version && !pending.has(e.document.uri)) return;
-    schedule(e.document.uri, false);
+    // Also fired on open, right after onDidOpen started validating this very version.
+    const { uri, version } = e.document;
+    if ((startedVersions.get(uri) === version || cache.get(uri)?.version === version) && !pending.has(uri)) return;
+    schedule(uri, false);
   });
   documents.onDidClose((e) => {
-    const timer = pending.get(e.document.uri);
+    const uri = e.document.uri;
+    const timer = pending.get(uri);
     if (timer) clearTimeout(timer);
-    pending.delete(e.document.uri);
-    cache.delete(e.document.uri);
-    costs.delete(e.document.uri);
-    changedAt.delete(e.document.uri);
-    publishedVersions.delete(e.document.uri);
-    evidence.forget(e.document.uri);
-    if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    pending.delete(uri);
+    cache.delete(uri);
+    costs.delete(uri);
+    changedAt.delete(uri);
+    publishedVersions.delete(uri);
+    startedVersions.delete(uri);
+    settings.forget(uri);
+    evidence.forget(uri);
+    if (!pullDiagnostics) {
+      send(`clearing the diagnostics of ${uri}`, () => connection.sendDiagnostics({ uri, diagnostics: [] }));
+    }
   });
 
-  connection.languages.diagnostics.on((params, token: CancellationToken) => guard('diagnostics', () => {
+  connection.languages.diagnostics.on((params, token: CancellationToken) => guardAsync('diagnostics', async () => {
     // Cancelled: an error, not an empty "full" report that would clear the client's list.
-    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'osai: diagnostics cancelled');
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    const { diagnostics } = analyse(document);
-    refreshEvidence(document.uri);
-    return { kind: DocumentDiagnosticReportKind.Full, items: diagnostics };
+    const open = await analysed(params.textDocument.uri, token, 'diagnostics');
+    if (!open) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    refreshEvidence(open.document.uri, open.analysis.settings);
+    return { kind: DocumentDiagnosticReportKind.Full, items: open.analysis.diagnostics };
   }));
 
-  connection.onHover((params) => guard('hover', () => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return null;
-    const { parsed, evidence: found } = analyse(document);
-    return service.doHover(parsed, clamp(document, params.position), found);
+  connection.onHover((params, token) => guardAsync('hover', async () => {
+    const open = await analysed(params.textDocument.uri, token, 'hover');
+    if (!open) return null;
+    const { service, parsed, evidence: found } = open.analysis;
+    return service.doHover(parsed, clamp(open.document, params.position), found);
   }));
 
-  connection.onCompletion(async (params) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return null;
+  connection.onCompletion(async (params, token) => {
+    const open = await guardAsync('completion', () => analysed(params.textDocument.uri, token, 'completion'));
+    if (!open) return null;
+    const { document, analysis: { service, parsed, settings: docSettings } } = open;
     const position = clamp(document, params.position);
-    const parsed = guard('completion', () => analyse(document).parsed);
     // In a location that is a path: the names really there (read in the background, like the evidence).
-    const files = effective.evidence ? filesFor(document.uri) : undefined;
+    const files = docSettings.evidence ? filesFor(document.uri) : undefined;
     if (files) {
       try {
         const paths = await service.completePaths(parsed, position, files, { roots });
         if (paths) return paths;
       } catch (error) {
-        connection.console.error(`osai: path completion failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+        log(`osai: path completion failed: ${describe(error)}`);
       }
     }
     return guard('completion', () => service.doComplete(parsed, position, { snippets }));
   });
 
-  connection.onCodeAction((params) => guard('code actions', () => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return null;
-    const analysis = analyse(document);
+  connection.onCodeAction((params, token) => guardAsync('code actions', async () => {
+    const open = await analysed(params.textDocument.uri, token, 'code actions');
+    if (!open) return null;
+    const { document, analysis } = open;
     const diagnostics = params.context.diagnostics.map((d) => ({ ...d, range: clampRange(document, d.range) }));
-    return service.getCodeActions(analysis.parsed, diagnostics, analysis.diagnostics, params.context.only);
+    return analysis.service.getCodeActions(analysis.parsed, diagnostics, analysis.diagnostics, params.context.only);
   }));
 
-  connection.onDocumentSymbol((params) => guard('document symbols', () => {
-    const document = documents.get(params.textDocument.uri);
-    return document ? service.findDocumentSymbols(analyse(document).parsed) : null;
+  connection.onDocumentSymbol((params, token) => guardAsync('document symbols', async () => {
+    const open = await analysed(params.textDocument.uri, token, 'document symbols');
+    return open ? open.analysis.service.findDocumentSymbols(open.analysis.parsed) : null;
   }));
 
-  connection.onCodeLens((params) => guard('code lens', () => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return null;
-    const { parsed, diagnostics } = analyse(document);
+  connection.onCodeLens((params, token) => guardAsync('code lens', async () => {
+    const open = await analysed(params.textDocument.uri, token, 'code lens');
+    if (!open) return null;
+    const { service, parsed, diagnostics } = open.analysis;
     return service.getCodeLenses(parsed, diagnostics);
   }));
 
   // Custom request: the OSAID checklist of a document, for the client's tree view, status
   // bar and report (one source of truth: the server's own diagnostics).
-  connection.onRequest(CHECKLIST_REQUEST, (params: { textDocument: { uri: string } }) => guard('checklist', () => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return null;
-    const { parsed, diagnostics, evidence: found } = analyse(document);
-    return service.getChecklist(parsed, diagnostics, found) ?? null;
-  }));
+  connection.onRequest(CHECKLIST_REQUEST, (params: DocumentParams, token?: CancellationToken) =>
+    guardAsync('checklist', async () => {
+      const open = await analysed(params.textDocument.uri, token, 'checklist');
+      if (!open) return null;
+      const { service, parsed, diagnostics, evidence: found } = open.analysis;
+      return service.getChecklist(parsed, diagnostics, found) ?? null;
+    }));
 
   // Custom request: the compliance report of a document, rendered here so the client bundles
   // no checks and no renderer.
-  connection.onRequest(REPORT_REQUEST, (params: unknown) => guard('report', (): ReportResult | null => {
-    const valid = reportParams(params);
-    const document = documents.get(valid.textDocument.uri);
-    if (!document) return null;
-    const { parsed, diagnostics, evidence: found } = analyse(document);
-    const checklist = service.getChecklist(parsed, diagnostics, found);
-    if (!checklist) return null;
-    return { text: service.renderReport([{ file: valid.file, checklist }], valid.format, { generator: valid.generator }) };
-  }));
+  connection.onRequest(REPORT_REQUEST, (params: unknown, token?: CancellationToken) =>
+    guardAsync('report', async (): Promise<ReportResult | null> => {
+      const valid = reportParams(params);
+      const open = await analysed(valid.textDocument.uri, token, 'report');
+      if (!open) return null;
+      const { service, parsed, diagnostics, evidence: found } = open.analysis;
+      const started = performance.now();
+      const checklist = service.getChecklist(parsed, diagnostics, found);
+      if (!checklist) return null;
+      await checkpoint(token, started, 'report');
+      const entries = [{ file: valid.file, checklist }];
+      return { text: service.renderReport(entries, valid.format, { generator: valid.generator }) };
+    }));
 
   // Custom request: the text of a new manifest.
   connection.onRequest(NEW_MANIFEST_REQUEST, () => guard('new manifest', (): NewManifestResult => {
-    const created = service.newDocument();
+    const created = plain.newDocument();
     if (!created) throw new Error('no document format offers a new document');
     return created;
   }));
 
   // Custom request: an osai.yaml pre-filled with what a model card states (the client writes it).
-  connection.onRequest(MANIFEST_FROM_CARD_REQUEST, (params: { textDocument: { uri: string } }) => guard('manifest from card', (): ManifestFromCardResult | null => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return null;
-    const text = service.toManifest(analyse(document).parsed);
-    return text === undefined ? null : { text };
-  }));
+  connection.onRequest(MANIFEST_FROM_CARD_REQUEST, (params: DocumentParams, token?: CancellationToken) =>
+    guardAsync('manifest from card', async (): Promise<ManifestFromCardResult | null> => {
+      const open = await analysed(params.textDocument.uri, token, 'manifest from card');
+      if (!open) return null;
+      const text = open.analysis.service.toManifest(open.analysis.parsed);
+      return text === undefined ? null : { text };
+    }));
 
   documents.listen(connection);
   connection.listen();

@@ -102,7 +102,8 @@ describe('push mode: each version is published once', () => {
     await s.rpc.sendNotification('workspace/didChangeConfiguration', { settings: { osaiManifest: { licenses: { treatAsOpen: [] } } } });
     await sleep(300);
     assert.equal(s.published.filter((p) => p.uri === uri).length, 1);
-    // Settings that change: published again.
+    // Settings that change (the client answers each document's scope with the new list): published again.
+    s.configuration.licenses.treatAsOpen = ['LicenseRef-Ours'];
     await s.rpc.sendNotification('workspace/didChangeConfiguration', { settings: { osaiManifest: { licenses: { treatAsOpen: ['LicenseRef-Ours'] } } } });
     await sleep(300);
     assert.equal(s.published.filter((p) => p.uri === uri).length, 2);

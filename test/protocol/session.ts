@@ -2,7 +2,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
-import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { ROOT } from '../helpers';
 
 const SERVER = join(ROOT, 'server', 'out', 'server.js');
@@ -14,6 +14,10 @@ export interface Session {
   waitForDiagnostics(uri: string, version?: number, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
   stderr: string[];
   logs: string[];
+  /** Resolves with the first `window/logMessage` (already received or to come) that matches. */
+  waitForLog(pattern: RegExp, limitMs?: number): Promise<string>;
+  /** The server's answer to `initialize`. */
+  initializeResult: InitializeResult;
   /** `window/showMessage` notifications, in order. */
   messages: Array<{ type: number; message: string }>;
   /** Resolves with the `n`-th (1-based) `window/showMessage`, when it comes. */
@@ -36,6 +40,8 @@ export interface SessionOptions {
   workspaceFolders?: string[];
   /** Sent as `initializationOptions` (e.g. `{ fileAccess: true }`). */
   initializationOptions?: unknown;
+  /** The client does not answer `workspace/configuration` (it pushes its settings, or gives them at start only). */
+  noConfiguration?: boolean;
   /** The client can refresh pulled diagnostics and watch files (VS Code's capabilities). */
   refresh?: boolean;
   watchFiles?: boolean;
@@ -52,7 +58,11 @@ export async function startSession(pull: boolean, args: readonly string[] = [SER
   child.stderr!.on('data', (b) => stderr.push(String(b)));
   rpc.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => { published.push(p); waiters.splice(0).forEach((w) => w()); });
   const logs: string[] = [];
-  rpc.onNotification('window/logMessage', (p: { message: string }) => { logs.push(p.message); });
+  const logWaiters: Array<() => void> = [];
+  rpc.onNotification('window/logMessage', (p: { message: string }) => {
+    logs.push(p.message);
+    logWaiters.splice(0).forEach((w) => w());
+  });
   const messages: Array<{ type: number; message: string }> = [];
   const messageWaiters: Array<() => void> = [];
   rpc.onNotification('window/showMessage', (p: { type: number; message: string }) => { messages.push(p); messageWaiters.splice(0).forEach((w) => w()); });
@@ -65,13 +75,13 @@ export async function startSession(pull: boolean, args: readonly string[] = [SER
   rpc.onRequest('workspace/diagnostic/refresh', () => { refreshes++; refreshWaiters.splice(0).forEach((w) => w()); return null; });
   for (const [method, handler] of Object.entries(options.handlers ?? {})) rpc.onRequest(method, handler);
   rpc.listen();
-  await rpc.sendRequest('initialize', {
+  const initializeResult = await rpc.sendRequest<InitializeResult>('initialize', {
     processId: process.pid, rootUri: null,
     workspaceFolders: options.workspaceFolders?.map((uri, i) => ({ uri, name: `folder${i}` })) ?? null,
     ...(options.initializationOptions !== undefined ? { initializationOptions: options.initializationOptions } : {}),
     capabilities: {
       workspace: {
-        configuration: true,
+        configuration: !options.noConfiguration,
         ...(options.refresh ? { diagnostics: { refreshSupport: true } } : {}),
         ...(options.watchFiles ? { didChangeWatchedFiles: { dynamicRegistration: true } } : {}),
       },
@@ -116,7 +126,19 @@ export async function startSession(pull: boolean, args: readonly string[] = [SER
       };
       check();
     });
-  return { child, rpc, published, waitForDiagnostics, waitForPublication, waitForRefresh, registrations, stderr, logs, messages, waitForMessage, configuration };
+  const waitForLog = (pattern: RegExp, limitMs = 10000): Promise<string> => new Promise((resolve, reject) => {
+    const fail = () => reject(new Error(`no log message matching ${pattern} (got ${JSON.stringify(logs)})`));
+    const timer = setTimeout(fail, limitMs);
+    const check = (): void => {
+      const hit = logs.find((l) => pattern.test(l));
+      if (hit !== undefined) { clearTimeout(timer); resolve(hit); } else logWaiters.push(check);
+    };
+    check();
+  });
+  return {
+    child, rpc, published, waitForDiagnostics, waitForPublication, waitForRefresh, registrations, stderr, logs,
+    waitForLog, messages, waitForMessage, configuration, initializeResult,
+  };
 }
 
 export async function stopSession(s: Session): Promise<number | null> {

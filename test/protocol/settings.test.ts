@@ -116,3 +116,131 @@ describe('LSP: osai/report checks its params', () => {
     });
   }
 });
+
+/** OLMo with weights under a license only a reviewing organisation can call open. */
+const ACME = example('olmo-7b.osai.yaml')
+  .replace('    license: Apache-2.0\n  checkpoints:', '    license: LicenseRef-Acme\n  checkpoints:');
+type Diagnostics = PublishDiagnosticsParams['diagnostics'];
+const errors = (diagnostics: Diagnostics) => diagnostics.filter((d) => d.severity === 1).map((d) => d.code);
+interface ConfigurationItem { scopeUri?: string; section?: string }
+
+async function openAcme(s: Session, uri: string): Promise<void> {
+  const textDocument = { uri, languageId: 'osai-manifest', version: 1, text: ACME };
+  await s.rpc.sendNotification('textDocument/didOpen', { textDocument });
+}
+
+/** The errors of the document's first publication after the `from`-th. */
+async function errorsAfter(s: Session, uri: string, from: number): Promise<unknown[]> {
+  return errors((await s.waitForPublication(uri, (p) => s.published.indexOf(p) >= from)).diagnostics);
+}
+
+/** Announces a change; the client answers with what the test set. */
+async function settingsChange(s: Session, settings: unknown = null): Promise<void> {
+  await s.rpc.sendNotification('workspace/didChangeConfiguration', { settings });
+}
+
+for (const pull of [false, true]) {
+  describe(`LSP (${pull ? 'pull' : 'push'}): each document has the settings of its own folder (multi-root)`, () => {
+    const OPEN = 'file:///reviewed/osai.yaml';
+    const STRICT = 'file:///strict/osai.yaml';
+    const asked: ConfigurationItem[] = [];
+    let s: Session;
+    before(async () => {
+      s = await startSession(pull, undefined, {
+        workspaceFolders: ['file:///reviewed', 'file:///strict'],
+        // The folder `reviewed` lists LicenseRef-Acme as reviewed; `strict` and the window list nothing.
+        configuration: (items) => (items as ConfigurationItem[]).map((item) => {
+          asked.push(item);
+          const reviewed = item.scopeUri?.startsWith('file:///reviewed/') === true;
+          return { licenses: { treatAsOpen: reviewed ? ['LicenseRef-Acme'] : [] } };
+        }),
+      });
+      for (const uri of [OPEN, STRICT]) await openAcme(s, uri);
+    });
+    after(async () => { await stopSession(s); });
+
+    const errorsOf = async (uri: string) => errors(pull
+      ? (await s.rpc.sendRequest<{ items: Diagnostics }>('textDocument/diagnostic', { textDocument: { uri } })).items
+      : (await s.waitForDiagnostics(uri, 1, 10000)).diagnostics);
+
+    test('the same manifest passes in the folder that reviewed its license and fails in the other', async () => {
+      assert.deepEqual(await errorsOf(OPEN), []);
+      assert.deepEqual(await errorsOf(STRICT), ['license/not-open']);
+    });
+
+    test('the client was asked with each document\'s URI as the scope', () => {
+      const scopes = asked.filter((item) => item.scopeUri !== undefined);
+      assert.ok(scopes.every((item) => item.section === 'osaiManifest'), JSON.stringify(scopes));
+      assert.deepEqual([...new Set(scopes.map((item) => item.scopeUri))].sort(), [OPEN, STRICT]);
+    });
+  });
+}
+
+describe('LSP: a setting the client drops returns to its default', () => {
+  const uri = 'file:///dropped/osai.yaml';
+  let s: Session;
+  let answer: unknown = { licenses: { treatAsOpen: ['LicenseRef-Acme'] }, maxFileSize: 1024 * 1024 };
+  before(async () => {
+    s = await startSession(false, undefined, { configuration: (items) => items.map(() => answer) });
+    await openAcme(s, uri);
+  });
+  after(async () => { await stopSession(s); });
+
+  test('reviewed while the setting is there; not open once the answer lacks it', async () => {
+    assert.deepEqual(errors((await s.waitForDiagnostics(uri, 1, 10000)).diagnostics), []);
+    const from = s.published.length;
+    // The answer keeps another setting and drops treatAsOpen: its default (no entry) applies, not the old list.
+    answer = { maxFileSize: 1024 * 1024 };
+    await settingsChange(s);
+    assert.deepEqual(await errorsAfter(s, uri, from), ['license/not-open']);
+  });
+
+  test('an answer with a setting of the wrong type gives that setting its default too', async () => {
+    answer = { licenses: { treatAsOpen: ['LicenseRef-Acme'] } };
+    const from = s.published.length;
+    await settingsChange(s);
+    assert.deepEqual(await errorsAfter(s, uri, from), []);
+    const again = s.published.length;
+    answer = { licenses: { treatAsOpen: 'LicenseRef-Acme' } };
+    await settingsChange(s);
+    assert.deepEqual(await errorsAfter(s, uri, again), ['license/not-open']);
+  });
+});
+
+describe('LSP: a client that answers no section keeps the settings it gave at start', () => {
+  const uri = 'file:///initial/osai.yaml';
+  let s: Session;
+  before(async () => {
+    // As Neovim and Helix answer when the settings are in the initialization options only.
+    s = await startSession(false, undefined, {
+      initializationOptions: { settings: { licenses: { treatAsOpen: ['LicenseRef-Acme'] } } },
+      configuration: (items) => items.map(() => null),
+    });
+    await openAcme(s, uri);
+  });
+  after(async () => { await stopSession(s); });
+
+  test('the initialization options apply to the document', async () => {
+    assert.deepEqual(errors((await s.waitForDiagnostics(uri, 1, 10000)).diagnostics), []);
+  });
+});
+
+describe('LSP: a client that does not answer workspace/configuration pushes its settings', () => {
+  const uri = 'file:///pushed/osai.yaml';
+  let s: Session;
+  before(async () => {
+    s = await startSession(false, undefined, {
+      noConfiguration: true,
+      initializationOptions: { settings: { licenses: { treatAsOpen: ['LicenseRef-Acme'] } } },
+    });
+    await openAcme(s, uri);
+  });
+  after(async () => { await stopSession(s); });
+
+  test('the initialization options apply; a push without the setting returns it to its default', async () => {
+    assert.deepEqual(errors((await s.waitForDiagnostics(uri, 1, 10000)).diagnostics), []);
+    const from = s.published.length;
+    await settingsChange(s, { osaiManifest: { mof: { enable: true } } });
+    assert.deepEqual(await errorsAfter(s, uri, from), ['license/not-open']);
+  });
+});

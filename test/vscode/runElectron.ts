@@ -6,12 +6,13 @@
  *   VSCODE_EXECUTABLE=/usr/share/code/code npm run test:vscode:electron   # an installed VS Code
  *   npm run test:vscode:electron                  # downloads VS Code (VSCODE_VERSION, default stable)
  *
- * Runs the whole suite against the development folder, then — when the .vsix from
- * `npm run package` exists — the `[smoke]` tests against that .vsix installed into a fresh
- * extensions folder (OSAI_VSCODE_PARTS=dev or =vsix runs one part).
+ * Runs the whole suite against the development folder, the `[multi-root]` tests in a multi-root
+ * workspace (a copy of test/fixtures/multi-root), then — when the .vsix from `npm run package`
+ * exists — the `[smoke]` tests against that .vsix installed into a fresh extensions folder
+ * (OSAI_VSCODE_PARTS=dev, =multi-root or =vsix runs one part).
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { downloadAndUnzipVSCode, resolveCliArgsFromVSCodeExecutablePath, runTests } from '@vscode/test-electron';
@@ -29,7 +30,7 @@ async function main(): Promise<number> {
   }
   const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { name: string; version: string };
   const vsix = process.env.OSAI_VSIX ? resolve(process.env.OSAI_VSIX) : join(REPO, `${pkg.name}-${pkg.version}.vsix`);
-  const parts = (process.env.OSAI_VSCODE_PARTS ?? (existsSync(vsix) ? 'dev,vsix' : 'dev')).split(',');
+  const parts = (process.env.OSAI_VSCODE_PARTS ?? `dev,multi-root${existsSync(vsix) ? ',vsix' : ''}`).split(',');
 
   let executable = process.env.VSCODE_EXECUTABLE;
   if (executable) {
@@ -48,10 +49,19 @@ async function main(): Promise<number> {
     for (const part of parts) {
       const dir = join(root, part);
       const workspace = join(dir, 'workspace');
-      cpSync(join(REPO, 'examples'), workspace, { recursive: true });
+      const multiRoot = part === 'multi-root';
+      const source = multiRoot ? join(REPO, 'test', 'fixtures', 'multi-root') : join(REPO, 'examples');
+      cpSync(source, workspace, { recursive: true });
+      // A multi-root workspace is opened through its .code-workspace file.
+      const opened = multiRoot ? join(workspace, 'multi-root.code-workspace') : workspace;
       const userData = join(dir, 'user-data');
       const extensionsDir = join(dir, 'extensions');
       mkdirSync(extensionsDir, { recursive: true });
+      if (multiRoot) {
+        // The folders' treatAsOpen is a restricted setting: VS Code applies it only in a trusted workspace.
+        mkdirSync(join(userData, 'User'), { recursive: true });
+        writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify({ 'security.workspace.trust.enabled': false }));
+      }
       const resultsFile = join(dir, 'results.json');
       if (part === 'vsix') {
         // The CLI next to the executable (its default profile arguments are replaced by ours).
@@ -61,19 +71,22 @@ async function main(): Promise<number> {
         if (r.status !== 0) throw new Error(`installing ${vsix} failed:\n${r.stdout}\n${r.stderr}`);
         log(r.stdout.trim());
       }
-      log(`── ${part === 'dev' ? 'development folder: the whole suite' : `installed ${vsix}: the [smoke] tests`} ──`);
+      const what: Record<string, string> = {
+        dev: 'development folder: the whole suite', 'multi-root': 'multi-root workspace: the [multi-root] tests',
+      };
+      log(`── ${what[part] ?? `installed ${vsix}: the [smoke] tests`} ──`);
       let code: number;
       try {
         code = await runTests({
           vscodeExecutablePath: executable,
-          extensionDevelopmentPath: part === 'dev' ? REPO : HARNESS,
+          extensionDevelopmentPath: part === 'vsix' ? HARNESS : REPO,
           extensionTestsPath: SUITE,
-          launchArgs: [workspace, '--user-data-dir', userData, '--extensions-dir', extensionsDir, '--disable-telemetry'],
+          launchArgs: [opened, '--user-data-dir', userData, '--extensions-dir', extensionsDir, '--disable-telemetry'],
           extensionTestsEnv: {
             OSAI_TEST_RESULTS: resultsFile,
-            OSAI_TEST_EXTENSION_ROOT: part === 'dev' ? REPO : extensionsDir,
+            OSAI_TEST_EXTENSION_ROOT: part === 'vsix' ? extensionsDir : REPO,
             OSAI_TEST_LOGS: join(userData, 'logs'),
-            ...(part === 'vsix' ? { OSAI_TEST_GREP: '[smoke]' } : {}),
+            ...(part === 'vsix' ? { OSAI_TEST_GREP: '[smoke]' } : multiRoot ? { OSAI_TEST_GREP: '[multi-root]' } : {}),
           },
         });
       } catch (error) {

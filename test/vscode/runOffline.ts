@@ -5,9 +5,12 @@
  * playwright-core) opens it, and the development payload in the URL makes the workbench run
  * the suite (test/vscode/out/index.js) in the server's extension host.
  *
- * Two parts:
+ * Three parts:
  * 1. the whole suite against the development folder (this repository);
- * 2. the `[smoke]` tests against the packaged .vsix, installed into a fresh extensions folder
+ * 2. the `[multi-root]` tests against the development folder, in a multi-root workspace (a copy
+ *    of test/fixtures/multi-root opened through its .code-workspace file): two folders whose
+ *    settings differ;
+ * 3. the `[smoke]` tests against the packaged .vsix, installed into a fresh extensions folder
  *    with `server-main.js --install-extension` (a tiny harness extension in test/vscode/out
  *    stands in as the development extension, which VS Code requires to run tests).
  *
@@ -20,7 +23,7 @@
  * - OSAI_VSCODE_CACHE       where Node and code-server are cached (see scripts/vscode/provision.ts)
  * - OSAI_VSCODE_VERSION     the VS Code to run: 1.139.1 (default) or 1.82.2 (`1.82`), the lowest
  *                           version package.json's engines.vscode admits (code-server 4.17.1 on Node 18)
- * - OSAI_VSCODE_PARTS       `dev`, `vsix` or `dev,vsix` (default)
+ * - OSAI_VSCODE_PARTS       any of `dev`, `multi-root`, `vsix`, comma-separated (default: all three)
  * - OSAI_VSCODE_KEEP=1      keep the temporary folder (workspaces, logs) for inspection; it is
  *                           always kept when a part failed
  * - OSAI_VSCODE_VERBOSE=1   also print the server's and the browser's own output
@@ -53,6 +56,10 @@ interface Part {
   extensionRoot: string;
   extensionsDir: string;
   vsix?: string;
+  /** The folder copied as the workspace (default: examples/). */
+  workspaceFrom?: string;
+  /** A .code-workspace file in the copy to open instead of the copy itself (a multi-root workspace). */
+  workspaceFile?: string;
 }
 
 interface Results { passed: number; failed: number; outcomes: Array<{ title: string; state: string; error?: string }> }
@@ -91,7 +98,7 @@ function printChannel(logsDir: string): void {
 async function runPart(toolchain: Toolchain, browser: Browser, part: Part, root: string, timeoutMs: number): Promise<PartResult> {
   const dir = join(root, part.key);
   const workspace = join(dir, 'workspace');
-  cpSync(join(REPO, 'examples'), workspace, { recursive: true });
+  cpSync(part.workspaceFrom ?? join(REPO, 'examples'), workspace, { recursive: true });
   const resultsFile = join(dir, 'results.json');
   const stateDir = join(dir, 'state');
   log(`── ${part.name}: ${part.grep ? `tests matching ${part.grep}` : 'the whole suite'} ──`);
@@ -102,7 +109,8 @@ async function runPart(toolchain: Toolchain, browser: Browser, part: Part, root:
   }
 
   const { exitCode, problems } = await runInWorkbench({
-    toolchain, browser, dir, workspace, stateDir, extensionsDir: part.extensionsDir,
+    toolchain, browser, dir, stateDir, extensionsDir: part.extensionsDir,
+    workspace: part.workspaceFile ? join(workspace, part.workspaceFile) : workspace,
     developmentPath: part.developmentPath, testsPath: SUITE, timeoutMs,
     env: {
       OSAI_TEST_RESULTS: resultsFile,
@@ -119,7 +127,8 @@ async function runPart(toolchain: Toolchain, browser: Browser, part: Part, root:
 
 async function main(): Promise<number> {
   const started = Date.now();
-  const parts = (process.env.OSAI_VSCODE_PARTS ?? 'dev,vsix').split(',').map((s) => s.trim()).filter(Boolean);
+  const parts = (process.env.OSAI_VSCODE_PARTS ?? 'dev,multi-root,vsix').split(',')
+    .map((s) => s.trim()).filter(Boolean);
   checkArtifacts(neededArtifacts(parts));
   const toolchain = await provision({ browser: true, log });
   log(`running the integration suite in VS Code ${toolchain.vscodeVersion} (commit ${toolchain.vscodeCommit.slice(0, 12)}, server build from code-server) with ${toolchain.chromium}`);
@@ -134,6 +143,13 @@ async function main(): Promise<number> {
     if (parts.includes('dev')) {
       results.push(await runPart(toolchain, browser, {
         name: `development folder${DEV_PATH === REPO ? '' : ` ${DEV_PATH}`}`, key: 'dev', developmentPath: DEV_PATH, extensionRoot: DEV_PATH, extensionsDir: join(root, 'dev', 'extensions'),
+      }, root, partTimeout));
+    }
+    if (parts.includes('multi-root')) {
+      results.push(await runPart(toolchain, browser, {
+        name: 'multi-root workspace', key: 'multi-root', grep: '[multi-root]',
+        developmentPath: DEV_PATH, extensionRoot: DEV_PATH, extensionsDir: join(root, 'multi-root', 'extensions'),
+        workspaceFrom: join(REPO, 'test', 'fixtures', 'multi-root'), workspaceFile: 'multi-root.code-workspace',
       }, root, partTimeout));
     }
     if (parts.includes('vsix')) {

@@ -55,6 +55,7 @@ export interface SuiteRun {
   browser: Browser;
   /** Where the logs go (server.log, browser.log, exthost-forwarded.log). */
   dir: string;
+  /** The folder to open, or a .code-workspace file (a multi-root workspace). */
   workspace: string;
   stateDir: string;
   extensionsDir: string;
@@ -98,7 +99,9 @@ export async function runInWorkbench(run: SuiteRun): Promise<{ exitCode: number 
     });
     const remote = (path: string): string => `vscode-remote://127.0.0.1:${server!.port}${path}`;
     const payload = [['extensionDevelopmentPath', remote(run.developmentPath)], ['extensionTestsPath', remote(run.testsPath)]];
-    const url = `${server.origin}/?folder=${encodeURIComponent(run.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    const opened = run.workspace.endsWith('.code-workspace') ? 'workspace' : 'folder';
+    const query = `${opened}=${encodeURIComponent(run.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    const url = `${server.origin}/?${query}`;
     if (verbose) console.log(`opening ${url}`);
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
     const exitCode = await exit;

@@ -5,7 +5,7 @@
  * (VS Code's server build + Chromium, for Linux CI).
  *
  * Environment (set by the launchers):
- * - OSAI_TEST_GREP: run only the tests whose title contains this text (e.g. `[smoke]`);
+ * - OSAI_TEST_GREP: run only the tests whose title contains this text (e.g. `[smoke]`, `[multi-root]`);
  * - OSAI_TEST_RESULTS: write a JSON summary of the run to this file;
  * - OSAI_TEST_EXTENSION_ROOT: the folder the extension under test must be loaded from;
  * - OSAI_TEST_LOGS: the folder VS Code writes its logs to (for the activation-log check).
@@ -13,6 +13,7 @@
 import { writeFileSync } from 'node:fs';
 import { format } from 'node:util';
 import Mocha from 'mocha';
+import * as vscode from 'vscode';
 
 interface Outcome { title: string; state: 'passed' | 'failed'; ms?: number; error?: string }
 
@@ -43,6 +44,8 @@ export function run(): Promise<void> {
   require('./checklist.test');
   require('./walkthrough.test');
   require('./log.test');
+  // Only in the multi-root workspace the launchers open for it (their `multi-root` part): it needs two folders.
+  if (vscode.workspace.workspaceFile !== undefined) require('./multiRoot.test');
 
   return new Promise((resolve, reject) => {
     const outcomes: Outcome[] = [];
