@@ -27,9 +27,8 @@ const TYPED = 600;
 const BLOCK_EDITS = 60;
 /** A checkpoint (whole-text comparison) at least every this many edits. */
 const CHECKPOINT_EVERY = 25;
-const REQUEST_TIMEOUT_MS = 5000;
-/** A run stops typing (and then its block edits, at 1.25 times) early past this budget, and says so: bounded on slow machines. */
-const RUN_BUDGET_MS = 8000;
+/** Only keeps a hung server from hanging the suite: every run does the same work however long it takes. */
+const HANG_GUARD_MS = 120_000;
 
 // The fuzzer's seeded generator (mulberry32): the same sequence on every machine.
 const prng = random;
@@ -64,7 +63,9 @@ const wire = <T>(value: T): T => (value === undefined ? null : JSON.parse(JSON.s
 
 function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout;
-  const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`no answer to ${what} within ${REQUEST_TIMEOUT_MS} ms`)), REQUEST_TIMEOUT_MS); });
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer to ${what}: the server seems hung`)), HANG_GUARD_MS);
+  });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
@@ -194,7 +195,9 @@ function assertCompletion(document: TextDocument, list: CompletionList | Complet
 type Kind = 'completion' | 'hover' | 'codeAction' | 'documentSymbol' | 'codeLens';
 const KINDS: Kind[] = ['completion', 'hover', 'codeAction', 'documentSymbol', 'codeLens'];
 
-async function run(s: Session, subject: Subject, flavour: Flavour): Promise<{ steps: number; requests: number; checkpoints: number; early: boolean }> {
+type Tally = { steps: number; requests: number; checkpoints: number };
+
+async function run(s: Session, subject: Subject, flavour: Flavour): Promise<Tally> {
   const seed = (SEED ^ hash(`${subject.name}/${flavour}`)) >>> 0;
   const random = prng(seed);
   const int = (n: number) => Math.floor(random() * n);
@@ -211,7 +214,6 @@ async function run(s: Session, subject: Subject, flavour: Flavour): Promise<{ st
   let requests = 0;
   let checkpoints = 0;
   let last = 'open';
-  const started = Date.now();
 
   const randomPosition = (cursor: number): Position => {
     const d = editor.document;
@@ -306,13 +308,11 @@ async function run(s: Session, subject: Subject, flavour: Flavour): Promise<{ st
     if (step % CHECKPOINT_EVERY === 0) await checkpoint();
   };
 
-  let early = false;
   try {
     // 1. Typing, one keystroke per didChange, at the cursor.
     let cursor = windowStart;
     let i = windowStart;
     while (i < windowEnd) {
-      if (Date.now() - started > RUN_BUDGET_MS) { early = true; break; }
       const at = editor.document.positionAt(cursor);
       if (source[i] === '\r' && source[i + 1] === '\n' && i + 1 < windowEnd && random() < 0.5) {
         // A split CRLF: the `\r`, maybe a request, then the `\n` where the client now sees line start.
@@ -334,13 +334,12 @@ async function run(s: Session, subject: Subject, flavour: Flavour): Promise<{ st
       }
       await edited(cursor);
     }
-    if (!early) assert.equal(editor.text, source, 'the client typed the whole window');
+    assert.equal(editor.text, source, 'the client typed the whole window');
     await checkpoint();
 
     // 2. Block cut and paste: spans across line breaks, moved, restored, or pasted twice.
     let clipboard = '';
     for (let k = 0; k < BLOCK_EDITS; k++) {
-      if (Date.now() - started > RUN_BUDGET_MS * 1.25) { early = true; break; }
       const d = editor.document;
       const length = d.getText().length;
       const a = int(length + 1);
@@ -392,7 +391,7 @@ async function run(s: Session, subject: Subject, flavour: Flavour): Promise<{ st
   } finally {
     await editor.close();
   }
-  return { steps: step, requests, checkpoints, early };
+  return { steps: step, requests, checkpoints };
 }
 
 describe(`adversarial editing over stdio (seed ${SEED})`, () => {
@@ -403,9 +402,8 @@ describe(`adversarial editing over stdio (seed ${SEED})`, () => {
   for (const subject of SUBJECTS) {
     for (const flavour of ['lf', 'crlf', 'tabs'] as const) {
       test(`${subject.name} (${subject.uri}), ${flavour}: typed, cut and pasted, asked anywhere`, async (t) => {
-        const started = Date.now();
-        const { steps, requests, checkpoints, early } = await run(s, subject, flavour);
-        t.diagnostic(`${steps} edits, ${requests} requests, ${checkpoints} checkpoints in ${Date.now() - started} ms${early ? ' (stopped early: time budget)' : ''}`);
+        const { steps, requests, checkpoints } = await run(s, subject, flavour);
+        t.diagnostic(`${steps} edits, ${requests} requests, ${checkpoints} checkpoints`);
       });
     }
   }

@@ -4,11 +4,11 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { CompletionList, Diagnostic, DocumentDiagnosticReport } from 'vscode-languageserver-protocol';
+import type {
+  CompletionList, Diagnostic, DocumentDiagnosticReport, PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol';
 import { example } from '../helpers';
 import { Session, startSession, stopSession } from './session';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('positions past the end and split line breaks (pull mode)', () => {
   let s: Session;
@@ -74,13 +74,27 @@ describe('positions past the end and split line breaks (pull mode)', () => {
     // The request and its cancellation in one write, so that the cancellation is there
     // before the request is handled (read the answer off the wire: the id is our own).
     const frame = (message: object) => { const body = JSON.stringify({ jsonrpc: '2.0', ...message }); return `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`; };
-    let wire = '';
-    const listen = (b: Buffer) => { wire += String(b); };
+    type Answer = { id?: unknown; error?: { code: number }; result?: unknown };
+    let wire = Buffer.alloc(0);
+    let listen: (b: Buffer) => void = () => undefined;
+    const answered = new Promise<Answer>((resolve) => {
+      listen = (b: Buffer) => {
+        wire = Buffer.concat([wire, b]);
+        // Whole frames only: `Content-Length: n`, a blank line, then n bytes of JSON.
+        const header = /Content-Length: (\d+)\r\n\r\n/;
+        for (let m = header.exec(wire.toString('latin1')); m; m = header.exec(wire.toString('latin1'))) {
+          const start = m.index + m[0].length;
+          if (wire.length < start + Number(m[1])) return;
+          const message = JSON.parse(wire.subarray(start, start + Number(m[1])).toString('utf8')) as Answer;
+          wire = wire.subarray(start + Number(m[1]));
+          if (message.id === 'cancel-1') resolve(message);
+        }
+      };
+    });
     s.child.stdout!.on('data', listen);
     s.child.stdin!.write(frame({ id: 'cancel-1', method: 'textDocument/diagnostic', params: { textDocument: { uri } } }) + frame({ method: '$/cancelRequest', params: { id: 'cancel-1' } }));
-    for (let i = 0; i < 100 && !wire.includes('"cancel-1"'); i++) await sleep(10);
+    const answer = await answered;
     s.child.stdout!.off('data', listen);
-    const answer = JSON.parse(wire.slice(wire.lastIndexOf('{"jsonrpc"', wire.indexOf('"cancel-1"'))).split('Content-Length')[0]) as { error?: { code: number }; result?: unknown };
     assert.equal(answer.result, undefined, 'no (empty) report');
     assert.equal(answer.error?.code, -32800); // LSPErrorCodes.RequestCancelled
     assert.ok((await pull(uri)).items.length > 0, 'the next request answers in full');
@@ -92,20 +106,34 @@ describe('push mode: each version is published once', () => {
   before(async () => { s = await startSession(false); });
   after(async () => { if (s) assert.equal(await stopSession(s), 0); });
 
-  test('opening publishes once (not again at 150 ms, nor when the unchanged settings arrive)', async () => {
+  test('opening publishes once (not again after the debounce, nor when the unchanged settings arrive)', async () => {
     const uri = 'file:///work/once.osai.yaml';
-    await s.rpc.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'osai-manifest', version: 1, text: example('olmo-7b.osai.yaml') } });
-    await s.waitForDiagnostics(uri, 1);
-    await sleep(500);
-    assert.equal(s.published.filter((p) => p.uri === uri).length, 1);
-    // The same settings again: nothing to re-validate.
-    await s.rpc.sendNotification('workspace/didChangeConfiguration', { settings: { osaiManifest: { licenses: { treatAsOpen: [] } } } });
-    await sleep(300);
-    assert.equal(s.published.filter((p) => p.uri === uri).length, 1);
-    // Settings that change (the client answers each document's scope with the new list): published again.
+    // The weights under a custom license: the setting that treats it as open shows in the diagnostics.
+    const weights = /(huggingface\.co\/allenai\/OLMo-7B\n {4}license: )Apache-2\.0/;
+    const text = example('olmo-7b.osai.yaml').replace(weights, '$1LicenseRef-Ours');
+    const notOpen = (p: PublishDiagnosticsParams) =>
+      p.diagnostics.filter((d) => d.code === 'license/not-open').map((d) => (d.data as { path: string }).path);
+    // The settings the server asks for when it starts are answered before the test begins.
+    await s.waitForConfigurationRequest(1);
+    await s.rpc.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'osai-manifest', version: 1, text },
+    });
+    const opened = await s.waitForDiagnostics(uri, 1);
+    assert.deepEqual(notOpen(opened), ['parameters.weights.license']);
+    // The same settings again, as the answer to the server's question: nothing to re-validate.
+    const asked = s.configurationRequestCount();
+    await s.rpc.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await s.waitForConfigurationRequest(asked + 1);
+    // Settings that change (the client answers each document's scope with the new list).
     s.configuration.licenses.treatAsOpen = ['LicenseRef-Ours'];
-    await s.rpc.sendNotification('workspace/didChangeConfiguration', { settings: { osaiManifest: { licenses: { treatAsOpen: ['LicenseRef-Ours'] } } } });
-    await sleep(300);
-    assert.equal(s.published.filter((p) => p.uri === uri).length, 2);
+    // Settings that change: published again. A publication that the open's debounce or the unchanged settings
+    // caused would have been sent before this one, which the server schedules only after reading this notification.
+    await s.rpc.sendNotification('workspace/didChangeConfiguration', {
+      settings: { osaiManifest: { licenses: { treatAsOpen: ['LicenseRef-Ours'] } } },
+    });
+    const changed = await s.waitForPublication(uri, (p) => notOpen(p).length === 0);
+    assert.deepEqual(s.published.filter((p) => p.uri === uri), [opened, changed],
+      'one publication for the open, one for the changed settings');
+    assert.equal(changed.version, 1);
   });
 });

@@ -18,11 +18,9 @@ describe('LSP over stdio, push diagnostics', () => {
   before(async () => { s = await startSession(false); });
   after(async () => { if (s) assert.equal(await stopSession(s), 0, 'the server exits with 0 after shutdown + exit'); });
 
-  test('didOpen publishes the diagnostics within 1 s', async () => {
-    const started = Date.now();
+  test('didOpen publishes the diagnostics of version 1', async () => {
     await s.rpc.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'osai-manifest', version: 1, text } });
-    const published = await s.waitForDiagnostics(URI, 1, 1000);
-    assert.ok(Date.now() - started < 1000);
+    const published = await s.waitForDiagnostics(URI, 1);
     const missing = published.diagnostics.filter((d) => d.code === 'osaid/missing').map((d) => (d.data as { path: string }).path);
     assert.deepEqual(missing, [
       'data_information.training_data', 'data_information.description.scope', 'data_information.description.characteristics', 'data_information.description.collection',
@@ -47,12 +45,12 @@ describe('LSP over stdio, push diagnostics', () => {
       assert.deepEqual(comments(fixed), comments(text), 'comments are kept');
       version++;
       await s.rpc.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version }, contentChanges: [{ text: fixed }] });
-      const after = await s.waitForDiagnostics(URI, version, 2000);
+      const after = await s.waitForDiagnostics(URI, version);
       assert.ok(!after.diagnostics.some((x) => x.code === 'osaid/missing' && (x.data as { path: string }).path === (d.data as { path: string }).path),
         `${(d.data as { path: string }).path} is no longer missing`);
       version++;
       await s.rpc.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version }, contentChanges: [{ text }] });
-      await s.waitForDiagnostics(URI, version, 2000);
+      await s.waitForDiagnostics(URI, version);
     }
   });
 
@@ -102,8 +100,10 @@ describe('LSP over stdio, push diagnostics', () => {
   test('didClose clears the diagnostics', async () => {
     const before = s.published.length;
     await s.rpc.sendNotification('textDocument/didClose', { textDocument: { uri: URI } });
-    await new Promise<void>((resolve) => { const t = setInterval(() => { if (s.published.length > before) { clearInterval(t); resolve(); } }, 10); });
-    assert.deepEqual(s.published[s.published.length - 1], { uri: URI, diagnostics: [] });
+    // The clearing publication is the first for the document after the close (and the only one without a version).
+    const cleared = await s.waitForPublication(URI, (p) => s.published.indexOf(p) >= before);
+    assert.deepEqual(cleared, { uri: URI, diagnostics: [] });
+    assert.deepEqual(s.published.slice(before).filter((p) => p.uri === URI), [cleared], 'nothing else for it');
   });
 });
 

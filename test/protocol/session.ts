@@ -6,12 +6,14 @@ import type { InitializeResult, PublishDiagnosticsParams } from 'vscode-language
 import { ROOT } from '../helpers';
 
 const SERVER = join(ROOT, 'server', 'out', 'server.js');
+/** Every wait's limit: it only keeps a broken server from hanging the suite (nothing is timed). */
+const HANG_GUARD_MS = 120_000;
 
 export interface Session {
   child: ChildProcess;
   rpc: MessageConnection;
   published: PublishDiagnosticsParams[];
-  waitForDiagnostics(uri: string, version?: number, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
+  waitForDiagnostics(uri: string, version?: number, limitMs?: number): Promise<PublishDiagnosticsParams>;
   stderr: string[];
   logs: string[];
   /** Resolves with the first `window/logMessage` (already received or to come) that matches. */
@@ -26,6 +28,10 @@ export interface Session {
   configuration: { licenses: { treatAsOpen: string[] } };
   waitForPublication(uri: string, accept: (p: PublishDiagnosticsParams) => boolean, limitMs?: number): Promise<PublishDiagnosticsParams>;
   waitForRefresh(n: number, limitMs?: number): Promise<void>;
+  /** Resolves at the `n`-th `workspace/configuration` request (a plain answer goes out before what is sent next). */
+  waitForConfigurationRequest(n: number, limitMs?: number): Promise<void>;
+  /** How many `workspace/configuration` requests the server has made so far. */
+  configurationRequestCount(): number;
   /** `client/registerCapability` registrations received. */
   registrations: Array<{ method: string; registerOptions?: unknown }>;
 }
@@ -67,7 +73,13 @@ export async function startSession(pull: boolean, args: readonly string[] = [SER
   const messageWaiters: Array<() => void> = [];
   rpc.onNotification('window/showMessage', (p: { type: number; message: string }) => { messages.push(p); messageWaiters.splice(0).forEach((w) => w()); });
   const configuration = { licenses: { treatAsOpen: options.treatAsOpen ?? [] } };
-  rpc.onRequest('workspace/configuration', (p: { items: unknown[] }) => (options.configuration ? options.configuration(p.items) : p.items.map(() => configuration)));
+  let configurationRequests = 0;
+  const configurationWaiters: Array<() => void> = [];
+  rpc.onRequest('workspace/configuration', (p: { items: unknown[] }) => {
+    configurationRequests++;
+    configurationWaiters.splice(0).forEach((w) => w());
+    return options.configuration ? options.configuration(p.items) : p.items.map(() => configuration);
+  });
   const registrations: Array<{ method: string; registerOptions?: unknown }> = [];
   rpc.onRequest('client/registerCapability', (p: { registrations: Array<{ method: string; registerOptions?: unknown }> }) => { registrations.push(...p.registrations); return null; });
   let refreshes = 0;
@@ -92,30 +104,46 @@ export async function startSession(pull: boolean, args: readonly string[] = [SER
     },
   });
   await rpc.sendNotification('initialized', {});
-  const waitForDiagnostics = (uri: string, version?: number, timeoutMs = 1000): Promise<PublishDiagnosticsParams> =>
+  const waitForDiagnostics = (
+    uri: string, version?: number, limitMs = HANG_GUARD_MS,
+  ): Promise<PublishDiagnosticsParams> =>
     new Promise((resolve, reject) => {
       const find = () => published.find((p) => p.uri === uri && (version === undefined || p.version === version));
-      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version} within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version}`)), limitMs);
       const check = (): void => {
         const hit = find();
         if (hit) { clearTimeout(timer); resolve(hit); } else waiters.push(check);
       };
       check();
     });
-  // The limit only keeps a broken server from hanging the suite; nothing is timed.
-  const waitForMessage = (n: number, limitMs = 10000): Promise<{ type: number; message: string }> => new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no window/showMessage #${n} (got ${messages.length})`)), limitMs);
-    const check = (): void => { if (messages.length >= n) { clearTimeout(timer); resolve(messages[n - 1]); } else messageWaiters.push(check); };
-    check();
-  });
+  const waitForMessage = (n: number, limitMs = HANG_GUARD_MS): Promise<{ type: number; message: string }> =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no window/showMessage #${n} (got ${messages.length})`)),
+        limitMs);
+      const check = (): void => {
+        if (messages.length >= n) { clearTimeout(timer); resolve(messages[n - 1]); } else messageWaiters.push(check);
+      };
+      check();
+    });
   /** Resolves at the `n`-th `workspace/diagnostic/refresh` request. */
-  const waitForRefresh = (n: number, limitMs = 10000): Promise<void> => new Promise((resolve, reject) => {
+  const waitForRefresh = (n: number, limitMs = HANG_GUARD_MS): Promise<void> => new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no workspace/diagnostic/refresh #${n} (got ${refreshes})`)), limitMs);
     const check = (): void => { if (refreshes >= n) { clearTimeout(timer); resolve(); } else refreshWaiters.push(check); };
     check();
   });
+  const waitForConfigurationRequest = (n: number, limitMs = HANG_GUARD_MS): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no configuration request #${n} (got ${configurationRequests})`)),
+        limitMs);
+      const check = (): void => {
+        if (configurationRequests >= n) { clearTimeout(timer); resolve(); } else configurationWaiters.push(check);
+      };
+      check();
+    });
   /** Resolves with the first publication for `uri` (from now on or already received) that `accept` takes. */
-  const waitForPublication = (uri: string, accept: (p: PublishDiagnosticsParams) => boolean, limitMs = 10000): Promise<PublishDiagnosticsParams> =>
+  const waitForPublication = (
+    uri: string, accept: (p: PublishDiagnosticsParams) => boolean, limitMs = HANG_GUARD_MS,
+  ): Promise<PublishDiagnosticsParams> =>
     new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no publication for ${uri} that the test accepts (got ${published.filter((p) => p.uri === uri).length})`)), limitMs);
       let from = 0;
@@ -126,7 +154,7 @@ export async function startSession(pull: boolean, args: readonly string[] = [SER
       };
       check();
     });
-  const waitForLog = (pattern: RegExp, limitMs = 10000): Promise<string> => new Promise((resolve, reject) => {
+  const waitForLog = (pattern: RegExp, limitMs = HANG_GUARD_MS): Promise<string> => new Promise((resolve, reject) => {
     const fail = () => reject(new Error(`no log message matching ${pattern} (got ${JSON.stringify(logs)})`));
     const timer = setTimeout(fail, limitMs);
     const check = (): void => {
@@ -136,7 +164,8 @@ export async function startSession(pull: boolean, args: readonly string[] = [SER
     check();
   });
   return {
-    child, rpc, published, waitForDiagnostics, waitForPublication, waitForRefresh, registrations, stderr, logs,
+    child, rpc, published, waitForDiagnostics, waitForPublication, waitForRefresh, waitForConfigurationRequest,
+    configurationRequestCount: () => configurationRequests, registrations, stderr, logs,
     waitForLog, messages, waitForMessage, configuration, initializeResult,
   };
 }

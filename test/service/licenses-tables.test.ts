@@ -1,4 +1,8 @@
-/** Table-driven checks over the whole bundled SPDX list and the curated tables. */
+/**
+ * Table-driven checks over the whole bundled SPDX list and the curated tables. The sweeps take each id's
+ * OSI approval from that list (they check that the code follows it); a hand-picked sample checks the
+ * approvals against the OSI's own list.
+ */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import spdxList from 'spdx-license-list';
@@ -25,6 +29,32 @@ test('the bundled list is the one the tables are built from', () => {
   assert.ok(ALL_IDS.length > 600, `only ${ALL_IDS.length} SPDX ids bundled`);
   assert.ok(OSI.length > 100 && NOT_OSI.length > 300, `${OSI.length} OSI / ${NOT_OSI.length} other`);
   for (const id of ALL_IDS) assert.ok(SPDX_LICENSES.has(id), id);
+});
+
+/**
+ * Hand-picked ids and whether the Open Source Initiative approved them, as its list of licenses says
+ * (https://opensource.org/licenses): the verdicts below do not come from the data the code reads.
+ */
+const OSI_APPROVED_BY_HAND: ReadonlyArray<readonly [id: string, approved: boolean]> = [
+  ['MIT', true], ['Apache-2.0', true], ['GPL-2.0-only', true], ['GPL-3.0-only', true], ['GPL-3.0-or-later', true],
+  ['LGPL-2.1-only', true], ['LGPL-3.0-only', true], ['AGPL-3.0-only', true], ['BSD-2-Clause', true],
+  ['BSD-3-Clause', true], ['0BSD', true], ['MPL-2.0', true], ['EPL-2.0', true], ['ISC', true], ['Zlib', true],
+  ['Artistic-2.0', true], ['EUPL-1.2', true], ['UPL-1.0', true], ['Unlicense', true], ['MIT-0', true],
+  ['BSL-1.0', true], ['PostgreSQL', true], ['MS-PL', true],
+  ['CC-BY-4.0', false], ['CC-BY-SA-4.0', false], ['CC0-1.0', false], ['CC-BY-NC-4.0', false], ['WTFPL', false],
+  ['BSD-4-Clause', false], ['BSD-3-Clause-Clear', false], ['JSON', false], ['SSPL-1.0', false], ['BUSL-1.1', false],
+  ['Elastic-2.0', false], ['ODbL-1.0', false], ['CDLA-Permissive-2.0', false], ['Beerware', false],
+  ['GFDL-1.3-only', false], ['Hippocratic-2.1', false],
+];
+
+test("hand-picked ids: OSI-approved as opensource.org/licenses says, and 'osi' passes exactly those", () => {
+  for (const [id, approved] of OSI_APPROVED_BY_HAND) {
+    assert.equal(lookupLicense(id)?.osiApproved, approved, id);
+    const findings = checkLicense(id, 'osi').map((f) => [f.code, f.start, f.end]);
+    assert.deepEqual(findings, approved ? [] : [['license/not-osi-approved', 0, id.length]], id);
+    // The bundled list the sweeps below rely on agrees with the OSI's.
+    assert.equal(spdxList[id].osiApproved, approved, `${id} in the bundled SPDX list`);
+  }
 });
 
 test("every OSI-approved, non-deprecated SPDX id passes 'osi' and 'open' with no findings", () => {

@@ -17,6 +17,17 @@ function brief(findings: readonly LicenseFinding[]): string[] {
   return findings.map((f) => `${f.code.replace('license/', '')}@${f.start}-${f.end}`);
 }
 
+/** What a message of each code must say: the code's meaning in docs/diagnostic-codes.md, in a message's words. */
+const MESSAGE_BY_CODE: Record<string, RegExp> = {
+  'license/not-open': /is not open|does not count as open/,
+  'license/not-osi-approved': /not OSI-approved|not part of any OSI-approved license/,
+  'license/restricted': /restricts use/,
+  'license/ambiguous': /names a family of licenses, not one license/,
+  'license/unknown': /is not a known SPDX license (id|exception)/,
+  'license/non-canonical': /write `[^`]+`\.$/,
+  'license/deprecated': /is a deprecated SPDX license id/,
+};
+
 type Case = readonly [value: string, test: LicenseTest, qualifies: boolean, findings: readonly string[], extraOpen?: readonly string[]];
 
 const EXPRESSIONS: readonly Case[] = [
@@ -84,7 +95,10 @@ test(`${EXPRESSIONS.length} expression cases: verdict and exact finding ranges`,
     for (const f of ev.findings) {
       assert.equal(f.severity, f.code === 'license/non-canonical' || f.code === 'license/deprecated' ? 'warning' : 'error', `${value}: ${f.code}`);
       assert.ok(f.start >= 0 && f.end <= value.length && f.start < f.end, `${value}: range`);
-      assert.ok(f.message.length > 20, `${value}: message`);
+      assert.match(f.message, MESSAGE_BY_CODE[f.code], `${value}: the message of ${f.code}`);
+      // The id as written, or its canonical spelling (`licenseref-acme` is named `LicenseRef-acme`).
+      const named = value.slice(f.start, f.end).trim().toLowerCase();
+      assert.ok(f.message.toLowerCase().includes(named), `${value}: the message names ${named}: ${f.message}`);
     }
   }
 });
@@ -99,6 +113,18 @@ test('the failing id in an expression is the text at the reported range', () => 
 });
 
 test('messages: what is wrong, why, and what to do', () => {
+  // SPDX deprecated these ids for the -only / -or-later ones (https://spdx.org/licenses/, "Deprecated License Ids").
+  assert.deepEqual(checkLicense('GPL-2.0+', 'osi').map((f) => f.message), [
+    '`GPL-2.0+` is a deprecated SPDX license id. Use `GPL-2.0-or-later` instead.',
+  ]);
+  assert.deepEqual(checkLicense('gpl-3.0', 'osi').map((f) => f.message), [
+    '`gpl-3.0` is a deprecated SPDX license id. Use `GPL-3.0-only` or `GPL-3.0-or-later` instead, '
+      + 'whichever matches the actual terms.',
+  ]);
+  assert.deepEqual(checkLicense('Apache-2.0 WITH llvm-exception', 'osi').map((f) => f.message), [
+    '`llvm-exception` is not the canonical SPDX exception id; write `LLVM-exception`.',
+  ]);
+
   const [nc] = checkLicense('MIT AND CC-BY-NC-4.0', 'open');
   assert.match(nc.message, /^`CC-BY-NC-4\.0` .*is not open: its non-commercial clause restricts use\./);
   assert.match(nc.message, /OSD-conformant/);
@@ -140,16 +166,19 @@ test('lookupLicense: SPDX ids, curated open ids, restricted names', () => {
   assert.deepEqual(lookupLicense('MIT'), {
     id: 'MIT',
     name: 'MIT License',
-    url: lookupLicense('MIT')?.url,
+    // SPDX's license-list-data: MIT's first `seeAlso` (https://spdx.org/licenses/MIT.html, "Other web pages").
+    url: 'https://opensource.org/license/mit/',
     osiApproved: true,
     open: true,
     deprecated: false,
   });
-  assert.match(lookupLicense('MIT')?.url ?? '', /^https?:\/\//);
+  // The legal code Creative Commons publishes for CC0 1.0.
+  assert.equal(lookupLicense('CC0-1.0')?.url, 'https://creativecommons.org/publicdomain/zero/1.0/legalcode');
   const cc = lookupLicense('CC-BY-4.0');
   assert.equal(cc?.osiApproved, false);
   assert.equal(cc?.open, true);
-  assert.ok(cc?.openReason && cc.openReason.length > 10);
+  // CC BY 4.0 lets anyone share and adapt for any purpose, on condition of attribution (its legal code, sections 2-3).
+  assert.match(cc?.openReason ?? '', /any use.*credit to the author/);
   const nc = lookupLicense('CC-BY-NC-4.0');
   assert.equal(nc?.open, false);
   assert.equal(nc?.openReason, undefined);
