@@ -30,6 +30,10 @@ export class ChecklistView implements vscode.TreeDataProvider<Node>, vscode.Disp
   private readonly disposables: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private generation = 0;
+  private refreshing = 0;
+  private idleWaiters: Array<() => void> = [];
+  /** The tree view (its `visible` says whether VS Code shows it). */
+  readonly view: vscode.TreeView<Node>;
   /** The checklist shown, and the document it belongs to. */
   current: { uri: string; checklist: Checklist } | undefined;
 
@@ -37,6 +41,7 @@ export class ChecklistView implements vscode.TreeDataProvider<Node>, vscode.Disp
     this.statusBar.name = 'OSAID verdict';
     this.statusBar.command = `${VIEW_ID}.focus`;
     const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
+    this.view = view;
     this.disposables.push(
       view, this.statusBar, this.changed,
       vscode.window.onDidChangeActiveTextEditor(() => this.schedule()),
@@ -52,11 +57,30 @@ export class ChecklistView implements vscode.TreeDataProvider<Node>, vscode.Disp
   /** Refreshes soon (diagnostics arrive in bursts while typing). */
   schedule(): void {
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.refresh(), REFRESH_DELAY_MS);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.refresh();
+    }, REFRESH_DELAY_MS);
+  }
+
+  /** Resolves once no refresh is scheduled or running: what a test waits for instead of a time. */
+  whenIdle(): Promise<void> {
+    if (this.timer === undefined && this.refreshing === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
   /** Asks the server for the active document's checklist and shows it. */
   async refresh(): Promise<Checklist | undefined> {
+    this.refreshing++;
+    try {
+      return await this.fetchAndShow();
+    } finally {
+      this.refreshing--;
+      if (this.timer === undefined && this.refreshing === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
+    }
+  }
+
+  private async fetchAndShow(): Promise<Checklist | undefined> {
     const generation = ++this.generation;
     const document = this.documentToShow();
     let checklist: Checklist | undefined;
@@ -150,6 +174,8 @@ export class ChecklistView implements vscode.TreeDataProvider<Node>, vscode.Disp
 
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    for (const resolve of this.idleWaiters.splice(0)) resolve();
     for (const d of this.disposables) d.dispose();
   }
 }

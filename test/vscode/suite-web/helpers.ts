@@ -131,12 +131,17 @@ export async function closeAllEditors(): Promise<void> {
   }
 }
 
-/** Resolves once `done` answers true (asked every 50 ms); rejects after a timeout. */
+/** Resolves once `done` answers true (asked every 50 ms); the limit only stops a hang. */
 export async function until(what: string, done: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const started = Date.now();
-  while (!(await done())) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+  let expired = false;
+  const limit = setTimeout(() => { expired = true; }, timeoutMs);
+  try {
+    while (!(await done())) {
+      if (expired) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  } finally {
+    clearTimeout(limit);
   }
 }
 

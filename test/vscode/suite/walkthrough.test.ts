@@ -15,7 +15,13 @@ const CHECKLIST_VIEW = 'osaiManifest.checklist';
 interface Step { id: string; title: string; description: string; media: { markdown?: string }; completionEvents?: string[]; when?: string }
 interface Walkthrough { id: string; title: string; description: string; steps: Step[]; when?: string }
 interface Manifest { icon?: string; contributes: { walkthroughs?: Walkthrough[]; views: Record<string, Array<{ id: string }>> } }
-interface ChecklistApi { refresh(): Promise<unknown>; getChildren(node?: unknown): unknown[]; statusBarText: string | undefined }
+interface ChecklistApi {
+  refresh(): Promise<unknown>;
+  whenIdle(): Promise<void>;
+  getChildren(node?: unknown): unknown[];
+  statusBarText: string | undefined;
+  view: vscode.TreeView<unknown>;
+}
 
 function extension(): vscode.Extension<{ checklist: ChecklistApi }> {
   const ext = vscode.extensions.getExtension<{ checklist: ChecklistApi }>(EXTENSION_ID);
@@ -44,15 +50,19 @@ function layout(): string {
   return vscode.window.tabGroups.all.map((g) => `[${g.viewColumn}${g.isActive ? ' active' : ''}] ${g.tabs.map((t) => `${t.label}${t.isActive ? '*' : ''}`).join(', ')}`).join(' ');
 }
 
+/** Waits for a state of the workbench that no event announces; the limit only stops a hang. */
 async function until(what: string, done: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const started = Date.now();
-  while (!done()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (editors: ${layout()}; active text editor: ${vscode.window.activeTextEditor?.document.uri.path ?? 'none'})`);
-    await new Promise((r) => setTimeout(r, 50));
+  let expired = false;
+  const limit = setTimeout(() => { expired = true; }, timeoutMs);
+  try {
+    while (!done()) {
+      if (expired) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (editors: ${layout()}; active text editor: ${vscode.window.activeTextEditor?.document.uri.path ?? 'none'})`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  } finally {
+    clearTimeout(limit);
   }
 }
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** Opens the walkthrough in the active editor group, and waits for it: the command returns before the page is open. */
 async function openWalkthrough(): Promise<void> {
@@ -76,9 +86,11 @@ async function manifestBesideWalkthrough(name: string, unmet: string): Promise<{
   const document = await vscode.workspace.openTextDocument(exampleUri(name));
   await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
   // VS Code 1.82's walkthrough page takes the focus back once it has rendered: then show the manifest again.
-  await sleep(500);
-  if (vscode.window.activeTextEditor?.document !== document) await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Two, preview: false });
-  await until('the manifest to be the active editor', () => vscode.window.activeTextEditor?.document === document);
+  await until('the manifest to be the active editor', () => {
+    if (vscode.window.activeTextEditor?.document === document) return true;
+    void vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Two, preview: false });
+    return false;
+  });
   await waitForDiagnostics(document.uri, 'its diagnostics', (ds) => ds.some((d) => codeOf(d) === 'osaid/missing'));
   await until('the status bar verdict of the manifest', () => checklist.statusBarText === unmet);
   // A click on the walkthrough takes the focus from the manifest, then makes the walkthrough
@@ -89,8 +101,8 @@ async function manifestBesideWalkthrough(name: string, unmet: string): Promise<{
   await vscode.commands.executeCommand('workbench.action.focusFirstEditorGroup');
   await until('the walkthrough to be the active editor', () => vscode.window.activeTextEditor === undefined);
   assert.ok(vscode.window.visibleTextEditors.some((e) => e.document === document), `the manifest is shown beside the walkthrough (editors: ${layout()})`);
-  // The checklist refreshes 100 ms after the active editor changes: give it the time to (wrongly) clear.
-  await sleep(500);
+  // The checklist refreshes after the active editor changes: once that refresh is done, it must not have cleared.
+  await checklist.whenIdle();
   assert.equal(checklist.statusBarText, unmet, `the checklist and status bar stay on the manifest shown beside the walkthrough (editors: ${layout()})`);
   return { document, checklist };
 }
@@ -201,20 +213,19 @@ describe('Get Started walkthrough', () => {
 
   it('step 3: with the walkthrough active, the button shows the OSAID Checklist of the manifest beside it', async () => {
     const { checklist } = await manifestBesideWalkthrough('missing-data-information.osai.yaml', '$(error) OSAID: 6 unmet');
-    // Whether the view is shown is seen through its data provider: VS Code asks a tree view for
-    // its items only while it is visible.
+    // The view is hidden with the side bar; the step's button shows it, and VS Code asks the shown
+    // view for its items.
     let asked = 0;
     const getChildren = checklist.getChildren;
     checklist.getChildren = (node?: unknown) => { asked++; return getChildren.call(checklist, node); };
     try {
       await vscode.commands.executeCommand('workbench.action.closeSidebar');
-      await sleep(300);
+      await until('the OSAID Checklist view to be hidden', () => !checklist.view.visible);
       asked = 0;
-      await checklist.refresh();
-      await sleep(500);
-      assert.equal(asked, 0, 'a hidden view asks for no items');
       await vscode.commands.executeCommand(commandLinks(walkthrough().steps[2].description)[0]);
-      await until('the OSAID Checklist view to ask for its items', () => asked > 0, 5000);
+      await until('the OSAID Checklist view to be shown', () => checklist.view.visible);
+      await checklist.refresh();
+      await until('the OSAID Checklist view to ask for its items', () => asked > 0);
     } finally {
       checklist.getChildren = getChildren;
       await vscode.commands.executeCommand('workbench.view.explorer');
