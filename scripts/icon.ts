@@ -3,7 +3,7 @@
  * media/icon.png (shipped, package.json `icon`): 256×256, transparent outside the shield, with
  * Debian's Chromium (/usr/bin/chromium, or OSAI_CHROMIUM) driven by playwright-core.
  *
- *   npx tsx scripts/icon.ts
+ *   npm run icon
  *
  * Run it after editing the SVG and commit both files (test/cli/package.test.ts checks the PNG's
  * size, read from its IHDR chunk).

@@ -95,7 +95,8 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     }
   }
   if (sources.length === 0 && !options.ignoreUnknown) {
-    err(`osai-check: no manifests found in ${options.targets.join(', ')} (looked for osai.yaml, osai.yml, *.osai.yaml, *.osai.yml and MOF model files)`);
+    const lookedFor = 'osai.yaml, osai.yml, *.osai.yaml, *.osai.yml, MOF model files, and README.md files that are model or dataset cards';
+    err(`osai-check: no manifests found in ${options.targets.join(', ')} (looked for ${lookedFor})`);
     return 2;
   }
 

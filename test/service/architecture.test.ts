@@ -1,10 +1,10 @@
 /**
  * The layering of docs/ARCHITECTURE.md, checked on the source: only the registry knows which
- * formats exist, shared machinery never imports a format, and the VS Code client imports
- * nothing from the server but the protocol module.
+ * formats exist, shared machinery never imports a format, the VS Code client imports
+ * nothing from the server but the protocol module, and no module imports itself back.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { test } from 'node:test';
 import { ROOT } from '../helpers';
@@ -55,4 +55,39 @@ test('the VS Code client imports nothing from the server but the protocol module
   assert.ok(serverImports.length > 0, 'the client does use the protocol module');
   assert.deepEqual([...new Set(serverImports)], ['server/src/protocol']);
   assert.deepEqual(imports(join(ROOT, 'server', 'src', 'protocol.ts')), [], 'the protocol module imports nothing');
+});
+
+/** The source file an import resolves to (`x` is `x.ts` or `x/index.ts`), or undefined for a non-TypeScript file. */
+function sourceFile(path: string): string | undefined {
+  return [`${path}.ts`, `${path}/index.ts`].find((candidate) => existsSync(join(ROOT, candidate)));
+}
+
+/** Each import cycle once, as the files around it, starting from the first file reached (depth first). */
+function importCycles(files: readonly string[]): string[][] {
+  const edges = new Map(files.map((f) => [
+    relative(ROOT, f).split('\\').join('/'),
+    imports(f).flatMap((i) => sourceFile(i) ?? []),
+  ]));
+  const state = new Map<string, 'open' | 'done'>();
+  const path: string[] = [];
+  const cycles: string[][] = [];
+  const visit = (file: string): void => {
+    state.set(file, 'open');
+    path.push(file);
+    for (const next of edges.get(file) ?? []) {
+      if (state.get(next) === 'open') cycles.push([...path.slice(path.indexOf(next)), next]);
+      else if (!state.has(next)) visit(next);
+    }
+    path.pop();
+    state.set(file, 'done');
+  };
+  for (const file of edges.keys()) if (!state.has(file)) visit(file);
+  return cycles;
+}
+
+test('no import cycles in the server, the client or the scripts', () => {
+  // A cycle makes the order modules load in decide what a module sees of another: move what both need into a third.
+  const files = ['server/src', 'client/src', 'scripts'].flatMap((dir) => sources(join(ROOT, dir)));
+  assert.ok(files.some((f) => f.endsWith(join('scripts', 'bench.ts'))), 'the scripts are walked');
+  assert.deepEqual(importCycles(files).map((cycle) => cycle.join(' → ')), []);
 });

@@ -1,5 +1,5 @@
 /**
- * The parse's fast path for plain strings (yaml/parse.ts PLAIN_STRING) changes no node: the
+ * The parse's fast path for plain strings (yaml/bounded.ts PLAIN_STRING) changes no node: the
  * documents equal the YAML library's own parse, node for node (kind, range, value, style,
  * format, tag), error for error, on every YAML fixture and 1,200 fuzz mutations; and each
  * core-schema form keeps the value YAML 1.2 gives it (written by hand from the spec's core

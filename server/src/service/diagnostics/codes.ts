@@ -55,7 +55,7 @@ export const SHARED_CODE_DOCS: Readonly<Record<string, CodeDoc>> = {
   [Codes.schemaType]: { severity: 'error', meaning: 'a value of the wrong type (or a malformed date)' },
   [Codes.schemaEnum]: { severity: 'error', meaning: 'a value outside its allowed set (`kind`, `osaid`)', fix: 'each allowed value' },
   [Codes.schemaUnknownKey]: { severity: 'warning', meaning: 'a key the format does not know; it is not checked, and it never leaves a requirement unmet', fix: 'rename to the closest key' },
-  [Codes.missing]: { severity: 'error', meaning: 'a required element is absent; reported on the nearest parent key (in MOF files: on `components`, naming the component). A warning inside a recommended element (checkpoints) or supporting material (documentation)', fix: 'insert it; add all missing' },
+  [Codes.missing]: { severity: 'error', meaning: 'a required element is absent: the requirement stays unmet; reported on the nearest parent key (in MOF files: on `components`, naming the component). A warning where the verdict does not need the element: inside a recommended element (checkpoints, optimizer state, documentation)', fix: 'insert it; add all missing' },
   [Codes.empty]: { severity: 'error', meaning: 'present but empty or a placeholder (`""`, `TBD`, `TODO`, `N/A`, `unknown`, `none`, `-`): the requirement stays unmet. A warning where the verdict does not need the value (recommended and optional elements)' },
   [Codes.recommended]: { severity: 'info', meaning: 'a recommended element is absent (checkpoints, optimizer state, documentation)' },
   [Codes.notOsiApproved]: { severity: 'error', meaning: 'a code component\'s license is not OSI-approved' },

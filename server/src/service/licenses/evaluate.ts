@@ -12,9 +12,11 @@ import { resolveException, resolveLicense, deprecatedReplacements } from './reso
 import { SPDX_CURRENT_EXCEPTION_IDS, SPDX_LICENSES, spdxCurrentIds } from './spdx';
 import { closest } from '../text/suggest';
 import { codeSpan, listIds, quoteUserText as quote } from '../text/text';
-import { TREAT_AS_OPEN_SETTING, type LicenseCheckOptions, type LicenseCode, type LicenseFinding, type LicenseTest, type NotOpenTerms } from './types';
+import {
+  TREAT_AS_OPEN_SETTING, type LicenseCheckOptions, type LicenseCode, type LicenseFinding, type LicenseTest, type NamedLicense,
+  type NotOpenTerms,
+} from './types';
 import { failCode, failureReason, headId, notOpenPredicate, qualifies, requirement, restrictionPredicate } from './verdict';
-import type { NamedLicense } from './named';
 import { customKey, namedKey, refusalFor, textKey, TreatAsOpen, treatAsOpenFor } from './treatAsOpen';
 
 interface Context {

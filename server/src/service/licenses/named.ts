@@ -21,25 +21,7 @@ import { lazyMap } from './lazy';
 import { NAMED_NOT_OPEN_LICENSES } from './namedNotOpen';
 import { compactKey } from './normalize';
 import { RESTRICTED_LICENSES } from './restricted';
-import type { NamedLicenseKind } from './types';
-
-export interface NamedLicense {
-  /** Stable id: the Hugging Face license id when there is one, else the `license_name` publishers use, else the ScanCode key. */
-  readonly id: string;
-  readonly name: string;
-  /** The license text that was read to classify the entry. */
-  readonly url: string;
-  readonly kind: NamedLicenseKind;
-  /** The clause that makes the license fail, in a few words (for `use-restricted`: the use restriction). */
-  readonly restriction: string;
-  /** Hugging Face license ids (`license:` on model cards). */
-  readonly huggingFace: readonly string[];
-  /** `license_name` values seen on Hugging Face model cards with `license: other`. */
-  readonly licenseNames?: readonly string[];
-  readonly scancode: readonly string[];
-  /** Other spellings seen in the wild. */
-  readonly spellings: readonly string[];
-}
+import type { NamedLicense } from './types';
 
 /** Every license recognised by name: the use-restricted ones first, then the others. */
 export const NAMED_LICENSES: readonly NamedLicense[] = Object.freeze([...RESTRICTED_LICENSES, ...NAMED_NOT_OPEN_LICENSES]);

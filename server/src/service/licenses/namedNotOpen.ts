@@ -7,7 +7,7 @@
  * `url` is the text that was read to write `restriction`; the comment above each entry
  * says which clause decides it.
  */
-import type { NamedLicense } from './named';
+import type { NamedLicense } from './types';
 
 export const NAMED_NOT_OPEN_LICENSES: readonly NamedLicense[] = Object.freeze([
   {

@@ -8,7 +8,8 @@ import { lazyMap } from './lazy';
 import { ALIASES, DEPRECATED_REPLACEMENTS, NO_LICENSE_KEYS, SPDX_BY_KEY } from './aliases';
 import { compactKey } from './normalize';
 import { OPEN_LICENSES_BY_ID, OPEN_LICENSES_BY_LOWER } from './openList';
-import { lookupNamed, type NamedLicense } from './named';
+import { lookupNamed } from './named';
+import type { NamedLicense } from './types';
 import { SPDX_EXCEPTIONS, SPDX_EXCEPTIONS_BY_LOWER, SPDX_LICENSES, SPDX_LICENSES_BY_LOWER } from './spdx';
 
 export type Resolution =

@@ -7,7 +7,7 @@
  *
  * `url` is the text that was read to write `restriction`.
  */
-import type { NamedLicense } from './named';
+import type { NamedLicense } from './types';
 
 /** A license with use restrictions (the `use-restricted` entries of the named-license table). */
 export type RestrictedLicense = NamedLicense;

@@ -27,6 +27,25 @@ export type LicenseCode =
  */
 export type NamedLicenseKind = 'use-restricted' | 'non-commercial' | 'no-redistribution' | 'permissive';
 
+/** A license recognised by name (the tables in `restricted.ts` and `namedNotOpen.ts`, indexed by `named.ts`). */
+export interface NamedLicense {
+  /** Stable id: the Hugging Face license id when there is one, else the `license_name` publishers use, else the ScanCode key. */
+  readonly id: string;
+  readonly name: string;
+  /** The license text that was read to classify the entry. */
+  readonly url: string;
+  readonly kind: NamedLicenseKind;
+  /** The clause that makes the license fail, in a few words (for `use-restricted`: the use restriction). */
+  readonly restriction: string;
+  /** Hugging Face license ids (`license:` on model cards). */
+  readonly huggingFace: readonly string[];
+  /** `license_name` values seen on Hugging Face model cards with `license: other`. */
+  readonly licenseNames?: readonly string[];
+  readonly scancode: readonly string[];
+  /** Other spellings seen in the wild. */
+  readonly spellings: readonly string[];
+}
+
 /** Why a license recognised by name is not open, as data (rendered by `notOpenPredicate`). */
 export interface NotOpenTerms {
   /** The license's name. */

@@ -2,7 +2,7 @@
  * Incremental parsing by top-level section. A keystroke changes one top-level entry of a
  * manifest (`system:`, `code:`, …); its other entries parse to the same nodes as before, only
  * moved by the length the edit added or removed. So a first parse of a document whose top
- * level is a plain block mapping is cut into its top-level entries (yaml/parse.ts
+ * level is a plain block mapping is cut into its top-level entries (sectionReuse.ts
  * `sectionsOf`), and the next version reparses only the entries whose text changed, moving the
  * others' nodes (`moveSection`: a walk, several times cheaper than parsing them), and joins
  * them (`combineSections`). The result equals one parse of the whole text, except for

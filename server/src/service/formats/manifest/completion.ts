@@ -7,7 +7,7 @@ import { licenseCompletions } from '../../licenses';
 import type { CompletionOptions, ParsedDocument } from '../format';
 import { childrenOf, keyOf, Requirement, requirementFor } from '../../osaid/requirements';
 import { markdownDoc } from '../../osaid/docs';
-import { blockEntry, placeholderValue } from './skeleton';
+import { blockEntry, placeholderValue } from '../../osaid/skeleton';
 
 
 interface LineShape {

@@ -6,7 +6,7 @@ import { TextEdit } from 'vscode-languageserver-types';
 import { isMap, isScalar, isSeq, Node, YAMLMap } from 'yaml';
 import type { ParsedDocument } from '../format';
 import { childrenOf, keyOf, requirementFor, toPattern } from '../../osaid/requirements';
-import { blockEntry, blockListItem, flowEntry, flowMapping } from './skeleton';
+import { blockEntry, blockListItem, flowEntry, flowMapping } from '../../osaid/skeleton';
 import { column, endOfLine, lineStart } from '../../text/text';
 import { formatPath, locate, parsePath, PathSegment } from '../../yaml/nodes';
 

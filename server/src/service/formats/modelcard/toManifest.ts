@@ -14,7 +14,7 @@ import { CardFacts, hubUrl, readCard } from '../../huggingface/card';
 import { statedTerms } from '../../huggingface/weights';
 import { spdxOfHubId } from '../../huggingface/hubLicenseMatch';
 import { OPEN_LICENSES } from '../../licenses';
-import { childrenOf, keyOf, Requirement } from '../../osaid/requirements';
+import { KnownItem, KnownValue, KnownValues, manifestLines } from '../../osaid/skeleton';
 import { frontMatterEnd } from '../../yaml/frontMatter';
 import { findPair, scalarText } from '../../yaml/nodes';
 import type { CodeActionRequest, ParsedDocument } from '../format';
@@ -41,47 +41,37 @@ export interface CardManifest {
 /** The manifest a model card makes: what the card states, TODO for the rest, in the card's line endings. */
 export function manifestFromCard(parsed: ParsedDocument): CardManifest {
   const card = readCard(parsed);
-  const fill = prefill(parsed, card);
   const header = [
     '# Open Source AI release manifest, checked against the Open Source AI Definition 1.0.',
     `# Made from the model card ${comment(fileName(parsed.document.uri) ?? 'README.md')}: a value the card states says so in a comment.`,
     '# Replace every TODO; hover a key to see what OSAID asks for there.',
   ];
   const eol = /\r\n/.test(firstLineBreak(parsed.text)) ? '\r\n' : '\n';
-  return { text: [...header, ...entries('', '', fill)].join(eol) + eol, fileName: 'osai.yaml' };
+  return { text: [...header, ...manifestLines(prefill(parsed, card))].join(eol) + eol, fileName: 'osai.yaml' };
 }
 
 // ---------------------------------------------------------------------------------------------
 // What the card states, by manifest path.
 
-/** A value for a manifest key: the YAML text and where it came from. */
-interface Fill {
-  value: string;
-  from?: string;
-}
-
-interface Prefill {
-  /** Leaf values by concrete path (`system.name`). */
-  values: Map<string, Fill>;
-  /** List items by list path (`data_information.training_data`), each by key. */
-  lists: Map<string, Array<Record<string, Fill>>>;
-  /** Comment lines written before a key, by path. */
-  notes: Map<string, string[]>;
+/** A value the card states, as YAML, with a comment saying where in the card it came from. */
+function stated(value: string, from?: string): KnownValue {
+  return from ? { value, comment: `from ${comment(from)}` } : { value };
 }
 
 /** A Hub repository id: `owner/name`, or a legacy `name`. */
 const HUB_ID = /^(?:[A-Za-z0-9][\w.-]*\/)?[A-Za-z0-9][\w.-]*$/;
 
-function prefill(parsed: ParsedDocument, card: CardFacts): Prefill {
-  const values = new Map<string, Fill>();
+/** What the card states, by manifest path: values, the training datasets, and notes before keys. */
+function prefill(parsed: ParsedDocument, card: CardFacts): KnownValues {
+  const values = new Map<string, KnownValue>();
   const notes = new Map<string, string[]>();
-  const lists = new Map<string, Array<Record<string, Fill>>>();
+  const lists = new Map<string, KnownItem[]>();
   const repo = repoIdOf(parsed.document.uri);
 
   const name = nameOf(parsed, card, repo);
-  if (name) values.set('system.name', { value: scalar(name.value), from: name.from });
+  if (name) values.set('system.name', stated(scalar(name.value), name.from));
   const creator = textOf(card, 'model_creator');
-  if (creator) values.set('system.producer', { value: scalar(creator), from: "the card's model_creator" });
+  if (creator) values.set('system.producer', stated(scalar(creator), "the card's model_creator"));
 
   const terms = statedTerms(card);
   if (terms?.text?.toLowerCase() === 'unknown') {
@@ -89,14 +79,19 @@ function prefill(parsed: ParsedDocument, card: CardFacts): Prefill {
   } else if (terms?.text) {
     const other = terms === card.licenseName;
     const id = canonicalLicense(terms.text);
-    values.set('parameters.weights.license', { value: scalar(id), from: other ? `the card's license_name: ${terms.text} (license: other)` : `the card's license: ${terms.text}` });
+    const from = other
+      ? `the card's license_name: ${terms.text} (license: other)`
+      : `the card's license: ${terms.text}`;
+    values.set('parameters.weights.license', stated(scalar(id), from));
   } else if (card.license?.text?.toLowerCase() === 'other') {
     notes.set('parameters.weights.license', ["# The card's license is `other` but names none (license_name): write the weights' terms here."]);
   }
   if (card.licenseLink?.text) {
     notes.set('parameters.weights.license', [...(notes.get('parameters.weights.license') ?? []), `# The card's license_link: ${comment(card.licenseLink.text)}`]);
   }
-  if (repo) values.set('parameters.weights.location', { value: scalar(hubUrl('model', repo)), from: `the card's repository: ${repo}` });
+  if (repo) {
+    values.set('parameters.weights.location', stated(scalar(hubUrl('model', repo)), `the card's repository: ${repo}`));
+  }
 
   if (card.baseModels.length > 0) {
     notes.set('parameters.weights', [
@@ -107,9 +102,9 @@ function prefill(parsed: ParsedDocument, card: CardFacts): Prefill {
 
   if (card.datasets.length > 0) {
     lists.set('data_information.training_data', card.datasets.map((d) => ({
-      name: { value: scalar(d.id), from: "the card's datasets" },
-      kind: { value: 'public' },
-      ...(HUB_ID.test(d.id) ? { location: { value: scalar(hubUrl('dataset', d.id)) } } : {}),
+      name: stated(scalar(d.id), "the card's datasets"),
+      kind: stated('public'),
+      ...(HUB_ID.test(d.id) ? { location: stated(scalar(hubUrl('dataset', d.id))) } : {}),
     })));
   }
   return { values, lists, notes };
@@ -236,60 +231,7 @@ export function canonicalLicense(id: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The manifest: every element a new manifest has (required and recommended, not optional), in
-// the requirements table's order, with the card's values where it states them.
-
-function entries(pattern: string, indent: string, fill: Prefill): string[] {
-  const lines: string[] = [];
-  for (const req of childrenOf(pattern)) {
-    if (req.level === 'optional' || req.when) continue;
-    lines.push(...(fill.notes.get(req.path) ?? []).map((note) => indent + note), ...entry(req, indent, fill));
-  }
-  return lines;
-}
-
-function entry(req: Requirement, indent: string, fill: Prefill): string[] {
-  const key = keyOf(req);
-  switch (req.shape.kind) {
-    case 'section':
-      return [`${indent}${key}:`, ...entries(req.path, `${indent}  `, fill)];
-    case 'list':
-      return [`${indent}${key}:`, ...(fill.lists.get(req.path) ?? [{}]).flatMap((item) => listItem(req.path, `${indent}  `, item))];
-    default:
-      return [line(indent, key, fill.values.get(req.path) ?? { value: placeholderValue(req) })];
-  }
-}
-
-/** One `- key: value` item with the required keys of the list's items (as chosen by its `kind`). */
-function listItem(listPath: string, indent: string, item: Record<string, Fill>): string[] {
-  const chosen = new Map<string, string>();
-  const lines: string[] = [];
-  for (const child of childrenOf(`${listPath}[]`)) {
-    if (child.level !== 'required') continue;
-    if (child.when && chosen.get(child.when.sibling) !== child.when.equals) continue;
-    const key = keyOf(child);
-    const value = item[key] ?? { value: placeholderValue(child) };
-    if (child.shape.kind === 'enum') chosen.set(key, value.value);
-    lines.push(line(`${indent}  `, key, value));
-  }
-  if (lines.length === 0) return [`${indent}- {}`];
-  lines[0] = `${indent}- ${lines[0].slice(indent.length + 2)}`;
-  return lines;
-}
-
-function line(indent: string, key: string, fill: Fill): string {
-  return `${indent}${key}: ${fill.value}${fill.from ? ` # from ${comment(fill.from)}` : ''}`;
-}
-
-/** What a new manifest writes where the user must fill something in (as the manifest format's skeleton). */
-function placeholderValue(req: Requirement): string {
-  switch (req.shape.kind) {
-    case 'enum': return req.shape.default;
-    case 'version': return `"${req.shape.values[0]}"`;
-    case 'boolean': return 'false';
-    default: return 'TODO';
-  }
-}
+// The card's text as YAML.
 
 /** A string as a YAML scalar on one line: plain when it reads back as the same string, else double-quoted. */
 function scalar(text: string): string {

@@ -84,15 +84,6 @@ export function looksLikeMofText(text: string): boolean {
   return /framework/i.test(text) && /pe*n+e+s/i.test(text);
 }
 
-/** True when the parsed value's top-level `framework.name` names the Model Openness Framework. */
-export function frameworkNameMatches(value: unknown): boolean {
-  if (!isObject(value)) return false;
-  const framework = value.framework;
-  if (!isObject(framework)) return false;
-  const name = framework.name;
-  return typeof name === 'string' && normalizeName(name) === normalizeName(FRAMEWORK_NAME);
-}
-
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
