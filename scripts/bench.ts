@@ -45,4 +45,8 @@ async function main(): Promise<void> {
   if (write) writeSection('bench-hostile', hostile);
 }
 
-if (require.main === module) void main().catch((error) => { console.error(error); process.exitCode = 1; });
+if (require.main === module)
+  void main().catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });

@@ -26,7 +26,13 @@ const browser = {
 };
 const BROWSER_BUNDLES = ['client/out/browser.js', 'server/out/browser-server.js'];
 const builds = [
-  { ...browser, format: 'cjs', entryPoints: ['client/src/browserExtension.ts'], outfile: 'client/out/browser.js', external: ['vscode'] },
+  {
+    ...browser,
+    format: 'cjs',
+    entryPoints: ['client/src/browserExtension.ts'],
+    outfile: 'client/out/browser.js',
+    external: ['vscode'],
+  },
   { ...browser, format: 'iife', entryPoints: ['server/src/browserMain.ts'], outfile: 'server/out/browser-server.js' },
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
   // The server and the command line are loaded through V8's code cache (server/src/launch/compileCache.ts):
@@ -47,16 +53,21 @@ const NODE_GLOBALS = /(?<![\w$.'"`])(process|Buffer|__dirname|__filename|global|
 function checkBrowserBundles() {
   const problems = [];
   for (const file of BROWSER_BUNDLES) {
-    readFileSync(file, 'utf8').split('\n').forEach((line, index) => {
-      for (const match of line.matchAll(NODE_GLOBALS)) {
-        const name = match[1];
-        const before = line.slice(Math.max(0, match.index - 200), match.index);
-        if (name === 'require' && line.startsWith('require("vscode")', match.index)) continue; // the extension host's one module
-        if (new RegExp(`typeof ${name}\\b`).test(before)) continue; // feature-tested
-        if (/(^|[,{])\s*$/.test(before) && /^\w+\([^()]*\)\s*\{/.test(line.slice(match.index))) continue; // a method named so (the browser RAL's setImmediate)
-        problems.push(`${file}:${index + 1}: ${name} (${line.slice(Math.max(0, match.index - 40), match.index + 60).trim()})`);
-      }
-    });
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .forEach((line, index) => {
+        for (const match of line.matchAll(NODE_GLOBALS)) {
+          const name = match[1];
+          const before = line.slice(Math.max(0, match.index - 200), match.index);
+          // the extension host's one module
+          if (name === 'require' && line.startsWith('require("vscode")', match.index)) continue;
+          if (new RegExp(`typeof ${name}\\b`).test(before)) continue; // feature-tested
+          if (/(^|[,{])\s*$/.test(before) && /^\w+\([^()]*\)\s*\{/.test(line.slice(match.index))) continue; // a method named so (the browser RAL's setImmediate)
+          problems.push(
+            `${file}:${index + 1}: ${name} (${line.slice(Math.max(0, match.index - 40), match.index + 60).trim()})`,
+          );
+        }
+      });
   }
   if (problems.length > 0) {
     console.error(`Node globals in the browser bundles (VS Code for the Web has none):\n  ${problems.join('\n  ')}`);
@@ -76,6 +87,11 @@ if (watch) {
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
   checkBrowserBundles();
-  const hashes = Object.fromEntries(CACHED_BUNDLES.map((file) => [file.replace(/^.*\//, ''), createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 32)]));
+  const hashes = Object.fromEntries(
+    CACHED_BUNDLES.map((file) => [
+      file.replace(/^.*\//, ''),
+      createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 32),
+    ]),
+  );
   writeFileSync(HASHES, `${JSON.stringify(hashes, null, 2)}\n`);
 }

@@ -1,4 +1,5 @@
-// esbuild options of the Node bundles, shared by the build (build.mjs) and the benchmark, which measures the service as bundled (bench/shipped.ts).
+// esbuild options of the Node bundles, shared by the build (build.mjs) and the benchmark, which measures the service as
+// bundled (bench/shipped.ts).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -7,9 +8,9 @@ import { dirname, join, resolve } from 'node:path';
  * The Node bundles take the YAML library's ES module build (the one its package.json gives
  * browsers), not its CommonJS one. Bundled from CommonJS, every `isMap`, `isScalar`, … our
  * code calls goes through an interop getter, and the parser reads `process.env.LOG_TOKENS`
- * for every token (a debugging switch, ~300 ns a read); the ES build has neither, so esbuild
- * binds the functions directly. The code is otherwise the same (the ES build logs warnings
- * with console.warn): a parse is 10–20% faster, our rules walk ~40%.
+ * for every token (a debugging switch); the ES build has neither, so esbuild binds the
+ * functions directly. The code is otherwise the same (the ES build logs warnings with
+ * console.warn), and faster (BENCHMARKS.md, "Design measurements").
  */
 const require = createRequire(import.meta.url);
 const YAML_ESM = join(dirname(require.resolve('yaml/package.json')), 'browser', 'index.js');
@@ -22,32 +23,45 @@ const yamlEsm = {
 
 /**
  * Node modules the LSP libraries load at start for what this server never does: the server
- * library's helpers that find global npm and yarn modules (`child_process`, ~4 ms to load) and
- * the JSON-RPC library's random pipe names (`crypto`, ~4 ms), of a ~150 ms start. Their one
- * importer each gets functions that load the module on first call instead.
+ * library's helpers that find global npm and yarn modules (`child_process`) and the JSON-RPC
+ * library's random pipe names (`crypto`), each a visible part of a start. Their one importer
+ * each gets functions that load the module on first call instead.
  */
 const LAZY_BUILTINS = [
-  { importer: /[\\/]node_modules[\\/]vscode-languageserver[\\/]lib[\\/]node[\\/]files\.js$/, module: 'child_process', functions: ['fork', 'spawnSync'] },
-  { importer: /[\\/]node_modules[\\/]vscode-jsonrpc[\\/]lib[\\/]node[\\/]main\.js$/, module: 'crypto', functions: ['randomBytes'] },
+  {
+    importer: /[\\/]node_modules[\\/]vscode-languageserver[\\/]lib[\\/]node[\\/]files\.js$/,
+    module: 'child_process',
+    functions: ['fork', 'spawnSync'],
+  },
+  {
+    importer: /[\\/]node_modules[\\/]vscode-jsonrpc[\\/]lib[\\/]node[\\/]main\.js$/,
+    module: 'crypto',
+    functions: ['randomBytes'],
+  },
 ];
 const lazyBuiltins = {
   name: 'lazy-builtins',
   setup(build) {
     build.onResolve({ filter: /^(node:)?(child_process|crypto)$/ }, (args) => {
-      const lazy = LAZY_BUILTINS.find((l) => l.importer.test(args.importer) && args.path.replace(/^node:/, '') === l.module);
+      const lazy = LAZY_BUILTINS.find(
+        (l) => l.importer.test(args.importer) && args.path.replace(/^node:/, '') === l.module,
+      );
       return lazy ? { path: lazy.module, namespace: 'lazy-builtin' } : undefined;
     });
     build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => {
       const lazy = LAZY_BUILTINS.find((l) => l.module === args.path);
       const functions = lazy.functions.map((name) => `${name}: (...args) => load().${name}(...args)`).join(', ');
-      return { contents: `const load = () => require('node:${lazy.module}');\nmodule.exports = { ${functions} };`, loader: 'js' };
+      return {
+        contents: `const load = () => require('node:${lazy.module}');\nmodule.exports = { ${functions} };`,
+        loader: 'js',
+      };
     });
   },
 };
 
 /**
  * The SPDX license-text index (server/src/service/licenses/identify/generated/spdxTexts.ts,
- * ~290 KB of data) goes beside a Node bundle as `spdx-texts.json`, read on first use: inside
+ * a large block of data) goes beside a Node bundle as `spdx-texts.json`, read on first use: inside
  * the bundle it would be read, and carried in the code cache, at every start of the server and
  * the command line, which mostly read no license file. (The browser bundle keeps it inline: a
  * worker reads no files.)
@@ -64,7 +78,10 @@ const spdxIndexFile = {
       mkdirSync(outdir, { recursive: true });
       writeFileSync(join(outdir, 'spdx-texts.json'), JSON.parse(literal[1]));
       return {
-        contents: "let text;\nmodule.exports = { get SPDX_TEXT_INDEX() { return (text ??= require('node:fs').readFileSync(require('node:path').join(__dirname, 'spdx-texts.json'), 'utf8')); } };\n",
+        contents:
+          'let text;\nmodule.exports = { get SPDX_TEXT_INDEX() { return (text ??= ' +
+          "require('node:fs').readFileSync(require('node:path').join(__dirname, " +
+          "'spdx-texts.json'), 'utf8')); } };\n",
         loader: 'js',
       };
     });

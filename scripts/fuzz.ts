@@ -8,7 +8,11 @@ const first = Number(process.env.FUZZ_SEED ?? 1);
 const formats = process.env.FUZZ_FORMAT ? process.env.FUZZ_FORMAT.split(',').map((f) => f.trim()) : FORMAT_IDS;
 const unknown = formats.filter((f) => !FORMAT_IDS.includes(f));
 if (!Number.isInteger(cases) || cases < 1 || !Number.isInteger(first) || unknown.length > 0) {
-  console.error(unknown.length > 0 ? `unknown format ${unknown.join(', ')} (the formats: ${FORMAT_IDS.join(', ')})` : 'usage: npm run fuzz -- <cases>   (FUZZ_SEED, FUZZ_FORMAT optional)');
+  console.error(
+    unknown.length > 0
+      ? `unknown format ${unknown.join(', ')} (the formats: ${FORMAT_IDS.join(', ')})`
+      : 'usage: npm run fuzz -- <cases>   (FUZZ_SEED, FUZZ_FORMAT optional)',
+  );
   process.exit(2);
 }
 const perFormat = Math.ceil(cases / formats.length);
@@ -24,9 +28,17 @@ for (const format of formats) {
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
   failures += tally.failures.length;
   const share = tally.cases ? (100 * tally.recognised) / tally.cases : 0;
-  console.log(`${format}: ${tally.cases} cases from seed ${first} in ${(tally.ms / 1000).toFixed(1)} s, ${share.toFixed(1)}% still recognised as ${format}: ${tally.failures.length} failure${tally.failures.length === 1 ? '' : 's'}`);
+  console.log(
+    `${format}: ${tally.cases} cases from seed ${first} in ` +
+      `${(tally.ms / 1000).toFixed(1)} s, ${share.toFixed(1)}% still recognised as ` +
+      `${format}: ${tally.failures.length} failure` +
+      `${tally.failures.length === 1 ? '' : 's'}`,
+  );
   if (failures >= MAX_FAILURES) break;
 }
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
-console.log(`${perFormat * formats.length} cases (${formats.join(', ')}) in ${seconds} s: ${failures} failure${failures === 1 ? '' : 's'}`);
+console.log(
+  `${perFormat * formats.length} cases (${formats.join(', ')}) in ${seconds} s: ` +
+    `${failures} failure${failures === 1 ? '' : 's'}`,
+);
 process.exitCode = failures > 0 ? 1 : 0;

@@ -27,15 +27,21 @@ export function pngSize(png: Buffer): { width: number; height: number; colorType
 
 async function main(): Promise<void> {
   const executablePath = process.env.OSAI_CHROMIUM || '/usr/bin/chromium';
-  if (!existsSync(executablePath)) throw new Error(`Chromium is not at ${executablePath}: apt-get install chromium, or set OSAI_CHROMIUM`);
+  if (!existsSync(executablePath))
+    throw new Error(`Chromium is not at ${executablePath}: apt-get install chromium, or set OSAI_CHROMIUM`);
   const svg = readFileSync(SVG, 'utf8');
-  const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--force-color-profile=srgb'] });
+  const browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--force-color-profile=srgb'],
+  });
   try {
     const page = await browser.newPage({ viewport: { width: ICON_SIZE, height: ICON_SIZE }, deviceScaleFactor: 1 });
     await page.setContent(`<!DOCTYPE html><html><body style="margin:0;background:transparent">${svg}</body></html>`);
     const png = await page.locator('svg').screenshot({ omitBackground: true, type: 'png' });
     const { width, height } = pngSize(png);
-    if (width !== ICON_SIZE || height !== ICON_SIZE) throw new Error(`rendered ${width}×${height}, expected ${ICON_SIZE}×${ICON_SIZE}`);
+    if (width !== ICON_SIZE || height !== ICON_SIZE)
+      throw new Error(`rendered ${width}×${height}, expected ${ICON_SIZE}×${ICON_SIZE}`);
     writeFileSync(PNG, png);
     console.log(`wrote ${PNG.slice(ROOT.length + 1)}: ${width}×${height}, ${png.length} bytes`);
   } finally {

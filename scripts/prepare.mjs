@@ -29,6 +29,15 @@ function resolvable(name) {
 // --ignore-scripts: not this script again.
 if (!resolvable('esbuild') && process.env.npm_config_global === 'true') {
   const npm = process.env.npm_execpath ? [process.execPath, [process.env.npm_execpath]] : ['npm', []];
-  run(npm[0], [...npm[1], 'install', '--global=false', '--include=dev', '--ignore-scripts', '--no-save', '--no-audit', '--no-fund']);
+  run(npm[0], [
+    ...npm[1],
+    'install',
+    '--global=false',
+    '--include=dev',
+    '--ignore-scripts',
+    '--no-save',
+    '--no-audit',
+    '--no-fund',
+  ]);
 }
 run(process.execPath, [join(root, 'scripts', 'build.mjs')]);

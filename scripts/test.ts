@@ -24,10 +24,12 @@ const BIN = join(ROOT, 'node_modules', '.bin');
 
 /** Why each Debian package is installed: said before installing it. */
 const DEBIAN_PACKAGES: Record<string, string> = {
-  chromium: 'drives VS Code\'s web workbench and prints the compliance report in the integration tests',
+  chromium: "drives VS Code's web workbench and prints the compliance report in the integration tests",
   neovim: 'the headless-Neovim test runs the configuration of docs/editors.md',
   'pre-commit': 'the pre-commit test installs and runs the hook as users do',
-  ...Object.fromEntries(BUILD_PACKAGES.map((p) => [p, 'VS Code\'s server build (npm code-server) compiles native modules with it'])),
+  ...Object.fromEntries(
+    BUILD_PACKAGES.map((p) => [p, "VS Code's server build (npm code-server) compiles native modules with it"]),
+  ),
 };
 
 const NODE_SUITE_DIRS = ['service', 'cli', 'report', 'protocol', 'neovim', 'precommit'];
@@ -40,7 +42,11 @@ const nodeSuites = (): string[] =>
       .map((name) => `test/${dir}/${name}`),
   );
 
-interface Step { name: string; what: string; run: () => void | Promise<void> }
+interface Step {
+  name: string;
+  what: string;
+  run: () => void | Promise<void>;
+}
 
 function sh(command: string, args: string[], env: NodeJS.ProcessEnv = {}): void {
   const r = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
@@ -95,8 +101,9 @@ async function main(): Promise<number> {
     console.error(`unknown step ${unknown.join(', ')}; the steps: ${STEPS.map((s) => s.name).join(', ')}`);
     return 2;
   }
-  const chosen = STEPS.filter((s) =>
-    named.length === 0 || named.includes(s.name) || (s.name === 'build' && !args.includes('--no-build')));
+  const chosen = STEPS.filter(
+    (s) => named.length === 0 || named.includes(s.name) || (s.name === 'build' && !args.includes('--no-build')),
+  );
   const times: string[] = [];
   for (const step of chosen) {
     console.log(`\n== ${step.name}: ${step.what}`);
@@ -104,8 +111,10 @@ async function main(): Promise<number> {
     try {
       await step.run();
     } catch (error) {
-      const message = error instanceof StepFailed || error instanceof PrerequisiteError
-        ? error.message : (error as Error).stack ?? String(error);
+      const message =
+        error instanceof StepFailed || error instanceof PrerequisiteError
+          ? error.message
+          : ((error as Error).stack ?? String(error));
       console.error(`\n== ${step.name} failed: ${message}`);
       return 1;
     }
@@ -115,7 +124,12 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then((code) => { process.exitCode = code; }, (error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  },
+);

@@ -39,7 +39,11 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
   return TextDocument.applyEdits(doc(text), edits);
 }
 
-export function applyWorkspaceEdit(text: string, edit: WorkspaceEdit | undefined, uri = 'file:///test/osai.yaml'): string {
+export function applyWorkspaceEdit(
+  text: string,
+  edit: WorkspaceEdit | undefined,
+  uri = 'file:///test/osai.yaml',
+): string {
   const edits = edit?.changes?.[uri];
   if (!edits) throw new Error('the code action has no edit for the document');
   return applyEdits(text, edits);
@@ -47,5 +51,8 @@ export function applyWorkspaceEdit(text: string, edit: WorkspaceEdit | undefined
 
 /** All comments in a YAML text, in order (for "fixes keep comments" checks). */
 export function comments(text: string): string[] {
-  return text.split(/\r?\n/).map((l) => /(^|\s)#.*$/.exec(l)?.[0].trim()).filter((c): c is string => !!c);
+  return text
+    .split(/\r?\n/)
+    .map((l) => /(^|\s)#.*$/.exec(l)?.[0].trim())
+    .filter((c): c is string => !!c);
 }

@@ -24,7 +24,10 @@ export interface ClientPlatform {
   createClient(id: string, name: string, options: LanguageClientOptions): RestartableClient;
 }
 
-/** A language client that can restart its server (the library's Node client can; the browser one is made so in browserExtension.ts). */
+/**
+ * A language client that can restart its server (the library's Node client can; the browser one is made so in
+ * browserExtension.ts).
+ */
 export type RestartableClient = BaseLanguageClient & { restart(): Promise<void> };
 
 /** What the extension exports: used by the integration tests, and open to other extensions. */
@@ -55,7 +58,10 @@ export function documentSelector(workspaceSchemes: readonly string[]): DocumentS
 
 let client: RestartableClient | undefined;
 
-export async function activateExtension(context: vscode.ExtensionContext, platform: ClientPlatform): Promise<OsaidExtensionApi> {
+export async function activateExtension(
+  context: vscode.ExtensionContext,
+  platform: ClientPlatform,
+): Promise<OsaidExtensionApi> {
   const clientOptions: LanguageClientOptions = {
     // Folders added later in another scheme are served after a reload.
     documentSelector: documentSelector((vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.scheme)),
@@ -79,7 +85,9 @@ export async function activateExtension(context: vscode.ExtensionContext, platfo
       try {
         created = await started.sendRequest<NewManifestResult>(NEW_MANIFEST_REQUEST, {});
       } catch (error) {
-        void vscode.window.showErrorMessage(`A new manifest could not be created: ${error instanceof Error ? error.message : String(error)}`);
+        void vscode.window.showErrorMessage(
+          `A new manifest could not be created: ${error instanceof Error ? error.message : String(error)}`,
+        );
         return;
       }
       await openUntitled(created.languageId, created.text);
@@ -92,7 +100,9 @@ export async function activateExtension(context: vscode.ExtensionContext, platfo
   );
 
   const checklist = new ChecklistView(started);
-  const generator = `OSAID Manifest for VS Code${platform.kind === 'web' ? ' for the Web' : ''} ${String(context.extension.packageJSON.version)}`;
+  const generator =
+    `OSAID Manifest for VS Code${platform.kind === 'web' ? ' for the Web' : ''} ` +
+    `${String(context.extension.packageJSON.version)}`;
   context.subscriptions.push(
     checklist,
     vscode.commands.registerCommand('osaiManifest.refreshChecklist', () => checklist.refresh()),
@@ -101,7 +111,8 @@ export async function activateExtension(context: vscode.ExtensionContext, platfo
     // Arguments (format, target file) are for automation and tests; users get a picker and a
     // save dialog (Node), or the report in a new editor (web: no local disk to save to).
     vscode.commands.registerCommand('osaiManifest.exportReport', (format?: 'html' | 'md', uri?: vscode.Uri) =>
-      exportReport(started, checklist, generator, { format, uri }, platform.kind === 'web' ? 'editor' : 'file')),
+      exportReport(started, checklist, generator, { format, uri }, platform.kind === 'web' ? 'editor' : 'file'),
+    ),
   );
 
   try {
@@ -109,9 +120,14 @@ export async function activateExtension(context: vscode.ExtensionContext, platfo
     checklist.schedule();
   } catch (error) {
     // Not awaited: activation must finish even while the notification is open.
-    void vscode.window.showErrorMessage(
-      `The OSAID language server could not start: ${error instanceof Error ? error.message : String(error)}`, 'Show log')
-      .then((choice) => { if (choice) started.outputChannel.show(); });
+    void vscode.window
+      .showErrorMessage(
+        `The OSAID language server could not start: ${error instanceof Error ? error.message : String(error)}`,
+        'Show log',
+      )
+      .then((choice) => {
+        if (choice) started.outputChannel.show();
+      });
   }
   return { checklist, platform: platform.kind };
 }

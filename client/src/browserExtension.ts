@@ -5,7 +5,13 @@
  * activation.ts, shared with the Node client (extension.ts). No Node API on this path.
  */
 import * as vscode from 'vscode';
-import { BaseLanguageClient, BrowserMessageReader, BrowserMessageWriter, LanguageClientOptions, MessageTransports } from 'vscode-languageclient/browser';
+import {
+  BaseLanguageClient,
+  BrowserMessageReader,
+  BrowserMessageWriter,
+  LanguageClientOptions,
+  MessageTransports,
+} from 'vscode-languageclient/browser';
 import { activateExtension, deactivateExtension, OsaidExtensionApi } from './activation';
 
 export { LANGUAGE_ID } from './activation';
@@ -28,7 +34,12 @@ const WORKER_NAME = 'OSAID language server';
 class WorkerLanguageClient extends BaseLanguageClient {
   private worker: { worker: ServerWorker; dispose(): void } | undefined;
 
-  constructor(id: string, name: string, options: LanguageClientOptions, private readonly script: vscode.Uri) {
+  constructor(
+    id: string,
+    name: string,
+    options: LanguageClientOptions,
+    private readonly script: vscode.Uri,
+  ) {
     super(id, name, options);
   }
 
@@ -50,12 +61,26 @@ class WorkerLanguageClient extends BaseLanguageClient {
       // VS Code server serves (a `vscode-remote:` address: code-server, `code serve-web`, this
       // project's web test): "Creating workers from remote extensions is currently not
       // supported." Its `fetch` can read that address, and a worker can run the text from a blob.
-      this.info(`Starting the server from ${url} directly failed (${error instanceof Error ? error.message : String(error)}); starting it from its text.`);
+      this.info(
+        `Starting the server from ${url} directly failed (` +
+          `${error instanceof Error ? error.message : String(error)}); ` +
+          `starting it from its text.`,
+      );
       const response = await fetch(url);
-      if (!response.ok) throw new Error(`${url} could not be read: ${response.status} ${response.statusText}`);
-      const blob = URL.createObjectURL(new Blob([await response.text(), `\n//# sourceURL=${url}\n`], { type: 'text/javascript' }));
+      if (!response.ok) {
+        throw new Error(`${url} could not be read: ${response.status} ${response.statusText}`, { cause: error });
+      }
+      const blob = URL.createObjectURL(
+        new Blob([await response.text(), `\n//# sourceURL=${url}\n`], { type: 'text/javascript' }),
+      );
       const worker = new Worker(blob, { name: WORKER_NAME });
-      return { worker, dispose: () => { worker.terminate(); URL.revokeObjectURL(blob); } };
+      return {
+        worker,
+        dispose: () => {
+          worker.terminate();
+          URL.revokeObjectURL(blob);
+        },
+      };
     }
   }
 

@@ -5,7 +5,15 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { Checklist, CHECKLIST_REQUEST, ChecklistGroup, ChecklistItem, ChecklistStatus, EVIDENCE_WORDS, STATUS_WORDS } from '../../server/src/protocol';
+import {
+  Checklist,
+  CHECKLIST_REQUEST,
+  ChecklistGroup,
+  ChecklistItem,
+  ChecklistStatus,
+  EVIDENCE_WORDS,
+  STATUS_WORDS,
+} from '../../server/src/protocol';
 
 export const VIEW_ID = 'osaiManifest.checklist';
 const REFRESH_DELAY_MS = 100;
@@ -26,7 +34,11 @@ type Node = { group: ChecklistGroup } | { item: ChecklistItem };
 export class ChecklistView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly statusBar = vscode.window.createStatusBarItem('osaiManifest.verdict', vscode.StatusBarAlignment.Left, 10);
+  private readonly statusBar = vscode.window.createStatusBarItem(
+    'osaiManifest.verdict',
+    vscode.StatusBarAlignment.Left,
+    10,
+  );
   private readonly disposables: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private generation = 0;
@@ -43,7 +55,9 @@ export class ChecklistView implements vscode.TreeDataProvider<Node>, vscode.Disp
     const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
     this.view = view;
     this.disposables.push(
-      view, this.statusBar, this.changed,
+      view,
+      this.statusBar,
+      this.changed,
       vscode.window.onDidChangeActiveTextEditor(() => this.schedule()),
       vscode.window.onDidChangeVisibleTextEditors(() => this.schedule()),
       vscode.languages.onDidChangeDiagnostics((e) => {
@@ -76,7 +90,8 @@ export class ChecklistView implements vscode.TreeDataProvider<Node>, vscode.Disp
       return await this.fetchAndShow();
     } finally {
       this.refreshing--;
-      if (this.timer === undefined && this.refreshing === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
+      if (this.timer === undefined && this.refreshing === 0)
+        for (const resolve of this.idleWaiters.splice(0)) resolve();
     }
   }
 
@@ -84,11 +99,23 @@ export class ChecklistView implements vscode.TreeDataProvider<Node>, vscode.Disp
     const generation = ++this.generation;
     const document = this.documentToShow();
     let checklist: Checklist | undefined;
-    if (document && this.client.isRunning() && vscode.languages.match([{ language: 'osai-manifest' }, { language: 'yaml' }, { language: 'markdown' }], document) > 0) {
+    if (
+      document &&
+      this.client.isRunning() &&
+      vscode.languages.match(
+        [{ language: 'osai-manifest' }, { language: 'yaml' }, { language: 'markdown' }],
+        document,
+      ) > 0
+    ) {
       try {
-        checklist = (await this.client.sendRequest<Checklist | null>(CHECKLIST_REQUEST, { textDocument: { uri: document.uri.toString() } })) ?? undefined;
+        checklist =
+          (await this.client.sendRequest<Checklist | null>(CHECKLIST_REQUEST, {
+            textDocument: { uri: document.uri.toString() },
+          })) ?? undefined;
       } catch (error) {
-        this.client.warn(`osai: the checklist request failed: ${error instanceof Error ? error.message : String(error)}`);
+        this.client.warn(
+          `osai: the checklist request failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
     }
     if (generation !== this.generation) return this.current?.checklist; // a newer refresh won
@@ -108,21 +135,35 @@ export class ChecklistView implements vscode.TreeDataProvider<Node>, vscode.Disp
     const active = vscode.window.activeTextEditor?.document;
     if (active) return active;
     const visible = vscode.window.visibleTextEditors.map((editor) => editor.document);
-    return visible.find((d) => d.uri.toString() === this.current?.uri)
-      ?? visible.find((d) => vscode.languages.match([{ language: 'osai-manifest' }], d) > 0);
+    return (
+      visible.find((d) => d.uri.toString() === this.current?.uri) ??
+      visible.find((d) => vscode.languages.match([{ language: 'osai-manifest' }], d) > 0)
+    );
   }
 
   private updateStatusBar(): void {
     const checklist = this.current?.checklist;
-    if (!checklist) { this.statusBar.hide(); return; }
+    if (!checklist) {
+      this.statusBar.hide();
+      return;
+    }
     const classification = checklist.classification ? ` · ${checklist.classification.reached}` : '';
     const { state, unmet, errors, notStated } = checklist.verdict;
-    const text = state === 'meets' ? '$(pass) OSAID'
-      : state === 'incomplete' ? `$(info) OSAID: ${notStated} not stated`
-        : unmet > 0 ? `$(error) OSAID: ${unmet} unmet` : `$(error) OSAID: ${errors} error${errors === 1 ? '' : 's'}`;
+    const text =
+      state === 'meets'
+        ? '$(pass) OSAID'
+        : state === 'incomplete'
+          ? `$(info) OSAID: ${notStated} not stated`
+          : unmet > 0
+            ? `$(error) OSAID: ${unmet} unmet`
+            : `$(error) OSAID: ${errors} error${errors === 1 ? '' : 's'}`;
     this.statusBar.text = `${text}${classification}`;
-    this.statusBar.tooltip = `${checklist.verdict.title}${checklist.classification ? `\n${checklist.classification.title}` : ''}\nClick to show the OSAID checklist.`;
-    this.statusBar.backgroundColor = state === 'fails' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+    this.statusBar.tooltip =
+      `${checklist.verdict.title}` +
+      `${checklist.classification ? `\n${checklist.classification.title}` : ''}` +
+      `\nClick to show the OSAID checklist.`;
+    this.statusBar.backgroundColor =
+      state === 'fails' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     this.statusBar.show();
   }
 
@@ -146,8 +187,10 @@ export class ChecklistView implements vscode.TreeDataProvider<Node>, vscode.Disp
       const item = new vscode.TreeItem(group.title, vscode.TreeItemCollapsibleState.Expanded);
       item.id = `group:${group.id}`;
       item.description = `${met} of ${required.length} met`;
-      item.iconPath = new vscode.ThemeIcon(met === required.length ? 'pass' : 'error',
-        new vscode.ThemeColor(met === required.length ? 'testing.iconPassed' : 'problemsErrorIcon.foreground'));
+      item.iconPath = new vscode.ThemeIcon(
+        met === required.length ? 'pass' : 'error',
+        new vscode.ThemeColor(met === required.length ? 'testing.iconPassed' : 'problemsErrorIcon.foreground'),
+      );
       item.contextValue = 'osaiGroup';
       return item;
     }
@@ -161,12 +204,23 @@ export class ChecklistView implements vscode.TreeDataProvider<Node>, vscode.Disp
     item.description = evidence ? `${shown} · ${evidence}` : shown;
     item.iconPath = new vscode.ThemeIcon(status.icon, new vscode.ThemeColor(status.color));
     const inRelease = entry.evidence ? `\n\n**In the release** (${evidence}): ${entry.evidence.summary}` : '';
-    const tooltip = new vscode.MarkdownString(`**${entry.title}** — ${status.label}\n\n${entry.detail}${inRelease}\n\n---\n\n${entry.explanation}`);
+    const tooltip = new vscode.MarkdownString(
+      `**${entry.title}** — ${status.label}\n\n${entry.detail}${inRelease}\n\n---\n\n${entry.explanation}`,
+    );
     item.tooltip = tooltip;
     item.accessibilityInformation = { label: `${entry.title}: ${status.label}${evidence ? `, ${evidence}` : ''}` };
     if (this.current) {
-      const range = new vscode.Range(entry.range.start.line, entry.range.start.character, entry.range.end.line, entry.range.end.character);
-      item.command = { title: 'Reveal in editor', command: 'vscode.open', arguments: [vscode.Uri.parse(this.current.uri), { selection: range, preserveFocus: false }] };
+      const range = new vscode.Range(
+        entry.range.start.line,
+        entry.range.start.character,
+        entry.range.end.line,
+        entry.range.end.character,
+      );
+      item.command = {
+        title: 'Reveal in editor',
+        command: 'vscode.open',
+        arguments: [vscode.Uri.parse(this.current.uri), { selection: range, preserveFocus: false }],
+      };
     }
     item.contextValue = `osaiItem.${entry.status}`;
     return item;

@@ -6,7 +6,13 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { FS_READ_DIRECTORY_REQUEST, FS_READ_FILE_REQUEST, FS_STAT_REQUEST, type FsReadFileResult, type FsStat } from '../../server/src/protocol';
+import {
+  FS_READ_DIRECTORY_REQUEST,
+  FS_READ_FILE_REQUEST,
+  FS_STAT_REQUEST,
+  type FsReadFileResult,
+  type FsStat,
+} from '../../server/src/protocol';
 
 /**
  * A file larger than this is not read (the server asks for at most this much, a license file's
@@ -28,34 +34,53 @@ function inWorkspace(value: unknown): vscode.Uri | undefined {
   const text = (value as { uri?: unknown } | null)?.uri;
   if (typeof text !== 'string') return undefined;
   let uri: vscode.Uri;
-  try { uri = vscode.Uri.parse(text, true); } catch { return undefined; }
+  try {
+    uri = vscode.Uri.parse(text, true);
+  } catch {
+    return undefined;
+  }
   return vscode.workspace.getWorkspaceFolder(uri) ? uri : undefined;
 }
 
 async function stat(uri: vscode.Uri): Promise<vscode.FileStat | undefined> {
-  try { return await vscode.workspace.fs.stat(uri); } catch { return undefined; }
+  try {
+    return await vscode.workspace.fs.stat(uri);
+  } catch {
+    return undefined;
+  }
 }
 
 export function registerFileAccess(client: BaseLanguageClient): vscode.Disposable[] {
   return [
     client.onRequest(FS_STAT_REQUEST, async (params: unknown): Promise<FsStat | null> => {
       const uri = inWorkspace(params);
-      const info = uri && await stat(uri);
+      const info = uri && (await stat(uri));
       if (!info) return null;
-      const kind = info.type & vscode.FileType.Directory ? 'directory' : info.type & vscode.FileType.File ? 'file' : undefined;
+      const kind =
+        info.type & vscode.FileType.Directory ? 'directory' : info.type & vscode.FileType.File ? 'file' : undefined;
       if (!kind) return null;
-      return { kind, size: info.size, mtime: info.mtime, ...(info.type & vscode.FileType.SymbolicLink ? { link: true } : {}) };
+      return {
+        kind,
+        size: info.size,
+        mtime: info.mtime,
+        ...(info.type & vscode.FileType.SymbolicLink ? { link: true } : {}),
+      };
     }),
     client.onRequest(FS_READ_DIRECTORY_REQUEST, async (params: unknown): Promise<string[] | null> => {
       const uri = inWorkspace(params);
       if (!uri) return null;
-      try { return (await vscode.workspace.fs.readDirectory(uri)).map(([name]) => name); } catch { return null; }
+      try {
+        return (await vscode.workspace.fs.readDirectory(uri)).map(([name]) => name);
+      } catch {
+        return null;
+      }
     }),
     client.onRequest(FS_READ_FILE_REQUEST, async (params: unknown): Promise<FsReadFileResult | null> => {
       const uri = inWorkspace(params);
       const requested = (params as { maxBytes?: unknown }).maxBytes;
-      const maxBytes = typeof requested === 'number' && requested > 0 ? Math.min(requested, MAX_READ_BYTES) : MAX_READ_BYTES;
-      const info = uri && await stat(uri);
+      const maxBytes =
+        typeof requested === 'number' && requested > 0 ? Math.min(requested, MAX_READ_BYTES) : MAX_READ_BYTES;
+      const info = uri && (await stat(uri));
       if (!uri || !info || !(info.type & vscode.FileType.File) || info.size > MAX_READ_BYTES) return null;
       try {
         const bytes = await vscode.workspace.fs.readFile(uri);

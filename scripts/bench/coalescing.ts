@@ -6,7 +6,15 @@ import { keystroke, manifest } from './manifest';
 
 const BURST = 50;
 
-export interface Coalescing { sent: number; received: number; finalVersion: number; lastVersion?: number; monotonic: boolean; versions: Array<number | undefined>; ok: boolean }
+export interface Coalescing {
+  sent: number;
+  received: number;
+  finalVersion: number;
+  lastVersion?: number;
+  monotonic: boolean;
+  versions: Array<number | undefined>;
+  ok: boolean;
+}
 
 export async function coalescing(client: Client): Promise<Coalescing> {
   const uri = 'file:///bench/protocol/burst.osai.yaml';
@@ -17,7 +25,10 @@ export async function coalescing(client: Client): Promise<Coalescing> {
   await sleep(300);
   const from = client.publications.length;
   let version = 1;
-  for (let i = 0; i < BURST; i++) { version++; void client.change(uri, version, keystroke(base, version)).catch(() => undefined); }
+  for (let i = 0; i < BURST; i++) {
+    version++;
+    void client.change(uri, version, keystroke(base, version)).catch(() => undefined);
+  }
   const lastSent = performance.now();
   await sleep(2_000);
   const got = client.publications.slice(from).filter((p) => p.uri === uri && p.at <= lastSent + 2_000);

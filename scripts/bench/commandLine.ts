@@ -17,7 +17,12 @@ const ROOT = join(__dirname, '..', '..');
 const OURS_CLI = join(ROOT, 'bin', 'osai-check.js');
 export const CLI_RUNS = 25;
 
-export interface CommandLine { cli: number; cold: number; node: number; status: number }
+export interface CommandLine {
+  cli: number;
+  cold: number;
+  node: number;
+  status: number;
+}
 
 export function commandLine(): CommandLine {
   const dir = mkdtempSync(join(tmpdir(), 'osai-bench-'));
@@ -26,15 +31,23 @@ export function commandLine(): CommandLine {
     writeFileSync(file, manifest(100));
     const run = (args: string[], env: NodeJS.ProcessEnv = {}) => {
       const start = performance.now();
-      const result = spawnSync(process.execPath, args, { encoding: 'utf8', timeout: TIMEOUT_MS, env: { ...process.env, ...env } });
+      const result = spawnSync(process.execPath, args, {
+        encoding: 'utf8',
+        timeout: TIMEOUT_MS,
+        env: { ...process.env, ...env },
+      });
       const ms = performance.now() - start;
       if (result.error) throw new Error(`protocol bench: node ${args.join(' ')} failed: ${result.error.message}`);
       return { ms, status: result.status ?? -1, stderr: result.stderr };
     };
     const first = run([OURS_CLI, file]);
-    if (first.status !== 0 && first.status !== 1) throw new Error(`protocol bench: osai-check exited ${first.status} on the 100-line manifest: ${first.stderr}`);
+    if (first.status !== 0 && first.status !== 1)
+      throw new Error(`protocol bench: osai-check exited ${first.status} on the 100-line manifest: ${first.stderr}`);
     // It must have checked the file, not only loaded: its summary line says so.
-    if (!/^1 file checked: /m.test(first.stderr)) throw new Error(`protocol bench: osai-check did not report checking the manifest: ${JSON.stringify(first.stderr)}`);
+    if (!/^1 file checked: /m.test(first.stderr))
+      throw new Error(
+        `protocol bench: osai-check did not report checking the manifest: ${JSON.stringify(first.stderr)}`,
+      );
     run(['-e', '0']);
     const cli: number[] = [];
     const cold: number[] = [];

@@ -20,7 +20,12 @@ export const INTERVAL_MS = 250;
 export const WARMUP = 10;
 export const MEASURED = 20;
 
-interface KeystrokeRun { samples: number[]; diagnostics: number; changedDiagnostics: number; extraPublications: number }
+interface KeystrokeRun {
+  samples: number[];
+  diagnostics: number;
+  changedDiagnostics: number;
+  extraPublications: number;
+}
 
 /**
  * Opens a manifest, waits for its first diagnostics, then types: a full-text `didChange`
@@ -36,9 +41,16 @@ async function keystrokes(client: Client, lines: number, probe = false, place: P
   await client.open(uri, base);
   let diagnostics: number;
   if (client.mode === 'pull') {
-    diagnostics = (await client.request<{ items: unknown[] }>('textDocument/diagnostic', { textDocument: { uri } }, `the first diagnostic report for ${uri}`)).items.length;
+    diagnostics = (
+      await client.request<{ items: unknown[] }>(
+        'textDocument/diagnostic',
+        { textDocument: { uri } },
+        `the first diagnostic report for ${uri}`,
+      )
+    ).items.length;
   } else {
-    diagnostics = (await client.waitFor((p) => p.uri === uri, `the first publication for ${uri}`, from)).diagnostics.length;
+    diagnostics = (await client.waitFor((p) => p.uri === uri, `the first publication for ${uri}`, from)).diagnostics
+      .length;
   }
   await sleep(300); // past both servers' debounce: nothing of the open is still pending
   const samples: number[] = [];
@@ -60,12 +72,20 @@ async function keystrokes(client: Client, lines: number, probe = false, place: P
       ms = performance.now() - start;
       count = diagnostics;
     } else if (client.mode === 'pull') {
-      const report = await client.request<{ items: unknown[] }>('textDocument/diagnostic', { textDocument: { uri } }, `the diagnostic report for ${uri} version ${version}`);
+      const report = await client.request<{ items: unknown[] }>(
+        'textDocument/diagnostic',
+        { textDocument: { uri } },
+        `the diagnostic report for ${uri} version ${version}`,
+      );
       ms = performance.now() - start;
       count = report.items.length;
     } else {
       const versioned = client.kind === 'ours';
-      const p = await client.waitFor((x) => x.uri === uri && (!versioned || x.version === version), `the publication for ${uri}${versioned ? ` version ${version}` : ' after a change'}`, seq);
+      const p = await client.waitFor(
+        (x) => x.uri === uri && (!versioned || x.version === version),
+        `the publication for ${uri}${versioned ? ` version ${version}` : ' after a change'}`,
+        seq,
+      );
       ms = p.at - start;
       count = p.diagnostics.length;
     }
@@ -74,10 +94,16 @@ async function keystrokes(client: Client, lines: number, probe = false, place: P
     await sleep(Math.max(0, start + INTERVAL_MS - performance.now()));
   }
   await sleep(300);
-  const extraPublications = client.mode === 'push' && !probe ? client.publications.slice(measuredFrom).filter((p) => p.uri === uri).length - (WARMUP + MEASURED) : 0;
+  const extraPublications =
+    client.mode === 'push' && !probe
+      ? client.publications.slice(measuredFrom).filter((p) => p.uri === uri).length - (WARMUP + MEASURED)
+      : 0;
   const closedAt = client.publications.length;
   await client.notify('textDocument/didClose', { textDocument: { uri } });
-  if (client.mode === 'push') await client.waitFor((p) => p.uri === uri, `the clearing publication after closing ${uri}`, closedAt).catch(() => undefined);
+  if (client.mode === 'push')
+    await client
+      .waitFor((p) => p.uri === uri, `the clearing publication after closing ${uri}`, closedAt)
+      .catch(() => undefined);
   return { samples, diagnostics, changedDiagnostics, extraPublications };
 }
 
@@ -87,7 +113,12 @@ function inProcess(lines: number): number {
   const base = manifest(lines);
   const samples: number[] = [];
   for (let k = 2; k < 2 + WARMUP + MEASURED; k++) {
-    const document = TextDocument.create('file:///bench/protocol/in-process.osai.yaml', 'osai-manifest', k, keystroke(base, k));
+    const document = TextDocument.create(
+      'file:///bench/protocol/in-process.osai.yaml',
+      'osai-manifest',
+      k,
+      keystroke(base, k),
+    );
     const start = performance.now();
     service.doValidation(service.parse(document));
     if (k >= 2 + WARMUP) samples.push(performance.now() - start);
@@ -102,23 +133,59 @@ async function checkYlsSchema(client: Client): Promise<string> {
   await client.open(uri, `${manifest(100)}\nfoo: 1\n`);
   let p: Publication;
   try {
-    p = await client.waitFor((x) => x.uri === uri && x.diagnostics.some((d) => /\bfoo\b/.test(d.message)), `a diagnostic naming the unknown top-level key "foo" in ${uri}`, from, 20_000);
+    p = await client.waitFor(
+      (x) => x.uri === uri && x.diagnostics.some((d) => /\bfoo\b/.test(d.message)),
+      `a diagnostic naming the unknown top-level key "foo" in ${uri}`,
+      from,
+      20_000,
+    );
   } catch (error) {
-    const seen = client.publications.slice(from).filter((x) => x.uri === uri).map((x) => x.diagnostics.map((d) => d.message).join(' | ') || '(none)');
-    throw new Error(`protocol bench: yaml-language-server does not apply schemas/osai-manifest.schema.json to *.osai.yaml (publications seen: ${seen.join(' ; ') || 'none'}): ${error instanceof Error ? error.message : String(error)}`);
+    const seen = client.publications
+      .slice(from)
+      .filter((x) => x.uri === uri)
+      .map((x) => x.diagnostics.map((d) => d.message).join(' | ') || '(none)');
+    throw new Error(
+      `protocol bench: yaml-language-server does not apply ` +
+        `schemas/osai-manifest.schema.json to *.osai.yaml (publications seen: ` +
+        `${seen.join(' ; ') || 'none'}): ` +
+        `${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
   }
   await client.notify('textDocument/didClose', { textDocument: { uri } });
   return p.diagnostics.find((d) => /\bfoo\b/.test(d.message))!.message;
 }
 
-export interface Row { lines: number; push: number[]; pull: number[]; pushLarge: number[]; pullLarge: number[]; probe: number[]; inProcess: number; yls?: number[] }
+export interface Row {
+  lines: number;
+  push: number[];
+  pull: number[];
+  pushLarge: number[];
+  pullLarge: number[];
+  probe: number[];
+  inProcess: number;
+  yls?: number[];
+}
 
 export async function keystrokeRows(): Promise<{ rows: Row[]; notes: string[]; ylsMessage: string }> {
   const notes: string[] = [];
-  const rows: Row[] = KEYSTROKE_SIZES.map((lines) => ({ lines, push: [], pull: [], pushLarge: [], pullLarge: [], probe: [], inProcess: inProcess(lines) }));
+  const rows: Row[] = KEYSTROKE_SIZES.map((lines) => ({
+    lines,
+    push: [],
+    pull: [],
+    pushLarge: [],
+    pullLarge: [],
+    probe: [],
+    inProcess: inProcess(lines),
+  }));
   const note = (who: string, lines: number, run: KeystrokeRun) => {
-    if (run.changedDiagnostics) notes.push(`${who}, ${n(lines)} lines: ${run.changedDiagnostics} of ${WARMUP + MEASURED} keystrokes changed the number of diagnostics (${run.diagnostics} at open)`);
-    if (run.extraPublications > 0) notes.push(`${who}, ${n(lines)} lines: ${run.extraPublications} publications more than keystrokes`);
+    if (run.changedDiagnostics)
+      notes.push(
+        `${who}, ${n(lines)} lines: ${run.changedDiagnostics} of ${WARMUP + MEASURED} ` +
+          `keystrokes changed the number of diagnostics (${run.diagnostics} at open)`,
+      );
+    if (run.extraPublications > 0)
+      notes.push(`${who}, ${n(lines)} lines: ${run.extraPublications} publications more than keystrokes`);
     return run.samples;
   };
   for (const mode of ['push', 'pull'] as const) {
@@ -128,8 +195,15 @@ export async function keystrokeRows(): Promise<{ rows: Row[]; notes: string[]; y
         row[mode] = note(`ours ${mode}`, row.lines, await keystrokes(client, row.lines));
         log(`ours ${mode}, ${n(row.lines)} lines: p50 ${f(p50(row[mode]))} ms, p95 ${f(p95(row[mode]))} ms`);
         const large = mode === 'push' ? 'pushLarge' : 'pullLarge';
-        row[large] = note(`ours ${mode}, in the largest section`, row.lines, await keystrokes(client, row.lines, false, 'large'));
-        log(`ours ${mode}, ${n(row.lines)} lines, in the largest section: p50 ${f(p50(row[large]))} ms, p95 ${f(p95(row[large]))} ms`);
+        row[large] = note(
+          `ours ${mode}, in the largest section`,
+          row.lines,
+          await keystrokes(client, row.lines, false, 'large'),
+        );
+        log(
+          `ours ${mode}, ${n(row.lines)} lines, in the largest section: p50 ${f(p50(row[large]))} ` +
+            `ms, p95 ${f(p95(row[large]))} ms`,
+        );
         if (mode === 'pull') {
           row.probe = (await keystrokes(client, row.lines, true)).samples;
           log(`ours didChange + no-op request, ${n(row.lines)} lines: p50 ${f(p50(row.probe))} ms`);

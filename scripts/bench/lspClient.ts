@@ -10,7 +10,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import {
+  createMessageConnection,
+  MessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-jsonrpc/node';
 
 const ROOT = join(__dirname, '..', '..');
 const OURS_SERVER = join(ROOT, 'server', 'out', 'server.js');
@@ -24,7 +29,13 @@ export type Mode = 'push' | 'pull';
 
 const NAMES: Record<ServerKind, string> = { ours: 'osai-language-server', yls: 'yaml-language-server' };
 
-export interface Publication { seq: number; uri: string; version?: number; diagnostics: Array<{ message: string }>; at: number }
+export interface Publication {
+  seq: number;
+  uri: string;
+  version?: number;
+  diagnostics: Array<{ message: string }>;
+  at: number;
+}
 
 /** Every server spawned and not yet stopped: killed at the end, also on failure. */
 const live = new Set<ChildProcess>();
@@ -35,16 +46,26 @@ export function killAll(): void {
 
 export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`protocol bench: timed out after ${ms} ms waiting for ${what}`)), ms); });
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`protocol bench: timed out after ${ms} ms waiting for ${what}`)), ms);
+  });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** yaml-language-server's settings, as VS Code's YAML extension serves them (no network: no schema store, no CRD store). */
+/**
+ * yaml-language-server's settings, as VS Code's YAML extension serves them (no network: no schema store, no CRD store).
+ */
 const YLS_SETTINGS: Record<string, unknown> = {
   yaml: {
-    validate: true, hover: true, completion: true, format: { enable: false },
-    schemaStore: { enable: false }, kubernetesCRDStore: { enable: false },
-    schemas: { [SCHEMA_URI]: '*.osai.yaml' }, customTags: [], maxItemsComputed: 5000,
+    validate: true,
+    hover: true,
+    completion: true,
+    format: { enable: false },
+    schemaStore: { enable: false },
+    kubernetesCRDStore: { enable: false },
+    schemas: { [SCHEMA_URI]: '*.osai.yaml' },
+    customTags: [],
+    maxItemsComputed: 5000,
   },
   http: { proxy: '', proxyStrictSSL: false },
   '[yaml]': {},
@@ -55,58 +76,111 @@ const YLS_SETTINGS: Record<string, unknown> = {
 /** One LSP client over stdio; the same code drives both servers. */
 export class Client {
   readonly publications: Publication[] = [];
-  private waiters: Array<{ from: number; test: (p: Publication) => boolean; resolve: (p: Publication) => void; reject: (e: Error) => void }> = [];
+  private waiters: Array<{
+    from: number;
+    test: (p: Publication) => boolean;
+    resolve: (p: Publication) => void;
+    reject: (e: Error) => void;
+  }> = [];
   private stderr = '';
   private exit?: string;
 
-  private constructor(readonly kind: ServerKind, readonly mode: Mode, readonly child: ChildProcess, readonly rpc: MessageConnection) {
-    child.stderr!.on('data', (b: Buffer) => { this.stderr = (this.stderr + b.toString()).slice(-4000); });
+  private constructor(
+    readonly kind: ServerKind,
+    readonly mode: Mode,
+    readonly child: ChildProcess,
+    readonly rpc: MessageConnection,
+  ) {
+    child.stderr!.on('data', (b: Buffer) => {
+      this.stderr = (this.stderr + b.toString()).slice(-4000);
+    });
     child.on('exit', (code, signal) => {
       live.delete(child);
-      this.exit = `${NAMES[kind]} exited (code ${code}, signal ${signal})${this.stderr ? `; stderr: ${this.stderr.trim()}` : ''}`;
+      this.exit =
+        `${NAMES[kind]} exited (code ${code}, signal ${signal})` +
+        `${this.stderr ? `; stderr: ${this.stderr.trim()}` : ''}`;
       for (const w of this.waiters.splice(0)) w.reject(new Error(`protocol bench: ${this.exit}`));
     });
-    rpc.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: Array<{ message: string }> }) => {
-      const publication: Publication = { seq: this.publications.length, uri: p.uri, version: p.version ?? undefined, diagnostics: p.diagnostics, at: performance.now() };
-      this.publications.push(publication);
-      this.waiters = this.waiters.filter((w) => {
-        if (publication.seq < w.from || !w.test(publication)) return true;
-        w.resolve(publication);
-        return false;
-      });
-    });
+    rpc.onNotification(
+      'textDocument/publishDiagnostics',
+      (p: { uri: string; version?: number; diagnostics: Array<{ message: string }> }) => {
+        const publication: Publication = {
+          seq: this.publications.length,
+          uri: p.uri,
+          version: p.version ?? undefined,
+          diagnostics: p.diagnostics,
+          at: performance.now(),
+        };
+        this.publications.push(publication);
+        this.waiters = this.waiters.filter((w) => {
+          if (publication.seq < w.from || !w.test(publication)) return true;
+          w.resolve(publication);
+          return false;
+        });
+      },
+    );
     rpc.onNotification(() => undefined); // logs, telemetry, progress
-    rpc.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) => p.items.map((item) => (item.section === undefined ? null : YLS_SETTINGS[item.section] ?? null)));
+    rpc.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) =>
+      p.items.map((item) => (item.section === undefined ? null : (YLS_SETTINGS[item.section] ?? null))),
+    );
     rpc.onRequest(() => null); // client/registerCapability, window/workDoneProgress/create, refreshes…
     rpc.onError(() => undefined);
     rpc.listen();
   }
 
   /** Spawns the server and initializes it (push: no `textDocument.diagnostic` capability; pull: with it). */
-  static async start(kind: ServerKind, mode: Mode, env: NodeJS.ProcessEnv = {}, execArgv: string[] = []): Promise<Client> {
-    const child = spawn(process.execPath, [...execArgv, kind === 'ours' ? OURS_SERVER : YLS_SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  static async start(
+    kind: ServerKind,
+    mode: Mode,
+    env: NodeJS.ProcessEnv = {},
+    execArgv: string[] = [],
+  ): Promise<Client> {
+    const child = spawn(process.execPath, [...execArgv, kind === 'ours' ? OURS_SERVER : YLS_SERVER, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
+    });
     live.add(child);
     child.stdin!.on('error', () => undefined); // a server that died: reported by the exit handler
-    const client = new Client(kind, mode, child, createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!)));
-    await client.request('initialize', {
-      processId: process.pid, rootUri: null, workspaceFolders: null, locale: 'en',
-      capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true },
-        textDocument: {
-          synchronization: { dynamicRegistration: false, didSave: true },
-          publishDiagnostics: { relatedInformation: true, versionSupport: true },
-          completion: { completionItem: { snippetSupport: true } },
-          ...(mode === 'pull' ? { diagnostic: { dynamicRegistration: false } } : {}),
+    const client = new Client(
+      kind,
+      mode,
+      child,
+      createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!)),
+    );
+    await client.request(
+      'initialize',
+      {
+        processId: process.pid,
+        rootUri: null,
+        workspaceFolders: null,
+        locale: 'en',
+        capabilities: {
+          workspace: {
+            configuration: true,
+            didChangeConfiguration: { dynamicRegistration: true },
+            workspaceFolders: true,
+          },
+          textDocument: {
+            synchronization: { dynamicRegistration: false, didSave: true },
+            publishDiagnostics: { relatedInformation: true, versionSupport: true },
+            completion: { completionItem: { snippetSupport: true } },
+            ...(mode === 'pull' ? { diagnostic: { dynamicRegistration: false } } : {}),
+          },
         },
       },
-    }, 'the initialize response');
+      'the initialize response',
+    );
     await client.notify('initialized', {});
     // As VS Code's clients do at start; yaml-language-server then pulls `workspace/configuration`.
-    await client.notify('workspace/didChangeConfiguration', { settings: kind === 'yls' ? { yaml: YLS_SETTINGS.yaml } : { osaiManifest: {} } });
+    await client.notify('workspace/didChangeConfiguration', {
+      settings: kind === 'yls' ? { yaml: YLS_SETTINGS.yaml } : { osaiManifest: {} },
+    });
     return client;
   }
 
-  get name(): string { return `${NAMES[this.kind]} (${this.mode})`; }
+  get name(): string {
+    return `${NAMES[this.kind]} (${this.mode})`;
+  }
 
   notify(method: string, params: unknown): Promise<void> {
     if (this.exit) return Promise.reject(new Error(`protocol bench: ${this.exit}`));
@@ -128,7 +202,9 @@ export class Client {
   }
 
   open(uri: string, text: string, version = 1): Promise<void> {
-    return this.notify('textDocument/didOpen', { textDocument: { uri, languageId: this.kind === 'ours' ? languageIdOf(uri) : 'yaml', version, text } });
+    return this.notify('textDocument/didOpen', {
+      textDocument: { uri, languageId: this.kind === 'ours' ? languageIdOf(uri) : 'yaml', version, text },
+    });
   }
 
   change(uri: string, version: number, text: string): Promise<void> {

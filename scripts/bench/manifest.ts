@@ -13,10 +13,25 @@ export function generateManifest(lines: number): string {
   const libraries: string[] = [];
   const datasets: string[] = [];
   for (let i = 0; libraries.length + datasets.length < extra; i++) {
-    libraries.push(`    - name: library-${i}   # pinned`, `      location: https://github.com/example/library-${i}`, `      license: ${i % 3 === 0 ? 'MIT' : i % 3 === 1 ? 'Apache-2.0' : 'BSD-3-Clause OR MIT'}`);
-    datasets.push(`    - name: Dataset ${i}`, '      kind: public', `      location: https://huggingface.co/datasets/example/set-${i}`, `      license: ${i % 2 ? 'CC-BY-4.0' : 'ODC-By-1.0'}`);
+    libraries.push(
+      `    - name: library-${i}   # pinned`,
+      `      location: https://github.com/example/library-${i}`,
+      `      license: ${i % 3 === 0 ? 'MIT' : i % 3 === 1 ? 'Apache-2.0' : 'BSD-3-Clause OR MIT'}`,
+    );
+    datasets.push(
+      `    - name: Dataset ${i}`,
+      '      kind: public',
+      `      location: https://huggingface.co/datasets/example/set-${i}`,
+      `      license: ${i % 2 ? 'CC-BY-4.0' : 'ODC-By-1.0'}`,
+    );
   }
-  const out = [...head.slice(0, librariesAt), ...libraries.slice(0, Math.ceil(extra / 2)), ...head.slice(librariesAt, dataAt), ...datasets.slice(0, Math.floor(extra / 2)), ...head.slice(dataAt)];
+  const out = [
+    ...head.slice(0, librariesAt),
+    ...libraries.slice(0, Math.ceil(extra / 2)),
+    ...head.slice(librariesAt, dataAt),
+    ...datasets.slice(0, Math.floor(extra / 2)),
+    ...head.slice(dataAt),
+  ];
   return out.join('\n');
 }
 
@@ -41,6 +56,7 @@ export function keystroke(base: string, k: number, place: Place = 'small'): stri
 
 export function manifest(lines: number): string {
   const text = generateManifest(lines);
-  if (!text.includes(ANCHOR)) throw new Error(`protocol bench: the generated manifest has no "${ANCHOR}" comment to type into`);
+  if (!text.includes(ANCHOR))
+    throw new Error(`protocol bench: the generated manifest has no "${ANCHOR}" comment to type into`);
   return text;
 }

@@ -10,10 +10,10 @@ const ROOT = join(__dirname, '..', '..');
 
 /** Milliseconds as the speed and hostile tables print them. */
 export const f = (ms: number | undefined) =>
-  (ms === undefined ? '–' : ms < 1 ? ms.toFixed(3) : ms < 10 ? ms.toFixed(2) : ms.toFixed(1));
+  ms === undefined ? '–' : ms < 1 ? ms.toFixed(3) : ms < 10 ? ms.toFixed(2) : ms.toFixed(1);
 /** Milliseconds as the protocol section prints them: its figures are round trips, never below a millisecond's tenth. */
 export const protocolMs = (ms: number | undefined) =>
-  (ms === undefined ? '–' : ms < 10 ? ms.toFixed(2) : ms.toFixed(1));
+  ms === undefined ? '–' : ms < 10 ? ms.toFixed(2) : ms.toFixed(1);
 export const n = (x: number) => x.toLocaleString('en-US');
 export const mark = (ok: boolean) => (ok ? '✓' : '✗ not met');
 
@@ -23,7 +23,10 @@ export function machine(): string {
   return `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${memory}, Node ${process.version}`;
 }
 
-/** Replaces the text between `<!-- name:start -->` and `<!-- name:end -->` in BENCHMARKS.md (appended when absent); the rest stays. */
+/**
+ * Replaces the text between `<!-- name:start -->` and `<!-- name:end -->` in BENCHMARKS.md (appended when absent); the
+ * rest stays.
+ */
 export function writeSection(name: string, body: string): void {
   const file = join(ROOT, 'BENCHMARKS.md');
   const previous = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\n';
@@ -32,9 +35,10 @@ export function writeSection(name: string, body: string): void {
   const section = `${start}\n${body}\n${end}`;
   const from = previous.indexOf(start);
   const to = previous.indexOf(end, from);
-  const next = from >= 0 && to >= 0
-    ? previous.slice(0, from) + section + previous.slice(to + end.length)
-    : `${previous.replace(/\n*$/, '\n\n')}${section}\n`;
+  const next =
+    from >= 0 && to >= 0
+      ? previous.slice(0, from) + section + previous.slice(to + end.length)
+      : `${previous.replace(/\n*$/, '\n\n')}${section}\n`;
   writeFileSync(file, next);
   console.log(`\nwrote ${name} in ${file}`);
 }

@@ -19,7 +19,12 @@ export const EDITS_DEADLINE_MS = 150_000;
 
 function mofFiles(): Array<{ name: string; text: string }> {
   const dirs = [join(ROOT, 'test', 'fixtures', 'mof-corpus'), join(ROOT, 'test', 'fixtures', 'mof')];
-  const files = dirs.flatMap((dir) => readdirSync(dir).filter((name) => /\.ya?ml$/.test(name)).sort().map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') })));
+  const files = dirs.flatMap((dir) =>
+    readdirSync(dir)
+      .filter((name) => /\.ya?ml$/.test(name))
+      .sort()
+      .map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') })),
+  );
   if (!files.length) throw new Error('protocol bench: no MOF files in test/fixtures/mof-corpus or test/fixtures/mof');
   return files;
 }
@@ -27,7 +32,15 @@ function mofFiles(): Array<{ name: string; text: string }> {
 /** Bench-only preload that lets the bench ask the server for its heap after a full GC (scripts/bench/heapProbe.cjs). */
 export const HEAP_PROBE = join(ROOT, 'scripts', 'bench', 'heapProbe.cjs');
 
-export interface Memory { started: number; mof: number; mofFiles: number; distinct: number; opened: number; openedHeap: number; edits: Array<{ edits: number; rss?: number; heap?: number; seconds?: number }> }
+export interface Memory {
+  started: number;
+  mof: number;
+  mofFiles: number;
+  distinct: number;
+  opened: number;
+  openedHeap: number;
+  edits: Array<{ edits: number; rss?: number; heap?: number; seconds?: number }>;
+}
 
 export async function memory(client: Client, heapFile: string): Promise<Memory> {
   await sleep(300);
@@ -42,13 +55,22 @@ export async function memory(client: Client, heapFile: string): Promise<Memory> 
     void client.open(uri, file.text).catch(() => undefined);
   }
   let seen = from;
-  await withTimeout((async () => {
-    while (waiting.size) {
-      const p = await client.waitFor((x) => waiting.has(x.uri), `publications for ${waiting.size} of the ${MOF_FILES} MOF files`, seen, 60_000);
-      waiting.delete(p.uri);
-      seen = p.seq + 1;
-    }
-  })(), 90_000, `the publications of all ${MOF_FILES} MOF files`);
+  await withTimeout(
+    (async () => {
+      while (waiting.size) {
+        const p = await client.waitFor(
+          (x) => waiting.has(x.uri),
+          `publications for ${waiting.size} of the ${MOF_FILES} MOF files`,
+          seen,
+          60_000,
+        );
+        waiting.delete(p.uri);
+        seen = p.seq + 1;
+      }
+    })(),
+    90_000,
+    `the publications of all ${MOF_FILES} MOF files`,
+  );
   await sleep(300);
   const mof = client.rssMb();
   log(`RSS after opening ${MOF_FILES} MOF files: ${mof.toFixed(0)} MB`);
@@ -69,16 +91,34 @@ export async function memory(client: Client, heapFile: string): Promise<Memory> 
     const seq = client.publications.length;
     await client.change(uri, version, keystroke(base, version));
     if (edit % EDIT_BATCH !== 0) continue;
-    await client.waitFor((x) => x.uri === uri && x.version === version, `the publication for ${uri} version ${version} (edit ${n(edit)})`, seq);
+    await client.waitFor(
+      (x) => x.uri === uri && x.version === version,
+      `the publication for ${uri} version ${version} (edit ${n(edit)})`,
+      seq,
+    );
     const checkpoint = edits.find((c) => c.edits === edit);
     if (checkpoint) {
       checkpoint.rss = client.rssMb();
       checkpoint.seconds = (performance.now() - start) / 1000;
       checkpoint.heap = await client.heapAfterGcMb(heapFile);
-      log(`after ${n(edit)} edits: RSS ${checkpoint.rss.toFixed(0)} MB, heap after GC ${checkpoint.heap.toFixed(1)} MB (${checkpoint.seconds.toFixed(0)} s)`);
+      log(
+        `after ${n(edit)} edits: RSS ${checkpoint.rss.toFixed(0)} MB, heap after ` +
+          `GC ${checkpoint.heap.toFixed(1)} MB (${checkpoint.seconds.toFixed(0)} s)`,
+      );
     }
-    if (performance.now() - start > EDITS_DEADLINE_MS) { log(`edits stopped at ${n(edit)}: over ${EDITS_DEADLINE_MS / 1000} s`); break; }
+    if (performance.now() - start > EDITS_DEADLINE_MS) {
+      log(`edits stopped at ${n(edit)}: over ${EDITS_DEADLINE_MS / 1000} s`);
+      break;
+    }
   }
   await client.notify('textDocument/didClose', { textDocument: { uri } });
-  return { started, mof, mofFiles: files.length, distinct: Math.min(files.length, MOF_FILES), opened, openedHeap, edits };
+  return {
+    started,
+    mof,
+    mofFiles: files.length,
+    distinct: Math.min(files.length, MOF_FILES),
+    opened,
+    openedHeap,
+    edits,
+  };
 }

@@ -33,11 +33,18 @@ export async function protocolSection(measured: string): Promise<string> {
     const started = performance.now();
     const { rows, notes, ylsMessage } = await keystrokeRows();
     const starts = await spawns();
-    log(`spawn → first diagnostics: ours ${f(p50(starts.ours.total))} ms, yaml-language-server ${f(p50(starts.yls.total))} ms`);
+    log(
+      `spawn → first diagnostics: ours ${f(p50(starts.ours.total))} ms, yaml-language-server ` +
+        `${f(p50(starts.yls.total))} ms`,
+    );
     const cli = commandLine();
     log(`command line: osai-check ${f(cli.cli)} ms, node -e 0 ${f(cli.node)} ms`);
     const heapFile = join(codeCache, 'heap.json');
-    const client = await Client.start('ours', 'push', { OSAI_BENCH_HEAP_FILE: heapFile }, ['--expose-gc', '--require', HEAP_PROBE]);
+    const client = await Client.start('ours', 'push', { OSAI_BENCH_HEAP_FILE: heapFile }, [
+      '--expose-gc',
+      '--require',
+      HEAP_PROBE,
+    ]);
     let mem: Memory;
     let burst: Coalescing;
     try {

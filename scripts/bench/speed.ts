@@ -22,7 +22,8 @@ const SCHEMA = JSON.parse(readFileSync(join(ROOT, 'schemas', 'osai-manifest.sche
 export const RUNS = Number(process.env.BENCH_RUNS ?? 25);
 
 function time(run: () => void, runs = RUNS): number {
-  run(); run(); // warm-up
+  run();
+  run(); // warm-up
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
@@ -37,11 +38,27 @@ function peer() {
     schemaRequestService: () => Promise.reject(new Error('no network in benchmarks')),
     workspaceContext: { resolveRelativePath: (relativePath: string) => relativePath },
   });
-  ls.configure({ validate: true, hover: true, completion: true, schemas: [{ uri: 'file:///schemas/osai-manifest.schema.json', fileMatch: ['*.osai.yaml'], schema: SCHEMA }] });
+  ls.configure({
+    validate: true,
+    hover: true,
+    completion: true,
+    schemas: [{ uri: 'file:///schemas/osai-manifest.schema.json', fileMatch: ['*.osai.yaml'], schema: SCHEMA }],
+  });
   return ls;
 }
 
-export interface SizeRow { label: string; lines: number; validate: number; revalidate: number; parse: number; publishedParse: number; peer?: number; hover: number; completion: number; codeAction: number }
+export interface SizeRow {
+  label: string;
+  lines: number;
+  validate: number;
+  revalidate: number;
+  parse: number;
+  publishedParse: number;
+  peer?: number;
+  hover: number;
+  completion: number;
+  codeAction: number;
+}
 
 /**
  * Runs the contenders in alternation, so each sees the same JIT state: measuring one after the
@@ -66,38 +83,68 @@ async function interleaved(contenders: Array<() => unknown>, runs: number, warmu
 }
 
 /** The service and the parse as bundled (bench/shipped.ts); the bare parse of the published library beside them. */
-async function measureSize(shipped: Shipped, label: string, text: string, uri: string, withPeer: boolean): Promise<SizeRow> {
+async function measureSize(
+  shipped: Shipped,
+  label: string,
+  text: string,
+  uri: string,
+  withPeer: boolean,
+): Promise<SizeRow> {
   const { TextDocument } = shipped;
   const service = shipped.getLanguageService();
   let version = 0;
-  const documentOf = () => TextDocument.create(uri, uri.endsWith('.osai.yaml') ? 'osai-manifest' : 'yaml', ++version, text);
+  const documentOf = () =>
+    TextDocument.create(uri, uri.endsWith('.osai.yaml') ? 'osai-manifest' : 'yaml', ++version, text);
   const ls = withPeer ? peer() : undefined;
   const lines = text.split('\n');
   // Small inputs are cheap: more runs for a stable median.
   const runs = lines.length < 2_000 ? RUNS * 8 : RUNS;
   // A keystroke in the middle of the largest top-level entry (a library's comment in a manifest), every other run
   // taken back: validated with the previous version's parse, as the server does (only the changed entry is reparsed).
-  // (A file without those comments: after the first character of the first `key: value` value past the middle, inside its quotes if it has any.)
+  // (A file without those comments: after the first character of the first `key: value` value past the middle, inside
+  // its quotes if it has any.)
   const pinned = [...text.matchAll(/# pinned/g)];
   const valueLine = /^[ \t-]*[\w.-]+:[ \t]+[^\s#].*$/gm;
   valueLine.lastIndex = Math.floor(text.length / 2);
-  const at = pinned.length > 0 ? pinned[Math.floor(pinned.length / 2)].index! : (() => { const m = valueLine.exec(text); return m ? m.index + m[0].length - m[0].replace(/^[^:]*:[ \t]+/, '').length + 1 : text.length; })();
+  const at =
+    pinned.length > 0
+      ? pinned[Math.floor(pinned.length / 2)].index!
+      : (() => {
+          const m = valueLine.exec(text);
+          return m ? m.index + m[0].length - m[0].replace(/^[^:]*:[ \t]+/, '').length + 1 : text.length;
+        })();
   const typed = `${text.slice(0, at)}x${text.slice(at)}`;
   let previous: ReturnType<typeof service.parse> | undefined;
   let keystrokes = 0;
   const contenders: Array<() => unknown> = [
-    () => { const parsed = service.parse(documentOf()); service.doValidation(parsed); },
     () => {
-      const next = TextDocument.create(uri, uri.endsWith('.osai.yaml') ? 'osai-manifest' : 'yaml', ++version, ++keystrokes % 2 ? typed : text);
+      const parsed = service.parse(documentOf());
+      service.doValidation(parsed);
+    },
+    () => {
+      const next = TextDocument.create(
+        uri,
+        uri.endsWith('.osai.yaml') ? 'osai-manifest' : 'yaml',
+        ++version,
+        ++keystrokes % 2 ? typed : text,
+      );
       const parsed = service.parse(next, { previous });
       service.doValidation(parsed);
       previous = parsed;
     },
-    () => { shipped.parseDocument(text); },
-    () => { parseDocument(text); },
+    () => {
+      shipped.parseDocument(text);
+    },
+    () => {
+      parseDocument(text);
+    },
   ];
   if (ls) contenders.push(() => ls.doValidation(documentOf(), false));
-  const [validate, revalidate, parse, publishedParse, peerMs] = await interleaved(contenders, runs, Math.max(5, runs / 5));
+  const [validate, revalidate, parse, publishedParse, peerMs] = await interleaved(
+    contenders,
+    runs,
+    Math.max(5, runs / 5),
+  );
   // Feature latency at a point deep in the file, on the cached parse (as the server does).
   const document = documentOf();
   const parsed = service.parse(document);
@@ -107,18 +154,33 @@ async function measureSize(shipped: Shipped, label: string, text: string, uri: s
   const hover = time(() => service.doHover(parsed, position), RUNS * 4);
   const completion = time(() => service.doComplete(parsed, position, { snippets: true }), RUNS * 4);
   const codeAction = time(() => service.getCodeActions(parsed, diagnostics, diagnostics), RUNS * 4);
-  return { label, lines: lines.length, validate, revalidate, parse, publishedParse, peer: ls ? peerMs : undefined, hover, completion, codeAction };
+  return {
+    label,
+    lines: lines.length,
+    validate,
+    revalidate,
+    parse,
+    publishedParse,
+    peer: ls ? peerMs : undefined,
+    hover,
+    completion,
+    codeAction,
+  };
 }
 
 async function firstDiagnostics(text: string): Promise<{ ms: number; rssMb: number }> {
   const started = performance.now();
-  const child = spawn(process.execPath, [join(ROOT, 'server', 'out', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  const child = spawn(process.execPath, [join(ROOT, 'server', 'out', 'server.js'), '--stdio'], {
+    stdio: ['pipe', 'pipe', 'ignore'],
+  });
   const rpc = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const got = new Promise<void>((resolve) => rpc.onNotification('textDocument/publishDiagnostics', () => resolve()));
   rpc.listen();
   await rpc.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
   await rpc.sendNotification('initialized', {});
-  await rpc.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///bench/osai.yaml', languageId: 'osai-manifest', version: 1, text } });
+  await rpc.sendNotification('textDocument/didOpen', {
+    textDocument: { uri: 'file:///bench/osai.yaml', languageId: 'osai-manifest', version: 1, text },
+  });
   await got;
   const ms = performance.now() - started;
   const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
@@ -129,26 +191,48 @@ async function firstDiagnostics(text: string): Promise<{ ms: number; rssMb: numb
   return { ms, rssMb };
 }
 
-/** Markdown files that are not cards (a README without front matter, a blog post with some): what the server pays for each. */
+/**
+ * Markdown files that are not cards (a README without front matter, a blog post with some): what the server pays for
+ * each.
+ */
 function plainMarkdown(i: number): string {
-  const body = `# Project ${i}\n\nSome text about the project, with a [link](https://example.com) and \`code\`.\n\n## Usage\n\n\`\`\`sh\nnpm install\n\`\`\`\n`.repeat(20);
+  const body =
+    `# Project ${i}\n\nSome text about the project, with a [link](https://example.com) and \`code\`.\n\n## Usage\n\n\`\`\`sh\nnpm install\n\`\`\`\n`.repeat(
+      20,
+    );
   return i % 4 === 0 ? `---\ntitle: Post ${i}\ndate: 2024-01-01\ntags: [news]\n---\n${body}` : body;
 }
 
-/** Opening 2,000 non-card Markdown files over LSP: server time per file, from the first didOpen to the last publication. */
+/**
+ * Opening 2,000 non-card Markdown files over LSP: server time per file, from the first didOpen to the last publication.
+ */
 async function markdownOpenCost(count: number): Promise<{ serviceMs: number; serverMs: number }> {
   const service = getLanguageService();
-  const docs = Array.from({ length: count }, (_, i) => TextDocument.create(`file:///bench/md/${i}/README.md`, 'markdown', 1, plainMarkdown(i)));
-  const serviceMs = time(() => { for (const d of docs) service.doValidation(service.parse(d)); }, 5) / count;
-  const child = spawn(process.execPath, [join(ROOT, 'server', 'out', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  const docs = Array.from({ length: count }, (_, i) =>
+    TextDocument.create(`file:///bench/md/${i}/README.md`, 'markdown', 1, plainMarkdown(i)),
+  );
+  const serviceMs =
+    time(() => {
+      for (const d of docs) service.doValidation(service.parse(d));
+    }, 5) / count;
+  const child = spawn(process.execPath, [join(ROOT, 'server', 'out', 'server.js'), '--stdio'], {
+    stdio: ['pipe', 'pipe', 'ignore'],
+  });
   const rpc = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   let published = 0;
-  const all = new Promise<void>((resolve) => rpc.onNotification('textDocument/publishDiagnostics', () => { if (++published === count) resolve(); }));
+  const all = new Promise<void>((resolve) =>
+    rpc.onNotification('textDocument/publishDiagnostics', () => {
+      if (++published === count) resolve();
+    }),
+  );
   rpc.listen();
   await rpc.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
   await rpc.sendNotification('initialized', {});
   const started = performance.now();
-  for (const d of docs) void rpc.sendNotification('textDocument/didOpen', { textDocument: { uri: d.uri, languageId: 'markdown', version: 1, text: d.getText() } });
+  for (const d of docs)
+    void rpc.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: d.uri, languageId: 'markdown', version: 1, text: d.getText() },
+    });
   await all;
   const serverMs = (performance.now() - started) / count;
   await rpc.sendRequest('shutdown');
@@ -170,15 +254,34 @@ export async function measureSpeed(): Promise<Speed> {
   const rows: SizeRow[] = [];
   const shipped = await loadShipped();
   for (const lines of [100, 1_000, 10_000]) {
-    rows.push(await measureSize(shipped, `manifest, ${lines.toLocaleString('en-US')} lines`, generateManifest(lines), 'file:///bench/bench.osai.yaml', true));
+    rows.push(
+      await measureSize(
+        shipped,
+        `manifest, ${lines.toLocaleString('en-US')} lines`,
+        generateManifest(lines),
+        'file:///bench/bench.osai.yaml',
+        true,
+      ),
+    );
   }
   const mofDir = join(ROOT, 'test', 'fixtures', 'mot-conformance');
   const mofFile = readdirSync(mofDir).find((n) => n.startsWith('FullTestFile'));
-  if (mofFile) rows.push(await measureSize(shipped, 'MOF file, 17 components', readFileSync(join(mofDir, mofFile), 'utf8'), 'file:///bench/model.yml', false));
+  if (mofFile)
+    rows.push(
+      await measureSize(
+        shipped,
+        'MOF file, 17 components',
+        readFileSync(join(mofDir, mofFile), 'utf8'),
+        'file:///bench/model.yml',
+        false,
+      ),
+    );
 
   // Spawn → first diagnostics is measured with more care in the protocol section; here, the memory of a big document.
   const rss = (await firstDiagnostics(generateManifest(10_000))).rssMb;
   const markdown = await markdownOpenCost(2_000);
-  const vsix = readdirSync(ROOT).filter((n) => n.endsWith('.vsix')).map((n) => ({ n, size: statSync(join(ROOT, n)).size }))[0];
+  const vsix = readdirSync(ROOT)
+    .filter((n) => n.endsWith('.vsix'))
+    .map((n) => ({ n, size: statSync(join(ROOT, n)).size }))[0];
   return { rows, rss, markdown, vsix };
 }

@@ -6,7 +6,11 @@ import { manifest } from './manifest';
 export const SPAWNS = 15;
 
 /** Spawn → first publication, and spawn → the initialize response (the part before any document). */
-async function spawnToDiagnostics(kind: ServerKind, text: string, env: NodeJS.ProcessEnv = {}): Promise<{ total: number; initialized: number }> {
+async function spawnToDiagnostics(
+  kind: ServerKind,
+  text: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ total: number; initialized: number }> {
   const uri = 'file:///bench/protocol/start.osai.yaml';
   const start = performance.now();
   const client = await Client.start(kind, 'push', env);
@@ -20,19 +24,31 @@ async function spawnToDiagnostics(kind: ServerKind, text: string, env: NodeJS.Pr
   }
 }
 
-/** Ours with its code cache (every start after the first), ours without it (the first start after an install or update), yaml-language-server. */
+/**
+ * Ours with its code cache (every start after the first), ours without it (the first start after an install or update),
+ * yaml-language-server.
+ */
 export type Starts = Record<ServerKind | 'oursCold', { total: number[]; initialized: number[] }>;
 /** Turns our code cache off (server/src/launch/compileCache.ts). */
 export const NO_CODE_CACHE = { OSAI_COMPILE_CACHE: '0' };
 
 export async function spawns(): Promise<Starts> {
   const text = manifest(100);
-  const samples: Starts = { ours: { total: [], initialized: [] }, oursCold: { total: [], initialized: [] }, yls: { total: [], initialized: [] } };
-  await spawnToDiagnostics('ours', text); // warm-up: the files in the page cache, and our code cache written at its exit
+  const samples: Starts = {
+    ours: { total: [], initialized: [] },
+    oursCold: { total: [], initialized: [] },
+    yls: { total: [], initialized: [] },
+  };
+  // warm-up: the files in the page cache, and our code cache written at its exit
+  await spawnToDiagnostics('ours', text);
   await spawnToDiagnostics('yls', text);
   for (let i = 0; i < SPAWNS; i++) {
     for (const series of ['ours', 'oursCold', 'yls'] as const) {
-      const { total, initialized } = await spawnToDiagnostics(series === 'yls' ? 'yls' : 'ours', text, series === 'oursCold' ? NO_CODE_CACHE : {});
+      const { total, initialized } = await spawnToDiagnostics(
+        series === 'yls' ? 'yls' : 'ours',
+        text,
+        series === 'oursCold' ? NO_CODE_CACHE : {},
+      );
       samples[series].total.push(total);
       samples[series].initialized.push(initialized);
     }

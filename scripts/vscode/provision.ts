@@ -24,7 +24,10 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, w
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 
-/** A VS Code release the offline launcher runs: the npm `code-server` release that bundles its server build, and the Node that build runs on. */
+/**
+ * A VS Code release the offline launcher runs: the npm `code-server` release that bundles its server build, and the
+ * Node that build runs on.
+ */
 export interface VscodeBuild {
   vscode: string;
   codeServer: string;
@@ -46,19 +49,37 @@ export interface VscodeBuild {
 export const VSCODE_BUILDS: readonly VscodeBuild[] = [
   { vscode: '1.139.1', codeServer: '4.139.1', node: '24.21.0' },
   // The lowest VS Code package.json's engines.vscode (^1.82.2) admits; its server shipped with Node 18.15.
-  { vscode: '1.82.2', codeServer: '4.17.1', node: '18.15.0', npm: '9.9.4', ripgrep: { package: '1.15.5', tag: 'v13.0.0-10', universal: '1.18.0' } },
+  {
+    vscode: '1.82.2',
+    codeServer: '4.17.1',
+    node: '18.15.0',
+    npm: '9.9.4',
+    ripgrep: { package: '1.15.5', tag: 'v13.0.0-10', universal: '1.18.0' },
+  },
 ];
 export const DEFAULT_VSCODE_VERSION = '1.139.1';
 
 /** The build `OSAI_VSCODE_VERSION` names (default DEFAULT_VSCODE_VERSION); `1.82` picks 1.82.2. */
 export function selectedBuild(version = process.env.OSAI_VSCODE_VERSION || DEFAULT_VSCODE_VERSION): VscodeBuild {
   const build = VSCODE_BUILDS.find((b) => b.vscode === version || b.vscode.startsWith(`${version}.`));
-  if (!build) throw new PrerequisiteError(`OSAI_VSCODE_VERSION=${version}: the offline launcher runs VS Code ${VSCODE_BUILDS.map((b) => b.vscode).join(' or ')}`);
+  if (!build)
+    throw new PrerequisiteError(
+      `OSAI_VSCODE_VERSION=${version}: the offline launcher runs VS Code ` +
+        `${VSCODE_BUILDS.map((b) => b.vscode).join(' or ')}`,
+    );
   return build;
 }
 
 /** Debian packages code-server's native modules need to compile. */
-export const BUILD_PACKAGES = ['libkrb5-dev', 'libsecret-1-dev', 'libx11-dev', 'libxkbfile-dev', 'g++', 'make', 'python3'];
+export const BUILD_PACKAGES = [
+  'libkrb5-dev',
+  'libsecret-1-dev',
+  'libx11-dev',
+  'libxkbfile-dev',
+  'g++',
+  'make',
+  'python3',
+];
 export const BROWSER_PACKAGES = ['chromium'];
 
 export interface Toolchain {
@@ -89,8 +110,10 @@ export function cacheRoot(): string {
 
 function nodeArch(): string {
   if (process.platform !== 'linux') {
-    throw new PrerequisiteError(`the offline VS Code launcher runs on Linux only (this is ${process.platform}); ` +
-      'elsewhere run `npm run test:vscode:electron` with VSCODE_EXECUTABLE pointing at an installed VS Code');
+    throw new PrerequisiteError(
+      `the offline VS Code launcher runs on Linux only (this is ${process.platform}); ` +
+        'elsewhere run `npm run test:vscode:electron` with VSCODE_EXECUTABLE pointing at an installed VS Code',
+    );
   }
   if (process.arch === 'x64' || process.arch === 'arm64') return process.arch;
   throw new PrerequisiteError(`no Node package for the CPU architecture ${process.arch}`);
@@ -98,7 +121,8 @@ function nodeArch(): string {
 
 /** Environment for a nested npm: drop the outer npm run's variables, keep registry/cache/proxy settings. */
 function npmEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const keep = /^npm_config_(registry|cache|userconfig|globalconfig|.*proxy|strict_ssl|cafile|ca|fetch_.*|prefer_offline|offline)$/i;
+  const keep =
+    /^npm_config_(registry|cache|userconfig|globalconfig|.*proxy|strict_ssl|cafile|ca|fetch_.*|prefer_offline|offline)$/i;
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) {
     if (/^npm_/i.test(k) && !keep.test(k)) continue;
@@ -108,22 +132,35 @@ function npmEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 }
 
 /** Runs a command, echoing nothing but keeping the output for the error message. */
-function run(command: string, args: string[], options: SpawnOptions & { timeoutMs: number; what: string; logFile?: string }): Promise<void> {
+function run(
+  command: string,
+  args: string[],
+  options: SpawnOptions & { timeoutMs: number; what: string; logFile?: string },
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
     const output: string[] = [];
-    const collect = (b: Buffer): void => { output.push(String(b)); };
+    const collect = (b: Buffer): void => {
+      output.push(String(b));
+    };
     child.stdout!.on('data', collect);
     child.stderr!.on('data', collect);
-    const timer = setTimeout(() => { child.kill('SIGKILL'); }, options.timeoutMs);
-    child.on('error', (error) => { clearTimeout(timer); reject(new PrerequisiteError(`${options.what}: cannot run ${command}: ${error.message}`)); });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+    }, options.timeoutMs);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(new PrerequisiteError(`${options.what}: cannot run ${command}: ${error.message}`));
+    });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       const text = output.join('');
       if (options.logFile) writeFileSync(options.logFile, text);
       if (code === 0) return resolve();
       const tail = text.split('\n').slice(-40).join('\n');
-      const why = signal ? `was killed (${signal}${signal === 'SIGKILL' ? `, over ${options.timeoutMs / 1000} s` : ''})` : `exited with ${code}`;
+      const why = signal
+        ? `was killed (${signal}${signal === 'SIGKILL' ? `, over ${options.timeoutMs / 1000} s` : ''})`
+        : `exited with ${code}`;
       reject(new PrerequisiteError(`${options.what} failed: \`${command} ${args.join(' ')}\` ${why}\n${tail}`));
     });
   });
@@ -145,7 +182,11 @@ let aptUpdated = false;
  * Installs missing Debian packages with apt-get: as root, or through `sudo` when it needs no
  * password (it says so first, naming each package and why); otherwise explains what to install.
  */
-export async function ensureDebianPackages(packages: string[], log: Log = defaultLog, why: Record<string, string> = {}): Promise<void> {
+export async function ensureDebianPackages(
+  packages: string[],
+  log: Log = defaultLog,
+  why: Record<string, string> = {},
+): Promise<void> {
   if (!which('dpkg-query')) {
     const missing = packages.filter((p) => !['g++', 'make', 'python3'].includes(p) || !which(p));
     if (missing.length === 0) return;
@@ -156,8 +197,10 @@ export async function ensureDebianPackages(packages: string[], log: Log = defaul
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const sudo = !isRoot && which('sudo') !== undefined && spawnSync('sudo', ['-n', 'true']).status === 0;
   if ((!isRoot && !sudo) || !which('apt-get')) {
-    throw new PrerequisiteError(`missing Debian packages: ${missing.join(' ')}. Install them with:\n` +
-      `  sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`);
+    throw new PrerequisiteError(
+      `missing Debian packages: ${missing.join(' ')}. Install them with:\n` +
+        `  sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`,
+    );
   }
   const reasons = missing.map((p) => `  ${p}${why[p] ? `: ${why[p]}` : ''}`).join('\n');
   log(`installing Debian packages${sudo ? ' with sudo' : ''}:\n${reasons}`);
@@ -170,14 +213,24 @@ export async function ensureDebianPackages(packages: string[], log: Log = defaul
     aptUpdated = true;
   }
   log(`apt-get install ${missing.join(' ')}`);
-  await run(...apt(['install', '-y', '-q', ...missing]), { env, timeoutMs: 20 * 60_000, what: `apt-get install ${missing.join(' ')}` });
+  await run(...apt(['install', '-y', '-q', ...missing]), {
+    env,
+    timeoutMs: 20 * 60_000,
+    what: `apt-get install ${missing.join(' ')}`,
+  });
 }
 
 /**
  * Installs `spec` with npm into a fresh `<dir>.partial-<pid>` and renames it to `dir` when
  * `verify` passes, so an interrupted install never leaves a half-filled cache entry.
  */
-async function installCached(dir: string, what: string, install: (tmp: string) => Promise<void>, verify: (d: string) => string | undefined, log: Log): Promise<void> {
+async function installCached(
+  dir: string,
+  what: string,
+  install: (tmp: string) => Promise<void>,
+  verify: (d: string) => string | undefined,
+  log: Log,
+): Promise<void> {
   const marker = join(dir, '.complete');
   if (existsSync(marker) && verify(dir) === undefined) return;
   if (existsSync(dir)) rmSync(dir, { recursive: true, force: true });
@@ -208,7 +261,8 @@ async function installCached(dir: string, what: string, install: (tmp: string) =
 function npmCli(): { command: string; prefixArgs: string[] } {
   // Prefer the npm that runs this script (npm_execpath), else `npm` on PATH.
   const execpath = process.env.npm_execpath;
-  if (execpath && existsSync(execpath) && /npm-cli\.js$/.test(execpath)) return { command: process.execPath, prefixArgs: [execpath] };
+  if (execpath && existsSync(execpath) && /npm-cli\.js$/.test(execpath))
+    return { command: process.execPath, prefixArgs: [execpath] };
   const npm = which('npm');
   if (!npm) throw new PrerequisiteError('npm is not on PATH');
   return { command: npm, prefixArgs: [] };
@@ -239,22 +293,43 @@ export async function ensureNode(build: VscodeBuild = selectedBuild(), log: Log 
     if (!existsSync(join(nodeDirOf(d), 'include', 'node', 'node.h'))) return 'the Node headers are missing';
     if (build.npm && !(existsSync(npmOf(d)) && existsSync(join(d, 'bin', 'npm')))) return `npm ${build.npm} is missing`;
     const r = spawnSync(bin, ['--version'], { encoding: 'utf8' });
-    return r.stdout?.trim() === `v${build.node}` ? undefined : `${bin} --version printed ${JSON.stringify(r.stdout || r.stderr)}`;
+    return r.stdout?.trim() === `v${build.node}`
+      ? undefined
+      : `${bin} --version printed ${JSON.stringify(r.stdout || r.stderr)}`;
   };
   const packages = [`${pkg}@${build.node}`, ...(build.npm ? [`npm@${build.npm}`] : [])];
-  await installCached(dir, `Node ${build.node} (npm ${packages.join(' ')})`, async (tmp) => {
-    writeFileSync(join(tmp, 'package.json'), '{"private":true}\n');
-    const npm = npmCli();
-    await run(npm.command, [...npm.prefixArgs, 'install', '--no-save', '--no-package-lock', '--ignore-scripts=false', ...packages],
-      { cwd: tmp, env: npmEnv(), timeoutMs: 10 * 60_000, what: `npm install ${packages.join(' ')}`, logFile: join(tmp, 'npm-install.log') });
-    if (build.npm) {
-      // Relative links, so that they still work once the folder is renamed into the cache.
-      mkdirSync(join(tmp, 'bin'));
-      symlinkSync(join('..', 'node_modules', pkg, 'bin', 'node'), join(tmp, 'bin', 'node'));
-      symlinkSync(join('..', 'node_modules', 'npm', 'bin', 'npm-cli.js'), join(tmp, 'bin', 'npm'));
-    }
-  }, verify, log);
-  return { node: join(nodeDirOf(dir), 'bin', 'node'), nodeDir: nodeDirOf(dir), ...(build.npm ? { npmCliJs: npmOf(dir), binDir: join(dir, 'bin') } : {}) };
+  await installCached(
+    dir,
+    `Node ${build.node} (npm ${packages.join(' ')})`,
+    async (tmp) => {
+      writeFileSync(join(tmp, 'package.json'), '{"private":true}\n');
+      const npm = npmCli();
+      await run(
+        npm.command,
+        [...npm.prefixArgs, 'install', '--no-save', '--no-package-lock', '--ignore-scripts=false', ...packages],
+        {
+          cwd: tmp,
+          env: npmEnv(),
+          timeoutMs: 10 * 60_000,
+          what: `npm install ${packages.join(' ')}`,
+          logFile: join(tmp, 'npm-install.log'),
+        },
+      );
+      if (build.npm) {
+        // Relative links, so that they still work once the folder is renamed into the cache.
+        mkdirSync(join(tmp, 'bin'));
+        symlinkSync(join('..', 'node_modules', pkg, 'bin', 'node'), join(tmp, 'bin', 'node'));
+        symlinkSync(join('..', 'node_modules', 'npm', 'bin', 'npm-cli.js'), join(tmp, 'bin', 'npm'));
+      }
+    },
+    verify,
+    log,
+  );
+  return {
+    node: join(nodeDirOf(dir), 'bin', 'node'),
+    nodeDir: nodeDirOf(dir),
+    ...(build.npm ? { npmCliJs: npmOf(dir), binDir: join(dir, 'bin') } : {}),
+  };
 }
 
 /** Fills @vscode/ripgrep's download cache (under `tmpDir`) with the `rg` of npm's @vscode/ripgrep-universal. */
@@ -263,23 +338,42 @@ async function seedRipgrep(ripgrep: NonNullable<VscodeBuild['ripgrep']>, tmpDir:
   const target = arch === 'x64' ? 'x86_64-unknown-linux-musl' : 'aarch64-unknown-linux-musl';
   const npm = npmCli();
   mkdirSync(work, { recursive: true });
-  await run(npm.command, [...npm.prefixArgs, 'pack', `@vscode/ripgrep-universal@${ripgrep.universal}`],
-    { cwd: work, env: npmEnv(), timeoutMs: 10 * 60_000, what: `npm pack @vscode/ripgrep-universal@${ripgrep.universal}` });
+  await run(npm.command, [...npm.prefixArgs, 'pack', `@vscode/ripgrep-universal@${ripgrep.universal}`], {
+    cwd: work,
+    env: npmEnv(),
+    timeoutMs: 10 * 60_000,
+    what: `npm pack @vscode/ripgrep-universal@${ripgrep.universal}`,
+  });
   const rg = `package/bin/linux-${arch}/rg`;
-  await run('tar', ['-xzf', join(work, `vscode-ripgrep-universal-${ripgrep.universal}.tgz`), '-C', work, rg], { timeoutMs: 60_000, what: `unpacking ${rg}` });
+  await run('tar', ['-xzf', join(work, `vscode-ripgrep-universal-${ripgrep.universal}.tgz`), '-C', work, rg], {
+    timeoutMs: 60_000,
+    what: `unpacking ${rg}`,
+  });
   const cache = join(tmpDir, `vscode-ripgrep-cache-${ripgrep.package}`);
   mkdirSync(cache, { recursive: true });
-  await run('tar', ['-czf', join(cache, `ripgrep-${ripgrep.tag}-${target}.tar.gz`), '-C', join(work, dirname(rg)), 'rg'],
-    { timeoutMs: 60_000, what: 'packing rg for @vscode/ripgrep' });
+  await run(
+    'tar',
+    ['-czf', join(cache, `ripgrep-${ripgrep.tag}-${target}.tar.gz`), '-C', join(work, dirname(rg)), 'rg'],
+    { timeoutMs: 60_000, what: 'packing rg for @vscode/ripgrep' },
+  );
 }
 
-export async function ensureCodeServer(toolchain: NodeToolchain, build: VscodeBuild = selectedBuild(), log: Log = defaultLog): Promise<{ vscodeDir: string }> {
+export async function ensureCodeServer(
+  toolchain: NodeToolchain,
+  build: VscodeBuild = selectedBuild(),
+  log: Log = defaultLog,
+): Promise<{ vscodeDir: string }> {
   const { node, nodeDir } = toolchain;
   const dir = join(cacheRoot(), `code-server-${build.codeServer}-node${build.node}`);
   const vscodeOf = (d: string): string => join(d, 'node_modules', 'code-server', 'lib', 'vscode');
   const verify = (d: string): string | undefined => {
     const v = vscodeOf(d);
-    for (const f of ['out/server-main.js', 'package.json', 'product.json', 'node_modules/@vscode/spdlog/build/Release/spdlog.node']) {
+    for (const f of [
+      'out/server-main.js',
+      'package.json',
+      'product.json',
+      'node_modules/@vscode/spdlog/build/Release/spdlog.node',
+    ]) {
       if (!existsSync(join(v, f))) return `${join(v, f)} is missing`;
     }
     return undefined;
@@ -287,28 +381,54 @@ export async function ensureCodeServer(toolchain: NodeToolchain, build: VscodeBu
   if (!(existsSync(join(dir, '.complete')) && verify(dir) === undefined)) {
     await ensureDebianPackages(BUILD_PACKAGES, log);
   }
-  await installCached(dir, `code-server ${build.codeServer} (VS Code ${build.vscode}'s server build; compiles native modules, a few minutes)`, async (tmp) => {
-    writeFileSync(join(tmp, 'package.json'), '{"private":true}\n');
-    // Run npm itself on the build's Node (first on PATH, with the build's own npm if it has
-    // one) so install scripts and node-gyp build for it.
-    let npmArgs: string[];
-    if (toolchain.npmCliJs) npmArgs = [toolchain.npmCliJs];
-    else {
-      const npmJs = npmCli();
-      npmArgs = npmJs.command === process.execPath ? npmJs.prefixArgs : [resolveNpmCliJs(npmJs.command)];
-    }
-    const extra: Record<string, string> = { PATH: `${toolchain.binDir ?? dirname(node)}:${process.env.PATH ?? ''}`, npm_config_nodedir: nodeDir };
-    if (build.ripgrep) {
-      // Older code-server install scripts insist on --unsafe-perm (as root); @vscode/ripgrep
-      // looks for its download in a cache under TMPDIR.
-      extra.npm_config_unsafe_perm = 'true';
-      extra.TMPDIR = join(tmp, '.tmp');
-      await seedRipgrep(build.ripgrep, extra.TMPDIR, join(tmp, '.ripgrep'));
-    }
-    await run(node, [...npmArgs, 'install', '--no-save', '--no-package-lock', '--ignore-scripts=false', `--nodedir=${nodeDir}`, `code-server@${build.codeServer}`],
-      { cwd: tmp, env: npmEnv(extra), timeoutMs: 30 * 60_000, what: `npm install code-server@${build.codeServer}`, logFile: join(tmp, 'npm-install.log') });
-    for (const d of ['.tmp', '.ripgrep']) rmSync(join(tmp, d), { recursive: true, force: true });
-  }, verify, log);
+  await installCached(
+    dir,
+    `code-server ${build.codeServer} (VS Code ${build.vscode}'s server build; compiles native modules, a few minutes)`,
+    async (tmp) => {
+      writeFileSync(join(tmp, 'package.json'), '{"private":true}\n');
+      // Run npm itself on the build's Node (first on PATH, with the build's own npm if it has
+      // one) so install scripts and node-gyp build for it.
+      let npmArgs: string[];
+      if (toolchain.npmCliJs) npmArgs = [toolchain.npmCliJs];
+      else {
+        const npmJs = npmCli();
+        npmArgs = npmJs.command === process.execPath ? npmJs.prefixArgs : [resolveNpmCliJs(npmJs.command)];
+      }
+      const extra: Record<string, string> = {
+        PATH: `${toolchain.binDir ?? dirname(node)}:${process.env.PATH ?? ''}`,
+        npm_config_nodedir: nodeDir,
+      };
+      if (build.ripgrep) {
+        // Older code-server install scripts insist on --unsafe-perm (as root); @vscode/ripgrep
+        // looks for its download in a cache under TMPDIR.
+        extra.npm_config_unsafe_perm = 'true';
+        extra.TMPDIR = join(tmp, '.tmp');
+        await seedRipgrep(build.ripgrep, extra.TMPDIR, join(tmp, '.ripgrep'));
+      }
+      await run(
+        node,
+        [
+          ...npmArgs,
+          'install',
+          '--no-save',
+          '--no-package-lock',
+          '--ignore-scripts=false',
+          `--nodedir=${nodeDir}`,
+          `code-server@${build.codeServer}`,
+        ],
+        {
+          cwd: tmp,
+          env: npmEnv(extra),
+          timeoutMs: 30 * 60_000,
+          what: `npm install code-server@${build.codeServer}`,
+          logFile: join(tmp, 'npm-install.log'),
+        },
+      );
+      for (const d of ['.tmp', '.ripgrep']) rmSync(join(tmp, d), { recursive: true, force: true });
+    },
+    verify,
+    log,
+  );
   return { vscodeDir: vscodeOf(dir) };
 }
 
@@ -328,10 +448,14 @@ export async function ensureChromium(log: Log = defaultLog): Promise<string> {
     if (!existsSync(configured)) throw new PrerequisiteError(`OSAI_CHROMIUM=${configured} does not exist`);
     return configured;
   }
-  const found = (): string | undefined => ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ?? which('chromium');
+  const found = (): string | undefined =>
+    ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ?? which('chromium');
   if (!found()) await ensureDebianPackages(BROWSER_PACKAGES, log);
   const chromium = found();
-  if (!chromium) throw new PrerequisiteError('Chromium is not installed (apt-get install chromium), or set OSAI_CHROMIUM to a Chromium/Chrome executable');
+  if (!chromium)
+    throw new PrerequisiteError(
+      'Chromium is not installed (apt-get install chromium), or set OSAI_CHROMIUM to a Chromium/Chrome executable',
+    );
   return chromium;
 }
 
@@ -345,17 +469,34 @@ export async function provision(options: { browser: boolean; log?: Log }): Promi
   const chromium = options.browser ? await ensureChromium(log) : '';
   const pkg = JSON.parse(readFileSync(join(vscodeDir, 'package.json'), 'utf8')) as { version: string };
   const product = JSON.parse(readFileSync(join(vscodeDir, 'product.json'), 'utf8')) as { commit?: string };
-  if (pkg.version !== build.vscode) throw new PrerequisiteError(`code-server ${build.codeServer} holds VS Code ${pkg.version}, not ${build.vscode}`);
+  if (pkg.version !== build.vscode)
+    throw new PrerequisiteError(`code-server ${build.codeServer} holds VS Code ${pkg.version}, not ${build.vscode}`);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  log(`toolchain ready in ${seconds} s: Node ${build.node}, code-server ${build.codeServer} (VS Code ${pkg.version})${chromium ? `, ${chromium}` : ''}; cache ${cacheRoot()}`);
-  return { node: node.node, vscodeDir, serverMain: join(vscodeDir, 'out', 'server-main.js'), vscodeVersion: pkg.version, vscodeCommit: product.commit ?? 'unknown', chromium };
+  log(
+    `toolchain ready in ${seconds} s: Node ${build.node}, code-server ` +
+      `${build.codeServer} (VS Code ${pkg.version})${chromium ? `, ${chromium}` : ''}` +
+      `; cache ${cacheRoot()}`,
+  );
+  return {
+    node: node.node,
+    vscodeDir,
+    serverMain: join(vscodeDir, 'out', 'server-main.js'),
+    vscodeVersion: pkg.version,
+    vscodeCommit: product.commit ?? 'unknown',
+    chromium,
+  };
 }
 
-// `npm run vscode:provision` (and .ci/run): install and cache everything ahead of the tests
+// `npm run vscode:provision`: install and cache everything ahead of the tests
 // (`OSAI_VSCODE_VERSION=1.82 npm run vscode:provision`: the oldest supported VS Code).
 if (require.main === module) {
-  provision({ browser: true }).then(() => process.exit(0), (error: unknown) => {
-    console.error(`[vscode-test] FAILED, a prerequisite is missing: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(2);
-  });
+  provision({ browser: true }).then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(
+        `[vscode-test] FAILED, a prerequisite is missing: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      process.exit(2);
+    },
+  );
 }

@@ -65,7 +65,11 @@ function serverEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 async function killGroup(child: ChildProcess, exited: Promise<unknown>, graceMs = 5000): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const signal = (sig: NodeJS.Signals): void => {
-    try { process.kill(-child.pid!, sig); } catch { /* already gone */ }
+    try {
+      process.kill(-child.pid!, sig);
+    } catch {
+      /* already gone */
+    }
   };
   signal('SIGTERM');
   const timer = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), graceMs).unref());
@@ -92,44 +96,74 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { toolchain } = options;
   const serverDataDir = join(options.stateDir, 'server-data');
   const userDataDir = join(options.stateDir, 'user-data');
-  for (const d of [serverDataDir, userDataDir, options.extensionsDir, join(userDataDir, 'Machine'), join(userDataDir, 'User')]) mkdirSync(d, { recursive: true });
+  for (const d of [
+    serverDataDir,
+    userDataDir,
+    options.extensionsDir,
+    join(userDataDir, 'Machine'),
+    join(userDataDir, 'User'),
+  ])
+    mkdirSync(d, { recursive: true });
   const settings = JSON.stringify(QUIET_SETTINGS, null, 2) + '\n';
   writeFileSync(join(userDataDir, 'Machine', 'settings.json'), settings);
   writeFileSync(join(userDataDir, 'User', 'settings.json'), settings);
 
   const args = [
     toolchain.serverMain,
-    '--host', '127.0.0.1',
-    '--port', String(options.port ?? 0),
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(options.port ?? 0),
     '--without-connection-token',
     '--accept-server-license-terms',
-    '--server-data-dir', serverDataDir,
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', options.extensionsDir,
+    '--server-data-dir',
+    serverDataDir,
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    options.extensionsDir,
     '--disable-telemetry',
     '--disable-update-check',
     ...(options.testDriver ? ['--enable-smoke-test-driver'] : []),
   ];
-  const child = spawn(toolchain.node, args, { env: serverEnv(options.env), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  const exited = new Promise<string>((resolve) => child.on('exit', (code, sig) => resolve(sig ? `signal ${sig}` : `code ${code}`)));
+  const child = spawn(toolchain.node, args, {
+    env: serverEnv(options.env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  const exited = new Promise<string>((resolve) =>
+    child.on('exit', (code, sig) => resolve(sig ? `signal ${sig}` : `code ${code}`)),
+  );
   const stop = async (): Promise<void> => {
     live.delete(stop);
     await killGroup(child, exited);
   };
   // On `exit` only synchronous work runs: send the signal there.
-  const stopSync = async (): Promise<void> => { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ } };
+  const stopSync = async (): Promise<void> => {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+  };
   live.add(stopSync);
   hookExit();
 
   const port = await new Promise<number>((resolve, reject) => {
     const timeoutMs = options.startTimeoutMs ?? 60_000;
     const recent: string[] = [];
-    const timer = setTimeout(() => fail(`VS Code's server did not report its port within ${timeoutMs / 1000} s`), timeoutMs);
+    const timer = setTimeout(
+      () => fail(`VS Code's server did not report its port within ${timeoutMs / 1000} s`),
+      timeoutMs,
+    );
     function fail(message: string): void {
       clearTimeout(timer);
       reject(new PrerequisiteError(`${message}\n${recent.slice(-30).join('\n')}`));
     }
-    for (const [stream, name] of [[child.stdout!, 'stdout'], [child.stderr!, 'stderr']] as const) {
+    for (const [stream, name] of [
+      [child.stdout!, 'stdout'],
+      [child.stderr!, 'stderr'],
+    ] as const) {
       let pending = '';
       stream.on('data', (b: Buffer) => {
         pending += String(b);
@@ -140,7 +174,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           if (recent.length > 100) recent.shift();
           options.onLine?.(line, name);
           const m = /Extension host agent listening on (\d+)/.exec(line);
-          if (m) { clearTimeout(timer); resolve(Number(m[1])); }
+          if (m) {
+            clearTimeout(timer);
+            resolve(Number(m[1]));
+          }
         }
       });
     }
@@ -158,17 +195,37 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     serverDataDir,
     logsDir: join(userDataDir, 'logs'),
     exited,
-    stop: async () => { live.delete(stopSync); await stop(); },
+    stop: async () => {
+      live.delete(stopSync);
+      await stop();
+    },
   };
 }
 
 /** `server-main.js --install-extension <vsix>` into `extensionsDir` (no network needed). */
-export async function installVsix(toolchain: Toolchain, vsix: string, extensionsDir: string, stateDir: string, log: Log): Promise<void> {
+export async function installVsix(
+  toolchain: Toolchain,
+  vsix: string,
+  extensionsDir: string,
+  stateDir: string,
+  log: Log,
+): Promise<void> {
   mkdirSync(extensionsDir, { recursive: true });
   // VS Code 1.82 makes the state folders one level at a time, so their parent must exist.
   mkdirSync(stateDir, { recursive: true });
-  const args = [toolchain.serverMain, '--install-extension', vsix, '--force', '--extensions-dir', extensionsDir,
-    '--server-data-dir', join(stateDir, 'server-data'), '--user-data-dir', join(stateDir, 'user-data'), '--accept-server-license-terms'];
+  const args = [
+    toolchain.serverMain,
+    '--install-extension',
+    vsix,
+    '--force',
+    '--extensions-dir',
+    extensionsDir,
+    '--server-data-dir',
+    join(stateDir, 'server-data'),
+    '--user-data-dir',
+    join(stateDir, 'user-data'),
+    '--accept-server-license-terms',
+  ];
   const output: string[] = [];
   const code = await new Promise<number | null>((resolve, reject) => {
     const child = spawn(toolchain.node, args, { env: serverEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
@@ -176,11 +233,19 @@ export async function installVsix(toolchain: Toolchain, vsix: string, extensions
     child.stderr!.on('data', (b) => output.push(String(b)));
     const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
     child.on('error', reject);
-    child.on('close', (c) => { clearTimeout(timer); resolve(c); });
+    child.on('close', (c) => {
+      clearTimeout(timer);
+      resolve(c);
+    });
   });
   const text = output.join('').trim();
   if (code !== 0 || !/successfully installed/i.test(text)) {
     throw new Error(`installing ${vsix} failed (exit ${code}):\n${text}`);
   }
-  log(text.split('\n').filter((l) => /install/i.test(l)).join('\n'));
+  log(
+    text
+      .split('\n')
+      .filter((l) => /install/i.test(l))
+      .join('\n'),
+  );
 }

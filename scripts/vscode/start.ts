@@ -30,7 +30,8 @@ function portArg(): number {
 async function main(): Promise<void> {
   const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { name: string; version: string };
   const vsix = process.env.OSAI_VSIX ? resolve(process.env.OSAI_VSIX) : join(REPO, `${pkg.name}-${pkg.version}.vsix`);
-  if (!existsSync(vsix)) throw new PrerequisiteError(`${vsix} is missing: run \`npm run package\` first (npm start does)`);
+  if (!existsSync(vsix))
+    throw new PrerequisiteError(`${vsix} is missing: run \`npm run package\` first (npm start does)`);
   const port = portArg();
   const toolchain = await provision({ browser: false, log });
 
@@ -60,11 +61,22 @@ async function main(): Promise<void> {
     rmSync(root, { recursive: true, force: true });
     throw error;
   }
-  void server.exited.then((how) => { if (!stopping) { console.error(`[osai start] VS Code's server exited (${how})`); rmSync(root, { recursive: true, force: true }); process.exit(1); } });
+  void server.exited.then((how) => {
+    if (!stopping) {
+      console.error(`[osai start] VS Code's server exited (${how})`);
+      rmSync(root, { recursive: true, force: true });
+      process.exit(1);
+    }
+  });
 
   const openFile = `vscode-remote://127.0.0.1:${server.port}${join(workspace, 'llama-style.osai.yaml')}`;
-  const url = `${server.origin}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify([['openFile', openFile]]))}`;
-  log(`VS Code ${toolchain.vscodeVersion} is serving a copy of examples/ with ${pkg.name} ${pkg.version} installed from ${vsix.slice(REPO.length + 1)}.`);
+  const url =
+    `${server.origin}/?folder=${encodeURIComponent(workspace)}&payload=` +
+    `${encodeURIComponent(JSON.stringify([['openFile', openFile]]))}`;
+  log(
+    `VS Code ${toolchain.vscodeVersion} is serving a copy of examples/ with ` +
+      `${pkg.name} ${pkg.version} installed from ${vsix.slice(REPO.length + 1)}.`,
+  );
   console.log('');
   console.log(`Open ${url}`);
   console.log(`  (or ${server.origin}/?folder=${encodeURIComponent(workspace)} for the folder alone)`);
@@ -73,6 +85,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`[osai start] failed: ${error instanceof PrerequisiteError || error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `[osai start] failed: ` +
+      `${error instanceof PrerequisiteError || error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(1);
 });

@@ -29,12 +29,22 @@ const ALLOWED = [
   /^extension\/language-configuration\.json$/,
 ];
 const REQUIRED = [
-  'extension/package.json', 'extension/client/out/extension.js', 'extension/server/out/server.js', 'extension/server/out/server-main.js', 'extension/server/out/bundles.json', 'extension/language-configuration.json',
+  'extension/package.json',
+  'extension/client/out/extension.js',
+  'extension/server/out/server.js',
+  'extension/server/out/server-main.js',
+  'extension/server/out/bundles.json',
+  'extension/language-configuration.json',
   // The license-text index the server reads on first use (scripts/bundleOptions.mjs).
   'extension/server/out/spdx-texts.json',
   // VS Code for the Web, the Marketplace page and the Get Started walkthrough.
-  'extension/client/out/browser.js', 'extension/server/out/browser-server.js', 'extension/media/icon.png',
-  'extension/media/walkthrough/create-manifest.md', 'extension/media/walkthrough/fix-finding.md', 'extension/media/walkthrough/open-checklist.md', 'extension/media/walkthrough/export-report.md',
+  'extension/client/out/browser.js',
+  'extension/server/out/browser-server.js',
+  'extension/media/icon.png',
+  'extension/media/walkthrough/create-manifest.md',
+  'extension/media/walkthrough/fix-finding.md',
+  'extension/media/walkthrough/open-checklist.md',
+  'extension/media/walkthrough/export-report.md',
 ];
 
 /** File names in a zip, from its central directory. */
@@ -43,7 +53,10 @@ export function zipEntries(file: string): string[] {
   // End of central directory: signature 0x06054b50, within the last 64 KiB + 22 bytes.
   let eocd = -1;
   for (let i = zip.length - 22; i >= Math.max(0, zip.length - 65_557); i--) {
-    if (zip.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
+    if (zip.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
   }
   if (eocd < 0) throw new Error(`${file} is not a zip file`);
   const count = zip.readUInt16LE(eocd + 10);
@@ -67,7 +80,8 @@ export function checkVsix(file: string): string {
   const problems: string[] = [];
   if (size >= VSIX_MAX_BYTES) problems.push(`it is ${(size / 1024).toFixed(0)} KB, over the 1 MB target`);
   const unexpected = entries.filter((e) => !ALLOWED.some((re) => re.test(e)));
-  if (unexpected.length > 0) problems.push(`it holds files that do not belong (see .vscodeignore): ${unexpected.join(', ')}`);
+  if (unexpected.length > 0)
+    problems.push(`it holds files that do not belong (see .vscodeignore): ${unexpected.join(', ')}`);
   const missing = REQUIRED.filter((e) => !entries.includes(e));
   if (missing.length > 0) problems.push(`it lacks ${missing.join(', ')}`);
   if (problems.length > 0) throw new Error(`${file}: ${problems.join('; ')}`);

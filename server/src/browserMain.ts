@@ -4,21 +4,39 @@
  * (`startServer`), over the worker's messages instead of Node IPC: the extension's browser
  * client (client/src/browserExtension.ts) creates this worker.
  */
-import { BrowserMessageReader, BrowserMessageWriter, createConnection, ProposedFeatures } from 'vscode-languageserver/browser';
+import {
+  BrowserMessageReader,
+  BrowserMessageWriter,
+  createConnection,
+  ProposedFeatures,
+} from 'vscode-languageserver/browser';
 import { startServer } from './server';
 
-/** The worker's global scope, as far as this file needs it (the project compiles without the DOM/webworker libraries). */
+/**
+ * The worker's global scope, as far as this file needs it (the project compiles without the DOM/webworker libraries).
+ */
 interface WorkerScope {
   postMessage(message: unknown): void;
-  addEventListener(type: 'error' | 'unhandledrejection', listener: (event: { error?: unknown; reason?: unknown; message?: string }) => void): void;
+  addEventListener(
+    type: 'error' | 'unhandledrejection',
+    listener: (event: { error?: unknown; reason?: unknown; message?: string }) => void,
+  ): void;
 }
 declare const self: WorkerScope;
 
-const connection = createConnection(ProposedFeatures.all, new BrowserMessageReader(self as never), new BrowserMessageWriter(self as never));
+const connection = createConnection(
+  ProposedFeatures.all,
+  new BrowserMessageReader(self as never),
+  new BrowserMessageWriter(self as never),
+);
 // As on Node: stray console output goes to the client's log (a worker's console is the browser's developer tools).
 console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
 console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
-const describe = (error: unknown): string => (error instanceof Error ? error.stack ?? error.message : String(error));
-self.addEventListener('error', (event) => connection.console.error(`osai: uncaught ${describe(event.error ?? event.message)}`));
-self.addEventListener('unhandledrejection', (event) => connection.console.error(`osai: unhandled rejection ${describe(event.reason)}`));
+const describe = (error: unknown): string => (error instanceof Error ? (error.stack ?? error.message) : String(error));
+self.addEventListener('error', (event) =>
+  connection.console.error(`osai: uncaught ${describe(event.error ?? event.message)}`),
+);
+self.addEventListener('unhandledrejection', (event) =>
+  connection.console.error(`osai: unhandled rejection ${describe(event.reason)}`),
+);
 startServer(connection);

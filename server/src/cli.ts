@@ -7,7 +7,8 @@
  * verdict fails — an unmet requirement or an error — or too many warnings; 2 a usage error (a
  * `--treat-as-open` the checker already judges not open among them), something that cannot be
  * read or written, a file that could not be checked (not UTF-8, larger than `--max-file-size`,
- * or named but claimed by no format), or nothing to check. With `--ignore-unknown` (the pre-commit hook's), files named that no format
+ * or named but claimed by no format), or nothing to check. With `--ignore-unknown` (the pre-commit hook's), files named
+ * that no format
  * may claim are skipped as in folders, and nothing to check is not an error.
  */
 import { lstatSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -17,7 +18,16 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { version } from '../../package.json';
 import { Options, parseArgs, USAGE } from './cli/args';
-import { decodeUtf8, displayPath, EncodingError, expandTarget, isInside, readStdin, realPath, TargetError } from './cli/files';
+import {
+  decodeUtf8,
+  displayPath,
+  EncodingError,
+  expandTarget,
+  isInside,
+  readStdin,
+  realPath,
+  TargetError,
+} from './cli/files';
 import { count, FileResult, formatResults } from './cli/formats';
 import { createProgress, ProgressStream } from './cli/progress';
 import { getLanguageService, LanguageService, type EvidenceCache, type EvidenceDescription } from './service';
@@ -46,22 +56,44 @@ interface Source {
 
 const STDIN_NAME = '<stdin>';
 
-export function main(argv: string[], out: (s: string) => void, err: (s: string) => void, environment: Partial<CliEnvironment> = {}): number {
+export function main(
+  argv: string[],
+  out: (s: string) => void,
+  err: (s: string) => void,
+  environment: Partial<CliEnvironment> = {},
+): number {
   const cwd = environment.cwd ?? process.cwd();
   const env = environment.env ?? process.env;
   const parsed = parseArgs(argv, (arg) => isFile(resolve(cwd, arg)));
-  if (parsed.kind === 'help') { out(USAGE); return 0; }
-  if (parsed.kind === 'version') { out(version); return 0; }
-  if (parsed.kind === 'usage') { err(`osai-check: ${parsed.message}\n\n${USAGE}`); return 2; }
+  if (parsed.kind === 'help') {
+    out(USAGE);
+    return 0;
+  }
+  if (parsed.kind === 'version') {
+    out(version);
+    return 0;
+  }
+  if (parsed.kind === 'usage') {
+    err(`osai-check: ${parsed.message}\n\n${USAGE}`);
+    return 2;
+  }
   const options = parsed.options;
 
   const maxFileSize = options.maxFileSize ?? defaultSettings.maxFileSize;
   const service = getLanguageService({ treatAsOpen: options.treatAsOpen, maxFileSize });
   // --treat-as-open only fills gaps in the built-in knowledge: a license it already judges is refused.
   const refused = service.settingsProblems();
-  for (const problem of refused) err(`osai-check: --treat-as-open ${problem.entry}: ${problem.message}${problem.refusal === 'already-open' ? ' (ignored)' : ''}`);
+  for (const problem of refused)
+    err(
+      `osai-check: --treat-as-open ${problem.entry}: ${problem.message}` +
+        `${problem.refusal === 'already-open' ? ' (ignored)' : ''}`,
+    );
   if (refused.some((p) => p.refusal !== 'already-open')) {
-    err('osai-check: --treat-as-open takes only licenses the checker does not know: `LicenseRef-…` ids, names it does not recognise, and permissive licenses nobody has reviewed (docs/license-policy.md)');
+    err(
+      'osai-check: --treat-as-open takes only licenses the checker does not ' +
+        'know: `LicenseRef-…` ids, names it does not recognise, and permissive ' +
+        'licenses nobody has reviewed (docs/license-policy.md)',
+    );
     return 2;
   }
   // A file whose content cannot be read is a candidate: reading it again reports why (exit 2).
@@ -86,7 +118,10 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
         // --ignore-unknown: a file named is taken as if found in a folder (pre-commit names every staged YAML file).
         if (found.named && options.ignoreUnknown && !isCandidate(found.path)) continue;
         const key = realPath(found.path);
-        if (!seen.has(key)) { seen.add(key); sources.push({ path: found.path, stdin: false, named: found.named && !options.ignoreUnknown }); }
+        if (!seen.has(key)) {
+          seen.add(key);
+          sources.push({ path: found.path, stdin: false, named: found.named && !options.ignoreUnknown });
+        }
       }
     } catch (error) {
       if (!(error instanceof TargetError)) throw error;
@@ -95,21 +130,29 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     }
   }
   if (sources.length === 0 && !options.ignoreUnknown) {
-    const lookedFor = 'osai.yaml, osai.yml, *.osai.yaml, *.osai.yml, MOF model files, and README.md files that are model or dataset cards';
+    const lookedFor =
+      'osai.yaml, osai.yml, *.osai.yaml, *.osai.yml, MOF model files, and ' +
+      'README.md files that are model or dataset cards';
     err(`osai-check: no manifests found in ${options.targets.join(', ')} (looked for ${lookedFor})`);
     return 2;
   }
 
   const results: FileResult[] = [];
-  // The repository root of a location is the nearest folder with `.git`, else the folder named here (or the working directory).
+  // The repository root of a location is the nearest folder with `.git`, else the folder named here (or the working
+  // directory).
   const evidence: EvidenceRun | undefined = options.evidence
-    ? { roots: [cwd, ...options.targets.map((t) => resolve(cwd, t)).filter(isFolder)].map((p) => pathToFileURL(p).href.replace(/\/$/, '')), cache: new Map() }
+    ? {
+        roots: [cwd, ...options.targets.map((t) => resolve(cwd, t)).filter(isFolder)].map((p) =>
+          pathToFileURL(p).href.replace(/\/$/, ''),
+        ),
+        cache: new Map(),
+      }
     : undefined;
   /** Files that could not be checked, each with why: the run exits 2. */
   const unchecked: string[] = [];
   const progress = createProgress(sources.length, environment.progress ?? process.stderr, env);
   for (const [i, source] of sources.entries()) {
-    const shown = source.stdin ? options.stdinFilename ?? STDIN_NAME : displayPath(source.path, cwd);
+    const shown = source.stdin ? (options.stdinFilename ?? STDIN_NAME) : displayPath(source.path, cwd);
     progress.update(i + 1, shown);
     let text: string;
     let bytes: number;
@@ -128,14 +171,23 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
         continue;
       }
       progress.end();
-      err(`osai-check: cannot read ${source.stdin ? 'stdin' : shown}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      err(
+        `osai-check: cannot read ${source.stdin ? 'stdin' : shown}: ` +
+          `${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      );
       return 2;
     }
-    const tooLarge = `${shown} has ${bytes.toLocaleString('en-US')} bytes, more than the limit of ${maxFileSize.toLocaleString('en-US')}; not checked (raise the limit with --max-file-size <bytes>)`;
+    const tooLarge =
+      `${shown} has ${bytes.toLocaleString('en-US')} bytes, more than the limit of ` +
+      `${maxFileSize.toLocaleString('en-US')}; not checked (raise the limit ` +
+      `with --max-file-size <bytes>)`;
     // The limit is for files that are ours: one named, or claimed by its name. A large file found in
     // a folder or passed by a hook (a long README, a data YAML that mentions the framework) is
     // read, and the service says whether it is ours (a card's front matter is all it parses).
-    if (bytes > maxFileSize && (source.named || service.claimsByName(pathToFileURL(source.path).href))) { unchecked.push(tooLarge); continue; }
+    if (bytes > maxFileSize && (source.named || service.claimsByName(pathToFileURL(source.path).href))) {
+      unchecked.push(tooLarge);
+      continue;
+    }
     if (bytes > maxFileSize) {
       try {
         text = decodeUtf8(readFileSync(source.path));
@@ -145,17 +197,30 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     }
     const result = check(service, source, shown, text, options, cwd, evidence);
     // The service measures the same bytes (of the decoded text): a safety net, e.g. for stdin.
-    if (result.diagnostics.some((d) => d.code === Codes.tooLarge)) { unchecked.push(tooLarge); continue; }
+    if (result.diagnostics.some((d) => d.code === Codes.tooLarge)) {
+      unchecked.push(tooLarge);
+      continue;
+    }
     const tooComplex = result.diagnostics.find((d) => d.code === Codes.tooComplex);
-    if (tooComplex) { unchecked.push(`${shown}:${tooComplex.range.start.line + 1}:${tooComplex.range.start.character + 1}: ${tooComplex.message}`); continue; }
+    if (tooComplex) {
+      unchecked.push(
+        `${shown}:${tooComplex.range.start.line + 1}:${tooComplex.range.start.character + 1}: ${tooComplex.message}`,
+      );
+      continue;
+    }
     // A file a format claims whose YAML could not be read (an alias bomb, nesting past the guard): never passed over.
     if (result.unreadable) {
       const why = result.unreadable;
-      unchecked.push(`${shown}:${why.range.start.line + 1}:${why.range.start.character + 1}: not checked, its YAML could not be read: ${why.message}`);
+      unchecked.push(
+        `${shown}:${why.range.start.line + 1}:${why.range.start.character + 1}: ` +
+          `not checked, its YAML could not be read: ${why.message}`,
+      );
       continue;
     }
     if (!result.recognised && source.named) {
-      unchecked.push(`${shown} is neither an OSAID manifest, a MOF model file nor a model or dataset card; not checked`);
+      unchecked.push(
+        `${shown} is neither an OSAID manifest, a MOF model file nor a model or dataset card; not checked`,
+      );
     }
     results.push(result);
   }
@@ -167,7 +232,10 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   const findings = formatResults(options.format, results, info);
   if (options.report) {
     const entries = results.flatMap((r) => (r.checklist ? [{ file: r.file, checklist: r.checklist }] : []));
-    const report = service.renderReport(entries, options.report, { date: reportDate(env), generator: `osai-check ${version}` });
+    const report = service.renderReport(entries, options.report, {
+      date: reportDate(env),
+      generator: `osai-check ${version}`,
+    });
     if (options.output !== undefined) {
       if (!write(resolve(cwd, options.output), report, err)) return 2;
       if (options.formatGiven && findings !== '') out(findings);
@@ -184,57 +252,90 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   const warnings = results.reduce((n, r) => n + count(r.diagnostics, DiagnosticSeverity.Warning), 0);
   const checked = results.filter((r) => r.recognised).length;
   const hidden = options.quiet && warnings > 0 ? ' (warnings not shown: --quiet)' : '';
-  err(`${checked} file${checked === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${hidden}`);
+  err(
+    `${checked} file${checked === 1 ? '' : 's'} checked: ${errors} error` +
+      `${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}` +
+      `${hidden}`,
+  );
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
   if (tooManyWarnings) err(`osai-check: too many warnings (${warnings}; --max-warnings ${options.maxWarnings})`);
   if (unchecked.length > 0) {
     err(`osai-check: ${unchecked.length} file${unchecked.length === 1 ? '' : 's'} could not be checked (exit 2)`);
     return 2;
   }
-  // The exit code is the verdicts': 1 when any file's fails (every error fails its verdict, and so does an unmet requirement).
+  // The exit code is the verdicts': 1 when any file's fails (every error fails its verdict, and so does an unmet
+  // requirement).
   const failing = results.filter((r) => r.summary?.verdict.state === 'fails').length;
   return failing > 0 || errors > 0 || tooManyWarnings ? 1 : 0;
 }
 
-function check(service: LanguageService, source: Source, shown: string, text: string, options: Options, cwd: string, evidence: EvidenceRun | undefined): FileResult {
+function check(
+  service: LanguageService,
+  source: Source,
+  shown: string,
+  text: string,
+  options: Options,
+  cwd: string,
+  evidence: EvidenceRun | undefined,
+): FileResult {
   const uri = pathToFileURL(source.path).href;
   // Files are recognised as in the editor (by name, or by content); stdin is assumed to be
   // the default format (a manifest) unless its content says otherwise.
   const parsed = service.parse(TextDocument.create(uri, 'yaml', 1, text), { unnamed: source.stdin });
   // What the release's own files show (its locations, license files, package manifests).
-  const found = evidence && parsed.value !== undefined ? service.collectEvidenceSync(parsed, nodeFilesSync, evidence) : undefined;
+  const found =
+    evidence && parsed.value !== undefined ? service.collectEvidenceSync(parsed, nodeFilesSync, evidence) : undefined;
   const diagnostics = service.doValidation(parsed, found);
   const summary = service.summarize(parsed, diagnostics);
   return {
     file: shown,
-    portable: source.stdin && options.stdinFilename === undefined ? STDIN_NAME
-      : isInside(source.path, cwd) ? relative(cwd, source.path).split(sep).join('/') : uri,
+    portable:
+      source.stdin && options.stdinFilename === undefined
+        ? STDIN_NAME
+        : isInside(source.path, cwd)
+          ? relative(cwd, source.path).split(sep).join('/')
+          : uri,
     kind: parsed.kind,
     kindLabel: parsed.format.label,
     recognised: summary !== undefined,
     diagnostics,
-    reported: options.quiet ? diagnostics.filter((d) => (d.severity ?? DiagnosticSeverity.Error) === DiagnosticSeverity.Error) : diagnostics,
+    reported: options.quiet
+      ? diagnostics.filter((d) => (d.severity ?? DiagnosticSeverity.Error) === DiagnosticSeverity.Error)
+      : diagnostics,
     summary,
     checklist: service.getChecklist(parsed, diagnostics, found),
     evidence: found ? shownEvidence(service.describeEvidence(found), cwd) : undefined,
     // Claimed, but no value could be built from its YAML: the error that says why.
-    unreadable: summary !== undefined && parsed.value === undefined && parsed.parseDiagnostics.length > 0
-      ? [...parsed.parseDiagnostics].reverse().find((d) => d.severity === DiagnosticSeverity.Error) ?? parsed.parseDiagnostics[0]
-      : undefined,
+    unreadable:
+      summary !== undefined && parsed.value === undefined && parsed.parseDiagnostics.length > 0
+        ? ([...parsed.parseDiagnostics].reverse().find((d) => d.severity === DiagnosticSeverity.Error) ??
+          parsed.parseDiagnostics[0])
+        : undefined,
   };
 }
 
-interface EvidenceRun { roots: string[]; cache: EvidenceCache }
+interface EvidenceRun {
+  roots: string[];
+  cache: EvidenceCache;
+}
 
 /** The evidence with its repository root as a path relative to the working directory (`.`). */
 function shownEvidence(description: EvidenceDescription, cwd: string): EvidenceDescription {
   let root = description.root;
-  try { root = relative(cwd, fileURLToPath(root)) || '.'; } catch { /* not a file: URI: shown as it is */ }
+  try {
+    root = relative(cwd, fileURLToPath(root)) || '.';
+  } catch {
+    /* not a file: URI: shown as it is */
+  }
   return { ...description, root };
 }
 
 function isFolder(path: string): boolean {
-  try { return statSync(path).isDirectory(); } catch { return false; }
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** Whether a path names an existing file (not following a link: a dangling link's name is a file's name too). */
@@ -265,5 +366,9 @@ function write(path: string, content: string, err: (s: string) => void): boolean
 
 /** Runs with the process's arguments and streams (the `osai-check` bin). */
 export function run(): void {
-  process.exitCode = main(process.argv.slice(2), (s) => process.stdout.write(`${s}\n`), (s) => process.stderr.write(`${s}\n`));
+  process.exitCode = main(
+    process.argv.slice(2),
+    (s) => process.stdout.write(`${s}\n`),
+    (s) => process.stderr.write(`${s}\n`),
+  );
 }

@@ -28,7 +28,8 @@ export function settingsFrom(section: unknown, fallback: ServiceSettings): Servi
   const list = s.licenses?.treatAsOpen;
   const size = s.maxFileSize;
   return {
-    treatAsOpen: Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string')
+    treatAsOpen: Array.isArray(list)
+      ? list.filter((x): x is string => typeof x === 'string')
       : defaultSettings.treatAsOpen,
     maxFileSize: typeof size === 'number' && size > 0 ? size : defaultSettings.maxFileSize,
     mof: typeof s.mof?.enable === 'boolean' ? s.mof.enable : defaultSettings.mof,
@@ -94,15 +95,18 @@ export class DocumentSettings {
     if (known) return known;
     const asked = this.asking.get(uri);
     if (asked) return asked.answer;
-    const question = { epoch: this.epoch, answer: this.askFor([uri]).then((answers) => {
-      const settings = answers?.[0] ?? this.given;
-      // Kept unless the document was closed or a change came meanwhile (the next asking covers it).
-      if (this.asking.get(uri) === question) {
-        this.asking.delete(uri);
-        if (question.epoch === this.epoch) this.scoped.set(uri, settings);
-      }
-      return settings;
-    }) };
+    const question = {
+      epoch: this.epoch,
+      answer: this.askFor([uri]).then((answers) => {
+        const settings = answers?.[0] ?? this.given;
+        // Kept unless the document was closed or a change came meanwhile (the next asking covers it).
+        if (this.asking.get(uri) === question) {
+          this.asking.delete(uri);
+          if (question.epoch === this.epoch) this.scoped.set(uri, settings);
+        }
+        return settings;
+      }),
+    };
     this.asking.set(uri, question);
     return question.answer;
   }

@@ -5,7 +5,14 @@
  * are as they were); `refresh` reads again when the document's components changed or a file
  * they depend on did, and reports a document whose findings it changes (`changed`).
  */
-import { evidenceConcerns, type Evidence, type EvidenceCache, type EvidenceHost, type LanguageService, type ParsedDocument } from './service';
+import {
+  evidenceConcerns,
+  type Evidence,
+  type EvidenceCache,
+  type EvidenceHost,
+  type LanguageService,
+  type ParsedDocument,
+} from './service';
 
 /** File events are gathered this long: a checkout or an install changing many files re-reads once. */
 export const FILE_EVENTS_COALESCE_MS = 50;
@@ -61,16 +68,31 @@ export class EvidenceTracker {
       return;
     }
     const running = { key, dirty: false };
-    this.documents.set(uri, { key: known?.key ?? '', evidence: known?.evidence, stale: known?.stale ?? false, running });
+    this.documents.set(uri, {
+      key: known?.key ?? '',
+      evidence: known?.evidence,
+      stale: known?.stale ?? false,
+      running,
+    });
     void this.collect(uri, parsed, files, running);
   }
 
-  private async collect(uri: string, parsed: ParsedDocument, files: EvidenceHost, running: { key: string; dirty: boolean }): Promise<void> {
+  private async collect(
+    uri: string,
+    parsed: ParsedDocument,
+    files: EvidenceHost,
+    running: { key: string; dirty: boolean },
+  ): Promise<void> {
     let evidence: Evidence | undefined;
     try {
-      evidence = await this.host.service(uri).collectEvidence(parsed, files, { roots: this.host.roots(), cache: this.cache });
+      evidence = await this.host
+        .service(uri)
+        .collectEvidence(parsed, files, { roots: this.host.roots(), cache: this.cache });
     } catch (error) {
-      this.host.log(`osai: reading the release's files for ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      this.host.log(
+        `osai: reading the release's files for ${uri} failed: ` +
+          `${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
     }
     const state = this.documents.get(uri);
     if (state?.running !== running) return; // closed, or overtaken by a newer reading
@@ -82,7 +104,8 @@ export class EvidenceTracker {
   /** Files or folders were created, changed or deleted: the documents whose evidence they concern read again. */
   filesChanged(uris: readonly string[]): void {
     this.changedFiles.push(...uris);
-    if (this.fileTimer === undefined) this.fileTimer = setTimeout(() => this.applyFileChanges(), FILE_EVENTS_COALESCE_MS);
+    if (this.fileTimer === undefined)
+      this.fileTimer = setTimeout(() => this.applyFileChanges(), FILE_EVENTS_COALESCE_MS);
   }
 
   private applyFileChanges(): void {
@@ -91,7 +114,9 @@ export class EvidenceTracker {
     this.changedFiles = [];
     for (const [uri, state] of this.documents) {
       // Before a first reading has finished, nothing tells which files matter: any change may.
-      const concerned = state.evidence ? changed.some((file) => evidenceConcerns(state.evidence!, file)) : state.running !== undefined;
+      const concerned = state.evidence
+        ? changed.some((file) => evidenceConcerns(state.evidence!, file))
+        : state.running !== undefined;
       if (!concerned) continue;
       if (state.running) state.running.dirty = true;
       state.stale = true;

@@ -3,17 +3,53 @@
  * document version and shared by every feature; no exception escapes a handler.
  */
 import type {
-  CancellationToken, Connection, Diagnostic, Disposable, InitializeParams, InitializeResult, Position, Range,
+  CancellationToken,
+  Connection,
+  Diagnostic,
+  Disposable,
+  InitializeParams,
+  InitializeResult,
+  Position,
+  Range,
 } from 'vscode-languageserver';
 // A CommonJS import: bundled without esbuild's ES-module wrapper, which would copy the
-// package's thousand-odd exports into getters at every start (~5 ms of a ~150 ms start).
+// package's thousand-odd exports into getters at every start (BENCHMARKS.md, "Design measurements").
 import lsp = require('vscode-languageserver');
-const { CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, DocumentDiagnosticReportKind, LSPErrorCodes, MessageType, ResponseError, ShowMessageNotification, TextDocumentSyncKind, TextDocuments } = lsp;
+const {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  DocumentDiagnosticReportKind,
+  LSPErrorCodes,
+  MessageType,
+  ResponseError,
+  ShowMessageNotification,
+  TextDocumentSyncKind,
+  TextDocuments,
+} = lsp;
 import { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { CHECKLIST_REQUEST, CREATE_MANIFEST_FROM_CARD_KIND, MANIFEST_FROM_CARD_REQUEST, ManifestFromCardResult, NEW_MANIFEST_REQUEST, NewManifestResult, REPORT_REQUEST, ReportParams, ReportResult } from './protocol';
 import {
-  getLanguageService, LanguageService, LanguageServiceOptions, ParsedDocument, ReportParamsError, sameEvidence,
-  ServiceSettings, type Evidence, type EvidenceHost, type SettingsProblem,
+  CHECKLIST_REQUEST,
+  CREATE_MANIFEST_FROM_CARD_KIND,
+  MANIFEST_FROM_CARD_REQUEST,
+  ManifestFromCardResult,
+  NEW_MANIFEST_REQUEST,
+  NewManifestResult,
+  REPORT_REQUEST,
+  ReportParams,
+  ReportResult,
+} from './protocol';
+import {
+  getLanguageService,
+  LanguageService,
+  LanguageServiceOptions,
+  ParsedDocument,
+  ReportParamsError,
+  sameEvidence,
+  ServiceSettings,
+  type Evidence,
+  type EvidenceHost,
+  type SettingsProblem,
 } from './service';
 import { DocumentSettings, type Answers, type ClientSettings } from './documentSettings';
 import { EvidenceTracker } from './evidenceTracker';
@@ -52,9 +88,10 @@ interface Analysis {
  * Lets the messages already received be handled before going on. A web worker (the browser
  * server, browserMain.ts) has no `setImmediate`: a zero timeout is its macrotask there.
  */
-const yieldToInput = typeof setImmediate === 'function'
-  ? () => new Promise<void>((resolve) => setImmediate(resolve))
-  : () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const yieldToInput =
+  typeof setImmediate === 'function'
+    ? () => new Promise<void>((resolve) => setImmediate(resolve))
+    : () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** What the client tells the server at start (besides the settings). */
 interface InitializationOptions {
@@ -77,7 +114,11 @@ export interface ServerOptions extends LanguageServiceOptions {
  * When a change makes or breaks a `\r\n` at its edges, the document is created again from
  * its text so the line index is rebuilt.
  */
-export function updateDocument(document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
+export function updateDocument(
+  document: TextDocument,
+  changes: TextDocumentContentChangeEvent[],
+  version: number,
+): TextDocument {
   let current = document;
   for (const change of changes) {
     if (!('range' in change)) {
@@ -92,9 +133,10 @@ export function updateDocument(document: TextDocument, changes: TextDocumentCont
     const after = start + change.text.length;
     // A CR/LF pair at either edge of the change, now or before it: the index may be off.
     const pairAt = (t: string, i: number) => i > 0 && t.charCodeAt(i - 1) === 13 && t.charCodeAt(i) === 10;
-    current = pairAt(text, start) || pairAt(text, after) || pairAt(before, start) || pairAt(before, end)
-      ? TextDocument.create(updated.uri, updated.languageId, version, text)
-      : updated;
+    current =
+      pairAt(text, start) || pairAt(text, after) || pairAt(before, start) || pairAt(before, end)
+        ? TextDocument.create(updated.uri, updated.languageId, version, text)
+        : updated;
   }
   return TextDocument.update(current, [], version); // the version, also when there was no change
 }
@@ -109,7 +151,9 @@ function clampRange(document: TextDocument, range: Range): Range {
 }
 
 /** The params of the custom requests on one document. */
-interface DocumentParams { textDocument: { uri: string } }
+interface DocumentParams {
+  textDocument: { uri: string };
+}
 
 /** The `osai/report` params, checked: a malformed request is answered InvalidParams, saying what is wrong. */
 function reportParams(params: unknown): ReportParams {
@@ -118,8 +162,10 @@ function reportParams(params: unknown): ReportParams {
   if (typeof p?.textDocument?.uri !== 'string') problems.push('`textDocument.uri` must be a string');
   if (p?.format !== 'md' && p?.format !== 'html') problems.push('`format` must be "md" or "html"');
   if (typeof p?.file !== 'string') problems.push('`file` must be a string');
-  if (p?.generator !== undefined && typeof p.generator !== 'string') problems.push('`generator` must be a string when given');
-  if (problems.length > 0) throw new ResponseError(lsp.ErrorCodes.InvalidParams, `osai/report: ${problems.join('; ')}.`);
+  if (p?.generator !== undefined && typeof p.generator !== 'string')
+    problems.push('`generator` must be a string when given');
+  if (problems.length > 0)
+    throw new ResponseError(lsp.ErrorCodes.InvalidParams, `osai/report: ${problems.join('; ')}.`);
   return p as ReportParams;
 }
 
@@ -129,15 +175,21 @@ function cancelled(name: string) {
 }
 
 /** `value`, or RequestCancelled as soon as the token is cancelled (a request waiting for the client's settings). */
-async function unlessCancelled<T>(value: T | Promise<T>, token: CancellationToken | undefined, name: string):
-  Promise<T> {
+async function unlessCancelled<T>(
+  value: T | Promise<T>,
+  token: CancellationToken | undefined,
+  name: string,
+): Promise<T> {
   if (token?.isCancellationRequested) throw cancelled(name);
   if (!token || !(value instanceof Promise)) return value;
   let listener: Disposable | undefined;
   try {
-    return await Promise.race([value, new Promise<never>((_, reject) => {
-      listener = token.onCancellationRequested(() => reject(cancelled(name)));
-    })]);
+    return await Promise.race([
+      value,
+      new Promise<never>((_, reject) => {
+        listener = token.onCancellationRequested(() => reject(cancelled(name)));
+      }),
+    ]);
   } finally {
     listener?.dispose();
   }
@@ -150,7 +202,7 @@ async function checkpoint(token: CancellationToken | undefined, since: number, n
   if (token.isCancellationRequested) throw cancelled(name);
 }
 
-const describe = (error: unknown): string => (error instanceof Error ? error.stack ?? error.message : String(error));
+const describe = (error: unknown): string => (error instanceof Error ? (error.stack ?? error.message) : String(error));
 
 /**
  * Starts serving on `connection`; `options.formats` replaces the built-in formats (tests,
@@ -182,7 +234,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   /** Logs to the client; if even that fails, there is nowhere else to say it. */
   function log(message: string): void {
-    try { connection.console.error(message); } catch { /* the connection is gone */ }
+    try {
+      connection.console.error(message);
+    } catch {
+      /* the connection is gone */
+    }
   }
 
   /** Sends a notification, or a request whose answer is unused: a failure, now or later, is logged, never thrown. */
@@ -197,8 +253,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   const settings = new DocumentSettings({
-    ask: (scopes) => connection.workspace.getConfiguration(scopes.map((scopeUri) => (scopeUri === undefined
-      ? { section: 'osaiManifest' } : { scopeUri, section: 'osaiManifest' }))) as Promise<unknown[]>,
+    ask: (scopes) =>
+      connection.workspace.getConfiguration(
+        scopes.map((scopeUri) =>
+          scopeUri === undefined ? { section: 'osaiManifest' } : { scopeUri, section: 'osaiManifest' },
+        ),
+      ) as Promise<unknown[]>,
     log,
   });
 
@@ -213,8 +273,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return service;
   }
 
-  /** Where a document's release is read from: the disk for `file:` (when the host gave one), else the client (when it offered). */
-  const filesFor = (uri: string): EvidenceHost | undefined => (/^file:/i.test(uri) && options.files ? options.files : clientFileAccess);
+  /**
+   * Where a document's release is read from: the disk for `file:` (when the host gave one), else the client (when it
+   * offered).
+   */
+  const filesFor = (uri: string): EvidenceHost | undefined =>
+    /^file:/i.test(uri) && options.files ? options.files : clientFileAccess;
   const evidence = new EvidenceTracker({
     service: (uri) => cache.get(uri)?.service ?? plain,
     filesFor: (uri) => filesFor(uri),
@@ -262,8 +326,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
    * need), or undefined when it is not open. A cancelled request stops with RequestCancelled,
    * before the work and after a long stage of it.
    */
-  async function analysed(uri: string, token: CancellationToken | undefined, name: string):
-    Promise<{ document: TextDocument; analysis: Analysis & { diagnostics: Diagnostic[] } } | undefined> {
+  async function analysed(
+    uri: string,
+    token: CancellationToken | undefined,
+    name: string,
+  ): Promise<{ document: TextDocument; analysis: Analysis & { diagnostics: Diagnostic[] } } | undefined> {
     if (token?.isCancellationRequested) throw cancelled(name);
     if (!documents.get(uri)) return undefined;
     const docSettings = await unlessCancelled(settings.of(uri), token, name);
@@ -285,7 +352,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (refreshSupport) send('diagnostics refresh', () => connection.languages.diagnostics.refresh());
   }
 
-  /** A reading of the release finished: if it changes what the current version shows, that version is validated again. */
+  /**
+   * A reading of the release finished: if it changes what the current version shows, that version is validated again.
+   */
   function evidenceChanged(uri: string): void {
     const document = documents.get(uri);
     const analysis = cache.get(uri);
@@ -350,7 +419,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     startedVersions.set(uri, opened.version);
     try {
       // Known settings are used at once, so that the parse is cached before the change event that follows an open.
-      const docSettings = settings.known(uri) ?? await settings.of(uri);
+      const docSettings = settings.known(uri) ?? (await settings.of(uri));
       const document = documents.get(uri);
       if (!document || pending.has(uri)) return;
       const version = document.version;
@@ -386,7 +455,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (timer) clearTimeout(timer);
     pending.delete(uri);
     if (immediately) void validateAndPublish(uri);
-    else pending.set(uri, setTimeout(() => void validateAndPublish(uri), delayAfterChange(uri)));
+    else
+      pending.set(
+        uri,
+        setTimeout(() => void validateAndPublish(uri), delayAfterChange(uri)),
+      );
   }
 
   /**
@@ -411,7 +484,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     waitingSettings = undefined;
     if (change === undefined) return;
     if (change !== 'fetch') {
-      if (settings.push(change.pushed) && initialized) { warnAboutSettings(); revalidateAll(); }
+      if (settings.push(change.pushed) && initialized) {
+        warnAboutSettings();
+        revalidateAll();
+      }
       return;
     }
     if (!configurationRequests) return;
@@ -423,7 +499,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       log(`osai: applying settings failed: ${describe(error)}`);
     } finally {
       fetchingSettings = false;
-      if (waitingSettings !== undefined && settingsTimer === undefined) settingsTimer = setTimeout(() => void flushSettings(), SETTINGS_COALESCE_MS);
+      if (waitingSettings !== undefined && settingsTimer === undefined)
+        settingsTimer = setTimeout(() => void flushSettings(), SETTINGS_COALESCE_MS);
     }
   }
 
@@ -465,7 +542,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (key === warnedSettings) return;
     warnedSettings = key;
     if (problems.length === 0) return;
-    const message = `osaiManifest.licenses.treatAsOpen: ${problems.map((p) => `${p.message}${p.refusal === 'already-open' ? '' : ' This entry is ignored.'}`).join(' ')}`;
+    const explained = problems.map((p) =>
+      p.refusal === 'already-open' ? p.message : `${p.message} This entry is ignored.`,
+    );
+    const message = `osaiManifest.licenses.treatAsOpen: ${explained.join(' ')}`;
     connection.console.warn(`osai: ${message}`);
     // A notification, not `showWarningMessage` (a request that a client without buttons may not answer).
     const warning = { type: MessageType.Warning, message };
@@ -491,11 +571,21 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
         completionProvider: { triggerCharacters: [':', ' ', '-', '/'] },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, `${CodeActionKind.SourceFixAll}.osai`, CREATE_MANIFEST_FROM_CARD_KIND] },
+        codeActionProvider: {
+          codeActionKinds: [
+            CodeActionKind.QuickFix,
+            `${CodeActionKind.SourceFixAll}.osai`,
+            CREATE_MANIFEST_FROM_CARD_KIND,
+          ],
+        },
         documentSymbolProvider: true,
         codeLensProvider: { resolveProvider: false },
-        ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'osai', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
-        ...(workspaceFolderEvents ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
+        ...(pullDiagnostics
+          ? { diagnosticProvider: { identifier: 'osai', interFileDependencies: false, workspaceDiagnostics: false } }
+          : {}),
+        ...(workspaceFolderEvents
+          ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } }
+          : {}),
       },
       serverInfo: { name: 'osai-language-server', version: SERVER_VERSION },
     };
@@ -506,8 +596,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     // From now on each document's settings are asked of the client that answers such questions.
     settings.perScope = configurationRequests;
     if (dynamicConfiguration) {
-      send('registering for settings changes',
-        () => connection.client.register(DidChangeConfigurationNotification.type, { section: 'osaiManifest' }));
+      send('registering for settings changes', () =>
+        connection.client.register(DidChangeConfigurationNotification.type, { section: 'osaiManifest' }),
+      );
     }
     warnAboutSettings();
     // At once: the window's settings are warned about before a document opens.
@@ -561,25 +652,32 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   });
 
-  connection.languages.diagnostics.on((params, token: CancellationToken) => guardAsync('diagnostics', async () => {
-    // Cancelled: an error, not an empty "full" report that would clear the client's list.
-    const open = await analysed(params.textDocument.uri, token, 'diagnostics');
-    if (!open) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    refreshEvidence(open.document.uri, open.analysis.settings);
-    return { kind: DocumentDiagnosticReportKind.Full, items: open.analysis.diagnostics };
-  }));
+  connection.languages.diagnostics.on((params, token: CancellationToken) =>
+    guardAsync('diagnostics', async () => {
+      // Cancelled: an error, not an empty "full" report that would clear the client's list.
+      const open = await analysed(params.textDocument.uri, token, 'diagnostics');
+      if (!open) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+      refreshEvidence(open.document.uri, open.analysis.settings);
+      return { kind: DocumentDiagnosticReportKind.Full, items: open.analysis.diagnostics };
+    }),
+  );
 
-  connection.onHover((params, token) => guardAsync('hover', async () => {
-    const open = await analysed(params.textDocument.uri, token, 'hover');
-    if (!open) return null;
-    const { service, parsed, evidence: found } = open.analysis;
-    return service.doHover(parsed, clamp(open.document, params.position), found);
-  }));
+  connection.onHover((params, token) =>
+    guardAsync('hover', async () => {
+      const open = await analysed(params.textDocument.uri, token, 'hover');
+      if (!open) return null;
+      const { service, parsed, evidence: found } = open.analysis;
+      return service.doHover(parsed, clamp(open.document, params.position), found);
+    }),
+  );
 
   connection.onCompletion(async (params, token) => {
     const open = await guardAsync('completion', () => analysed(params.textDocument.uri, token, 'completion'));
     if (!open) return null;
-    const { document, analysis: { service, parsed, settings: docSettings } } = open;
+    const {
+      document,
+      analysis: { service, parsed, settings: docSettings },
+    } = open;
     const position = clamp(document, params.position);
     // In a location that is a path: the names really there (read in the background, like the evidence).
     const files = docSettings.evidence ? filesFor(document.uri) : undefined;
@@ -594,25 +692,31 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return guard('completion', () => service.doComplete(parsed, position, { snippets }));
   });
 
-  connection.onCodeAction((params, token) => guardAsync('code actions', async () => {
-    const open = await analysed(params.textDocument.uri, token, 'code actions');
-    if (!open) return null;
-    const { document, analysis } = open;
-    const diagnostics = params.context.diagnostics.map((d) => ({ ...d, range: clampRange(document, d.range) }));
-    return analysis.service.getCodeActions(analysis.parsed, diagnostics, analysis.diagnostics, params.context.only);
-  }));
+  connection.onCodeAction((params, token) =>
+    guardAsync('code actions', async () => {
+      const open = await analysed(params.textDocument.uri, token, 'code actions');
+      if (!open) return null;
+      const { document, analysis } = open;
+      const diagnostics = params.context.diagnostics.map((d) => ({ ...d, range: clampRange(document, d.range) }));
+      return analysis.service.getCodeActions(analysis.parsed, diagnostics, analysis.diagnostics, params.context.only);
+    }),
+  );
 
-  connection.onDocumentSymbol((params, token) => guardAsync('document symbols', async () => {
-    const open = await analysed(params.textDocument.uri, token, 'document symbols');
-    return open ? open.analysis.service.findDocumentSymbols(open.analysis.parsed) : null;
-  }));
+  connection.onDocumentSymbol((params, token) =>
+    guardAsync('document symbols', async () => {
+      const open = await analysed(params.textDocument.uri, token, 'document symbols');
+      return open ? open.analysis.service.findDocumentSymbols(open.analysis.parsed) : null;
+    }),
+  );
 
-  connection.onCodeLens((params, token) => guardAsync('code lens', async () => {
-    const open = await analysed(params.textDocument.uri, token, 'code lens');
-    if (!open) return null;
-    const { service, parsed, diagnostics } = open.analysis;
-    return service.getCodeLenses(parsed, diagnostics);
-  }));
+  connection.onCodeLens((params, token) =>
+    guardAsync('code lens', async () => {
+      const open = await analysed(params.textDocument.uri, token, 'code lens');
+      if (!open) return null;
+      const { service, parsed, diagnostics } = open.analysis;
+      return service.getCodeLenses(parsed, diagnostics);
+    }),
+  );
 
   // Custom request: the OSAID checklist of a document, for the client's tree view, status
   // bar and report (one source of truth: the server's own diagnostics).
@@ -622,7 +726,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (!open) return null;
       const { service, parsed, diagnostics, evidence: found } = open.analysis;
       return service.getChecklist(parsed, diagnostics, found) ?? null;
-    }));
+    }),
+  );
 
   // Custom request: the compliance report of a document, rendered here so the client bundles
   // no checks and no renderer.
@@ -638,14 +743,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       await checkpoint(token, started, 'report');
       const entries = [{ file: valid.file, checklist }];
       return { text: service.renderReport(entries, valid.format, { generator: valid.generator }) };
-    }));
+    }),
+  );
 
   // Custom request: the text of a new manifest.
-  connection.onRequest(NEW_MANIFEST_REQUEST, () => guard('new manifest', (): NewManifestResult => {
-    const created = plain.newDocument();
-    if (!created) throw new Error('no document format offers a new document');
-    return created;
-  }));
+  connection.onRequest(NEW_MANIFEST_REQUEST, () =>
+    guard('new manifest', (): NewManifestResult => {
+      const created = plain.newDocument();
+      if (!created) throw new Error('no document format offers a new document');
+      return created;
+    }),
+  );
 
   // Custom request: an osai.yaml pre-filled with what a model card states (the client writes it).
   connection.onRequest(MANIFEST_FROM_CARD_REQUEST, (params: DocumentParams, token?: CancellationToken) =>
@@ -654,7 +762,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (!open) return null;
       const text = open.analysis.service.toManifest(open.analysis.parsed);
       return text === undefined ? null : { text };
-    }));
+    }),
+  );
 
   documents.listen(connection);
   connection.listen();

@@ -12,7 +12,10 @@ import { ROOT } from '../helpers';
 import { runCli } from './run';
 
 const OLMO = readFileSync(join(ROOT, 'examples', 'olmo-7b.osai.yaml'), 'utf8');
-/** The weights under a custom license nobody reviewed: a finding, unless a `--treat-as-open` were taken from a file's name. */
+/**
+ * The weights under a custom license nobody reviewed: a finding, unless a `--treat-as-open` were taken from a file's
+ * name.
+ */
 const EVIL = OLMO.replace('    license: Apache-2.0\n  checkpoints:', '    license: LicenseRef-Evil\n  checkpoints:');
 const ORDINARY = 'note: an ordinary YAML file\n';
 const NC_CARD = '---\nlicense: cc-by-nc-4.0\nlibrary_name: transformers\n---\n# Tiny\n';
@@ -20,12 +23,26 @@ const NC_CARD = '---\nlicense: cc-by-nc-4.0\nlibrary_name: transformers\n---\n# 
 /** Nine anchors each aliasing the previous nine times: 9^9 nodes once expanded. */
 function aliasBomb(): string {
   const names = 'abcdefghij';
-  return ['a: &a [x, x, x, x, x, x, x, x, x]', ...names.slice(1).split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${names[i]}`).join(', ')}]`)].join('\n');
+  return [
+    'a: &a [x, x, x, x, x, x, x, x, x]',
+    ...names
+      .slice(1)
+      .split('')
+      .map((k, i) => `${k}: &${k} [${Array(9).fill(`*${names[i]}`).join(', ')}]`),
+  ].join('\n');
 }
 
 describe('--pre-commit: a staged name is a file, never an option', () => {
   let dir: string;
-  const hostile = ['--output=osai.yaml', '--treat-as-open=LicenseRef-Evil.yaml', '-x.yaml', '--quiet.yml', 'with space.yaml', 'new\nline.yaml', '-'];
+  const hostile = [
+    '--output=osai.yaml',
+    '--treat-as-open=LicenseRef-Evil.yaml',
+    '-x.yaml',
+    '--quiet.yml',
+    'with space.yaml',
+    'new\nline.yaml',
+    '-',
+  ];
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'osai-hook-'));
     writeFileSync(join(dir, 'osai.yaml'), OLMO);
@@ -37,7 +54,11 @@ describe('--pre-commit: a staged name is a file, never an option', () => {
   const unchanged = () => {
     assert.equal(readFileSync(join(dir, 'osai.yaml'), 'utf8'), OLMO, 'osai.yaml is not overwritten');
     for (const name of hostile) assert.equal(readFileSync(join(dir, name), 'utf8'), ORDINARY, name);
-    assert.deepEqual(readdirSync(dir).sort(), ['osai.yaml', 'release.osai.yaml', ...hostile].sort(), 'no file is written');
+    assert.deepEqual(
+      readdirSync(dir).sort(),
+      ['osai.yaml', 'release.osai.yaml', ...hostile].sort(),
+      'no file is written',
+    );
   };
 
   for (const args of [['--pre-commit', '--'], ['--pre-commit'], ['--pre-commit', '--max-warnings', '50']]) {
@@ -48,7 +69,10 @@ describe('--pre-commit: a staged name is a file, never an option', () => {
       assert.equal(lines.length, 1, r.stdout);
       // Line 14 of the olmo example is the weights' `    license: Apache-2.0`: the value at column 14.
       assert.equal(OLMO.split('\n')[13], '    license: Apache-2.0');
-      assert.match(lines[0], /^release\.osai\.yaml:14:14 error license\/not-open `LicenseRef-Evil` is a custom license whose terms have not been reviewed/);
+      assert.match(
+        lines[0],
+        /^release\.osai\.yaml:14:14 error license\/not-open `LicenseRef-Evil` is a custom license whose terms have not been reviewed/,
+      );
       assert.equal(r.stderr, '1 file checked: 1 error, 0 warnings\n');
       unchanged();
     });
@@ -58,24 +82,46 @@ describe('--pre-commit: a staged name is a file, never an option', () => {
     // Named, and none of the formats: each is reported as a file that could not be checked.
     const r = runCli(['--', '-x.yaml', '--quiet.yml'], { cwd: dir });
     assert.equal(r.code, 2, r.stderr);
-    assert.match(r.stderr, /^osai-check: -x\.yaml is neither an OSAID manifest, a MOF model file nor a model or dataset card; not checked$/m);
-    assert.match(r.stderr, /^osai-check: --quiet\.yml is neither an OSAID manifest, a MOF model file nor a model or dataset card; not checked$/m);
+    assert.match(
+      r.stderr,
+      /^osai-check: -x\.yaml is neither an OSAID manifest, a MOF model file nor a model or dataset card; not checked$/m,
+    );
+    assert.match(
+      r.stderr,
+      /^osai-check: --quiet\.yml is neither an OSAID manifest, a MOF model file nor a model or dataset card; not checked$/m,
+    );
   });
 
   test('--pre-commit takes no value, and the help lists it', () => {
-    assert.match(runCli(['--pre-commit=yes', 'osai.yaml'], { cwd: dir }).stderr, /^osai-check: --pre-commit takes no value$/m);
-    assert.match(runCli(['--help']).stdout, /^ {2}--pre-commit {15}what the pre-commit hook runs: --ignore-unknown, and an argument$/m);
+    assert.match(
+      runCli(['--pre-commit=yes', 'osai.yaml'], { cwd: dir }).stderr,
+      /^osai-check: --pre-commit takes no value$/m,
+    );
+    assert.match(
+      runCli(['--help']).stdout,
+      /^ {2}--pre-commit {15}what the pre-commit hook runs: --ignore-unknown, and an argument$/m,
+    );
   });
 });
 
 describe('cards a hook must not pass over', () => {
   let dir: string;
-  before(() => { dir = mkdtempSync(join(tmpdir(), 'osai-hook-cards-')); });
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'osai-hook-cards-'));
+  });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   const cases: Array<[string, string, RegExp]> = [
-    ['an alias bomb', `---\nlicense: cc-by-nc-4.0\n${aliasBomb()}\n---\n# Tiny\n`, /: not checked, its YAML could not be read: Too many alias expansions/],
-    ['nesting past the guard', `---\nlicense: cc-by-nc-4.0\nx: ${'['.repeat(2000)}${']'.repeat(2000)}\n---\n`, /: not checked, its YAML could not be read: /],
+    [
+      'an alias bomb',
+      `---\nlicense: cc-by-nc-4.0\n${aliasBomb()}\n---\n# Tiny\n`,
+      /: not checked, its YAML could not be read: Too many alias expansions/,
+    ],
+    [
+      'nesting past the guard',
+      `---\nlicense: cc-by-nc-4.0\nx: ${'['.repeat(2000)}${']'.repeat(2000)}\n---\n`,
+      /: not checked, its YAML could not be read: /,
+    ],
   ];
   for (const [what, text, reason] of cases) {
     test(`a card whose front matter cannot be read (${what}): exit 2, saying so, with --pre-commit and without`, () => {
@@ -93,13 +139,18 @@ describe('cards a hook must not pass over', () => {
     writeFileSync(join(dir, 'README.md'), `\uFEFF${NC_CARD}`);
     const r = runCli(['--pre-commit', '--', 'README.md'], { cwd: dir });
     assert.equal(r.code, 1, r.stderr);
-    assert.match(r.stdout, /^README\.md:2:10 error license\/not-open `CC-BY-NC-4\.0` \(Creative Commons Attribution Non Commercial 4\.0 International\) is not open/);
+    assert.match(
+      r.stdout,
+      /^README\.md:2:10 error license\/not-open `CC-BY-NC-4\.0` \(Creative Commons Attribution Non Commercial 4\.0 International\) is not open/,
+    );
   });
 });
 
 describe('the size limit is for files that are ours', () => {
   let dir: string;
-  const page = `---\ntitle: A long post\nlayout: post\n---\n${'A paragraph of text, repeated to make the page long.\n'.repeat(200)}`;
+  const page =
+    `---\ntitle: A long post\nlayout: post\n---\n` +
+    `${'A paragraph of text, repeated to make the page long.\n'.repeat(200)}`;
   const data = `# framework and openness, only mentioned\nrows:\n${'  - {a: 1, b: 2}\n'.repeat(400)}`;
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'osai-hook-size-'));
@@ -109,12 +160,16 @@ describe('the size limit is for files that are ours', () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  test('large files that are none of the formats (a long page, a data YAML that mentions the framework) pass the hook', () => {
-    assert.ok(page.length > 4000 && data.length > 4000);
-    const r = runCli(['--pre-commit', '--max-file-size', '4000', '--', 'README.md', 'table.yaml'], { cwd: dir });
-    assert.equal(r.code, 0, r.stderr);
-    assert.equal(r.stderr, '0 files checked: 0 errors, 0 warnings\n');
-  });
+  test(
+    'large files that are none of the formats (a long page, a data YAML ' +
+      'that mentions the framework) pass the hook',
+    () => {
+      assert.ok(page.length > 4000 && data.length > 4000);
+      const r = runCli(['--pre-commit', '--max-file-size', '4000', '--', 'README.md', 'table.yaml'], { cwd: dir });
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(r.stderr, '0 files checked: 0 errors, 0 warnings\n');
+    },
+  );
 
   test('a card with a long body is checked (only its front matter is parsed)', () => {
     mkdirSync(join(dir, 'model'));

@@ -19,7 +19,10 @@ describe('osai-check --ignore-unknown', () => {
     mkdirSync(join(dir, path, '..'), { recursive: true });
     writeFileSync(join(dir, path), text);
   };
-  /** Files that are none of the formats: plain YAML, a workflow-like file, README files, YAML that is not UTF-8 and YAML over the size limit. */
+  /**
+   * Files that are none of the formats: plain YAML, a workflow-like file, README files, YAML that is not UTF-8 and YAML
+   * over the size limit.
+   */
   const UNKNOWN = ['config/app.yaml', 'deploy.yml', 'docs/README.md', 'blog/README.md', 'legacy.yml', 'data/big.yaml'];
 
   before(() => {
@@ -29,7 +32,8 @@ describe('osai-check --ignore-unknown', () => {
     write('docs/README.md', '# Docs\n');
     write('blog/README.md', '---\ntitle: A post\nlayout: post\n---\nText.\n');
     write('legacy.yml', Buffer.from('name: caf\xe9\n', 'latin1'));
-    write('data/big.yaml', `rows:\n${'  - [1, 2, 3]\n'.repeat(200)}`); // 6 + 200 × 14 = 2,806 bytes: over --max-file-size 2000
+    // 6 + 200 × 14 = 2,806 bytes: over --max-file-size 2000
+    write('data/big.yaml', `rows:\n${'  - [1, 2, 3]\n'.repeat(200)}`);
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -61,9 +65,10 @@ describe('osai-check --ignore-unknown', () => {
       // The same findings as the folder gives: named files are taken as if found in it.
       const folder = runCli(['--format', 'json', dir], { cwd: dir });
       const named = runCli(['--format', 'json', '--ignore-unknown', ...UNKNOWN, 'osai.yaml'], { cwd: dir });
-      const files = (stdout: string) => (JSON.parse(stdout) as { files: { file: string; kind: string; errors: number }[] }).files
-        .map(({ file, kind, errors }) => ({ file, kind, errors }))
-        .sort((a, b) => a.file.localeCompare(b.file));
+      const files = (stdout: string) =>
+        (JSON.parse(stdout) as { files: { file: string; kind: string; errors: number }[] }).files
+          .map(({ file, kind, errors }) => ({ file, kind, errors }))
+          .sort((a, b) => a.file.localeCompare(b.file));
       assert.deepEqual(files(named.stdout), files(folder.stdout));
     } finally {
       rmSync(join(dir, 'osai.yaml'));
@@ -74,7 +79,10 @@ describe('osai-check --ignore-unknown', () => {
     write('bad.osai.yaml', Buffer.from('osaid: "1.0"\nsystem:\n  name: caf\xe9\n', 'latin1'));
     try {
       const r = runCli(['--ignore-unknown', 'bad.osai.yaml', 'config/app.yaml'], { cwd: dir });
-      assert.match(r.stderr, /^osai-check: bad\.osai\.yaml is not valid UTF-8 \(line 3, byte 33: 0xe9\); not checked \(save it as UTF-8\)$/m);
+      assert.match(
+        r.stderr,
+        /^osai-check: bad\.osai\.yaml is not valid UTF-8 \(line 3, byte 33: 0xe9\); not checked \(save it as UTF-8\)$/m,
+      );
       assert.equal(r.code, 2);
     } finally {
       rmSync(join(dir, 'bad.osai.yaml'));

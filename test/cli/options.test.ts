@@ -12,11 +12,18 @@ import { BIN, cli, olmoWith, runCli } from './run';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
 /** The olmo example with `Apache 2.0` for `Apache-2.0`: nine warnings, no errors. */
-const WARNINGS_ONLY = olmoWith('license: Apache-2.0', 'license: Apache 2.0').replace(/license: Apache-2\.0/g, 'license: Apache 2.0');
+const WARNINGS_ONLY = olmoWith('license: Apache-2.0', 'license: Apache 2.0').replace(
+  /license: Apache-2\.0/g,
+  'license: Apache 2.0',
+);
 const GRANITE = readFileSync(join(ROOT, 'examples', 'models', 'Granite-4-1.yml'), 'utf8');
 
 function files(stdout: string): string[] {
-  return stdout.trimEnd().split('\n').slice(2).map((l) => l.split(/ {2,}/)[0]);
+  return stdout
+    .trimEnd()
+    .split('\n')
+    .slice(2)
+    .map((l) => l.split(/ {2,}/)[0]);
 }
 
 describe('exit codes', () => {
@@ -35,10 +42,17 @@ describe('exit codes', () => {
   test('--max-warnings: 1 when the warnings exceed it, like eslint', () => {
     const over = runCli(['--max-warnings', '8', '-'], { input: WARNINGS_ONLY });
     assert.equal(over.code, 1);
-    assert.match(over.stderr, /^1 file checked: 0 errors, 9 warnings\nosai-check: too many warnings \(9; --max-warnings 8\)\n$/);
+    assert.match(
+      over.stderr,
+      /^1 file checked: 0 errors, 9 warnings\nosai-check: too many warnings \(9; --max-warnings 8\)\n$/,
+    );
     assert.equal(runCli(['--max-warnings=9', '-'], { input: WARNINGS_ONLY }).code, 0);
     assert.equal(runCli(['--max-warnings', '0', '-'], { input: olmoWith('x', 'x') }).code, 0, 'no warnings, limit 0');
-    assert.equal(runCli(['--quiet', '--max-warnings', '0', '-'], { input: WARNINGS_ONLY }).code, 1, 'warnings hidden by --quiet still count');
+    assert.equal(
+      runCli(['--quiet', '--max-warnings', '0', '-'], { input: WARNINGS_ONLY }).code,
+      1,
+      'warnings hidden by --quiet still count',
+    );
   });
 
   test('2: usage errors, with the message and the usage', () => {
@@ -50,7 +64,10 @@ describe('exit codes', () => {
       [['--max-warnings', 'many', 'examples'], /--max-warnings must be a whole number \(0 or more\), not many/],
       [['--max-warnings', '-1', 'examples'], /--max-warnings needs a number/],
       [['--report', 'pdf', 'examples'], /--report must be md or html, not pdf/],
-      [['--report', 'md', '--format', 'json', 'examples'], /give --output <file> for it to print --format findings as well/],
+      [
+        ['--report', 'md', '--format', 'json', 'examples'],
+        /give --output <file> for it to print --format findings as well/,
+      ],
       [['--stdin-filename', 'a.osai.yaml', 'examples'], /--stdin-filename names stdin: give - among the targets/],
       [['-', '-'], /- \(stdin\) can be given only once/],
       [['--quiet=yes', 'examples'], /--quiet takes no value/],
@@ -88,7 +105,10 @@ describe('exit codes', () => {
     const help = cli('--help');
     assert.equal(help.code, 0);
     assert.match(help.stdout, /^Usage: osai-check \[options\]/);
-    assert.match(help.stdout, /Exit codes:\n {2}0 {2}no file's verdict fails, and no more warnings than --max-warnings/);
+    assert.match(
+      help.stdout,
+      /Exit codes:\n {2}0 {2}no file's verdict fails, and no more warnings than --max-warnings/,
+    );
     const version = cli('--version');
     assert.deepEqual([version.code, version.stdout], [0, '0.1.0\n']);
   });
@@ -98,12 +118,22 @@ describe('--quiet', () => {
   test('errors only, in every format; the summary says warnings were hidden', () => {
     const r = cli('--quiet', 'examples/{*.osai.yaml,models/*.yml}');
     assert.equal(r.code, 1);
-    const severities = new Set(r.stdout.trimEnd().split('\n').map((l) => l.split(' ')[1]));
+    const severities = new Set(
+      r.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => l.split(' ')[1]),
+    );
     assert.deepEqual([...severities], ['error']);
     assert.equal(r.stdout.trimEnd().split('\n').length, 12);
     assert.match(r.stderr, /^4 files checked: 12 errors, 1 warning \(warnings not shown: --quiet\)$/m);
     const github = cli('--quiet', '--format', 'github', 'examples/{*.osai.yaml,models/*.yml}');
-    assert.ok(github.stdout.trimEnd().split('\n').every((l) => l.startsWith('::error ')));
+    assert.ok(
+      github.stdout
+        .trimEnd()
+        .split('\n')
+        .every((l) => l.startsWith('::error ')),
+    );
     assert.equal(cli('--quiet', 'examples/olmo-7b.osai.yaml').stderr, '1 file checked: 0 errors, 0 warnings\n');
   });
 });
@@ -113,7 +143,9 @@ describe('stdin (-)', () => {
     const r = runCli(['-'], { input: olmoWith('license: MIT}', 'license: CC-BY-NC-4.0}') });
     assert.equal(r.code, 1);
     assert.match(r.stdout, /^<stdin>:30:\d+ error license\/not-osi-approved /);
-    const named = runCli(['--stdin-filename', 'release/osai.yaml', '-'], { input: olmoWith('license: MIT}', 'license: CC-BY-NC-4.0}') });
+    const named = runCli(['--stdin-filename', 'release/osai.yaml', '-'], {
+      input: olmoWith('license: MIT}', 'license: CC-BY-NC-4.0}'),
+    });
     assert.match(named.stdout, /^release\/osai\.yaml:30:\d+ error license\/not-osi-approved /);
     // Any name: stdin is a manifest unless it is a MOF file.
     const other = runCli(['--stdin-filename', 'notes.yaml', '-'], { input: 'osaid: "1.0"\n' });
@@ -123,7 +155,10 @@ describe('stdin (-)', () => {
   test('a MOF model file by content', () => {
     const r = runCli(['--format', 'table', '-'], { input: GRANITE });
     assert.equal(r.code, 1);
-    assert.match(r.stdout.split('\n')[2], /^<stdin>\s+MOF model\s+✗ 5 unmet OSAID 1\.0 requirements\s+MOF Class III — Open Model/);
+    assert.match(
+      r.stdout.split('\n')[2],
+      /^<stdin>\s+MOF model\s+✗ 5 unmet OSAID 1\.0 requirements\s+MOF Class III — Open Model/,
+    );
   });
 
   test('together with files; empty stdin is an empty manifest', () => {
@@ -137,22 +172,51 @@ describe('globs and folders', () => {
   test('quoted globs are expanded by osai-check: manifests and MOF files among the matches', () => {
     assert.deepEqual(files(cli('--format', 'table', 'examples/**/*.yml').stdout), ['examples/models/Granite-4-1.yml']);
     assert.deepEqual(files(cli('--format', 'table', 'examples/*.osai.yaml').stdout), [
-      'examples/llama-style.osai.yaml', 'examples/missing-data-information.osai.yaml', 'examples/olmo-7b.osai.yaml',
+      'examples/llama-style.osai.yaml',
+      'examples/missing-data-information.osai.yaml',
+      'examples/olmo-7b.osai.yaml',
     ]);
     assert.deepEqual(files(cli('--format', 'table', './examples/{olmo-7b,llama-style}.osai.yaml').stdout), [
-      'examples/llama-style.osai.yaml', 'examples/olmo-7b.osai.yaml',
+      'examples/llama-style.osai.yaml',
+      'examples/olmo-7b.osai.yaml',
     ]);
-    assert.deepEqual(files(cli('--format', 'table', 'test/fixtures/mof/[GL]*.yml').stdout), ['test/fixtures/mof/Granite-4-1.yml', 'test/fixtures/mof/Llama-3-8B.yml']);
+    assert.deepEqual(files(cli('--format', 'table', 'test/fixtures/mof/[GL]*.yml').stdout), [
+      'test/fixtures/mof/Granite-4-1.yml',
+      'test/fixtures/mof/Llama-3-8B.yml',
+    ]);
     // Other YAML files that a glob matches are left alone, as in folders.
     const all = files(cli('--format', 'table', 'test/fixtures/**/*.yml').stdout);
     assert.ok(all.includes('test/fixtures/mof/OLMo-7B.yml'));
-    assert.ok(all.every((f) => f.startsWith('test/fixtures/mof') || f.startsWith('test/fixtures/mot-conformance') || f.startsWith('test/fixtures/mof-corpus')), all.join(', '));
+    assert.ok(
+      all.every(
+        (f) =>
+          f.startsWith('test/fixtures/mof') ||
+          f.startsWith('test/fixtures/mot-conformance') ||
+          f.startsWith('test/fixtures/mof-corpus'),
+      ),
+      all.join(', '),
+    );
   });
 
   test('each file once, in the order given, however it is named', () => {
-    assert.deepEqual(files(cli('--format', 'table', 'examples/olmo-7b.osai.yaml', 'examples/models', 'examples/*.yaml', 'examples/models/Granite-4-1.yml').stdout), [
-      'examples/olmo-7b.osai.yaml', 'examples/models/Granite-4-1.yml', 'examples/llama-style.osai.yaml', 'examples/missing-data-information.osai.yaml',
-    ]);
+    assert.deepEqual(
+      files(
+        cli(
+          '--format',
+          'table',
+          'examples/olmo-7b.osai.yaml',
+          'examples/models',
+          'examples/*.yaml',
+          'examples/models/Granite-4-1.yml',
+        ).stdout,
+      ),
+      [
+        'examples/olmo-7b.osai.yaml',
+        'examples/models/Granite-4-1.yml',
+        'examples/llama-style.osai.yaml',
+        'examples/missing-data-information.osai.yaml',
+      ],
+    );
   });
 
   test('an existing path is a path even when it looks like a glob', () => {
@@ -184,19 +248,34 @@ describe('--output and --report', () => {
   });
 
   test('--report md prints the report of the checked files (SOURCE_DATE_EPOCH fixes the date)', () => {
-    const r = runCli(['--report', 'md', 'examples/llama-style.osai.yaml', 'examples/models/Granite-4-1.yml', 'package-lock.json'], { env: { SOURCE_DATE_EPOCH: '1767225600' } });
+    const r = runCli(
+      ['--report', 'md', 'examples/llama-style.osai.yaml', 'examples/models/Granite-4-1.yml', 'package-lock.json'],
+      { env: { SOURCE_DATE_EPOCH: '1767225600' } },
+    );
     assert.equal(r.code, 2); // package-lock.json is named but no format's: not checked
     const checklist = (path: string, languageId: string) => {
-      const parsed = service.parse(TextDocument.create(`file://${join(ROOT, path)}`, languageId, 1, readFileSync(join(ROOT, path), 'utf8')));
+      const parsed = service.parse(
+        TextDocument.create(`file://${join(ROOT, path)}`, languageId, 1, readFileSync(join(ROOT, path), 'utf8')),
+      );
       return service.getChecklist(parsed, service.doValidation(parsed))!;
     };
-    const expected = renderReport([
-      { file: 'examples/llama-style.osai.yaml', checklist: checklist('examples/llama-style.osai.yaml', 'osai-manifest') },
-      { file: 'examples/models/Granite-4-1.yml', checklist: checklist('examples/models/Granite-4-1.yml', 'yaml') },
-    ], 'md', { date: new Date('2026-01-01T00:00:00Z'), generator: 'osai-check 0.1.0' });
+    const expected = renderReport(
+      [
+        {
+          file: 'examples/llama-style.osai.yaml',
+          checklist: checklist('examples/llama-style.osai.yaml', 'osai-manifest'),
+        },
+        { file: 'examples/models/Granite-4-1.yml', checklist: checklist('examples/models/Granite-4-1.yml', 'yaml') },
+      ],
+      'md',
+      { date: new Date('2026-01-01T00:00:00Z'), generator: 'osai-check 0.1.0' },
+    );
     assert.equal(r.stdout, expected);
     assert.match(r.stdout, /^# OSAID compliance report\n\nGenerated 2026-01-01 00:00 UTC by osai-check 0\.1\.0/);
-    assert.match(r.stderr, /package-lock\.json is neither an OSAID manifest, a MOF model file nor a model or dataset card; not checked/);
+    assert.match(
+      r.stderr,
+      /package-lock\.json is neither an OSAID manifest, a MOF model file nor a model or dataset card; not checked/,
+    );
   });
 
   test('--report html --output FILE, and --format findings on stdout at the same time', () => {
@@ -222,7 +301,12 @@ describe('the progress line', () => {
   function runMain(args: string[], isTTY: boolean, env: NodeJS.ProcessEnv = {}) {
     const progress: string[] = [];
     const out: string[] = [];
-    const code = main(args, (s) => out.push(s), () => {}, { cwd: ROOT, env, progress: { isTTY, columns: 60, write: (s) => progress.push(s) } });
+    const code = main(
+      args,
+      (s) => out.push(s),
+      () => {},
+      { cwd: ROOT, env, progress: { isTTY, columns: 60, write: (s) => progress.push(s) } },
+    );
     return { code, progress, out };
   }
 
@@ -232,7 +316,10 @@ describe('the progress line', () => {
     assert.equal(r.progress[0], '\rchecking 1/11 test/fixtures/mof/BLOOM.yml\x1b[K');
     assert.equal(r.progress.at(-2), '\rchecking 11/11 examples/olmo-7b.osai.yaml\x1b[K');
     assert.equal(r.progress.at(-1), '\r\x1b[K');
-    assert.ok(r.progress.every((p) => p.replace(/\x1b\[K/g, '').length <= 60), 'fits the terminal');
+    assert.ok(
+      r.progress.every((p) => p.replace(/\x1b\[K/g, '').length <= 60),
+      'fits the terminal',
+    );
   });
 
   test('never without a TTY, in CI, on a dumb terminal or for a few files', () => {

@@ -62,9 +62,15 @@ describe('marketplace fields', () => {
     assert.match(lines[start].slice(heading.length), /^\d{4}-\d{2}-\d{2}$/, 'the section is dated');
     const end = lines.findIndex((l, i) => i > start && l.startsWith('## '));
     const section = lines.slice(start + 1, end < 0 ? undefined : end);
-    assert.ok(section.some((l) => l.startsWith('### ')), 'the section has a Keep a Changelog group (### Added, …)');
+    assert.ok(
+      section.some((l) => l.startsWith('### ')),
+      'the section has a Keep a Changelog group (### Added, …)',
+    );
     assert.ok(section.filter((l) => l.startsWith('- ')).length >= 5, 'and entries');
-    assert.ok(changelog.includes(`\n[${pkg.version}]: https://github.com/osai-tools/osai-manifest/`), 'the version links to the repository');
+    assert.ok(
+      changelog.includes(`\n[${pkg.version}]: https://github.com/osai-tools/osai-manifest/`),
+      'the version links to the repository',
+    );
   });
 });
 
@@ -72,11 +78,17 @@ describe('the packaged files (vsce ls)', () => {
   test('exactly what VS Code loads: the manifest, docs, icon, walkthrough pages, bundles, schemas, grammar', () => {
     // `npm run package`'s flags that `vsce ls` also takes (it lists what `vsce package` packs).
     const packageFlags = /\bvsce package (.*?)(?:&&|$)/.exec(pkg.scripts.package)?.[1].trim().split(/\s+/) ?? [];
-    const lsFlags = packageFlags.filter((f) => ['--no-dependencies', '--dependencies', '--yarn', '--no-yarn', '--follow-symlinks'].includes(f));
+    const lsFlags = packageFlags.filter((f) =>
+      ['--no-dependencies', '--dependencies', '--yarn', '--no-yarn', '--follow-symlinks'].includes(f),
+    );
     assert.deepEqual(lsFlags, ['--no-dependencies'], `the package script is ${JSON.stringify(pkg.scripts.package)}`);
     const r = spawnSync(process.execPath, [VSCE, 'ls', ...lsFlags], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
     assert.equal(r.status, 0, `vsce ls failed: ${r.stderr}`);
-    const listed = r.stdout.split('\n').map((l) => l.trim()).filter(Boolean).sort();
+    const listed = r.stdout
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .sort();
     const expected = [
       'CHANGELOG.md',
       'LICENSE',
@@ -100,12 +112,19 @@ describe('the packaged files (vsce ls)', () => {
       'syntaxes/osai-manifest.tmLanguage.json',
     ];
     const unbuilt = expected.filter((f) => f.includes('/out/') && !existsSync(join(ROOT, f)));
-    assert.deepEqual(listed, expected, unbuilt.length > 0 ? `not built yet (npm run build): ${unbuilt.join(', ')}` : 'see .vscodeignore');
+    assert.deepEqual(
+      listed,
+      expected,
+      unbuilt.length > 0 ? `not built yet (npm run build): ${unbuilt.join(', ')}` : 'see .vscodeignore',
+    );
   });
 
   test('every walkthrough page package.json names is packaged', () => {
     const pages = (pkg.contributes.walkthroughs ?? []).flatMap((w) => w.steps.map((s) => s.media.markdown));
-    assert.deepEqual(pages, ['create-manifest', 'fix-finding', 'open-checklist', 'export-report'].map((p) => `media/walkthrough/${p}.md`));
+    assert.deepEqual(
+      pages,
+      ['create-manifest', 'fix-finding', 'open-checklist', 'export-report'].map((p) => `media/walkthrough/${p}.md`),
+    );
     for (const page of pages) assert.ok(existsSync(join(ROOT, page!)), `${page} exists`);
   });
 });

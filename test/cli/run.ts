@@ -1,4 +1,5 @@
 /** Runs the bundled `osai-check` (bin/osai-check.js, built by `npm run build`) as a user would. */
+import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT } from '../helpers';
@@ -32,7 +33,7 @@ export const cli = (...args: string[]): CliResult => runCli(args);
 
 /** The olmo example with one change: a complete, clean manifest to vary. */
 export function olmoWith(replace: string, by: string): string {
-  const text = require('node:fs').readFileSync(join(ROOT, 'examples', 'olmo-7b.osai.yaml'), 'utf8') as string;
+  const text = readFileSync(join(ROOT, 'examples', 'olmo-7b.osai.yaml'), 'utf8');
   if (!text.includes(replace)) throw new Error(`olmo-7b.osai.yaml has no ${replace}`);
   return text.replace(replace, by);
 }

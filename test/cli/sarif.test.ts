@@ -42,14 +42,32 @@ function assertValid(log: unknown): void {
 const brief = (r: Result) => {
   const loc = r.locations![0].physicalLocation!;
   const g = loc.region!;
-  return `${r.ruleId} ${r.level} ${loc.artifactLocation!.uri}@${g.startLine}:${g.startColumn}-${g.endLine}:${g.endColumn}`;
+  return (
+    `${r.ruleId} ${r.level} ${loc.artifactLocation!.uri}@${g.startLine}:` +
+    `${g.startColumn}-${g.endLine}:${g.endColumn}`
+  );
 };
 
 describe('--format sarif', () => {
   test('the schema validator itself rejects what is not SARIF', () => {
-    assert.equal(validateSarif({ version: '2.1.0', runs: [{ tool: { driver: {} } }] }), false, 'a driver without a name');
-    assert.equal(validateSarif({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } }, results: [{ message: { text: 'm' }, level: 'fatal' }] }] }), false, 'an unknown level');
-    assert.equal(validateSarif({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x', informationUri: 'not a uri' } } }] }), false, 'formats are checked');
+    assert.equal(
+      validateSarif({ version: '2.1.0', runs: [{ tool: { driver: {} } }] }),
+      false,
+      'a driver without a name',
+    );
+    assert.equal(
+      validateSarif({
+        version: '2.1.0',
+        runs: [{ tool: { driver: { name: 'x' } }, results: [{ message: { text: 'm' }, level: 'fatal' }] }],
+      }),
+      false,
+      'an unknown level',
+    );
+    assert.equal(
+      validateSarif({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x', informationUri: 'not a uri' } } }] }),
+      false,
+      'formats are checked',
+    );
   });
 
   test('examples/: valid SARIF 2.1.0, one run, one rule per code used, one result per finding', () => {
@@ -63,12 +81,21 @@ describe('--format sarif', () => {
     assert.equal(driver.name, 'osai-check');
     assert.equal(driver.version, JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
     assert.equal(driver.informationUri, 'https://opensource.org/ai/open-source-ai-definition');
-    assert.deepEqual(driver.rules!.map((r) => r.id), ['license/restricted', 'mof/license-type', 'osaid/missing', 'osaid/recommended']);
+    assert.deepEqual(
+      driver.rules!.map((r) => r.id),
+      ['license/restricted', 'mof/license-type', 'osaid/missing', 'osaid/recommended'],
+    );
     assert.deepEqual(run.originalUriBaseIds, { '%SRCROOT%': { uri: `${pathToFileURL(ROOT).href}/` } });
     assert.equal(run.columnKind, 'utf16CodeUnits');
-    assert.deepEqual(run.artifacts!.map((a) => a.location!.uri), [
-      'examples/llama-style.osai.yaml', 'examples/missing-data-information.osai.yaml', 'examples/models/Granite-4-1.yml', 'examples/olmo-7b.osai.yaml',
-    ]);
+    assert.deepEqual(
+      run.artifacts!.map((a) => a.location!.uri),
+      [
+        'examples/llama-style.osai.yaml',
+        'examples/missing-data-information.osai.yaml',
+        'examples/models/Granite-4-1.yml',
+        'examples/olmo-7b.osai.yaml',
+      ],
+    );
     assert.deepEqual(run.results!.map(brief), [
       'osaid/recommended note examples/llama-style.osai.yaml@9:1-9:11',
       'osaid/recommended note examples/llama-style.osai.yaml@9:1-9:11',
@@ -88,7 +115,9 @@ describe('--format sarif', () => {
       assert.equal(loc.uriBaseId, '%SRCROOT%');
       assert.equal(run.artifacts![loc.index!].location!.uri, loc.uri, 'the artifact index points at the file');
     }
-    const fingerprints = run.results!.map((r) => `${r.locations![0].physicalLocation!.artifactLocation!.uri}#${r.partialFingerprints!['osaiFinding/v1']}`);
+    const fingerprints = run.results!.map(
+      (r) => `${r.locations![0].physicalLocation!.artifactLocation!.uri}#${r.partialFingerprints!['osaiFinding/v1']}`,
+    );
     assert.equal(new Set(fingerprints).size, fingerprints.length, 'fingerprints are unique within a file');
   });
 
@@ -102,7 +131,10 @@ describe('--format sarif', () => {
       shortDescription: { text: 'An AI license with use restrictions (Llama, Gemma, RAIL, Falcon, …).' },
       fullDescription: { text: 'An AI license with use restrictions (Llama, Gemma, RAIL, Falcon, …).' },
       help: {
-        text: 'An AI license with use restrictions (Llama, Gemma, RAIL, Falcon, …).\nModel weights: license: An SPDX license expression; the terms must be OSD-conformant (OSI-approved, or an open data/content license).',
+        text:
+          'An AI license with use restrictions (Llama, Gemma, RAIL, Falcon, ' +
+          '…).\nModel weights: license: An SPDX license expression; the terms ' +
+          'must be OSD-conformant (OSI-approved, or an open data/content license).',
         // Written out: the code's row of docs/diagnostic-codes.md, then the weights' license requirement as the
         // OSAID FAQ states it (terms that let anyone use, study, modify and share; use restrictions never qualify).
         markdown: [
@@ -112,13 +144,13 @@ describe('--format sarif', () => {
           '',
           '**Model weights: license** — Required by OSAID 1.0',
           '',
-          'An SPDX license expression; the terms must be OSD-conformant '
-            + '(OSI-approved, or an open data/content license).',
+          'An SPDX license expression; the terms must be OSD-conformant ' +
+            '(OSI-approved, or an open data/content license).',
           '',
-          'OSAID 1.0 asks for terms that let anyone use, study, modify and share for any purpose ("OSD-conformant"). '
-            + 'Any OSI-approved license qualifies, and so do open data and content licenses such as CC0-1.0, '
-            + 'CC-BY-4.0, CC-BY-SA-4.0, CDLA-Permissive-2.0, ODC-By-1.0 or ODbL-1.0. Non-commercial (-NC), '
-            + 'no-derivatives (-ND) and use-restricted terms (e.g. Llama, Gemma, RAIL licenses) never qualify.',
+          'OSAID 1.0 asks for terms that let anyone use, study, modify and share for any purpose ("OSD-conformant"). ' +
+            'Any OSI-approved license qualifies, and so do open data and content licenses such as CC0-1.0, ' +
+            'CC-BY-4.0, CC-BY-SA-4.0, CDLA-Permissive-2.0, ODC-By-1.0 or ODbL-1.0. Non-commercial (-NC), ' +
+            'no-derivatives (-ND) and use-restricted terms (e.g. Llama, Gemma, RAIL licenses) never qualify.',
           '',
           'Example:',
           '```yaml',
@@ -133,7 +165,10 @@ describe('--format sarif', () => {
       properties: { tags: ['license'] },
     });
     assert.match(restricted.help!.markdown!, /\*\*Model weights: license\*\* — Required by OSAID 1\.0/);
-    assert.match(restricted.help!.markdown!, /use-restricted terms \(e\.g\. Llama, Gemma, RAIL licenses\) never qualify/);
+    assert.match(
+      restricted.help!.markdown!,
+      /use-restricted terms \(e\.g\. Llama, Gemma, RAIL licenses\) never qualify/,
+    );
     const recommended = driver.rules!.find((r) => r.id === 'osaid/recommended')!;
     assert.equal(recommended.defaultConfiguration!.level, 'note');
     assert.deepEqual(recommended.help!.markdown!.match(/^\*\*[^*]+\*\* — \w+ by OSAID 1\.0$/gm), [
@@ -149,14 +184,24 @@ describe('--format sarif', () => {
       // The Llama 3 Community License's terms: its acceptable-use policy (1.b.iv), the licence needed above 700 million
       // monthly active users (2) and no use to improve other large language models (1.b.v).
       message: {
-        text: '`llama3` is the Meta Llama 3 Community License Agreement, which restricts use (acceptable-use policy; '
-          + '700-million-monthly-active-user clause; no use to improve other large language models). Such terms are '
-          + 'neither OSI-approved nor open: they do not let everyone use the component for any purpose. Parameters, '
-          + 'data information and documentation need OSD-conformant terms '
-          + '(e.g. Apache-2.0, CC-BY-4.0, CDLA-Permissive-2.0).',
+        text:
+          '`llama3` is the Meta Llama 3 Community License Agreement, which restricts use (acceptable-use policy; ' +
+          '700-million-monthly-active-user clause; no use to improve other large language models). Such terms are ' +
+          'neither OSI-approved nor open: they do not let everyone use the component for any purpose. Parameters, ' +
+          'data information and documentation need OSD-conformant terms ' +
+          '(e.g. Apache-2.0, CC-BY-4.0, CDLA-Permissive-2.0).',
       },
-      locations: [{ physicalLocation: { artifactLocation: { uri: 'examples/llama-style.osai.yaml', uriBaseId: '%SRCROOT%', index: 0 }, region: { startLine: 12, startColumn: 14, endLine: 12, endColumn: 20 } } }],
-      partialFingerprints: { 'osaiFinding/v1': 'license/restricted|parameters.weights.license|parameters.weights.license' },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: 'examples/llama-style.osai.yaml', uriBaseId: '%SRCROOT%', index: 0 },
+            region: { startLine: 12, startColumn: 14, endLine: 12, endColumn: 20 },
+          },
+        },
+      ],
+      partialFingerprints: {
+        'osaiFinding/v1': 'license/restricted|parameters.weights.license|parameters.weights.license',
+      },
       properties: { path: 'parameters.weights.license', requirement: 'parameters.weights.license' },
     });
   });
@@ -167,8 +212,14 @@ describe('--format sarif', () => {
     assert.deepEqual(log.runs[0].tool.driver.rules, []);
     assert.deepEqual(log.runs[0].results, []);
     const quiet = sarifOf('--quiet', 'examples/llama-style.osai.yaml').log;
-    assert.deepEqual(quiet.runs[0].tool.driver.rules!.map((r) => r.id), ['license/restricted']);
-    assert.deepEqual(quiet.runs[0].results!.map((r) => r.level), ['error']);
+    assert.deepEqual(
+      quiet.runs[0].tool.driver.rules!.map((r) => r.id),
+      ['license/restricted'],
+    );
+    assert.deepEqual(
+      quiet.runs[0].results!.map((r) => r.level),
+      ['error'],
+    );
   });
 
   test('odd inputs stay valid: stdin, syntax errors, every fixture, names that need percent-encoding', () => {
@@ -177,15 +228,27 @@ describe('--format sarif', () => {
     assertValid(log);
     assert.equal(log.runs[0].artifacts![0].location!.uri, '%3Cstdin%3E');
     assert.ok(log.runs[0].results!.some((r) => r.ruleId === Codes.yamlSyntax));
-    const named = runCli(['--format', 'sarif', '--stdin-filename', 'my models/a b#1.osai.yaml', '-'], { input: olmoWith('license: MIT}', 'license: MIT-ish}') });
+    const named = runCli(['--format', 'sarif', '--stdin-filename', 'my models/a b#1.osai.yaml', '-'], {
+      input: olmoWith('license: MIT}', 'license: MIT-ish}'),
+    });
     const namedLog = JSON.parse(named.stdout) as Log;
     assertValid(namedLog);
-    assert.equal(namedLog.runs[0].results![0].locations![0].physicalLocation!.artifactLocation!.uri, 'my%20models/a%20b%231.osai.yaml');
+    assert.equal(
+      namedLog.runs[0].results![0].locations![0].physicalLocation!.artifactLocation!.uri,
+      'my%20models/a%20b%231.osai.yaml',
+    );
     const outside = mkdtempSync(join(tmpdir(), 'osai-sarif-'));
     try {
-      writeFileSync(join(outside, 'my release.osai.yaml'), readFileSync(join(ROOT, 'examples', 'llama-style.osai.yaml')));
+      writeFileSync(
+        join(outside, 'my release.osai.yaml'),
+        readFileSync(join(ROOT, 'examples', 'llama-style.osai.yaml')),
+      );
       const far = sarifOf(outside).log;
-      assert.deepEqual(far.runs[0].results![0].locations![0].physicalLocation!.artifactLocation, { uri: `${pathToFileURL(outside).href}/my%20release.osai.yaml`, index: 0 }, 'outside the working directory: an absolute file URI');
+      assert.deepEqual(
+        far.runs[0].results![0].locations![0].physicalLocation!.artifactLocation,
+        { uri: `${pathToFileURL(outside).href}/my%20release.osai.yaml`, index: 0 },
+        'outside the working directory: an absolute file URI',
+      );
     } finally {
       rmSync(outside, { recursive: true, force: true });
     }
@@ -193,13 +256,25 @@ describe('--format sarif', () => {
     assert.ok(fixtures.runs[0].results!.length > 50);
   });
 
-  test('every code has its documented meaning (CODE_DOCS is the table of docs/diagnostic-codes.md, word for word)', () => {
-    const page = readFileSync(join(ROOT, 'docs', 'diagnostic-codes.md'), 'utf8');
-    assert.ok(page.startsWith('# Diagnostic codes\n'), 'docs/diagnostic-codes.md is the "Diagnostic codes" page');
-    const rows = page.split('\n').filter((l) => /^\| `[a-z]+\/[a-z-]+` \|/.test(l)).map((l) => l.split(' | ').map((c) => c.replace(/^\| |\s\|$/g, '').trim()));
-    const documented = Object.fromEntries(rows.map(([code, severity, meaning, fix]) => [code.replace(/`/g, ''), { severity, meaning, ...(fix !== '—' ? { fix } : {}) }]));
-    assert.equal(rows.length, Object.keys(documented).length, 'each code has one row');
-    assert.deepEqual(CODE_DOCS, documented);
-    for (const code of [...Object.values(Codes), ...Object.values(MofCodes)]) assert.ok(CODE_DOCS[code], `${code} is documented`);
-  });
+  test(
+    'every code has its documented meaning (CODE_DOCS is the table of ' + 'docs/diagnostic-codes.md, word for word)',
+    () => {
+      const page = readFileSync(join(ROOT, 'docs', 'diagnostic-codes.md'), 'utf8');
+      assert.ok(page.startsWith('# Diagnostic codes\n'), 'docs/diagnostic-codes.md is the "Diagnostic codes" page');
+      const rows = page
+        .split('\n')
+        .filter((l) => /^\| `[a-z]+\/[a-z-]+` \|/.test(l))
+        .map((l) => l.split(' | ').map((c) => c.replace(/^\| |\s\|$/g, '').trim()));
+      const documented = Object.fromEntries(
+        rows.map(([code, severity, meaning, fix]) => [
+          code.replace(/`/g, ''),
+          { severity, meaning, ...(fix !== '—' ? { fix } : {}) },
+        ]),
+      );
+      assert.equal(rows.length, Object.keys(documented).length, 'each code has one row');
+      assert.deepEqual(CODE_DOCS, documented);
+      for (const code of [...Object.values(Codes), ...Object.values(MofCodes)])
+        assert.ok(CODE_DOCS[code], `${code} is documented`);
+    },
+  );
 });

@@ -37,7 +37,9 @@ export interface FormatCorpus {
   bodyStart?: (lines: readonly string[]) => number;
   /** Structure-aware mutations for this format (in addition to the shared ones). */
   mutations?: Readonly<Record<string, Mutation>>;
-  /** Code actions offered without a diagnostic in the range (e.g. MOF's class-level actions), for the fix-safety test. */
+  /**
+   * Code actions offered without a diagnostic in the range (e.g. MOF's class-level actions), for the fix-safety test.
+   */
   extraActions?: (parsed: ParsedDocument) => CodeAction[];
   /**
    * What the fix-safety test checks beyond the shared properties, for this format's fixes:
@@ -63,7 +65,9 @@ export function diagnosticKey(d: Diagnostic): string {
 
 function readDir(dir: string, pattern: RegExp, only?: (file: string, index: number, all: string[]) => boolean): Seed[] {
   const files = (existsSync(join(ROOT, dir)) ? readdirSync(join(ROOT, dir)) : []).filter((f) => pattern.test(f)).sort();
-  return files.filter((f, i) => !only || only(f, i, files)).map((f) => ({ name: `${dir}/${f}`, text: readFileSync(join(ROOT, dir, f), 'utf8') }));
+  return files
+    .filter((f, i) => !only || only(f, i, files))
+    .map((f) => ({ name: `${dir}/${f}`, text: readFileSync(join(ROOT, dir, f), 'utf8') }));
 }
 
 /** Drops texts identical to an earlier one (the MOF fixtures are also in the corpus and in examples/). */
@@ -114,8 +118,16 @@ function componentItems(l: readonly string[]): Array<[number, number]> {
   const keyIndent = indentOf(l[key]);
   const items: Array<[number, number]> = [];
   let end = key + 1;
-  while (end < l.length && (l[end].trim() === '' || indentOf(l[end]) > keyIndent || (indentOf(l[end]) === keyIndent && l[end].trimStart().startsWith('-')))) end++;
-  const dashes = linesMatching(l.slice(0, end), /^\s*-(\s|$)/, key + 1).filter((i) => indentOf(l[i]) === indentOf(l[key + 1] ?? ''));
+  while (
+    end < l.length &&
+    (l[end].trim() === '' ||
+      indentOf(l[end]) > keyIndent ||
+      (indentOf(l[end]) === keyIndent && l[end].trimStart().startsWith('-')))
+  )
+    end++;
+  const dashes = linesMatching(l.slice(0, end), /^\s*-(\s|$)/, key + 1).filter(
+    (i) => indentOf(l[i]) === indentOf(l[key + 1] ?? ''),
+  );
   dashes.forEach((d, n) => items.push([d, dashes[n + 1] ?? end]));
   return items;
 }
@@ -128,16 +140,48 @@ function blockEnd(l: readonly string[], key: number): number {
 }
 
 const COMPONENT_NAME_VARIANTS = (name: string): string[] => [
-  name, name.toLowerCase(), name.toUpperCase(), ` ${name} `, name.replace(' ', '  '), name.slice(0, -1), name.replace(/ \(.*\)$/, ''),
-  `${name}s`, name.replace(/[aeiou]/, ''),
+  name,
+  name.toLowerCase(),
+  name.toUpperCase(),
+  ` ${name} `,
+  name.replace(' ', '  '),
+  name.slice(0, -1),
+  name.replace(/ \(.*\)$/, ''),
+  `${name}s`,
+  name.replace(/[aeiou]/, ''),
 ];
-const UNKNOWN_COMPONENTS = ['Model weights', 'Training data', 'Tokenizer', 'Research Paper', 'Model Card', 'Model parameters', 'Datasets (Final)', '', 'x'];
+const UNKNOWN_COMPONENTS = [
+  'Model weights',
+  'Training data',
+  'Tokenizer',
+  'Research Paper',
+  'Model Card',
+  'Model parameters',
+  'Datasets (Final)',
+  '',
+  'x',
+];
 
 function quoted(value: string, r: () => number): string {
-  return pick([`'${value.replace(/'/g, "''")}'`, JSON.stringify(value), /^[\w(][\w ().-]*$/.test(value) ? value : `'${value}'`], r);
+  return pick(
+    [`'${value.replace(/'/g, "''")}'`, JSON.stringify(value), /^[\w(][\w ().-]*$/.test(value) ? value : `'${value}'`],
+    r,
+  );
 }
 
 /** `-` alone on its line with the keys below (MOT's style) → `- name: …`. */
+
+/** Spellings of the framework's name a MOF file may carry: case, spaces, tabs, near misses. */
+const FRAMEWORK_NAME_VARIANTS = [
+  "'model openness framework'",
+  "'MODEL OPENNESS  FRAMEWORK'",
+  "' Model Openness Framework '",
+  '"Model\\tOpenness Framework"',
+  'Model Openness Framework',
+  "'Model Openness Frame'",
+  "'Model Openness Framework 2'",
+];
+
 export const dashNameStyle = (t: string): string => t.replace(/^([ \t]*)-[ \t]*\r?\n[ \t]*(name[ \t]*:)/gm, '$1- $2');
 
 /** The components list as one flow sequence (`components: [{name: …, description: …}, …]`). */
@@ -173,7 +217,10 @@ function replaceBlock(t: string, key: RegExp, replacement: (indent: string) => s
   return l.join('\n');
 }
 
-/** What people get wrong and MOF fixes offer to put right: near-miss framework name, enum values, keys, component names, license spellings. */
+/**
+ * What people get wrong and MOF fixes offer to put right: near-miss framework name, enum values, keys, component names,
+ * license spellings.
+ */
 export function misspell(t: string): string {
   return [
     [/^(\s+name:) 'Model Openness Framework'/m, "$1 'model openness framework'"],
@@ -200,7 +247,12 @@ const MOF_MUTATIONS: Readonly<Record<string, Mutation>> = {
     if (names.length === 0) return t;
     const i = pick(names, r);
     const roll = r();
-    const name = roll < 0.4 ? pick(COMPONENT_NAMES, r) : roll < 0.8 ? pick(COMPONENT_NAME_VARIANTS(pick(COMPONENT_NAMES, r)), r) : pick(UNKNOWN_COMPONENTS, r);
+    const name =
+      roll < 0.4
+        ? pick(COMPONENT_NAMES, r)
+        : roll < 0.8
+          ? pick(COMPONENT_NAME_VARIANTS(pick(COMPONENT_NAMES, r)), r)
+          : pick(UNKNOWN_COMPONENTS, r);
     l[i] = l[i].replace(/(name\s*:).*$/, `$1 ${quoted(name, r)}`);
     return l.join('\n');
   },
@@ -224,27 +276,43 @@ const MOF_MUTATIONS: Readonly<Record<string, Mutation>> = {
   /** Another way to write the list: `- name:` items, one flow sequence, empty, null, or no key at all. */
   componentsStyle: (t, r) => {
     switch (Math.floor(r() * 6)) {
-      case 0: return dashNameStyle(t);
-      case 1: return flowComponents(t);
-      case 2: return replaceBlock(t, COMPONENTS_KEY, (i) => [`${i}components: []`]);
-      case 3: return replaceBlock(t, COMPONENTS_KEY, (i) => [`${i}components: ${pick(['~', 'null', "''", '{}', 'x'], r)}`]);
-      case 4: return replaceBlock(t, COMPONENTS_KEY, (i) => [`${i}components:`]);
-      default: return replaceBlock(t, COMPONENTS_KEY, () => []);
+      case 0:
+        return dashNameStyle(t);
+      case 1:
+        return flowComponents(t);
+      case 2:
+        return replaceBlock(t, COMPONENTS_KEY, (i) => [`${i}components: []`]);
+      case 3:
+        return replaceBlock(t, COMPONENTS_KEY, (i) => [`${i}components: ${pick(['~', 'null', "''", '{}', 'x'], r)}`]);
+      case 4:
+        return replaceBlock(t, COMPONENTS_KEY, (i) => [`${i}components:`]);
+      default:
+        return replaceBlock(t, COMPONENTS_KEY, () => []);
     }
   },
   /** `release.license`: global licenses of each kind (what components without their own inherit). */
-  globalLicenses: (t, r) => replaceBlock(t, RELEASE_LICENSE_KEY, (i) => {
-    const kinds = ['distribution', 'code', 'data', 'document'].filter(() => r() < 0.5);
-    if (kinds.length === 0) return [`${i}license: ${pick(['{  }', '{}', '~', "''", 'MIT', '[]'], r)}`];
-    return [`${i}license:`, ...kinds.flatMap((k) => [`${i}  ${k}:`, `${i}    name: ${pick(LICENSE_VALUES, r)}`, ...(r() < 0.5 ? [`${i}    path: ''`] : [])])];
-  }),
+  globalLicenses: (t, r) =>
+    replaceBlock(t, RELEASE_LICENSE_KEY, (i) => {
+      const kinds = ['distribution', 'code', 'data', 'document'].filter(() => r() < 0.5);
+      if (kinds.length === 0) return [`${i}license: ${pick(['{  }', '{}', '~', "''", 'MIT', '[]'], r)}`];
+      return [
+        `${i}license:`,
+        ...kinds.flatMap((k) => [
+          `${i}  ${k}:`,
+          `${i}    name: ${pick(LICENSE_VALUES, r)}`,
+          ...(r() < 0.5 ? [`${i}    path: ''`] : []),
+        ]),
+      ];
+    }),
   /** `framework.name` spelt the near-miss ways the format still claims (and sometimes one it does not). */
-  frameworkName: (t, r) => t.replace(/^([ \t]+name[ \t]*:).*$/m, (_m, key: string) =>
-    `${key} ${pick(["'model openness framework'", "'MODEL OPENNESS  FRAMEWORK'", "' Model Openness Framework '", '"Model\\tOpenness Framework"', 'Model Openness Framework', "'Model Openness Frame'", "'Model Openness Framework 2'"], r)}`),
+  frameworkName: (t, r) =>
+    t.replace(/^([ \t]+name[ \t]*:).*$/m, (_m, key: string) => `${key} ${pick(FRAMEWORK_NAME_VARIANTS, r)}`),
   /** A required `release` key removed or emptied. */
   dropReleaseKey: (t, r) => {
     const key = pick(['name', 'license', 'producer', 'components', 'version', 'date', 'type'], r);
-    return replaceBlock(t, new RegExp(`^ {1,4}${key}\\s*:`), (i) => (r() < 0.5 ? [] : [`${i}${key}: ${pick(["''", '~', '123', '[]'], r)}`]));
+    return replaceBlock(t, new RegExp(`^ {1,4}${key}\\s*:`), (i) =>
+      r() < 0.5 ? [] : [`${i}${key}: ${pick(["''", '~', '123', '[]'], r)}`],
+    );
   },
   /** A line of one item moved into another item, or out of the list. */
   moveItemLine: (t, r) => {
@@ -280,7 +348,14 @@ const ROMAN: Readonly<Record<string, 1 | 2 | 3>> = { I: 1, II: 2, III: 3 };
  */
 function checkMofFix({ action, before, beforeDiagnostics, after, afterDiagnostics }: AppliedFix): string | undefined {
   if (!action.title.startsWith('Add')) return undefined;
-  const expected = /^Add the MOF component /.test(action.title) ? 1 : Number(/\((\d+)\)$|^Add the (\d+) component/.exec(action.title)?.slice(1).find((n) => n !== undefined));
+  const expected = /^Add the MOF component /.test(action.title)
+    ? 1
+    : Number(
+        /\((\d+)\)$|^Add the (\d+) component/
+          .exec(action.title)
+          ?.slice(1)
+          .find((n) => n !== undefined),
+      );
   const [from, to] = [componentCount(before), componentCount(after)];
   if (to - from !== expected) return `adds ${to - from} components, not ${expected}`;
   const known = new Set(beforeDiagnostics.map(diagnosticKey));
@@ -288,10 +363,21 @@ function checkMofFix({ action, before, beforeDiagnostics, after, afterDiagnostic
     const m = /^release\.components\[(\d+)\]/.exec((d.data as { path?: string } | undefined)?.path ?? '');
     return m !== null && Number(m[1]) >= from && Number(m[1]) < to;
   };
-  const dataInformationStillUnmet = (d: Diagnostic) => d.code === 'osaid/missing' && (d.data as { requirement?: string } | undefined)?.requirement === 'data_information'
-    && afterDiagnostics.some((x) => inserted(x) && ['Data card', 'Datasets', 'Technical report', 'Research paper'].includes((x.data as { component?: string } | undefined)?.component ?? ''));
-  const elsewhere = afterDiagnostics.filter((d) => !known.has(diagnosticKey(d)) && !inserted(d) && !dataInformationStillUnmet(d));
-  if (elsewhere.length > 0) return `brings new diagnostics outside the inserted components: ${elsewhere.map(diagnosticKey).join('; ')}`;
+  const dataInformationStillUnmet = (d: Diagnostic) =>
+    d.code === 'osaid/missing' &&
+    (d.data as { requirement?: string } | undefined)?.requirement === 'data_information' &&
+    afterDiagnostics.some(
+      (x) =>
+        inserted(x) &&
+        ['Data card', 'Datasets', 'Technical report', 'Research paper'].includes(
+          (x.data as { component?: string } | undefined)?.component ?? '',
+        ),
+    );
+  const elsewhere = afterDiagnostics.filter(
+    (d) => !known.has(diagnosticKey(d)) && !inserted(d) && !dataInformationStillUnmet(d),
+  );
+  if (elsewhere.length > 0)
+    return `brings new diagnostics outside the inserted components: ${elsewhere.map(diagnosticKey).join('; ')}`;
   const roman = /missing for MOF Class (I{1,3})$/.exec(action.title.replace(/ \(\d+\)$/, ''))?.[1];
   if (roman) {
     const absent = evaluateMofClass(after).absent[ROMAN[roman]];
@@ -306,7 +392,22 @@ const byName = (name: string) => mofFixtures.find((s) => s.name.endsWith(`/${nam
 // ---------------------------------------------------------------------------------------
 // Hugging Face cards: real model and dataset cards (test/fixtures/cards, with attribution).
 
-const HUB_VALUES = ['apache-2.0', 'mit', 'MIT', 'Apache-2.0', 'llama3', 'gemma', 'other', 'unknown', 'cc-by-nc-4.0', 'openrail', 'bigscience-bloom-rail-1.0', "''", '[mit, apache-2.0]', 'odc-by'];
+const HUB_VALUES = [
+  'apache-2.0',
+  'mit',
+  'MIT',
+  'Apache-2.0',
+  'llama3',
+  'gemma',
+  'other',
+  'unknown',
+  'cc-by-nc-4.0',
+  'openrail',
+  'bigscience-bloom-rail-1.0',
+  "''",
+  '[mit, apache-2.0]',
+  'odc-by',
+];
 
 /** The front matter's lines (after the opening `---`), where card mutations work. */
 const cardBodyStart = (): number => 1;
@@ -315,15 +416,35 @@ const CARD_MUTATIONS: Readonly<Record<string, Mutation>> = {
   /** Another license, Hub id or not. */
   license: (t, r) => t.replace(/^license:.*$/m, () => `license: ${pick(HUB_VALUES, r)}`),
   /** `license: other` with or without a name and a link. */
-  licenseOther: (t, r) => t.replace(/^license:.*$/m, () => ['license: other', ...(r() < 0.6 ? [`license_name: ${pick(['llama3', 'tongyi-qianwen', 'my-license-1.0', "''", 'deepseek'], r)}`] : []), ...(r() < 0.4 ? ['license_link: LICENSE'] : [])].join('\n')),
+  licenseOther: (t, r) =>
+    t.replace(/^license:.*$/m, () =>
+      [
+        'license: other',
+        ...(r() < 0.6
+          ? [`license_name: ${pick(['llama3', 'tongyi-qianwen', 'my-license-1.0', "''", 'deepseek'], r)}`]
+          : []),
+        ...(r() < 0.4 ? ['license_link: LICENSE'] : []),
+      ].join('\n'),
+    ),
   /** `datasets` with an odd item. */
-  datasets: (t, r) => t.replace(/^---[ \t]*\r?\n/, (m) => `${m}datasets:\n- ${pick(['allenai/dolma', "''", '42', '~', 'the_pile', '[a]'], r)}\n`),
+  datasets: (t, r) =>
+    t.replace(
+      /^---[ \t]*\r?\n/,
+      (m) => `${m}datasets:\n- ${pick(['allenai/dolma', "''", '42', '~', 'the_pile', '[a]'], r)}\n`,
+    ),
   /** A misspelt key. */
-  misspell: (t, r) => t.replace(new RegExp(`^(${pick(['license', 'datasets', 'language', 'base_model', 'tags'], r)}):`, 'm'), (_m, k: string) => `${k}${pick(['s', '_', ''], r)}x:`.replace(/x:$/, ':')),
+  misspell: (t, r) =>
+    t.replace(
+      new RegExp(`^(${pick(['license', 'datasets', 'language', 'base_model', 'tags'], r)}):`, 'm'),
+      (_m, k: string) => `${k}${pick(['s', '_', ''], r)}x:`.replace(/x:$/, ':'),
+    ),
 };
 
 const modelCards = [...readDir('test/fixtures/cards/models', /\.md$/), ...readDir('examples/cards/model', /\.md$/)];
-const datasetCards = [...readDir('test/fixtures/cards/datasets', /\.md$/), ...readDir('examples/cards/dataset', /\.md$/)];
+const datasetCards = [
+  ...readDir('test/fixtures/cards/datasets', /\.md$/),
+  ...readDir('examples/cards/dataset', /\.md$/),
+];
 
 // ---------------------------------------------------------------------------------------
 
@@ -337,24 +458,47 @@ export const CORPORA: Readonly<Record<string, FormatCorpus>> = {
   mof: {
     uri: 'file:///fuzz/model.yml',
     languageId: 'yaml',
-    seeds: unique([...mofFixtures, ...readDir('test/fixtures/mof-corpus', /\.yml$/, (f) => MOF_CORPUS_SEEDS.includes(f))]),
+    seeds: unique([
+      ...mofFixtures,
+      ...readDir('test/fixtures/mof-corpus', /\.yml$/, (f) => MOF_CORPUS_SEEDS.includes(f)),
+    ]),
     fixtures: unique([
       ...mofFixtures,
       ...readDir('examples/models', /\.ya?ml$/),
-      ...readDir('test/fixtures/mof-corpus', /\.yml$/, (f, i) => MOF_CORPUS_SEEDS.includes(f) || i % MOF_CORPUS_STRIDE === 0),
+      ...readDir(
+        'test/fixtures/mof-corpus',
+        /\.yml$/,
+        (f, i) => MOF_CORPUS_SEEDS.includes(f) || i % MOF_CORPUS_STRIDE === 0,
+      ),
       // The fixtures have no comments and are all in MOT's style; fixes must handle what users write too.
       ...mofFixtures.flatMap((s) => variant(s, 'commented', withComments)),
       ...variant(byName('Pythia-1B.yml'), 'CRLF', (t) => t.replace(/\n/g, '\r\n')),
       ...variant(byName('Pythia-1B.yml'), 'misspelt', misspell),
-      ...variant(byName('Pythia-1B.yml'), 'misspelt, commented, CRLF', (t) => withComments(misspell(t)).replace(/\n/g, '\r\n')),
+      ...variant(byName('Pythia-1B.yml'), 'misspelt, commented, CRLF', (t) =>
+        withComments(misspell(t)).replace(/\n/g, '\r\n'),
+      ),
       ...variant(byName('Granite-4-1.yml'), 'misspelt, - name: items', (t) => misspell(dashNameStyle(t))),
       ...variant(byName('Llama-3-8B.yml'), '- name: items', dashNameStyle),
       ...variant(byName('gemma-7b.yml'), '- name: items, commented', (t) => withComments(dashNameStyle(t))),
       ...variant(byName('Llama-3-8B.yml'), 'flow components', flowComponents),
-      ...variant(byName('Mistral-7B-v0.1.yml'), 'components: []', (t) => replaceBlock(t, COMPONENTS_KEY, (i) => [`${i}components: []`])),
-      ...variant(byName('Mistral-7B-v0.1.yml'), 'components: ~', (t) => replaceBlock(t, COMPONENTS_KEY, (i) => [`${i}components: ~`])),
+      ...variant(byName('Mistral-7B-v0.1.yml'), 'components: []', (t) =>
+        replaceBlock(t, COMPONENTS_KEY, (i) => [`${i}components: []`]),
+      ),
+      ...variant(byName('Mistral-7B-v0.1.yml'), 'components: ~', (t) =>
+        replaceBlock(t, COMPONENTS_KEY, (i) => [`${i}components: ~`]),
+      ),
       ...variant(byName('Mistral-7B-v0.1.yml'), 'no components', (t) => replaceBlock(t, COMPONENTS_KEY, () => [])),
-      ...variant(byName('OLMo-7B.yml'), 'global licenses', (t) => replaceBlock(t, RELEASE_LICENSE_KEY, (i) => [`${i}license:`, `${i}  code:`, `${i}    name: 'Apache 2.0'`, `${i}  data:`, `${i}    name: ODC-By-1.0`, `${i}  document:`, `${i}    name: CC-BY-4.0`])),
+      ...variant(byName('OLMo-7B.yml'), 'global licenses', (t) =>
+        replaceBlock(t, RELEASE_LICENSE_KEY, (i) => [
+          `${i}license:`,
+          `${i}  code:`,
+          `${i}    name: 'Apache 2.0'`,
+          `${i}  data:`,
+          `${i}    name: ODC-By-1.0`,
+          `${i}  document:`,
+          `${i}    name: CC-BY-4.0`,
+        ]),
+      ),
     ]),
     bodyStart: mofBodyStart,
     mutations: MOF_MUTATIONS,
@@ -365,7 +509,10 @@ export const CORPORA: Readonly<Record<string, FormatCorpus>> = {
     uri: 'file:///fuzz/README.md',
     languageId: 'markdown',
     seeds: unique(modelCards),
-    fixtures: unique([...modelCards, ...modelCards.slice(0, 3).flatMap((s) => variant(s, 'CRLF', (t) => t.replace(/\r?\n/g, '\r\n')))]),
+    fixtures: unique([
+      ...modelCards,
+      ...modelCards.slice(0, 3).flatMap((s) => variant(s, 'CRLF', (t) => t.replace(/\r?\n/g, '\r\n'))),
+    ]),
     bodyStart: cardBodyStart,
     mutations: CARD_MUTATIONS,
   },
@@ -373,7 +520,10 @@ export const CORPORA: Readonly<Record<string, FormatCorpus>> = {
     uri: 'file:///fuzz/README.md',
     languageId: 'markdown',
     seeds: unique(datasetCards),
-    fixtures: unique([...datasetCards, ...datasetCards.slice(0, 2).flatMap((s) => variant(s, 'CRLF', (t) => t.replace(/\r?\n/g, '\r\n')))]),
+    fixtures: unique([
+      ...datasetCards,
+      ...datasetCards.slice(0, 2).flatMap((s) => variant(s, 'CRLF', (t) => t.replace(/\r?\n/g, '\r\n'))),
+    ]),
     bodyStart: cardBodyStart,
     mutations: { license: CARD_MUTATIONS.license, misspell: CARD_MUTATIONS.misspell },
   },
@@ -399,13 +549,19 @@ export function brokenFixtures(corpus: FormatCorpus, stride: number, every = fal
   const out: Seed[] = [];
   corpus.fixtures.forEach((seed, n) => {
     if (n % stride !== 0) return;
-    for (const [name, breakage] of every ? BREAKAGES : [BREAKAGES[(n / stride) % BREAKAGES.length]]) out.push(...broken(corpus, seed, name, breakage));
+    for (const [name, breakage] of every ? BREAKAGES : [BREAKAGES[(n / stride) % BREAKAGES.length]])
+      out.push(...broken(corpus, seed, name, breakage));
   });
   return out;
 }
 
 /** `seed` with `breakage` made on the middle `key: value` line of its body (none when it has no such line). */
-function broken(corpus: FormatCorpus, seed: Seed, name: string, breakage: (key: string, value: string) => string): Seed[] {
+function broken(
+  corpus: FormatCorpus,
+  seed: Seed,
+  name: string,
+  breakage: (key: string, value: string) => string,
+): Seed[] {
   const l = lines(seed.text);
   const end = corpus.languageId === 'markdown' ? l.findIndex((line, i) => i > 0 && /^---\r?$/.test(line)) : l.length;
   const candidates = linesMatching(l, KEY_PLAIN_VALUE, (corpus.bodyStart ?? (() => 0))(l)).filter((i) => i < end);
@@ -416,7 +572,10 @@ function broken(corpus: FormatCorpus, seed: Seed, name: string, breakage: (key: 
   return [{ name: `${seed.name} (${name}, line ${at + 1})`, text: l.join('\n') }];
 }
 
-/** A `key: value` line (or `- key: value`) whose value is a plain scalar: group 1 the key with its colon, 2 the value, 3 a CR. */
+/**
+ * A `key: value` line (or `- key: value`) whose value is a plain scalar: group 1 the key with its colon, 2 the value, 3
+ * a CR.
+ */
 const KEY_PLAIN_VALUE = /^([ \t]*(?:- )?[A-Za-z_][\w.-]*:)[ \t]+([A-Za-z0-9][^#'"{}[\]\r]*?)(\r?)$/;
 
 /** The corpus of a format id; throws naming the id when there is none. */

@@ -64,7 +64,10 @@ function prepare(format: string): Prepared {
 const GENERIC: Array<[string, Mutation]> = Object.entries(GENERIC_MUTATIONS);
 
 /** The mutated text of case (format, seed), and what made it. */
-export function buildCase(format: string, seed: number): { r: () => number; from: string; mutations: string[]; text: string } {
+export function buildCase(
+  format: string,
+  seed: number,
+): { r: () => number; from: string; mutations: string[]; text: string } {
   const { corpus, context, structured } = prepare(format);
   const r = random(seed);
   const start = pick(corpus.seeds, r);
@@ -86,7 +89,7 @@ export function runCase(format: string, seed: number): FuzzCase {
   try {
     result.recognised = exercise(prepare(format).corpus, text, r) === format;
   } catch (error) {
-    result.error = error instanceof Error ? error.stack ?? error.message : String(error);
+    result.error = error instanceof Error ? (error.stack ?? error.message) : String(error);
   }
   return result;
 }
@@ -97,7 +100,9 @@ export function describeFailure(c: FuzzCase, textChars = 2000): string {
     `format ${c.format}, seed ${c.seed} (from ${c.from}; mutations: ${c.mutations.join(' + ')}): ${c.error}`,
     `reproduce: FUZZ_FORMAT=${c.format} FUZZ_SEED=${c.seed} npm run fuzz -- 1`,
     '--- text ---',
-    c.text.length > textChars ? `${c.text.slice(0, textChars)}\n[… ${c.text.length - textChars} more characters]` : c.text,
+    c.text.length > textChars
+      ? `${c.text.slice(0, textChars)}\n[… ${c.text.length - textChars} more characters]`
+      : c.text,
   ].join('\n');
 }
 
@@ -106,15 +111,26 @@ type Rangeish = Pick<Range, 'start' | 'end'>;
 function assertInside(document: TextDocument, range: Rangeish, what: string): void {
   const last = document.lineCount - 1;
   for (const p of [range.start, range.end]) {
-    if (!Number.isInteger(p.line) || !Number.isInteger(p.character)) throw new Error(`${what}: position ${p.line}:${p.character} is not integral`);
-    if (p.line < 0 || p.line > last || p.character < 0) throw new Error(`${what}: position ${p.line}:${p.character} outside the document`);
-    const lineLength = document.offsetAt({ line: p.line + 1, character: 0 }) - document.offsetAt({ line: p.line, character: 0 });
-    if (p.line < last && p.character > lineLength) throw new Error(`${what}: column ${p.character} beyond line ${p.line}`);
+    if (!Number.isInteger(p.line) || !Number.isInteger(p.character))
+      throw new Error(`${what}: position ${p.line}:${p.character} is not integral`);
+    if (p.line < 0 || p.line > last || p.character < 0)
+      throw new Error(`${what}: position ${p.line}:${p.character} outside the document`);
+    const lineLength =
+      document.offsetAt({ line: p.line + 1, character: 0 }) - document.offsetAt({ line: p.line, character: 0 });
+    if (p.line < last && p.character > lineLength)
+      throw new Error(`${what}: column ${p.character} beyond line ${p.line}`);
   }
-  if (document.offsetAt(range.start) > document.offsetAt(range.end)) throw new Error(`${what}: range ends before it starts`);
+  if (document.offsetAt(range.start) > document.offsetAt(range.end))
+    throw new Error(`${what}: range ends before it starts`);
 }
 
-const ONLY_KINDS: ReadonlyArray<readonly string[] | undefined> = [undefined, undefined, ['quickfix'], ['source'], ['refactor']];
+const ONLY_KINDS: ReadonlyArray<readonly string[] | undefined> = [
+  undefined,
+  undefined,
+  ['quickfix'],
+  ['source'],
+  ['refactor'],
+];
 
 /**
  * Calls every service function on the text and checks the invariants: nothing throws, every
@@ -126,8 +142,10 @@ const ONLY_KINDS: ReadonlyArray<readonly string[] | undefined> = [undefined, und
 export function exercise(corpus: Pick<FormatCorpus, 'uri' | 'languageId'>, text: string, r: () => number): string {
   const document = TextDocument.create(corpus.uri, corpus.languageId, 1, text);
   const parsed = service.parse(document);
-  if (parsed.kind !== parsed.format.id) throw new Error(`parsed.kind ${parsed.kind} is not its format's id ${parsed.format.id}`);
-  if (parsed.kind !== 'none' && !service.mayClaimFile(document.uri, () => text)) throw new Error(`recognised as ${parsed.kind}, but mayClaimFile says no format may claim it`);
+  if (parsed.kind !== parsed.format.id)
+    throw new Error(`parsed.kind ${parsed.kind} is not its format's id ${parsed.format.id}`);
+  if (parsed.kind !== 'none' && !service.mayClaimFile(document.uri, () => text))
+    throw new Error(`recognised as ${parsed.kind}, but mayClaimFile says no format may claim it`);
   const diagnostics = service.doValidation(parsed);
   for (const d of diagnostics) assertInside(document, d.range, `diagnostic ${d.code}`);
   for (const lens of service.getCodeLenses(parsed, diagnostics)) assertInside(document, lens.range, 'code lens');
@@ -153,12 +171,16 @@ export function exercise(corpus: Pick<FormatCorpus, 'uri' | 'languageId'>, text:
   }
   const checklist = service.getChecklist(parsed, diagnostics);
   if (checklist) {
-    if (checklist.kind !== parsed.kind) throw new Error(`checklist kind ${checklist.kind} for a ${parsed.kind} document`);
-    for (const group of checklist.groups) for (const item of group.items) assertInside(document, item.range, `checklist item ${item.id}`);
+    if (checklist.kind !== parsed.kind)
+      throw new Error(`checklist kind ${checklist.kind} for a ${parsed.kind} document`);
+    for (const group of checklist.groups)
+      for (const item of group.items) assertInside(document, item.range, `checklist item ${item.id}`);
     for (const level of checklist.classification?.levels ?? []) {
-      if (!(level.percent >= 0 && level.percent <= 100)) throw new Error(`checklist progress ${level.title}: ${level.percent}%`);
+      if (!(level.percent >= 0 && level.percent <= 100))
+        throw new Error(`checklist progress ${level.title}: ${level.percent}%`);
     }
-    if (r() < 0.05) service.renderReport([{ file: 'fuzz.yaml', checklist }], r() < 0.5 ? 'md' : 'html', { date: new Date(0) });
+    if (r() < 0.05)
+      service.renderReport([{ file: 'fuzz.yaml', checklist }], r() < 0.5 ? 'md' : 'html', { date: new Date(0) });
   }
   service.summarize(parsed, diagnostics);
 
@@ -172,7 +194,13 @@ export function exercise(corpus: Pick<FormatCorpus, 'uri' | 'languageId'>, text:
   for (const action of actions) distinct.set(`${action.title}\0${JSON.stringify(action.edit)}`, action);
   // Every action's edits are checked; applying and re-parsing (the costly part) is done for a
   // random few per case — the fix-safety test applies every fix of every fixture.
-  const reparse = new Set([...distinct.values()].map((a) => [r(), a] as const).sort((a, b) => a[0] - b[0]).slice(0, REPARSED_FIXES).map(([, a]) => a));
+  const reparse = new Set(
+    [...distinct.values()]
+      .map((a) => [r(), a] as const)
+      .sort((a, b) => a[0] - b[0])
+      .slice(0, REPARSED_FIXES)
+      .map(([, a]) => a),
+  );
   for (const action of distinct.values()) checkAction(document, parsed.kind, action, yamlErrors, reparse.has(action));
   return parsed.kind;
 }
@@ -186,9 +214,16 @@ const REPARSED_FIXES = Number(process.env.FUZZ_REPARSED_FIXES ?? 4);
  * `reparse`, the fixed text is parsed again: it must be the same format, and add no YAML error
  * (clean YAML stays clean). Unparsed documents (refused by a guard) are not re-parsed.
  */
-function checkAction(document: TextDocument, kind: string, action: CodeAction, yamlErrors: readonly string[] | undefined, reparse: boolean): void {
+function checkAction(
+  document: TextDocument,
+  kind: string,
+  action: CodeAction,
+  yamlErrors: readonly string[] | undefined,
+  reparse: boolean,
+): void {
   const changes = action.edit?.changes ?? {};
-  for (const uri of Object.keys(changes)) if (uri !== document.uri) throw new Error(`quick fix "${action.title}" edits another document: ${uri}`);
+  for (const uri of Object.keys(changes))
+    if (uri !== document.uri) throw new Error(`quick fix "${action.title}" edits another document: ${uri}`);
   if (action.edit?.documentChanges) throw new Error(`quick fix "${action.title}" uses documentChanges`);
   const edits = changes[document.uri] ?? [];
   checkEdits(document, edits, action.title);
@@ -197,15 +232,26 @@ function checkAction(document: TextDocument, kind: string, action: CodeAction, y
     throw new Error(`quick fix "${action.title}" changes more than one line while the YAML has errors`);
   }
   if (!reparse || yamlErrors === undefined) return;
-  const fixed = service.parse(TextDocument.create(document.uri, document.languageId, 2, TextDocument.applyEdits(document, edits)));
+  const fixed = service.parse(
+    TextDocument.create(document.uri, document.languageId, 2, TextDocument.applyEdits(document, edits)),
+  );
   const left = [...yamlErrors];
-  const added = (fixed.yaml?.errors.map((e) => e.message) ?? ['not parsed']).filter((e) => { const i = left.indexOf(e); if (i < 0) return true; left.splice(i, 1); return false; });
-  if (added.length > 0) throw new Error(`quick fix "${action.title}" added YAML errors (${added.join('; ')}):\n${fixed.text}`);
-  if (fixed.kind !== kind) throw new Error(`quick fix "${action.title}" turned a ${kind} document into ${fixed.kind}:\n${fixed.text}`);
+  const added = (fixed.yaml?.errors.map((e) => e.message) ?? ['not parsed']).filter((e) => {
+    const i = left.indexOf(e);
+    if (i < 0) return true;
+    left.splice(i, 1);
+    return false;
+  });
+  if (added.length > 0)
+    throw new Error(`quick fix "${action.title}" added YAML errors (${added.join('; ')}):\n${fixed.text}`);
+  if (fixed.kind !== kind)
+    throw new Error(`quick fix "${action.title}" turned a ${kind} document into ${fixed.kind}:\n${fixed.text}`);
 }
 
 function checkEdits(document: TextDocument, edits: TextEdit[], title: string): void {
-  const sorted = edits.map((e) => [document.offsetAt(e.range.start), document.offsetAt(e.range.end)] as const).sort((a, b) => a[0] - b[0]);
+  const sorted = edits
+    .map((e) => [document.offsetAt(e.range.start), document.offsetAt(e.range.end)] as const)
+    .sort((a, b) => a[0] - b[0]);
   for (const e of edits) assertInside(document, e.range, `edit of "${title}"`);
   for (let i = 1; i < sorted.length; i++) {
     if (sorted[i][0] < sorted[i - 1][1]) throw new Error(`quick fix "${title}" has overlapping edits`);
@@ -224,7 +270,13 @@ export interface FormatTally {
  * Runs `cases` cases of one format (seeds `first` …), stopping after `maxFailures` failures.
  * `onCase` sees every case (progress, slow-case reports).
  */
-export function runFormat(format: string, first: number, cases: number, maxFailures = Infinity, onCase?: (c: FuzzCase, ms: number) => void): FormatTally {
+export function runFormat(
+  format: string,
+  first: number,
+  cases: number,
+  maxFailures = Infinity,
+  onCase?: (c: FuzzCase, ms: number) => void,
+): FormatTally {
   const tally: FormatTally = { cases: 0, recognised: 0, failures: [], ms: 0 };
   const started = Date.now();
   for (let seed = first; seed < first + cases && tally.failures.length < maxFailures; seed++) {

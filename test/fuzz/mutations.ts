@@ -27,39 +27,171 @@ export function between(from: number, to: number, rnd: () => number): number | u
   return to > from ? from + index(to - from, rnd) : undefined;
 }
 
-export const WRONG_VALUES = ['[1, 2]', '{}', '{a: 1}', '123', '1.0', 'true', 'null', '~', '""', "''", '- x', '&a x', '*a', '!!binary aGk=', '|\n  block', '>-'];
+export const WRONG_VALUES = [
+  '[1, 2]',
+  '{}',
+  '{a: 1}',
+  '123',
+  '1.0',
+  'true',
+  'null',
+  '~',
+  '""',
+  "''",
+  '- x',
+  '&a x',
+  '*a',
+  '!!binary aGk=',
+  '|\n  block',
+  '>-',
+];
 
 /** License strings of every kind the checks distinguish: open, restricted, misspelt, expressions, markers, junk. */
 export const LICENSE_VALUES = [
-  'MIT', 'Apache-2.0', "'Apache-2.0'", '"MIT"', 'apache-2.0', 'Apache 2.0', "'Apache License 2.0'", 'GPL-2.0', 'GPL-2.0+', 'GPL-3.0-or-later',
-  'AGPL-3.0', 'LGPL-2.1', 'BSD-3-Clause', 'bsd-3-clause', '0BSD', 'Unlicense', 'WTFPL', 'CC-BY-4.0', 'CC-BY-SA-4.0', 'CC-BY-NC-4.0',
-  'CC0-1.0', 'ODbL-1.0', 'CDLA-Permissive-2.0', 'OpenMDW-1.0', 'llama3', "'Llama 3 Community License'", 'gemma', "'Gemma Terms of Use'",
-  'OpenRAIL-M', 'BigScience-OpenRAIL-M', 'CreativeML-OpenRAIL-M', 'LicenseRef-Custom', 'LicenseRef-', 'DocumentRef-x:LicenseRef-y',
-  'unlicensed', 'Unlicensed', "'unlicensed'", "''", '""', '{}', '{  }', '[]', '~', 'null', "'MIT OR Apache-2.0'", "'MIT AND CC-BY-4.0'",
-  "'GPL-2.0-only WITH Classpath-exception-2.0'", "'(MIT'", "'MIT OR'", 'Proprietary', "'not included'", 'unknown', 'N/A', 'TBD', 'other',
-  '123', 'true', "'  MIT  '", "'mit'", "'Apache-2.0\\n'", '"Apache-2.0\\u0000"', "'Llama-2'", "'CC BY 4.0'", "'CC-BY-4.0+'",
+  'MIT',
+  'Apache-2.0',
+  "'Apache-2.0'",
+  '"MIT"',
+  'apache-2.0',
+  'Apache 2.0',
+  "'Apache License 2.0'",
+  'GPL-2.0',
+  'GPL-2.0+',
+  'GPL-3.0-or-later',
+  'AGPL-3.0',
+  'LGPL-2.1',
+  'BSD-3-Clause',
+  'bsd-3-clause',
+  '0BSD',
+  'Unlicense',
+  'WTFPL',
+  'CC-BY-4.0',
+  'CC-BY-SA-4.0',
+  'CC-BY-NC-4.0',
+  'CC0-1.0',
+  'ODbL-1.0',
+  'CDLA-Permissive-2.0',
+  'OpenMDW-1.0',
+  'llama3',
+  "'Llama 3 Community License'",
+  'gemma',
+  "'Gemma Terms of Use'",
+  'OpenRAIL-M',
+  'BigScience-OpenRAIL-M',
+  'CreativeML-OpenRAIL-M',
+  'LicenseRef-Custom',
+  'LicenseRef-',
+  'DocumentRef-x:LicenseRef-y',
+  'unlicensed',
+  'Unlicensed',
+  "'unlicensed'",
+  "''",
+  '""',
+  '{}',
+  '{  }',
+  '[]',
+  '~',
+  'null',
+  "'MIT OR Apache-2.0'",
+  "'MIT AND CC-BY-4.0'",
+  "'GPL-2.0-only WITH Classpath-exception-2.0'",
+  "'(MIT'",
+  "'MIT OR'",
+  'Proprietary',
+  "'not included'",
+  'unknown',
+  'N/A',
+  'TBD',
+  'other',
+  '123',
+  'true',
+  "'  MIT  '",
+  "'mit'",
+  "'Apache-2.0\\n'",
+  '"Apache-2.0\\u0000"',
+  "'Llama-2'",
+  "'CC BY 4.0'",
+  "'CC-BY-4.0+'",
 ];
 
 export const GENERIC_MUTATIONS: Readonly<Record<string, Mutation>> = {
-  deleteLine: (t, r) => { const l = lines(t); l.splice(index(l.length, r), 1); return l.join('\n'); },
-  duplicateLine: (t, r) => { const l = lines(t); const i = index(l.length, r); l.splice(i, 0, l[i]); return l.join('\n'); },
-  swapLines: (t, r) => { const l = lines(t); const i = index(l.length, r); const j = index(l.length, r); [l[i], l[j]] = [l[j], l[i]]; return l.join('\n'); },
-  shuffleLines: (t, r) => lines(t).map((l) => [r(), l] as const).sort((a, b) => a[0] - b[0]).map(([, l]) => l).join('\n'),
-  randomBytes: (t, r) => { const i = index(t.length + 1, r); const junk = Array.from({ length: 1 + index(8, r) }, () => String.fromCharCode(index(256, r))).join(''); return t.slice(0, i) + junk + t.slice(i); },
-  deleteRange: (t, r) => { const i = index(t.length, r); return t.slice(0, i) + t.slice(i + index(40, r)); },
-  unbalancedQuote: (t, r) => { const i = index(t.length + 1, r); return t.slice(0, i) + pick(['"', "'", '{', '[', '}', ']'], r) + t.slice(i); },
-  tabs: (t, r) => { const l = lines(t); const i = index(l.length, r); l[i] = l[i].replace(/^ +/, '\t'); return l.join('\n'); },
-  deepNesting: (t, r) => { const depth = 1 + index(300, r); const l = lines(t); l.splice(index(l.length, r), 0, `x-deep: ${'['.repeat(depth)}${']'.repeat(r() < 0.5 ? depth : 0)}`); return l.join('\n'); },
-  hugeScalar: (t, r) => { const l = lines(t); const i = index(l.length, r); l[i] = l[i].replace(/: .*$/, `: ${'x'.repeat(1000 + index(100_000, r))}`); return l.join('\n'); },
-  wrongType: (t, r) => { const l = lines(t); const i = index(l.length, r); l[i] = l[i].replace(/:( .*)?$/, `: ${pick(WRONG_VALUES, r)}`); return l.join('\n'); },
+  deleteLine: (t, r) => {
+    const l = lines(t);
+    l.splice(index(l.length, r), 1);
+    return l.join('\n');
+  },
+  duplicateLine: (t, r) => {
+    const l = lines(t);
+    const i = index(l.length, r);
+    l.splice(i, 0, l[i]);
+    return l.join('\n');
+  },
+  swapLines: (t, r) => {
+    const l = lines(t);
+    const i = index(l.length, r);
+    const j = index(l.length, r);
+    [l[i], l[j]] = [l[j], l[i]];
+    return l.join('\n');
+  },
+  shuffleLines: (t, r) =>
+    lines(t)
+      .map((l) => [r(), l] as const)
+      .sort((a, b) => a[0] - b[0])
+      .map(([, l]) => l)
+      .join('\n'),
+  randomBytes: (t, r) => {
+    const i = index(t.length + 1, r);
+    const junk = Array.from({ length: 1 + index(8, r) }, () => String.fromCharCode(index(256, r))).join('');
+    return t.slice(0, i) + junk + t.slice(i);
+  },
+  deleteRange: (t, r) => {
+    const i = index(t.length, r);
+    return t.slice(0, i) + t.slice(i + index(40, r));
+  },
+  unbalancedQuote: (t, r) => {
+    const i = index(t.length + 1, r);
+    return t.slice(0, i) + pick(['"', "'", '{', '[', '}', ']'], r) + t.slice(i);
+  },
+  tabs: (t, r) => {
+    const l = lines(t);
+    const i = index(l.length, r);
+    l[i] = l[i].replace(/^ +/, '\t');
+    return l.join('\n');
+  },
+  deepNesting: (t, r) => {
+    const depth = 1 + index(300, r);
+    const l = lines(t);
+    l.splice(index(l.length, r), 0, `x-deep: ${'['.repeat(depth)}${']'.repeat(r() < 0.5 ? depth : 0)}`);
+    return l.join('\n');
+  },
+  hugeScalar: (t, r) => {
+    const l = lines(t);
+    const i = index(l.length, r);
+    l[i] = l[i].replace(/: .*$/, `: ${'x'.repeat(1000 + index(100_000, r))}`);
+    return l.join('\n');
+  },
+  wrongType: (t, r) => {
+    const l = lines(t);
+    const i = index(l.length, r);
+    l[i] = l[i].replace(/:( .*)?$/, `: ${pick(WRONG_VALUES, r)}`);
+    return l.join('\n');
+  },
   crlf: (t) => t.replace(/\n/g, '\r\n'),
   truncate: (t, r) => t.slice(0, index(t.length, r)),
-  indentShift: (t, r) => { const l = lines(t); const i = index(l.length, r); l[i] = (r() < 0.5 ? ' ' : '   ') + l[i]; return l.join('\n'); },
+  indentShift: (t, r) => {
+    const l = lines(t);
+    const i = index(l.length, r);
+    l[i] = (r() < 0.5 ? ' ' : '   ') + l[i];
+    return l.join('\n');
+  },
 };
 
 /** `key: value` lines (block mappings, list items `- key: value`); group 1 is everything up to the value. */
 const KEY_VALUE = /^(\s*(?:-\s+)?[^\s#:'"[\]{}-][^:#]*:)(?:[ \t]+(.*))?$/;
-/** A `license:` key anywhere (block or flow); group 2 is its value on the same line (a scalar or a one-line flow collection), if any. */
+/**
+ * A `license:` key anywhere (block or flow); group 2 is its value on the same line (a scalar or a one-line flow
+ * collection), if any.
+ */
 const LICENSE_KEY = /(\blicense[ \t]*:)([ \t]*(?:\{[^{}\n]*\}|\[[^[\]\n]*\]|[^,{}[\]\n#]*))/g;
 /** Keys under which a `name:` is a license (MOF `release.license.<kind>.name`). */
 const LICENSE_PARENT = /^\s*(?:license|distribution|code|data|document)\s*:\s*$/;
@@ -67,7 +199,8 @@ const LICENSE_PARENT = /^\s*(?:license|distribution|code|data|document)\s*:\s*$/
 /** The nearest line above `i` that is less indented (its parent key in block YAML), or -1. */
 export function parentLine(l: readonly string[], i: number): number {
   const own = indentOf(l[i]);
-  for (let j = i - 1; j >= 0; j--) if (l[j].trim() !== '' && !l[j].trimStart().startsWith('#') && indentOf(l[j]) < own) return j;
+  for (let j = i - 1; j >= 0; j--)
+    if (l[j].trim() !== '' && !l[j].trimStart().startsWith('#') && indentOf(l[j]) < own) return j;
   return -1;
 }
 
@@ -78,13 +211,39 @@ export function linesMatching(l: readonly string[], re: RegExp, from = 0): numbe
   return out;
 }
 
-const VALUE_POOL = [...WRONG_VALUES, "'2024-12-15'", '2024-12-15', "'1.0'", "''", 'x', "'üñí© ☃ 𝔘'", "'a\\tb'", '"\\u00e9"', "'it''s'", '"unterminated', "'# not a comment'", 'value # comment', '!!str 1', '!custom tag'];
+const VALUE_POOL = [
+  ...WRONG_VALUES,
+  "'2024-12-15'",
+  '2024-12-15',
+  "'1.0'",
+  "''",
+  'x',
+  "'üñí© ☃ 𝔘'",
+  "'a\\tb'",
+  '"\\u00e9"',
+  "'it''s'",
+  '"unterminated',
+  "'# not a comment'",
+  'value # comment',
+  '!!str 1',
+  '!custom tag',
+];
 
 export const YAML_MUTATIONS: Readonly<Record<string, Mutation>> = {
   /** Delete a line below the header. */
-  deleteBodyLine: (t, r, ctx) => { const l = lines(t); const i = between(ctx.bodyStart(l), l.length, r); if (i !== undefined) l.splice(i, 1); return l.join('\n'); },
+  deleteBodyLine: (t, r, ctx) => {
+    const l = lines(t);
+    const i = between(ctx.bodyStart(l), l.length, r);
+    if (i !== undefined) l.splice(i, 1);
+    return l.join('\n');
+  },
   /** Duplicate a line below the header (duplicate keys, duplicate list items). */
-  duplicateBodyLine: (t, r, ctx) => { const l = lines(t); const i = between(ctx.bodyStart(l), l.length, r); if (i !== undefined) l.splice(i, 0, l[i]); return l.join('\n'); },
+  duplicateBodyLine: (t, r, ctx) => {
+    const l = lines(t);
+    const i = between(ctx.bodyStart(l), l.length, r);
+    if (i !== undefined) l.splice(i, 0, l[i]);
+    return l.join('\n');
+  },
   /** Replace the value of a `key: value` line below the header. */
   mutateValue: (t, r, ctx) => {
     const l = lines(t);
@@ -111,7 +270,8 @@ export const YAML_MUTATIONS: Readonly<Record<string, Mutation>> = {
       const m = /^(\s*name\s*:)([^#]*)/.exec(line);
       if (i < start || !m) return;
       const p = parentLine(l, i);
-      if (p >= 0 && LICENSE_PARENT.test(l[p])) targets.push([lineOffsets[i] + m[1].length, lineOffsets[i] + m[1].length + m[2].trimEnd().length]);
+      if (p >= 0 && LICENSE_PARENT.test(l[p]))
+        targets.push([lineOffsets[i] + m[1].length, lineOffsets[i] + m[1].length + m[2].trimEnd().length]);
     });
     if (targets.length === 0) return t;
     const [from, to] = pick(targets, r);

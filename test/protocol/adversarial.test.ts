@@ -13,8 +13,20 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
-  CodeAction, CodeLens, CompletionItem, CompletionList, Diagnostic, DocumentDiagnosticReport, DocumentSymbol, Hover,
-  InsertReplaceEdit, Position, Range, TextDocumentContentChangeEvent, TextEdit, WorkspaceEdit,
+  CodeAction,
+  CodeLens,
+  CompletionItem,
+  CompletionList,
+  Diagnostic,
+  DocumentDiagnosticReport,
+  DocumentSymbol,
+  Hover,
+  InsertReplaceEdit,
+  Position,
+  Range,
+  TextDocumentContentChangeEvent,
+  TextEdit,
+  WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
 import { getLanguageService, ParsedDocument } from '../../server/src/service';
 import { ROOT } from '../helpers';
@@ -41,18 +53,37 @@ function hash(s: string): number {
 
 type Flavour = 'lf' | 'crlf' | 'tabs';
 
-interface Subject { name: string; file: string; uri: string; languageId: string }
+interface Subject {
+  name: string;
+  file: string;
+  uri: string;
+  languageId: string;
+}
 
 const SUBJECTS: Subject[] = [
-  { name: 'manifest', file: 'examples/olmo-7b.osai.yaml', uri: 'file:///w/olmo-7b.osai.yaml', languageId: 'osai-manifest' },
+  {
+    name: 'manifest',
+    file: 'examples/olmo-7b.osai.yaml',
+    uri: 'file:///w/olmo-7b.osai.yaml',
+    languageId: 'osai-manifest',
+  },
   { name: 'MOF model', file: 'examples/models/Granite-4-1.yml', uri: 'file:///w/model.yml', languageId: 'yaml' },
-  { name: 'model card', file: 'examples/cards/model/README.md', uri: 'file:///w/card/README.md', languageId: 'markdown' },
+  {
+    name: 'model card',
+    file: 'examples/cards/model/README.md',
+    uri: 'file:///w/card/README.md',
+    languageId: 'markdown',
+  },
 ];
 
 function flavoured(text: string, flavour: Flavour, random: () => number): string {
   const lf = text.replace(/\r\n/g, '\n');
   if (flavour === 'crlf') return lf.replace(/\n/g, '\r\n');
-  if (flavour === 'tabs') return lf.split('\n').map((line) => (random() < 0.25 ? '\t' + line : line)).join('\n');
+  if (flavour === 'tabs')
+    return lf
+      .split('\n')
+      .map((line) => (random() < 0.25 ? '\t' + line : line))
+      .join('\n');
   return lf;
 }
 
@@ -77,15 +108,26 @@ class Editor {
   diagnostics: Diagnostic[] = [];
   private local: { version: number; parsed: ParsedDocument; diagnostics: Diagnostic[] } | undefined;
 
-  constructor(readonly s: Session, readonly subject: Subject, text: string) {
+  constructor(
+    readonly s: Session,
+    readonly subject: Subject,
+    text: string,
+  ) {
     this.document = TextDocument.create(subject.uri, subject.languageId, this.version, text);
   }
 
-  get text(): string { return this.document.getText(); }
+  get text(): string {
+    return this.document.getText();
+  }
 
   async open(): Promise<void> {
     await this.s.rpc.sendNotification('textDocument/didOpen', {
-      textDocument: { uri: this.subject.uri, languageId: this.subject.languageId, version: this.version, text: this.text },
+      textDocument: {
+        uri: this.subject.uri,
+        languageId: this.subject.languageId,
+        version: this.version,
+        text: this.text,
+      },
     });
   }
 
@@ -104,7 +146,12 @@ class Editor {
     // computed afresh (a `\r` and a `\n` that meet are one line break for the client).
     let text = this.document;
     for (const c of changes) {
-      text = TextDocument.create(this.subject.uri, this.subject.languageId, this.version, TextDocument.applyEdits(text, [{ range: c.range, newText: c.text }]));
+      text = TextDocument.create(
+        this.subject.uri,
+        this.subject.languageId,
+        this.version,
+        TextDocument.applyEdits(text, [{ range: c.range, newText: c.text }]),
+      );
     }
     this.document = text;
   }
@@ -118,12 +165,18 @@ class Editor {
     return this.local;
   }
 
-  clamp(p: Position): Position { return this.document.positionAt(this.document.offsetAt(p)); }
+  clamp(p: Position): Position {
+    return this.document.positionAt(this.document.offsetAt(p));
+  }
 
   request<T>(method: string, params: object): Promise<T> {
     const what = `${method} ${JSON.stringify(params)}`;
-    return withTimeout(this.s.rpc.sendRequest(method, { textDocument: { uri: this.subject.uri }, ...params }) as Promise<T>, what)
-      .catch((error: unknown) => { throw new Error(`${what} failed: ${error instanceof Error ? error.message : String(error)}`); });
+    return withTimeout(
+      this.s.rpc.sendRequest(method, { textDocument: { uri: this.subject.uri }, ...params }) as Promise<T>,
+      what,
+    ).catch((error: unknown) => {
+      throw new Error(`${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+    });
   }
 }
 
@@ -135,11 +188,15 @@ function lineLength(document: TextDocument, line: number): number {
 }
 
 function assertPosition(document: TextDocument, p: Position, where: string): void {
-  assert.ok(Number.isInteger(p.line) && p.line >= 0 && p.line < document.lineCount,
-    `${where}: line ${p.line} outside the document (${document.lineCount} lines)`);
+  assert.ok(
+    Number.isInteger(p.line) && p.line >= 0 && p.line < document.lineCount,
+    `${where}: line ${p.line} outside the document (${document.lineCount} lines)`,
+  );
   const length = lineLength(document, p.line);
-  assert.ok(Number.isInteger(p.character) && p.character >= 0 && p.character <= length,
-    `${where}: character ${p.character} outside line ${p.line} (${length} characters)`);
+  assert.ok(
+    Number.isInteger(p.character) && p.character >= 0 && p.character <= length,
+    `${where}: character ${p.character} outside line ${p.line} (${length} characters)`,
+  );
 }
 
 function assertRange(document: TextDocument, r: Range, where: string): void {
@@ -153,7 +210,10 @@ function assertEdits(document: TextDocument, edits: readonly TextEdit[], where: 
   // Edits of one change must not overlap (VS Code rejects the whole change).
   const sorted = [...edits].sort((a, b) => document.offsetAt(a.range.start) - document.offsetAt(b.range.start));
   for (let i = 1; i < sorted.length; i++) {
-    assert.ok(document.offsetAt(sorted[i - 1].range.end) <= document.offsetAt(sorted[i].range.start), `${where}: overlapping edits`);
+    assert.ok(
+      document.offsetAt(sorted[i - 1].range.end) <= document.offsetAt(sorted[i].range.start),
+      `${where}: overlapping edits`,
+    );
   }
 }
 
@@ -163,7 +223,8 @@ function assertWorkspaceEdit(document: TextDocument, edit: WorkspaceEdit | undef
     if (uri === document.uri) assertEdits(document, edits, where);
   }
   for (const change of edit.documentChanges ?? []) {
-    if ('edits' in change && change.textDocument.uri === document.uri) assertEdits(document, change.edits as TextEdit[], where);
+    if ('edits' in change && change.textDocument.uri === document.uri)
+      assertEdits(document, change.edits as TextEdit[], where);
   }
 }
 
@@ -171,8 +232,11 @@ function assertSymbols(document: TextDocument, symbols: readonly DocumentSymbol[
   for (const s of symbols) {
     assertRange(document, s.range, `${where} ${s.name} range`);
     assertRange(document, s.selectionRange, `${where} ${s.name} selectionRange`);
-    assert.ok(document.offsetAt(s.range.start) <= document.offsetAt(s.selectionRange.start)
-      && document.offsetAt(s.selectionRange.end) <= document.offsetAt(s.range.end), `${where} ${s.name}: selectionRange outside range`);
+    assert.ok(
+      document.offsetAt(s.range.start) <= document.offsetAt(s.selectionRange.start) &&
+        document.offsetAt(s.selectionRange.end) <= document.offsetAt(s.range.end),
+      `${where} ${s.name}: selectionRange outside range`,
+    );
     assertSymbols(document, s.children ?? [], where);
   }
 }
@@ -204,7 +268,10 @@ async function run(s: Session, subject: Subject, flavour: Flavour): Promise<Tall
   const source = flavoured(readFileSync(join(ROOT, subject.file), 'utf8'), flavour, random);
 
   // Type a window of the text (at the start, or at a line start) into the rest of it.
-  const lineStarts = [0, ...[...source.matchAll(/\n/g)].map((m) => m.index! + 1).filter((o) => o + TYPED <= source.length)];
+  const lineStarts = [
+    0,
+    ...[...source.matchAll(/\n/g)].map((m) => m.index! + 1).filter((o) => o + TYPED <= source.length),
+  ];
   const windowStart = flavour === 'lf' ? 0 : lineStarts[int(lineStarts.length)];
   const windowEnd = Math.min(source.length, windowStart + TYPED);
   const editor = new Editor(s, subject, source.slice(0, windowStart) + source.slice(windowEnd));
@@ -219,7 +286,7 @@ async function run(s: Session, subject: Subject, flavour: Flavour): Promise<Tall
     const d = editor.document;
     const r = random();
     if (r < 0.05) return { line: 10_000, character: int(5) };
-    if (r < 0.10) return { line: int(d.lineCount), character: 10_000 };
+    if (r < 0.1) return { line: int(d.lineCount), character: 10_000 };
     if (r < 0.25) {
       // Inside a `\r\n` (between the two), where the text has one.
       const crlf = [...d.getText().matchAll(/\r\n/g)];
@@ -228,7 +295,7 @@ async function run(s: Session, subject: Subject, flavour: Flavour): Promise<Tall
         return { line: p.line, character: p.character + 1 };
       }
     }
-    if (r < 0.40) return d.positionAt(cursor);
+    if (r < 0.4) return d.positionAt(cursor);
     const line = int(d.lineCount + 2);
     return { line, character: int((line < d.lineCount ? lineLength(d, line) : 0) + 3) };
   };
@@ -244,11 +311,19 @@ async function run(s: Session, subject: Subject, flavour: Flavour): Promise<Tall
       if (kind === 'completion') {
         const answer = await editor.request<CompletionList | null>('textDocument/completion', { position });
         assertCompletion(d, answer, where);
-        assert.deepEqual(answer, wire(service.doComplete(parsed, editor.clamp(position), { snippets: true })), `${where}: the server's completion differs from the client text's`);
+        assert.deepEqual(
+          answer,
+          wire(service.doComplete(parsed, editor.clamp(position), { snippets: true })),
+          `${where}: the server's completion differs from the client text's`,
+        );
       } else {
         const answer = await editor.request<Hover | null>('textDocument/hover', { position });
         if (answer?.range) assertRange(d, answer.range, where);
-        assert.deepEqual(answer, wire(service.doHover(parsed, editor.clamp(position))), `${where}: the server's hover differs from the client text's`);
+        assert.deepEqual(
+          answer,
+          wire(service.doHover(parsed, editor.clamp(position))),
+          `${where}: the server's hover differs from the client text's`,
+        );
       }
     } else if (kind === 'codeAction') {
       const a = randomPosition(cursor);
@@ -257,29 +332,51 @@ async function run(s: Session, subject: Subject, flavour: Flavour): Promise<Tall
       const range = { start, end };
       // The diagnostics the editor has (maybe from an older version): those touching the range, or all.
       const [from, to] = [d.offsetAt(start), d.offsetAt(end)];
-      const diagnostics = random() < 0.2 ? editor.diagnostics
-        : editor.diagnostics.filter((x) => d.offsetAt(x.range.start) <= to && d.offsetAt(x.range.end) >= from);
+      const diagnostics =
+        random() < 0.2
+          ? editor.diagnostics
+          : editor.diagnostics.filter((x) => d.offsetAt(x.range.start) <= to && d.offsetAt(x.range.end) >= from);
       const only = random() < 0.2 ? ['quickfix'] : undefined;
-      last = `codeAction at ${JSON.stringify(range)} with ${diagnostics.length} diagnostics${only ? ' only quickfix' : ''}`;
-      const answer = await editor.request<CodeAction[] | null>('textDocument/codeAction', { range, context: { diagnostics, ...(only ? { only } : {}) } });
+      last =
+        `codeAction at ${JSON.stringify(range)} with ${diagnostics.length} diagnostics` +
+        `${only ? ' only quickfix' : ''}`;
+      const answer = await editor.request<CodeAction[] | null>('textDocument/codeAction', {
+        range,
+        context: { diagnostics, ...(only ? { only } : {}) },
+      });
       for (const action of answer ?? []) {
         assertWorkspaceEdit(d, action.edit, `${where} "${action.title}"`);
         for (const x of action.diagnostics ?? []) assertRange(d, x.range, `${where} "${action.title}" diagnostic`);
       }
       const { parsed, diagnostics: all } = editor.analysis();
-      const clamped = diagnostics.map((x) => ({ ...x, range: { start: editor.clamp(x.range.start), end: editor.clamp(x.range.end) } }));
-      assert.deepEqual(answer, wire(service.getCodeActions(parsed, clamped, all, only)), `${where}: the server's code actions differ from the client text's`);
+      const clamped = diagnostics.map((x) => ({
+        ...x,
+        range: { start: editor.clamp(x.range.start), end: editor.clamp(x.range.end) },
+      }));
+      assert.deepEqual(
+        answer,
+        wire(service.getCodeActions(parsed, clamped, all, only)),
+        `${where}: the server's code actions differ from the client text's`,
+      );
     } else if (kind === 'documentSymbol') {
       last = 'documentSymbol';
       const answer = await editor.request<DocumentSymbol[] | null>('textDocument/documentSymbol', {});
       assertSymbols(d, answer ?? [], where);
-      assert.deepEqual(answer, wire(service.findDocumentSymbols(editor.analysis().parsed)), `${where}: the server's symbols differ from the client text's`);
+      assert.deepEqual(
+        answer,
+        wire(service.findDocumentSymbols(editor.analysis().parsed)),
+        `${where}: the server's symbols differ from the client text's`,
+      );
     } else {
       last = 'codeLens';
       const answer = await editor.request<CodeLens[] | null>('textDocument/codeLens', {});
       for (const lens of answer ?? []) assertRange(d, lens.range, where);
       const { parsed, diagnostics } = editor.analysis();
-      assert.deepEqual(answer, wire(service.getCodeLenses(parsed, diagnostics)), `${where}: the server's lenses differ from the client text's`);
+      assert.deepEqual(
+        answer,
+        wire(service.getCodeLenses(parsed, diagnostics)),
+        `${where}: the server's lenses differ from the client text's`,
+      );
     }
   };
 
@@ -288,17 +385,37 @@ async function run(s: Session, subject: Subject, flavour: Flavour): Promise<Tall
     checkpoints++;
     last = `checkpoint v${editor.version}`;
     const d = editor.document;
-    const report = await editor.request<DocumentDiagnosticReport & { items: Diagnostic[] }>('textDocument/diagnostic', {});
+    const report = await editor.request<DocumentDiagnosticReport & { items: Diagnostic[] }>(
+      'textDocument/diagnostic',
+      {},
+    );
     assert.equal(report.kind, 'full');
     report.items.forEach((x, i) => assertRange(d, x.range, `diagnostic ${i} (${String(x.code)})`));
     const { parsed, diagnostics } = editor.analysis();
-    const brief = (xs: Diagnostic[]) => xs.map((x) => `${String(x.code)}@${x.range.start.line}:${x.range.start.character}-${x.range.end.line}:${x.range.end.character}`);
-    assert.deepEqual(brief(report.items), brief(diagnostics), `checkpoint v${editor.version}: the server's diagnostics (codes, ranges) differ from the client text's`);
-    assert.deepEqual(report.items, wire(diagnostics), `checkpoint v${editor.version}: the server's diagnostics differ from the client text's`);
+    const brief = (xs: Diagnostic[]) =>
+      xs.map(
+        (x) =>
+          `${String(x.code)}@${x.range.start.line}:${x.range.start.character}-` +
+          `${x.range.end.line}:${x.range.end.character}`,
+      );
+    assert.deepEqual(
+      brief(report.items),
+      brief(diagnostics),
+      `checkpoint v${editor.version}: the server's diagnostics (codes, ranges) differ from the client text's`,
+    );
+    assert.deepEqual(
+      report.items,
+      wire(diagnostics),
+      `checkpoint v${editor.version}: the server's diagnostics differ from the client text's`,
+    );
     editor.diagnostics = report.items;
     const symbols = await editor.request<DocumentSymbol[] | null>('textDocument/documentSymbol', {});
     assertSymbols(d, symbols ?? [], 'checkpoint symbols');
-    assert.deepEqual(symbols, wire(service.findDocumentSymbols(parsed)), `checkpoint v${editor.version}: the server's symbols differ from the client text's`);
+    assert.deepEqual(
+      symbols,
+      wire(service.findDocumentSymbols(parsed)),
+      `checkpoint v${editor.version}: the server's symbols differ from the client text's`,
+    );
   };
 
   /** After each edit: maybe a request, and a checkpoint every CHECKPOINT_EVERY edits. */
@@ -357,10 +474,18 @@ async function run(s: Session, subject: Subject, flavour: Flavour): Promise<Tall
         last = `cut ${JSON.stringify(range)} (${JSON.stringify(clipboard.slice(0, 40))}…)`;
         if (inOne) {
           // The second change's position is in the text after the first change.
-          const after = TextDocument.create(d.uri, d.languageId, 0, d.getText().slice(0, cutFrom) + d.getText().slice(cutFrom + clipboard.length));
+          const after = TextDocument.create(
+            d.uri,
+            d.languageId,
+            0,
+            d.getText().slice(0, cutFrom) + d.getText().slice(cutFrom + clipboard.length),
+          );
           const p = after.positionAt(target);
           last += ` and paste at ${JSON.stringify(p)} in one notification`;
-          await editor.change([{ range, text: '' }, { range: { start: p, end: p }, text: clipboard }]);
+          await editor.change([
+            { range, text: '' },
+            { range: { start: p, end: p }, text: clipboard },
+          ]);
         } else {
           await editor.change([{ range, text: '' }]);
           await edited(target);
@@ -384,10 +509,18 @@ async function run(s: Session, subject: Subject, flavour: Flavour): Promise<Tall
     await checkpoint();
     // 3. Requests of every kind on the final text.
     for (const kind of KINDS) await ask(kind, int(editor.text.length + 1));
-    assert.deepEqual(s.logs.filter((l) => /failed/.test(l)), [], 'no handler failed');
+    assert.deepEqual(
+      s.logs.filter((l) => /failed/.test(l)),
+      [],
+      'no handler failed',
+    );
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new Error(`adversarial: seed ${SEED} (OSAI_ADVERSARIAL_SEED=${SEED}), run "${subject.name}/${flavour}" (seed ${seed}), step ${step}, version ${editor.version}, last: ${last}\n${message}`, { cause: error });
+    throw new Error(
+      `adversarial: seed ${SEED} (OSAI_ADVERSARIAL_SEED=${SEED}), run "${subject.name}/${flavour}" ` +
+        `(seed ${seed}), step ${step}, version ${editor.version}, last: ${last}\n${message}`,
+      { cause: error },
+    );
   } finally {
     await editor.close();
   }
@@ -396,8 +529,12 @@ async function run(s: Session, subject: Subject, flavour: Flavour): Promise<Tall
 
 describe(`adversarial editing over stdio (seed ${SEED})`, () => {
   let s: Session;
-  before(async () => { s = await startSession(true); });
-  after(async () => { if (s) assert.equal(await stopSession(s), 0); });
+  before(async () => {
+    s = await startSession(true);
+  });
+  after(async () => {
+    if (s) assert.equal(await stopSession(s), 0);
+  });
 
   for (const subject of SUBJECTS) {
     for (const flavour of ['lf', 'crlf', 'tabs'] as const) {

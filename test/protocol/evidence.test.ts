@@ -10,15 +10,29 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import type { CodeAction, Diagnostic, Hover, MarkupContent, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type {
+  CodeAction,
+  Diagnostic,
+  Hover,
+  MarkupContent,
+  PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol';
 import { ROOT } from '../helpers';
 import { startSession, stopSession, type Session } from './session';
 
 const TREE = join(ROOT, 'test', 'fixtures', 'release-tree');
 const LICENSES = join(ROOT, 'test', 'fixtures', 'licenses');
-const codes = (items: readonly Diagnostic[]) => items.filter((d) => /^(?:evidence|location)\//.test(String(d.code))).map((d) => `${d.code}@${d.range.start.line + 1}:${d.range.start.character + 1}`);
+const codes = (items: readonly Diagnostic[]) =>
+  items
+    .filter((d) => /^(?:evidence|location)\//.test(String(d.code)))
+    .map((d) => `${d.code}@${d.range.start.line + 1}:${d.range.start.character + 1}`);
 /** Hand-written from test/fixtures/release-tree/expected.json. */
-const EXPECTED = ['evidence/license-mismatch@12:14', 'location/not-found@20:26', 'evidence/license-mismatch@21:47', 'location/outside-root@26:34'];
+const EXPECTED = [
+  'evidence/license-mismatch@12:14',
+  'location/not-found@20:26',
+  'evidence/license-mismatch@21:47',
+  'location/outside-root@26:34',
+];
 
 function copyOfTree(): { dir: string; uri: string; manifest: string } {
   const dir = mkdtempSync(join(tmpdir(), 'osai-evidence-'));
@@ -27,7 +41,9 @@ function copyOfTree(): { dir: string; uri: string; manifest: string } {
 }
 
 async function open(s: Session, uri: string, text: string): Promise<void> {
-  await s.rpc.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'osai-manifest', version: 1, text } });
+  await s.rpc.sendNotification('textDocument/didOpen', {
+    textDocument: { uri, languageId: 'osai-manifest', version: 1, text },
+  });
 }
 
 describe('evidence, push mode', () => {
@@ -38,57 +54,101 @@ describe('evidence, push mode', () => {
     s = await startSession(false, undefined, { workspaceFolders: [tree.uri], watchFiles: true });
     await open(s, tree.manifest, readFileSync(join(tree.dir, 'osai.yaml'), 'utf8'));
   });
-  after(async () => { await stopSession(s); rmSync(tree.dir, { recursive: true, force: true }); });
+  after(async () => {
+    await stopSession(s);
+    rmSync(tree.dir, { recursive: true, force: true });
+  });
 
-  test('what the release\'s files show arrives in a publication of the same version', async () => {
+  test("what the release's files show arrives in a publication of the same version", async () => {
     const published = await s.waitForPublication(tree.manifest, (p) => codes(p.diagnostics).length > 0);
     assert.equal(published.version, 1);
     assert.deepEqual(codes(published.diagnostics), EXPECTED);
   });
 
   test('the server watches files (a dynamic registration)', () => {
-    assert.ok(s.registrations.some((r) => r.method === 'workspace/didChangeWatchedFiles'), JSON.stringify(s.registrations));
+    assert.ok(
+      s.registrations.some((r) => r.method === 'workspace/didChangeWatchedFiles'),
+      JSON.stringify(s.registrations),
+    );
   });
 
   test('hover on a location: what was found there', async () => {
-    const hover = await s.rpc.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: tree.manifest }, position: { line: 18, character: 30 } });
-    assert.match((hover?.contents as MarkupContent).value, /`\.\/train\/LICENSE\.txt` is the Apache License 2\.0 \(`Apache-2\.0`, (?:9\d|100)% match\) — agrees with the declared license/);
-  });
-
-  test('completion in a location offers the release\'s real paths', async () => {
-    // Line 19: `  training: {location: ./train, …}`; after `./` (0-based column 25).
-    const list = await s.rpc.sendRequest<{ items: Array<{ label: string; textEdit?: { range: unknown } }> }>('textDocument/completion', {
-      textDocument: { uri: tree.manifest }, position: { line: 18, character: 25 },
+    const hover = await s.rpc.sendRequest<Hover | null>('textDocument/hover', {
+      textDocument: { uri: tree.manifest },
+      position: { line: 18, character: 30 },
     });
-    const labels = list.items.map((i) => i.label);
-    for (const name of ['train/', 'weights/', 'libs/', 'run.py', 'LICENSE-MIT']) assert.ok(labels.includes(name), `${name} in ${labels.join(', ')}`);
-    assert.ok(!labels.includes('evaluation/'), 'only what exists');
-    assert.deepEqual(list.items.find((i) => i.label === 'train/')?.textEdit?.range, { start: { line: 18, character: 25 }, end: { line: 18, character: 25 } });
+    assert.match(
+      (hover?.contents as MarkupContent).value,
+      /`\.\/train\/LICENSE\.txt` is the Apache License 2\.0 \(`Apache-2\.0`, (?:9\d|100)% match\) — agrees with the declared license/,
+    );
   });
 
-  test('quick fix of the weights\' mismatch: declare what was found', async () => {
+  test("completion in a location offers the release's real paths", async () => {
+    // Line 19: `  training: {location: ./train, …}`; after `./` (0-based column 25).
+    const list = await s.rpc.sendRequest<{ items: Array<{ label: string; textEdit?: { range: unknown } }> }>(
+      'textDocument/completion',
+      {
+        textDocument: { uri: tree.manifest },
+        position: { line: 18, character: 25 },
+      },
+    );
+    const labels = list.items.map((i) => i.label);
+    for (const name of ['train/', 'weights/', 'libs/', 'run.py', 'LICENSE-MIT'])
+      assert.ok(labels.includes(name), `${name} in ${labels.join(', ')}`);
+    assert.ok(!labels.includes('evaluation/'), 'only what exists');
+    assert.deepEqual(list.items.find((i) => i.label === 'train/')?.textEdit?.range, {
+      start: { line: 18, character: 25 },
+      end: { line: 18, character: 25 },
+    });
+  });
+
+  test("quick fix of the weights' mismatch: declare what was found", async () => {
     const published = s.published.filter((p) => p.uri === tree.manifest).at(-1)!;
     const mismatch = published.diagnostics.find((d) => d.code === 'evidence/license-mismatch')!;
     const actions = await s.rpc.sendRequest<CodeAction[]>('textDocument/codeAction', {
-      textDocument: { uri: tree.manifest }, range: mismatch.range, context: { diagnostics: [mismatch], only: ['quickfix'] },
+      textDocument: { uri: tree.manifest },
+      range: mismatch.range,
+      context: { diagnostics: [mismatch], only: ['quickfix'] },
     });
-    assert.deepEqual(actions.map((a) => a.title), ['Change to `CC-BY-NC-4.0` (the license found in the release)']);
-    assert.deepEqual(actions[0].edit?.changes?.[tree.manifest], [{ range: { start: { line: 11, character: 13 }, end: { line: 11, character: 23 } }, newText: 'CC-BY-NC-4.0' }]);
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      ['Change to `CC-BY-NC-4.0` (the license found in the release)'],
+    );
+    assert.deepEqual(actions[0].edit?.changes?.[tree.manifest], [
+      { range: { start: { line: 11, character: 13 }, end: { line: 11, character: 23 } }, newText: 'CC-BY-NC-4.0' },
+    ]);
   });
 
-  test('a license file that changes revalidates the document: the weights\' LICENSE replaced by Apache-2.0', async () => {
-    writeFileSync(join(tree.dir, 'weights', 'LICENSE.txt'), readFileSync(join(LICENSES, 'Apache-2.0--square--okhttp--LICENSE.txt')));
-    const before = s.published.length;
-    await s.rpc.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(tree.dir, 'weights', 'LICENSE.txt')).href, type: 2 }] });
-    const published = await s.waitForPublication(tree.manifest, (p: PublishDiagnosticsParams) => s.published.indexOf(p) >= before && !codes(p.diagnostics).includes('evidence/license-mismatch@12:14'));
-    assert.deepEqual(codes(published.diagnostics), EXPECTED.slice(1));
-  });
+  test(
+    "a license file that changes revalidates the document: the weights' " + 'LICENSE replaced by Apache-2.0',
+    async () => {
+      writeFileSync(
+        join(tree.dir, 'weights', 'LICENSE.txt'),
+        readFileSync(join(LICENSES, 'Apache-2.0--square--okhttp--LICENSE.txt')),
+      );
+      const before = s.published.length;
+      await s.rpc.sendNotification('workspace/didChangeWatchedFiles', {
+        changes: [{ uri: pathToFileURL(join(tree.dir, 'weights', 'LICENSE.txt')).href, type: 2 }],
+      });
+      const published = await s.waitForPublication(
+        tree.manifest,
+        (p: PublishDiagnosticsParams) =>
+          s.published.indexOf(p) >= before && !codes(p.diagnostics).includes('evidence/license-mismatch@12:14'),
+      );
+      assert.deepEqual(codes(published.diagnostics), EXPECTED.slice(1));
+    },
+  );
 
   test('a missing location that is created revalidates the document', async () => {
     cpSync(join(tree.dir, 'train'), join(tree.dir, 'evaluation'), { recursive: true });
     const before = s.published.length;
-    await s.rpc.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(tree.dir, 'evaluation')).href, type: 1 }] });
-    const published = await s.waitForPublication(tree.manifest, (p) => s.published.indexOf(p) >= before && !codes(p.diagnostics).some((c) => c.startsWith('location/not-found')));
+    await s.rpc.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: pathToFileURL(join(tree.dir, 'evaluation')).href, type: 1 }],
+    });
+    const published = await s.waitForPublication(
+      tree.manifest,
+      (p) => s.published.indexOf(p) >= before && !codes(p.diagnostics).some((c) => c.startsWith('location/not-found')),
+    );
     assert.deepEqual(codes(published.diagnostics), EXPECTED.slice(2));
   });
 
@@ -96,7 +156,9 @@ describe('evidence, push mode', () => {
     const before = s.published.length;
     await s.rpc.sendNotification('textDocument/didChange', {
       textDocument: { uri: tree.manifest, version: 2 },
-      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# edited\n' }],
+      contentChanges: [
+        { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# edited\n' },
+      ],
     });
     const published = await s.waitForPublication(tree.manifest, (p) => p.version === 2);
     assert.ok(s.published.indexOf(published) >= before);
@@ -112,10 +174,14 @@ describe('evidence, pull mode', () => {
     s = await startSession(true, undefined, { workspaceFolders: [tree.uri], refresh: true });
     await open(s, tree.manifest, readFileSync(join(tree.dir, 'osai.yaml'), 'utf8'));
   });
-  after(async () => { await stopSession(s); rmSync(tree.dir, { recursive: true, force: true }); });
+  after(async () => {
+    await stopSession(s);
+    rmSync(tree.dir, { recursive: true, force: true });
+  });
 
   test('the server asks the client to pull again once the files are read; the next pull has the evidence', async () => {
-    const pull = () => s.rpc.sendRequest<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: tree.manifest } });
+    const pull = () =>
+      s.rpc.sendRequest<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: tree.manifest } });
     const first = await pull();
     if (codes(first.items).length === 0) await s.waitForRefresh(1);
     assert.deepEqual(codes((await pull()).items), EXPECTED);
@@ -128,10 +194,15 @@ describe('evidence through the client (a workspace the server does not read: osa
   const files: Record<string, string> = {
     'vscode-vfs://github/org/repo/.git': 'dir',
     'vscode-vfs://github/org/repo/train': 'dir',
-    'vscode-vfs://github/org/repo/train/LICENSE': readFileSync(join(LICENSES, 'MIT--expressjs--express--LICENSE'), 'utf8'),
+    'vscode-vfs://github/org/repo/train/LICENSE': readFileSync(
+      join(LICENSES, 'MIT--expressjs--express--LICENSE'),
+      'utf8',
+    ),
   };
   const manifest = 'vscode-vfs://github/org/repo/osai.yaml';
-  const text = 'osaid: "1.0"\ncode:\n  training: {location: ./train, license: Apache-2.0}\n  evaluation: {location: ./eval, license: Apache-2.0}\n';
+  const text =
+    'osaid: "1.0"\ncode:\n  training: {location: ./train, license: ' +
+    'Apache-2.0}\n  evaluation: {location: ./eval, license: Apache-2.0}\n';
   before(async () => {
     files[manifest] = text;
     const isDir = (uri: string) => files[uri] === 'dir' || uri === 'vscode-vfs://github/org/repo';
@@ -147,17 +218,23 @@ describe('evidence through the client (a workspace the server does not read: osa
         },
         'osai/fs/readDirectory': (p) => {
           const uri = (p as { uri: string }).uri;
-          return Object.keys(files).filter((f) => f.startsWith(`${uri}/`) && !f.slice(uri.length + 1).includes('/')).map((f) => f.slice(uri.length + 1));
+          return Object.keys(files)
+            .filter((f) => f.startsWith(`${uri}/`) && !f.slice(uri.length + 1).includes('/'))
+            .map((f) => f.slice(uri.length + 1));
         },
         'osai/fs/readFile': (p) => {
           const { uri } = p as { uri: string };
-          return typeof files[uri] === 'string' && files[uri] !== 'dir' ? { base64: Buffer.from(files[uri]).toString('base64') } : null;
+          return typeof files[uri] === 'string' && files[uri] !== 'dir'
+            ? { base64: Buffer.from(files[uri]).toString('base64') }
+            : null;
         },
       },
     });
     await open(s, manifest, text);
   });
-  after(async () => { await stopSession(s); });
+  after(async () => {
+    await stopSession(s);
+  });
 
   test('the same evidence as from a disk', async () => {
     const published = await s.waitForPublication(manifest, (p) => codes(p.diagnostics).length > 0);
@@ -168,8 +245,12 @@ describe('evidence through the client (a workspace the server does not read: osa
 
 describe('without file access', () => {
   let s: Session;
-  before(async () => { s = await startSession(false); });
-  after(async () => { await stopSession(s); });
+  before(async () => {
+    s = await startSession(false);
+  });
+  after(async () => {
+    await stopSession(s);
+  });
 
   test('a document of a scheme the server cannot read gets no evidence, and no error about it', async () => {
     const uri = 'vscode-vfs://github/org/repo/osai.yaml';

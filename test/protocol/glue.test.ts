@@ -43,7 +43,9 @@ describe('glue: faults nobody catches', () => {
     await open(s, uri);
     await s.waitForDiagnostics(uri, 1, 10000);
   });
-  after(async () => { if (s) assert.equal(await stopSession(s), 0, 'the server exits with 0 after shutdown + exit'); });
+  after(async () => {
+    if (s) assert.equal(await stopSession(s), 0, 'the server exits with 0 after shutdown + exit');
+  });
 
   test('an unhandled rejection is logged, and the server keeps serving', async () => {
     await s.rpc.sendRequest('test/unhandledRejection');
@@ -63,13 +65,20 @@ describe('glue: notifications that cannot be sent', () => {
   const rejected = 'file:///reject/osai.yaml';
   const fine = 'file:///fine/osai.yaml';
   let s: Session;
-  before(async () => { s = await startSession(false, FAULTY_SERVER, { treatAsOpen: ['CC-BY-NC-4.0'] }); });
-  after(async () => { if (s) assert.equal(await stopSession(s), 0); });
+  before(async () => {
+    s = await startSession(false, FAULTY_SERVER, { treatAsOpen: ['CC-BY-NC-4.0'] });
+  });
+  after(async () => {
+    if (s) assert.equal(await stopSession(s), 0);
+  });
 
   test('a warning that cannot be shown is logged (the warning itself is in the log too)', async () => {
     assert.match(await s.waitForLog(/^osai: showing a warning failed: /), /test: window\/showMessage cannot be sent/);
     const warning = 'osai: osaiManifest.licenses.treatAsOpen: `CC-BY-NC-4.0`';
-    assert.ok(s.logs.some((l) => l.startsWith(warning)), JSON.stringify(s.logs));
+    assert.ok(
+      s.logs.some((l) => l.startsWith(warning)),
+      JSON.stringify(s.logs),
+    );
   });
 
   test('publishing diagnostics that throws at once, or fails later, is logged', async () => {
@@ -109,7 +118,9 @@ describe('glue: a diagnostics refresh the client refuses', () => {
     });
     await open(s, uri, ACME);
   });
-  after(async () => { if (s) assert.equal(await stopSession(s), 0); });
+  after(async () => {
+    if (s) assert.equal(await stopSession(s), 0);
+  });
 
   const pull = async () => {
     const params = { textDocument: { uri } };
@@ -132,21 +143,31 @@ describe('glue: cancelled requests', () => {
   const uri = 'file:///cancel/osai.yaml';
   let s: Session;
   let release!: () => void;
-  const held = new Promise<void>((resolve) => { release = resolve; });
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
   let asked!: () => void;
-  const askedForDocument = new Promise<void>((resolve) => { asked = resolve; });
+  const askedForDocument = new Promise<void>((resolve) => {
+    asked = resolve;
+  });
   before(async () => {
     s = await startSession(false, undefined, {
       // The document's settings are held back: every request on it waits for them, until cancelled.
       configuration: async (items) => {
-        if ((items as Array<{ scopeUri?: string }>).some((item) => item.scopeUri === uri)) { asked(); await held; }
+        if ((items as Array<{ scopeUri?: string }>).some((item) => item.scopeUri === uri)) {
+          asked();
+          await held;
+        }
         return items.map(() => ({}));
       },
     });
     await open(s, uri);
     await askedForDocument;
   });
-  after(async () => { release(); if (s) assert.equal(await stopSession(s), 0); });
+  after(async () => {
+    release();
+    if (s) assert.equal(await stopSession(s), 0);
+  });
 
   const requests: Array<[string, string, unknown]> = [
     ['osai/report', 'report', { textDocument: { uri }, format: 'html', file: 'osai.yaml' }],
@@ -181,7 +202,7 @@ describe('glue: cancelled requests', () => {
 });
 
 describe('glue: the version the server reports', () => {
-  test('is package.json\'s (the built server: written in at build time)', async () => {
+  test("is package.json's (the built server: written in at build time)", async () => {
     const s = await startSession(false);
     try {
       const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
@@ -191,7 +212,7 @@ describe('glue: the version the server reports', () => {
     }
   });
 
-  test('is package.json\'s when run from source too', async () => {
+  test("is package.json's when run from source too", async () => {
     const s = await startSession(false, FAULTY_SERVER);
     try {
       const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };

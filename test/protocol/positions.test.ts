@@ -5,32 +5,51 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type {
-  CompletionList, Diagnostic, DocumentDiagnosticReport, PublishDiagnosticsParams,
+  CompletionList,
+  Diagnostic,
+  DocumentDiagnosticReport,
+  PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol';
 import { example } from '../helpers';
 import { Session, startSession, stopSession } from './session';
 
 describe('positions past the end and split line breaks (pull mode)', () => {
   let s: Session;
-  before(async () => { s = await startSession(true); });
-  after(async () => { if (s) assert.equal(await stopSession(s), 0); });
+  before(async () => {
+    s = await startSession(true);
+  });
+  after(async () => {
+    if (s) assert.equal(await stopSession(s), 0);
+  });
 
   const open = (uri: string, text: string) =>
-    s.rpc.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'osai-manifest', version: 1, text } });
+    s.rpc.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'osai-manifest', version: 1, text },
+    });
   const pull = (uri: string) =>
-    s.rpc.sendRequest('textDocument/diagnostic', { textDocument: { uri } }) as Promise<DocumentDiagnosticReport & { items: Diagnostic[] }>;
+    s.rpc.sendRequest('textDocument/diagnostic', { textDocument: { uri } }) as Promise<
+      DocumentDiagnosticReport & { items: Diagnostic[] }
+    >;
 
   test('completion and hover at line 10,000 of a 3-line document answer without an error', async () => {
     const uri = 'file:///work/short.osai.yaml';
     await open(uri, 'osaid: "1.0"\nname: x\nlicense: MIT\n');
     const position = { line: 10_000, character: 5 };
-    const completion = await s.rpc.sendRequest('textDocument/completion', { textDocument: { uri }, position }) as CompletionList | null;
+    const completion = (await s.rpc.sendRequest('textDocument/completion', {
+      textDocument: { uri },
+      position,
+    })) as CompletionList | null;
     assert.ok(completion === null || Array.isArray(completion.items));
     await s.rpc.sendRequest('textDocument/hover', { textDocument: { uri }, position });
     await s.rpc.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 10_000 } });
     const actions = await s.rpc.sendRequest('textDocument/codeAction', {
-      textDocument: { uri }, range: { start: position, end: position },
-      context: { diagnostics: [{ range: { start: position, end: { line: 20_000, character: 0 } }, message: 'x', code: 'osaid/missing' }] },
+      textDocument: { uri },
+      range: { start: position, end: position },
+      context: {
+        diagnostics: [
+          { range: { start: position, end: { line: 20_000, character: 0 } }, message: 'x', code: 'osaid/missing' },
+        ],
+      },
     });
     assert.ok(Array.isArray(actions));
   });
@@ -44,26 +63,40 @@ describe('positions past the end and split line breaks (pull mode)', () => {
     await open(split, text.slice(0, first));
     await s.rpc.sendNotification('textDocument/didChange', {
       textDocument: { uri: split, version: 2 },
-      contentChanges: [{ range: { start: { line: 0, character: first }, end: { line: 0, character: first } }, text: '\r' }],
+      contentChanges: [
+        { range: { start: { line: 0, character: first }, end: { line: 0, character: first } }, text: '\r' },
+      ],
     });
     // For the client, the position after a lone \r is the start of line 1.
     await s.rpc.sendNotification('textDocument/didChange', {
       textDocument: { uri: split, version: 3 },
-      contentChanges: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: text.slice(first + 1) }],
+      contentChanges: [
+        { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: text.slice(first + 1) },
+      ],
     });
     const expected = (await pull(whole)).items;
-    assert.ok(expected.some((d) => d.range.start.line > 1), 'findings after the break');
-    assert.deepEqual((await pull(split)).items.map((d) => d.range), expected.map((d) => d.range));
+    assert.ok(
+      expected.some((d) => d.range.start.line > 1),
+      'findings after the break',
+    );
+    assert.deepEqual(
+      (await pull(split)).items.map((d) => d.range),
+      expected.map((d) => d.range),
+    );
     // A later edit by line number lands where the client means it.
     const lines = text.split('\r\n');
     const last = lines.length - 1;
     await s.rpc.sendNotification('textDocument/didChange', {
       textDocument: { uri: split, version: 4 },
-      contentChanges: [{ range: { start: { line: last, character: 0 }, end: { line: last, character: 0 } }, text: '# end' }],
+      contentChanges: [
+        { range: { start: { line: last, character: 0 }, end: { line: last, character: 0 } }, text: '# end' },
+      ],
     });
     await s.rpc.sendNotification('textDocument/didChange', {
       textDocument: { uri: whole, version: 2 },
-      contentChanges: [{ range: { start: { line: last, character: 0 }, end: { line: last, character: 0 } }, text: '# end' }],
+      contentChanges: [
+        { range: { start: { line: last, character: 0 }, end: { line: last, character: 0 } }, text: '# end' },
+      ],
     });
     assert.deepEqual((await pull(split)).items, (await pull(whole)).items);
   });
@@ -73,7 +106,10 @@ describe('positions past the end and split line breaks (pull mode)', () => {
     await open(uri, example('llama-style.osai.yaml'));
     // The request and its cancellation in one write, so that the cancellation is there
     // before the request is handled (read the answer off the wire: the id is our own).
-    const frame = (message: object) => { const body = JSON.stringify({ jsonrpc: '2.0', ...message }); return `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`; };
+    const frame = (message: object) => {
+      const body = JSON.stringify({ jsonrpc: '2.0', ...message });
+      return `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+    };
     type Answer = { id?: unknown; error?: { code: number }; result?: unknown };
     let wire = Buffer.alloc(0);
     let listen: (b: Buffer) => void = () => undefined;
@@ -92,7 +128,10 @@ describe('positions past the end and split line breaks (pull mode)', () => {
       };
     });
     s.child.stdout!.on('data', listen);
-    s.child.stdin!.write(frame({ id: 'cancel-1', method: 'textDocument/diagnostic', params: { textDocument: { uri } } }) + frame({ method: '$/cancelRequest', params: { id: 'cancel-1' } }));
+    s.child.stdin!.write(
+      frame({ id: 'cancel-1', method: 'textDocument/diagnostic', params: { textDocument: { uri } } }) +
+        frame({ method: '$/cancelRequest', params: { id: 'cancel-1' } }),
+    );
     const answer = await answered;
     s.child.stdout!.off('data', listen);
     assert.equal(answer.result, undefined, 'no (empty) report');
@@ -103,8 +142,12 @@ describe('positions past the end and split line breaks (pull mode)', () => {
 
 describe('push mode: each version is published once', () => {
   let s: Session;
-  before(async () => { s = await startSession(false); });
-  after(async () => { if (s) assert.equal(await stopSession(s), 0); });
+  before(async () => {
+    s = await startSession(false);
+  });
+  after(async () => {
+    if (s) assert.equal(await stopSession(s), 0);
+  });
 
   test('opening publishes once (not again after the debounce, nor when the unchanged settings arrive)', async () => {
     const uri = 'file:///work/once.osai.yaml';
@@ -132,8 +175,11 @@ describe('push mode: each version is published once', () => {
       settings: { osaiManifest: { licenses: { treatAsOpen: ['LicenseRef-Ours'] } } },
     });
     const changed = await s.waitForPublication(uri, (p) => notOpen(p).length === 0);
-    assert.deepEqual(s.published.filter((p) => p.uri === uri), [opened, changed],
-      'one publication for the open, one for the changed settings');
+    assert.deepEqual(
+      s.published.filter((p) => p.uri === uri),
+      [opened, changed],
+      'one publication for the open, one for the changed settings',
+    );
     assert.equal(changed.version, 1);
   });
 });

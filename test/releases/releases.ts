@@ -36,15 +36,63 @@ export const RELEASES: readonly OsiRelease[] = [
   { release: 'Pythia (EleutherAI)', file: 'pythia.osai.yaml', osi: 'passes', reason: { kind: 'passes' }, why: '—' },
   { release: 'OLMo 7B (AI2)', file: 'olmo-7b.osai.yaml', osi: 'passes', reason: { kind: 'passes' }, why: '—' },
   { release: 'Amber (LLM360)', file: 'amber.osai.yaml', osi: 'passes', reason: { kind: 'passes' }, why: '—' },
-  { release: 'CrystalCoder (LLM360)', file: 'crystalcoder.osai.yaml', osi: 'passes', reason: { kind: 'passes' }, why: '—' },
+  {
+    release: 'CrystalCoder (LLM360)',
+    file: 'crystalcoder.osai.yaml',
+    osi: 'passes',
+    reason: { kind: 'passes' },
+    why: '—',
+  },
   { release: 'T5 (Google)', file: 't5.osai.yaml', osi: 'passes', reason: { kind: 'passes' }, why: '—' },
-  { release: 'BLOOM (BigScience)', file: 'bloom.osai.yaml', osi: 'would pass with other legal terms', reason: { kind: 'weights-restricted' }, why: 'the weights\' license restricts use' },
-  { release: 'StarCoder2 (BigCode)', file: 'starcoder2.osai.yaml', osi: 'would pass with other legal terms', reason: { kind: 'weights-restricted' }, why: 'the weights\' license restricts use' },
-  { release: 'Falcon 180B (TII)', file: 'falcon-180b.osai.yaml', osi: 'would pass with other legal terms', reason: { kind: 'weights-restricted' }, why: 'the weights\' license restricts use' },
-  { release: 'Llama 2 (Meta)', file: 'llama-2.osai.yaml', osi: 'does not pass', reason: { kind: 'weights-restricted-and-components-missing' }, why: 'restrictive terms; training code and data information missing' },
-  { release: 'Grok-1 (xAI)', file: 'grok-1.osai.yaml', osi: 'does not pass', reason: { kind: 'training-code-and-data-information-missing' }, why: 'training code and data information missing' },
-  { release: 'Phi-2 (Microsoft)', file: 'phi-2.osai.yaml', osi: 'does not pass', reason: { kind: 'training-code-and-data-information-missing' }, why: 'training code and data information missing' },
-  { release: 'Mixtral 8x7B (Mistral AI)', file: 'mixtral-8x7b.osai.yaml', osi: 'does not pass', reason: { kind: 'training-code-and-data-information-missing' }, why: 'training code and data information missing' },
+  {
+    release: 'BLOOM (BigScience)',
+    file: 'bloom.osai.yaml',
+    osi: 'would pass with other legal terms',
+    reason: { kind: 'weights-restricted' },
+    why: "the weights' license restricts use",
+  },
+  {
+    release: 'StarCoder2 (BigCode)',
+    file: 'starcoder2.osai.yaml',
+    osi: 'would pass with other legal terms',
+    reason: { kind: 'weights-restricted' },
+    why: "the weights' license restricts use",
+  },
+  {
+    release: 'Falcon 180B (TII)',
+    file: 'falcon-180b.osai.yaml',
+    osi: 'would pass with other legal terms',
+    reason: { kind: 'weights-restricted' },
+    why: "the weights' license restricts use",
+  },
+  {
+    release: 'Llama 2 (Meta)',
+    file: 'llama-2.osai.yaml',
+    osi: 'does not pass',
+    reason: { kind: 'weights-restricted-and-components-missing' },
+    why: 'restrictive terms; training code and data information missing',
+  },
+  {
+    release: 'Grok-1 (xAI)',
+    file: 'grok-1.osai.yaml',
+    osi: 'does not pass',
+    reason: { kind: 'training-code-and-data-information-missing' },
+    why: 'training code and data information missing',
+  },
+  {
+    release: 'Phi-2 (Microsoft)',
+    file: 'phi-2.osai.yaml',
+    osi: 'does not pass',
+    reason: { kind: 'training-code-and-data-information-missing' },
+    why: 'training code and data information missing',
+  },
+  {
+    release: 'Mixtral 8x7B (Mistral AI)',
+    file: 'mixtral-8x7b.osai.yaml',
+    osi: 'does not pass',
+    reason: { kind: 'training-code-and-data-information-missing' },
+    why: 'training code and data information missing',
+  },
 ];
 
 export interface CheckedRelease extends OsiRelease {
@@ -61,7 +109,10 @@ export function checkRelease(release: OsiRelease): CheckedRelease {
   const parsed = service.parse(TextDocument.create(`file:///examples/releases/${release.file}`, 'yaml', 1, text));
   const diagnostics = service.doValidation(parsed);
   const checklist = service.getChecklist(parsed, diagnostics)!;
-  const unmet = checklist.groups.flatMap((g) => g.items).filter((i) => i.level === 'required' && ['missing', 'not-open', 'invalid'].includes(i.status)).map((i) => i.title);
+  const unmet = checklist.groups
+    .flatMap((g) => g.items)
+    .filter((i) => i.level === 'required' && ['missing', 'not-open', 'invalid'].includes(i.status))
+    .map((i) => i.title);
   return { ...release, checklist, errors: diagnostics.filter((d) => d.severity === 1).length, unmet };
 }
 
@@ -73,16 +124,24 @@ export function comparisonTable(): string {
   const rows = RELEASES.map(checkRelease).map((r) => {
     const agrees = agreement(r);
     const unmet = r.unmet.length ? r.unmet.join('; ') : '—';
-    return `| [${r.release}](../examples/releases/${r.file}) | ${r.osi} | ${r.checklist.verdict.title} | ${agrees} | ${r.why} | ${unmet} |`;
+    return (
+      `| [${r.release}](../examples/releases/${r.file}) | ${r.osi} | ${r.checklist.verdict.title} ` +
+      `| ${agrees} | ${r.why} | ${unmet} |`
+    );
   });
-  return ['| release | OSI | ours | agree | OSI\'s reason | what we find unmet |', '|---|---|---|---|---|---|', ...rows].join('\n');
+  return [
+    "| release | OSI | ours | agree | OSI's reason | what we find unmet |",
+    '|---|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
 }
 
 /** `yes`: same verdict for the same reason; `partly`: same verdict, and we find more unmet than OSI names; `**no**`. */
 function agreement(r: CheckedRelease): string {
   if (r.osi === 'passes') return r.checklist.verdict.meets ? 'yes' : '**no**';
   if (r.checklist.verdict.meets) return '**no**';
-  if (r.osi === 'would pass with other legal terms') return r.unmet.length === 1 && r.unmet[0] === 'Model weights' ? 'yes' : 'partly';
+  if (r.osi === 'would pass with other legal terms')
+    return r.unmet.length === 1 && r.unmet[0] === 'Model weights' ? 'yes' : 'partly';
   return 'yes';
 }
 

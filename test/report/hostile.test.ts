@@ -20,12 +20,33 @@ function checklist(detail: string): Checklist {
     uri: 'file:///w/README.md',
     kind: 'modelcard',
     kindLabel: 'model card',
-    verdict: { meets: false, state: 'fails', title: '✗ 1 unmet OSAID 1.0 requirement', unmet: 1, placeholders: 0, notStated: 0, errors: 0, syntaxErrors: 0 },
-    groups: [{
-      id: 'parameters',
-      title: 'Parameters',
-      items: [{ id: 'parameters.weights', title: 'Model weights', level: 'required', status: 'not-open', detail, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, explanation: '' }],
-    }],
+    verdict: {
+      meets: false,
+      state: 'fails',
+      title: '✗ 1 unmet OSAID 1.0 requirement',
+      unmet: 1,
+      placeholders: 0,
+      notStated: 0,
+      errors: 0,
+      syntaxErrors: 0,
+    },
+    groups: [
+      {
+        id: 'parameters',
+        title: 'Parameters',
+        items: [
+          {
+            id: 'parameters.weights',
+            title: 'Model weights',
+            level: 'required',
+            status: 'not-open',
+            detail,
+            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+            explanation: '',
+          },
+        ],
+      },
+    ],
   };
 }
 
@@ -42,7 +63,10 @@ function mdFinding(md: string): { cell: string; paragraph: string } {
   const heading = lines.indexOf('#### ✗ Parameters › Model weights — not open');
   assert.ok(heading >= 0, 'no gap heading');
   assert.equal(lines[heading + 1], '');
-  return { cell: row.slice('| Parameters | Model weights | ✗ not open | '.length, -' |'.length), paragraph: lines[heading + 2] };
+  return {
+    cell: row.slice('| Parameters | Model weights | ✗ not open | '.length, -' |'.length),
+    paragraph: lines[heading + 2],
+  };
 }
 
 /** The finding as the HTML shows it: in the checklist table and in the gap. */
@@ -75,7 +99,9 @@ describe('the report: a backslash before a backtick', () => {
       '1 dataset listed in `datasets`: \\`&lt;img src=x onerror=alert(1)&gt;\\`.',
       '1 dataset listed in <code>datasets</code>: `&lt;img src=x onerror=alert(1)&gt;`.',
     );
-    assert.ok(!RAW_TAG.test(permissiveView(render('1 dataset listed in `datasets`: \\`<img src=x onerror=alert(1)>`.').md)));
+    assert.ok(
+      !RAW_TAG.test(permissiveView(render('1 dataset listed in `datasets`: \\`<img src=x onerror=alert(1)>`.').md)),
+    );
   });
 
   test('inside a code span it is a plain character: the span closes at the backtick after it', () => {
@@ -88,7 +114,7 @@ describe('the report: a backslash before a backtick', () => {
 });
 
 describe('the report: backtick runs', () => {
-  test('a finding\'s code spans are fenced anew around what they show; a lone backtick is text', () => {
+  test("a finding's code spans are fenced anew around what they show; a lone backtick is text", () => {
     assertFinding(
       'Under ``a ` b`` and `` `x` `` and size `3',
       'Under ``a ` b`` and `` `x` `` and size \\`3',
@@ -96,19 +122,23 @@ describe('the report: backtick runs', () => {
     );
   });
 
-  test('file names: a fence longer than any run inside, padded when the name starts or ends with a backtick or a space', () => {
-    for (const [file, md, html] of [
-      ['a ``b`` `c`.yaml', '```a ``b`` `c`.yaml```', '<code>a ``b`` `c`.yaml</code>'],
-      ['`lead.yaml', '`` `lead.yaml ``', '<code>`lead.yaml</code>'],
-      ['tail.yaml`', '`` tail.yaml` ``', '<code>tail.yaml`</code>'],
-      [' spaced ', '`  spaced  `', '<code> spaced </code>'],
-    ]) {
-      const out = render('Missing.', file);
-      assert.ok(out.md.includes(`\n## ${md}\n`), file);
-      assert.ok(out.md.includes(`\n| ${md} | model card | ✗ 1 unmet OSAID 1.0 requirement | — |\n`), file);
-      assert.ok(out.html.includes(`<h2 id="file-1-title">${html}</h2>`), file);
-    }
-  });
+  test(
+    'file names: a fence longer than any run inside, padded when the name ' +
+      'starts or ends with a backtick or a space',
+    () => {
+      for (const [file, md, html] of [
+        ['a ``b`` `c`.yaml', '```a ``b`` `c`.yaml```', '<code>a ``b`` `c`.yaml</code>'],
+        ['`lead.yaml', '`` `lead.yaml ``', '<code>`lead.yaml</code>'],
+        ['tail.yaml`', '`` tail.yaml` ``', '<code>tail.yaml`</code>'],
+        [' spaced ', '`  spaced  `', '<code> spaced </code>'],
+      ]) {
+        const out = render('Missing.', file);
+        assert.ok(out.md.includes(`\n## ${md}\n`), file);
+        assert.ok(out.md.includes(`\n| ${md} | model card | ✗ 1 unmet OSAID 1.0 requirement | — |\n`), file);
+        assert.ok(out.html.includes(`<h2 id="file-1-title">${html}</h2>`), file);
+      }
+    },
+  );
 });
 
 describe('the report: Markdown in a value is text', () => {
@@ -124,22 +154,33 @@ describe('the report: Markdown in a value is text', () => {
     assert.ok(!/>Apache-2\.0<\/a>/.test(permissiveView(out.md)), 'no link reading Apache-2.0 in a Markdown viewer');
   });
 
-  test('emphasis, strikethrough, math, entities, images and autolinks are escaped; a word\'s underscores are left alone', () => {
-    assertFinding(
-      '*a* _b_ ~~c~~ $d$ &amp; ![e](x.png) <https://f> snake_case_name R&D',
-      '\\*a\\* \\_b\\_ \\~\\~c\\~\\~ \\$d\\$ &amp;amp; !\\[e\\](x.png) &lt;https://f&gt; snake_case_name R&D',
-      '*a* _b_ ~~c~~ $d$ &amp;amp; ![e](x.png) &lt;https://f&gt; snake_case_name R&amp;D',
-    );
-  });
+  test(
+    'emphasis, strikethrough, math, entities, images and autolinks are ' +
+      "escaped; a word's underscores are left alone",
+    () => {
+      assertFinding(
+        '*a* _b_ ~~c~~ $d$ &amp; ![e](x.png) <https://f> snake_case_name R&D',
+        '\\*a\\* \\_b\\_ \\~\\~c\\~\\~ \\$d\\$ &amp;amp; !\\[e\\](x.png) &lt;https://f&gt; snake_case_name R&D',
+        '*a* _b_ ~~c~~ $d$ &amp;amp; ![e](x.png) &lt;https://f&gt; snake_case_name R&amp;D',
+      );
+    },
+  );
 
-  test('a finding that begins its paragraph cannot start a heading, list or quote; a line break in it cannot start a block', () => {
-    assertFinding('# 1. heading?', '\\# 1. heading?', '# 1. heading?', '# 1. heading?');
-    assertFinding('12) x', '12\\) x', '12) x', '12) x');
-    assertFinding('- x > y', '\\- x &gt; y', '- x &gt; y', '- x &gt; y');
-    const broken = render('a\n# b\n<img src=x onerror=alert(1)>');
-    assert.deepEqual(mdFinding(broken.md), { cell: 'a # b &lt;img src=x onerror=alert(1)&gt;', paragraph: 'a # b &lt;img src=x onerror=alert(1)&gt;' });
-    assert.ok(broken.html.includes('<p class="detail">a\n# b\n&lt;img src=x onerror=alert(1)&gt;</p>'));
-  });
+  test(
+    'a finding that begins its paragraph cannot start a heading, list or ' +
+      'quote; a line break in it cannot start a block',
+    () => {
+      assertFinding('# 1. heading?', '\\# 1. heading?', '# 1. heading?', '# 1. heading?');
+      assertFinding('12) x', '12\\) x', '12) x', '12) x');
+      assertFinding('- x > y', '\\- x &gt; y', '- x &gt; y', '- x &gt; y');
+      const broken = render('a\n# b\n<img src=x onerror=alert(1)>');
+      assert.deepEqual(mdFinding(broken.md), {
+        cell: 'a # b &lt;img src=x onerror=alert(1)&gt;',
+        paragraph: 'a # b &lt;img src=x onerror=alert(1)&gt;',
+      });
+      assert.ok(broken.html.includes('<p class="detail">a\n# b\n&lt;img src=x onerror=alert(1)&gt;</p>'));
+    },
+  );
 });
 
 describe('the report: <script> and <img onerror> in license names and file names', () => {
@@ -160,8 +201,18 @@ describe('the report: <script> and <img onerror> in license names and file names
     const out = render('Missing.', '<img src=x onerror=alert(1)>\n<script>alert(1)</script>.yaml');
     assert.ok(out.md.includes('\n## `<img src=x onerror=alert(1)> <script>alert(1)</script>.yaml`\n'));
     assert.ok(out.md.includes('\n| `<img src=x onerror=alert(1)> <script>alert(1)</script>.yaml` | model card |'));
-    assert.ok(out.html.includes('<h2 id="file-1-title"><code>&lt;img src=x onerror=alert(1)&gt;\n&lt;script&gt;alert(1)&lt;/script&gt;.yaml</code></h2>'));
-    assert.ok(out.html.includes('aria-label="OSAID 1.0 checklist of &lt;img src=x onerror=alert(1)&gt;\n&lt;script&gt;alert(1)&lt;/script&gt;.yaml"'));
+    assert.ok(
+      out.html.includes(
+        '<h2 id="file-1-title"><code>&lt;img src=x ' +
+          'onerror=alert(1)&gt;\n&lt;script&gt;alert(1)&lt;/script&gt;.yaml</code></h2>',
+      ),
+    );
+    assert.ok(
+      out.html.includes(
+        'aria-label="OSAID 1.0 checklist of &lt;img src=x ' +
+          'onerror=alert(1)&gt;\n&lt;script&gt;alert(1)&lt;/script&gt;.yaml"',
+      ),
+    );
     assert.ok(!RAW_TAG.test(out.html));
     assert.ok(!RAW_TAG.test(permissiveView(out.md)));
   });
@@ -174,13 +225,20 @@ describe('the report: bidirectional controls', () => {
       'Under `MIT\\u202E` for a\\u2066b\\u200Fc\\u061C.',
       'Under <code>MIT\\u202E</code> for a\\u2066b\\u200Fc\\u061C.',
     );
-    const entries = [{ file: 'evil\u202Egnp.yaml', checklist: checklist('Under `\u202A\u202B\u202C\u202D\u2067\u2068\u2069\u200E`.') }];
+    const entries = [
+      { file: 'evil\u202Egnp.yaml', checklist: checklist('Under `\u202A\u202B\u202C\u202D\u2067\u2068\u2069\u200E`.') },
+    ];
     const options = { date: DATE, title: 'Report \u202Dx', generator: 'gen\u200E' };
     const md = renderReport(entries, 'md', options);
     const html = renderReport(entries, 'html', options);
     assert.ok(md.startsWith('# Report \\\\u202Dx\n\nGenerated 2026-01-01 12:30 UTC by gen\\\\u200E, '));
     assert.ok(md.includes('\n## `evil\\u202Egnp.yaml`\n'));
-    assert.ok(md.includes('| Parameters | Model weights | ✗ not open | Under `\\u202A\\u202B\\u202C\\u202D\\u2067\\u2068\\u2069\\u200E`. |'));
+    assert.ok(
+      md.includes(
+        '| Parameters | Model weights | ✗ not open | Under ' +
+          '`\\u202A\\u202B\\u202C\\u202D\\u2067\\u2068\\u2069\\u200E`. |',
+      ),
+    );
     assert.ok(html.includes('<title>Report \\u202Dx</title>'));
     assert.ok(html.includes('<meta name="generator" content="gen\\u200E">'));
     assert.ok(html.includes('<h2 id="file-1-title"><code>evil\\u202Egnp.yaml</code></h2>'));
@@ -237,36 +295,70 @@ describe('renderReport: its arguments checked', () => {
   }
 
   test('an unknown format throws, instead of rendering HTML', () => {
-    assert.throws(() => renderReport([], 'pdf' as ReportFormat), { name: 'ReportParamsError', message: 'Cannot render the report: `format` must be "md" or "html", not "pdf".' });
-    assert.deepEqual(problems(() => renderReport([], undefined as unknown as ReportFormat)), ['`format` must be "md" or "html", not undefined']);
+    assert.throws(() => renderReport([], 'pdf' as ReportFormat), {
+      name: 'ReportParamsError',
+      message: 'Cannot render the report: `format` must be "md" or "html", not "pdf".',
+    });
+    assert.deepEqual(
+      problems(() => renderReport([], undefined as unknown as ReportFormat)),
+      ['`format` must be "md" or "html", not undefined'],
+    );
   });
 
   test('a non-string file or generator throws a ReportParamsError, not a TypeError', () => {
-    assert.deepEqual(problems(() => renderReport([{ file: 42 as unknown as string, checklist: good }], 'md')), ['`entries[0].file` must be a string, not the number 42']);
-    assert.deepEqual(problems(() => renderReport([{ file: 'a', checklist: good }], 'html', { generator: {} as unknown as string })), ['`options.generator` must be a string when given, not an object']);
-    assert.deepEqual(problems(() => renderReport([{ file: 'a', checklist: good }], 'md', { title: 5 as unknown as string, date: new Date(NaN) })), [
-      '`options.date` must be a valid Date when given, not an invalid Date',
-      '`options.title` must be a string when given, not the number 5',
-    ]);
+    assert.deepEqual(
+      problems(() => renderReport([{ file: 42 as unknown as string, checklist: good }], 'md')),
+      ['`entries[0].file` must be a string, not the number 42'],
+    );
+    assert.deepEqual(
+      problems(() => renderReport([{ file: 'a', checklist: good }], 'html', { generator: {} as unknown as string })),
+      ['`options.generator` must be a string when given, not an object'],
+    );
+    assert.deepEqual(
+      problems(() =>
+        renderReport([{ file: 'a', checklist: good }], 'md', { title: 5 as unknown as string, date: new Date(NaN) }),
+      ),
+      [
+        '`options.date` must be a valid Date when given, not an invalid Date',
+        '`options.title` must be a string when given, not the number 5',
+      ],
+    );
   });
 
   test('every problem is listed, with where it is', () => {
-    assert.deepEqual(problems(() => renderReport('x' as never, 'txt' as never, null as never)), [
-      '`format` must be "md" or "html", not "txt"',
-      '`options` must be an object, not null',
-      '`entries` must be an array, not "x"',
-    ]);
-    const bogus = { ...good, groups: [{ ...good.groups[0], items: [{ ...good.groups[0].items[0], status: 'bogus', detail: null }] }] };
-    assert.deepEqual(problems(() => renderReport([{ file: 'a', checklist: undefined }, { file: 'b', checklist: bogus }, null] as never, 'md')), [
-      '`entries[0].checklist` must be an object, not undefined',
-      '`entries[1].checklist.groups[0].items[0].status` must be "met", "missing", "not-open", "invalid", "placeholder", "recommended" or "not-stated", not "bogus"',
-      '`entries[1].checklist.groups[0].items[0].detail` must be a string, not null',
-      '`entries[2]` must be an object, not null',
-    ]);
+    assert.deepEqual(
+      problems(() => renderReport('x' as never, 'txt' as never, null as never)),
+      [
+        '`format` must be "md" or "html", not "txt"',
+        '`options` must be an object, not null',
+        '`entries` must be an array, not "x"',
+      ],
+    );
+    const bogus = {
+      ...good,
+      groups: [{ ...good.groups[0], items: [{ ...good.groups[0].items[0], status: 'bogus', detail: null }] }],
+    };
+    assert.deepEqual(
+      problems(() =>
+        renderReport([{ file: 'a', checklist: undefined }, { file: 'b', checklist: bogus }, null] as never, 'md'),
+      ),
+      [
+        '`entries[0].checklist` must be an object, not undefined',
+        '`entries[1].checklist.groups[0].items[0].status` must be "met", ' +
+          '"missing", "not-open", "invalid", "placeholder", "recommended" or ' +
+          '"not-stated", not "bogus"',
+        '`entries[1].checklist.groups[0].items[0].detail` must be a string, not null',
+        '`entries[2]` must be an object, not null',
+      ],
+    );
   });
 
   test('well-formed arguments render as before', () => {
     assert.ok(renderReport([{ file: 'a', checklist: good }], 'md').startsWith('# OSAID compliance report\n'));
-    assert.ok(renderReport([{ file: 'a', checklist: good }], 'html', { date: DATE, title: 't', generator: 'g' }).startsWith('<!DOCTYPE html>\n'));
+    assert.ok(
+      renderReport([{ file: 'a', checklist: good }], 'html', { date: DATE, title: 't', generator: 'g' }).startsWith(
+        '<!DOCTYPE html>\n',
+      ),
+    );
   });
 });

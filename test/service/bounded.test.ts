@@ -42,12 +42,17 @@ test('16,000 allowed (`x-`) keys: near-linear scanning, and duplicates are still
   const scanned = mappingScans.pairs - before;
   assert.ok(scanned < 20 * n, `${scanned} pairs scanned for ${n} keys`);
   const duplicates = diagnostics.filter((d) => d.code === 'yaml/syntax' && /Duplicate key/.test(d.message));
-  assert.deepEqual(duplicates.map((d) => d.range.start.line), [n + 1]);
+  assert.deepEqual(
+    duplicates.map((d) => d.range.start.line),
+    [n + 1],
+  );
 });
 
 test('duplicate keys: found where the parser found them, nested and in flow mappings', () => {
   const { diagnostics } = validate('a: 1\nx:\n  b: 1\n  # c\n  b: 2\ny: {c: 1, c: 2}\na: 3\n');
-  const found = diagnostics.filter((d) => /Duplicate key/.test(d.message)).map((d) => `${d.range.start.line}:${d.range.start.character}`);
+  const found = diagnostics
+    .filter((d) => /Duplicate key/.test(d.message))
+    .map((d) => `${d.range.start.line}:${d.range.start.character}`);
   assert.deepEqual(found, ['4:2', '5:10', '6:0']);
 });
 
@@ -61,7 +66,11 @@ test('40,000 diagnostics: errors first, 500 kept, then one size/too-many', () =>
   assert.equal(last.severity, 3);
   assert.match(last.message, /^39,5\d\d more findings were not shown: only 500 of 40,0\d\d are reported/);
   assert.ok(JSON.stringify(diagnostics).length < 1_000_000, 'well under a megabyte of JSON');
-  const kept = diagnostics.slice(0, -1).filter((d) => d.range.start.line === 2).map((d) => d.range.start.character).sort((a, b) => a - b);
+  const kept = diagnostics
+    .slice(0, -1)
+    .filter((d) => d.range.start.line === 2)
+    .map((d) => d.range.start.character)
+    .sort((a, b) => a - b);
   // Document order: the items kept are the first ones of the list.
   assert.ok(kept.length > 0 && kept[kept.length - 1] < 25 + 3 * MAX_DIAGNOSTICS);
 });
@@ -77,7 +86,12 @@ test('the outline of a 60,000-item list holds at most MAX_SYMBOLS symbols', () =
   const parsed = service.parse(doc(text));
   const symbols = service.findDocumentSymbols(parsed);
   let count = 0;
-  const walk = (list: typeof symbols): void => { for (const s of list) { count++; walk(s.children ?? []); } };
+  const walk = (list: typeof symbols): void => {
+    for (const s of list) {
+      count++;
+      walk(s.children ?? []);
+    }
+  };
   walk(symbols);
   assert.equal(count, MAX_SYMBOLS);
   assert.equal(symbols[0].name, 'osaid');
@@ -100,15 +114,22 @@ test('shorten: at most 60 characters, with …, never splitting a surrogate pair
 });
 
 test('a flood of warnings never hides an error from the verdict', () => {
-  // 1,000 spelling warnings (`mit` for `MIT`, code section) before the one error (data information under llama3, further down).
-  const libraries = Array.from({ length: 1000 }, (_, i) => `    - {name: lib${i}, location: https://example.org/lib${i}, license: mit}`).join('\n');
+  // 1,000 spelling warnings (`mit` for `MIT`, code section) before the one error (data information under llama3,
+  // further down).
+  const libraries = Array.from(
+    { length: 1000 },
+    (_, i) => `    - {name: lib${i}, location: https://example.org/lib${i}, license: mit}`,
+  ).join('\n');
   const text = readFileSync(join(ROOT, 'examples', 'olmo-7b.osai.yaml'), 'utf8')
-    .replace(/  supporting_libraries:\n/, `  supporting_libraries:\n${libraries}\n`)
-    .replace(/(data_information:\n  license: )CC-BY-4\.0/, '$1llama3');
+    .replace(/ {2}supporting_libraries:\n/, `  supporting_libraries:\n${libraries}\n`)
+    .replace(/(data_information:\n {2}license: )CC-BY-4\.0/, '$1llama3');
   const service = getLanguageService();
   const parsed = service.parse(TextDocument.create('file:///w/osai.yaml', 'osai-manifest', 1, text));
   const diagnostics = service.doValidation(parsed);
-  assert.ok(diagnostics.some((d) => d.code === 'license/restricted'), 'the error is kept');
+  assert.ok(
+    diagnostics.some((d) => d.code === 'license/restricted'),
+    'the error is kept',
+  );
   assert.ok(diagnostics.filter((d) => d.code === 'license/non-canonical').length >= 400, 'the flood is warnings');
   assert.equal(diagnostics.filter((d) => d.code === 'size/too-many').length, 1);
   assert.equal(service.getChecklist(parsed, diagnostics)!.verdict.meets, false);
@@ -127,27 +148,53 @@ function offsetOfToken(text: string, n: number): number {
 }
 
 for (const [family, text] of [
-  ['a 1,000,000-item list (2 MB)', 'osaid: "1.0"\ncode:\n  supporting_libraries: [' + Array(1_000_000).fill('1').join(', ') + ']\n'],
-  ['flow nesting 255 deep on every line (4 MB)', 'osaid: "1.0"\n' + Array.from({ length: 7_800 }, (_, i) => `k${i}: ${'['.repeat(255)}${']'.repeat(255)}`).join('\n')],
-  ['an alias bomb padded with 300,000 aliases', 'osaid: "1.0"\na: &a [x, x]\n' + Array.from({ length: 300_000 }, (_, i) => `x${i}: *a`).join('\n')],
+  [
+    'a 1,000,000-item list (2 MB)',
+    'osaid: "1.0"\ncode:\n  supporting_libraries: [' + Array(1_000_000).fill('1').join(', ') + ']\n',
+  ],
+  [
+    'flow nesting 255 deep on every line (4 MB)',
+    'osaid: "1.0"\n' +
+      Array.from({ length: 7_800 }, (_, i) => `k${i}: ${'['.repeat(255)}${']'.repeat(255)}`).join('\n'),
+  ],
+  [
+    'an alias bomb padded with 300,000 aliases',
+    'osaid: "1.0"\na: &a [x, x]\n' + Array.from({ length: 300_000 }, (_, i) => `x${i}: *a`).join('\n'),
+  ],
   ['4 MB of blank lines', '\n'.repeat(4 * 1024 * 1024)],
   ['1,000,000 empty flow entries', 'x: [' + ','.repeat(1_000_000) + ']'],
 ] as const) {
-  test(`${family}: the parser reads at most MAX_YAML_TOKENS tokens, then one size/too-complex where the budget ran out`, () => {
-    const before = yamlWork.tokens;
-    const { parsed, diagnostics } = validate(text);
-    assert.equal(yamlWork.tokens - before, MAX_YAML_TOKENS);
-    const at = offsetOfToken(text, MAX_YAML_TOKENS + 1);
-    const position = parsed.document.positionAt(at);
-    assert.deepEqual(diagnostics.map((d) => [d.code, d.severity, d.range.start, d.range.end]), [['size/too-complex', 2, position, position]]);
-    assert.equal(diagnostics[0].message, 'More than 200,000 YAML tokens (keys, values, indicators, line breaks) by this point, far more than any manifest needs, so the file was not checked. Is this the file you meant? A manifest has a few thousand; keep long lists (datasets, libraries) in their own files and link them.');
-  });
+  test(
+    `${family}: the parser reads at most MAX_YAML_TOKENS tokens, then one size/too-complex ` +
+      `where the budget ran out`,
+    () => {
+      const before = yamlWork.tokens;
+      const { parsed, diagnostics } = validate(text);
+      assert.equal(yamlWork.tokens - before, MAX_YAML_TOKENS);
+      const at = offsetOfToken(text, MAX_YAML_TOKENS + 1);
+      const position = parsed.document.positionAt(at);
+      assert.deepEqual(
+        diagnostics.map((d) => [d.code, d.severity, d.range.start, d.range.end]),
+        [['size/too-complex', 2, position, position]],
+      );
+      assert.equal(
+        diagnostics[0].message,
+        'More than 200,000 YAML tokens (keys, values, indicators, line breaks) ' +
+          'by this point, far more than any manifest needs, so the file was not ' +
+          'checked. Is this the file you meant? A manifest has a few thousand; ' +
+          'keep long lists (datasets, libraries) in their own files and link them.',
+      );
+    },
+  );
 }
 
 test('a 10,000-line manifest is far under the token budget', () => {
   const text = readFileSync(join(ROOT, 'examples', 'olmo-7b.osai.yaml'), 'utf8');
   const lines = text.split('\n').length;
-  const grown = text + Array.from({ length: 10_000 - lines }, (_, i) => `x-note-${i}: "a note about item ${i}, with words"`).join('\n') + '\n';
+  const grown =
+    text +
+    Array.from({ length: 10_000 - lines }, (_, i) => `x-note-${i}: "a note about item ${i}, with words"`).join('\n') +
+    '\n';
   const before = yamlWork.tokens;
   const { diagnostics } = validate(grown);
   assert.ok(yamlWork.tokens - before < MAX_YAML_TOKENS / 2);

@@ -28,7 +28,10 @@ const FIXTURES_PER_FORMAT = 4;
 
 const LIMITS = { message: 1000, symbol: 1000, hover: 3000, title: 300, checklistItem: 3000 };
 
-/** A `key: value` line (or `- key: value`) with a plain value: 1 indent and dash, 2 key, 3 colon, 4 space, 5 value, 6 CR. */
+/**
+ * A `key: value` line (or `- key: value`) with a plain value: 1 indent and dash, 2 key, 3 colon, 4 space, 5 value, 6
+ * CR.
+ */
 const KEY_VALUE = /^([ \t]*(?:- )?)([A-Za-z_][\w.-]*)(:)([ \t]+)([A-Za-z0-9][^#'"{}[\]\r]*?)(\r?)$/;
 
 type Mode = 'value' | 'key';
@@ -42,14 +45,17 @@ function lengthen(text: string, mode: Mode, corpus: FormatCorpus): { text: strin
   const changed: number[] = [];
   const all = text.split('\n');
   const start = (corpus.bodyStart ?? (() => 0))(all);
-  const end = corpus.languageId === 'markdown' ? all.findIndex((line, i) => i > 0 && /^---\r?$/.test(line)) : all.length;
+  const end =
+    corpus.languageId === 'markdown' ? all.findIndex((line, i) => i > 0 && /^---\r?$/.test(line)) : all.length;
   const out = all.map((line, i) => {
     const m = KEY_VALUE.exec(line);
     if (!m || i < start || i >= end) return line;
     const [, indent, key, colon, space, value, cr] = m;
     if (mode === 'key' && indent.length === 0) return line; // top-level keys recognise the format
     changed.push(i);
-    return mode === 'value' ? `${indent}${key}${colon}${space}${value}${LONG}${cr}` : `${indent}${key}${LONG}${colon}${space}${value}${cr}`;
+    return mode === 'value'
+      ? `${indent}${key}${colon}${space}${value}${LONG}${cr}`
+      : `${indent}${key}${LONG}${colon}${space}${value}${cr}`;
   });
   return { text: out.join('\n'), lines: changed };
 }
@@ -91,9 +97,11 @@ function collect(parsed: ParsedDocument, lines: readonly number[]): Outputs {
   }
   const actions: CodeAction[] = service.getCodeActions(parsed, diagnostics, diagnostics);
   for (const a of actions) check('code action title', a.title, LIMITS.title);
-  for (const lens of service.getCodeLenses(parsed, diagnostics)) check('code lens title', lens.command?.title ?? '', LIMITS.title);
+  for (const lens of service.getCodeLenses(parsed, diagnostics))
+    check('code lens title', lens.command?.title ?? '', LIMITS.title);
   const checklist = service.getChecklist(parsed, diagnostics);
-  for (const item of checklist?.groups.flatMap((g) => g.items) ?? []) check(`checklist item ${item.id}`, JSON.stringify(item), LIMITS.checklistItem);
+  for (const item of checklist?.groups.flatMap((g) => g.items) ?? [])
+    check(`checklist item ${item.id}`, JSON.stringify(item), LIMITS.checklistItem);
   return out;
 }
 
@@ -112,7 +120,10 @@ for (const id of FORMAT_IDS) {
         assert.equal(parsed.kind, id, `${fixture.name} is still a ${id}`);
         const { texts, over } = collect(parsed, lines);
         assert.deepEqual(over, [], `${fixture.name}: texts over their limit`);
-        assert.ok(texts.some((t) => t.includes(SHORTENED)), `${fixture.name}: some text quotes the long ${mode}, shortened`);
+        assert.ok(
+          texts.some((t) => t.includes(SHORTENED)),
+          `${fixture.name}: some text quotes the long ${mode}, shortened`,
+        );
       }
       assert.ok(exercised > 0, `no fixture of ${id} has a line to lengthen`);
     });
@@ -140,7 +151,10 @@ test('manifest: a 500-character unknown license is quoted by its first 59 charac
   assert.notEqual(text, olmo);
   const unknown = service.doValidation(service.parse(doc(text))).filter((d) => d.code === 'license/unknown');
   assert.equal(unknown.length, 1);
-  assert.ok(unknown[0].message.startsWith(`\`${'q'.repeat(59)}…\` is not a known SPDX license id or license name.`), unknown[0].message);
+  assert.ok(
+    unknown[0].message.startsWith(`\`${'q'.repeat(59)}…\` is not a known SPDX license id or license name.`),
+    unknown[0].message,
+  );
   assert.ok(!unknown[0].message.includes('q'.repeat(60)));
 });
 
@@ -180,20 +194,33 @@ test('shortPath: each key of a path shortened, then the whole', () => {
   assert.equal(shortPath(Array.from({ length: 10 }, () => 'k'.repeat(100))).length, 240);
 });
 
-test('manifest: a replacement quick fix for a long custom license quotes it shortened in its title, and writes it whole', () => {
-  const written = `licenseref-${'c'.repeat(400)}`;
-  const text = olmo.replace('  license: CC-BY-4.0', `  license: ${written}`);
-  const parsed = service.parse(doc(text));
-  const diagnostics = service.doValidation(parsed);
-  const canonical = diagnostics.find((d) => d.code === 'license/non-canonical')!;
-  // 59 characters of each, then `…`: `licenseref-` is 11 of them.
-  assert.ok(canonical.message.startsWith(`\`licenseref-${'c'.repeat(48)}…\` should start with \`LicenseRef-\` exactly; write \`LicenseRef-${'c'.repeat(48)}…\`.`), canonical.message);
-  const action = service.getCodeActions(parsed, [canonical], diagnostics).find((a) => a.title.startsWith('Change to'))!;
-  assert.equal(action.title, `Change to \`LicenseRef-${'c'.repeat(48)}…\``);
-  assert.equal(Object.values(action.edit?.changes ?? {}).flat()[0].newText, `LicenseRef-${'c'.repeat(400)}`);
-});
+test(
+  'manifest: a replacement quick fix for a long custom license quotes it ' +
+    'shortened in its title, and writes it whole',
+  () => {
+    const written = `licenseref-${'c'.repeat(400)}`;
+    const text = olmo.replace('  license: CC-BY-4.0', `  license: ${written}`);
+    const parsed = service.parse(doc(text));
+    const diagnostics = service.doValidation(parsed);
+    const canonical = diagnostics.find((d) => d.code === 'license/non-canonical')!;
+    // 59 characters of each, then `…`: `licenseref-` is 11 of them.
+    assert.ok(
+      canonical.message.startsWith(
+        `\`licenseref-${'c'.repeat(48)}…\` should start with \`LicenseRef-\` ` +
+          `exactly; write \`LicenseRef-${'c'.repeat(48)}…\`.`,
+      ),
+      canonical.message,
+    );
+    const action = service
+      .getCodeActions(parsed, [canonical], diagnostics)
+      .find((a) => a.title.startsWith('Change to'))!;
+    assert.equal(action.title, `Change to \`LicenseRef-${'c'.repeat(48)}…\``);
+    assert.equal(Object.values(action.edit?.changes ?? {}).flat()[0].newText, `LicenseRef-${'c'.repeat(400)}`);
+  },
+);
 
-const card = (front: string) => TextDocument.create('file:///cards/README.md', 'markdown', 1, `---\n${front}\n---\n# Model\n`);
+const card = (front: string) =>
+  TextDocument.create('file:///cards/README.md', 'markdown', 1, `---\n${front}\n---\n# Model\n`);
 
 test('model card: a long license is quoted shortened; its fix keeps the full text', () => {
   const license = `apache-2.0${'v'.repeat(1000)}`;
@@ -203,11 +230,19 @@ test('model card: a long license is quoted shortened; its fix keeps the full tex
   const hub = diagnostics.find((d) => d.code === 'hf/license-id')!;
   assert.ok(hub.message.startsWith(`${codeSpan(license)} is not one of the Hub's license ids.`), hub.message);
   const unknown = diagnostics.find((d) => d.code === 'license/unknown')!;
-  assert.ok(unknown.message.startsWith(`${codeSpan(`license: ${license}`)} is not a license this checker knows`), unknown.message);
-  const action = service.getCodeActions(parsed, [hub], diagnostics).find((a) => a.title.startsWith('Change to `other` and add'))!;
+  assert.ok(
+    unknown.message.startsWith(`${codeSpan(`license: ${license}`)} is not a license this checker knows`),
+    unknown.message,
+  );
+  const action = service
+    .getCodeActions(parsed, [hub], diagnostics)
+    .find((a) => a.title.startsWith('Change to `other` and add'))!;
   assert.equal(action.title, `Change to \`other\` and add ${codeSpan(`license_name: ${license}`)}`);
   const edits = Object.values(action.edit?.changes ?? {}).flat();
-  assert.ok(edits.some((e) => e.newText.includes(`license_name: ${license}`)), 'the edit writes the full name');
+  assert.ok(
+    edits.some((e) => e.newText.includes(`license_name: ${license}`)),
+    'the edit writes the full name',
+  );
 });
 
 test('model card: a long dataset id is quoted shortened in its hover and in the checklist', () => {
@@ -217,7 +252,10 @@ test('model card: a long dataset id is quoted shortened in its hover and in the 
   const hover = service.doHover(parsed, { line: 3, character: 5 });
   const markdown = (hover?.contents as { value: string }).value;
   assert.ok(markdown.startsWith(`**Training dataset** ${codeSpan(id)} — listed in \`datasets\``), markdown);
-  const item = service.getChecklist(parsed, service.doValidation(parsed))!.groups.flatMap((g) => g.items).find((i) => i.id === 'data_information.training_data')!;
+  const item = service
+    .getChecklist(parsed, service.doValidation(parsed))!
+    .groups.flatMap((g) => g.items)
+    .find((i) => i.id === 'data_information.training_data')!;
   assert.equal(item.detail, `1 dataset listed in \`datasets\`: ${shorten(id)}.`);
 });
 

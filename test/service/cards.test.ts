@@ -16,7 +16,12 @@ import { ROOT } from '../helpers';
 interface Expected {
   file: string;
   kind: 'modelcard' | 'datasetcard';
-  weightsLicense?: { written: unknown; verdict: 'open' | 'restricted' | 'not-open' | 'none' | 'unknown'; licenseName?: string; metadataOnly?: 'none' | 'unknown' };
+  weightsLicense?: {
+    written: unknown;
+    verdict: 'open' | 'restricted' | 'not-open' | 'none' | 'unknown';
+    licenseName?: string;
+    metadataOnly?: 'none' | 'unknown';
+  };
   datasets?: Array<string | null>;
 }
 
@@ -30,16 +35,29 @@ const WEIGHTS = 'parameters.weights.license';
  * tables, not a rule bent for one file.
  */
 const KNOWN_DIFFERENCES: Readonly<Record<string, { ours: string; why: string }>> = {
-  'models/facebook--opt-125m.md': { ours: 'osaid/missing', why: '`license: other` without `license_name`: the front matter names no terms (the OPT license is only in the body)' },
+  'models/facebook--opt-125m.md': {
+    ours: 'osaid/missing',
+    why:
+      '`license: other` without `license_name`: the front matter names no ' +
+      'terms (the OPT license is only in the body)',
+  },
 };
 
-const CODE_OF: Readonly<Record<string, string | undefined>> = { open: undefined, restricted: 'license/restricted', 'not-open': 'license/not-open', none: 'osaid/missing', unknown: 'license/unknown' };
+const CODE_OF: Readonly<Record<string, string | undefined>> = {
+  open: undefined,
+  restricted: 'license/restricted',
+  'not-open': 'license/not-open',
+  none: 'osaid/missing',
+  unknown: 'license/unknown',
+};
 
 const service = getLanguageService();
 
 function check(file: string) {
   const text = readFileSync(join(DIR, file), 'utf8');
-  const parsed = service.parse(TextDocument.create(`file:///cards/${file.replace(/\.md$/, '')}/README.md`, 'markdown', 1, text));
+  const parsed = service.parse(
+    TextDocument.create(`file:///cards/${file.replace(/\.md$/, '')}/README.md`, 'markdown', 1, text),
+  );
   const diagnostics = service.doValidation(parsed);
   return { text, parsed, diagnostics, checklist: service.getChecklist(parsed, diagnostics) };
 }
@@ -51,13 +69,17 @@ describe('real Hugging Face cards', () => {
   });
 
   for (const expected of EXPECTED) {
-    test(`${expected.file}: a ${expected.kind}${expected.weightsLicense ? `, weights ${expected.weightsLicense.metadataOnly ?? expected.weightsLicense.verdict}` : ''}`, () => {
+    const weights = expected.weightsLicense;
+    const weightsNote = weights ? `, weights ${weights.metadataOnly ?? weights.verdict}` : '';
+    test(`${expected.file}: a ${expected.kind}${weightsNote}`, () => {
       const { parsed, diagnostics, checklist } = check(expected.file);
       assert.equal(parsed.kind, expected.kind);
       assert.ok(checklist, 'it has a checklist');
       if (expected.kind !== 'modelcard' || !expected.weightsLicense) return;
       const verdict = expected.weightsLicense.metadataOnly ?? expected.weightsLicense.verdict;
-      const weights = diagnostics.filter((d: Diagnostic) => (d.data as { path?: string } | undefined)?.path === WEIGHTS && d.severity === 1).map((d) => String(d.code));
+      const weights = diagnostics
+        .filter((d: Diagnostic) => (d.data as { path?: string } | undefined)?.path === WEIGHTS && d.severity === 1)
+        .map((d) => String(d.code));
       const known = KNOWN_DIFFERENCES[expected.file];
       const code = known ? known.ours : CODE_OF[verdict];
       assert.deepEqual(weights, code ? [code] : [], `weights: ${JSON.stringify(expected.weightsLicense)}`);
@@ -65,17 +87,26 @@ describe('real Hugging Face cards', () => {
       assert.equal(item.status, code === undefined ? 'met' : code === 'osaid/missing' ? 'missing' : 'not-open');
       // `datasets` is the listing of training data.
       const listing = checklist!.groups.flatMap((g) => g.items).find((i) => i.id === 'data_information.training_data')!;
-      assert.equal(listing.status, (expected.datasets ?? []).filter((d) => typeof d === 'string' && d.trim() !== '').length > 0 ? 'met' : 'not-stated');
+      assert.equal(
+        listing.status,
+        (expected.datasets ?? []).filter((d) => typeof d === 'string' && d.trim() !== '').length > 0
+          ? 'met'
+          : 'not-stated',
+      );
       // A card cannot show code: never an error, "not stated".
       assert.ok(checklist!.groups.find((g) => g.id === 'code')!.items.every((i) => i.status === 'not-stated'));
     });
   }
 });
 
-describe('the weights\' terms read the Hub\'s ids as the Hub means them', () => {
+describe("the weights' terms read the Hub's ids as the Hub means them", () => {
   function weights(license: string): Array<[string, number, number, number]> {
-    const parsed = service.parse(TextDocument.create('file:///w/README.md', 'markdown', 1, `---\nlicense: ${license}\n---\n`));
-    return service.doValidation(parsed).map((d) => [String(d.code), d.severity ?? 0, d.range.start.character, d.range.end.character]);
+    const parsed = service.parse(
+      TextDocument.create('file:///w/README.md', 'markdown', 1, `---\nlicense: ${license}\n---\n`),
+    );
+    return service
+      .doValidation(parsed)
+      .map((d) => [String(d.code), d.severity ?? 0, d.range.start.character, d.range.end.character]);
   }
 
   test('a Hub id that stands for an SPDX id is that license, with nothing to say about its spelling', () => {
@@ -84,14 +115,22 @@ describe('the weights\' terms read the Hub\'s ids as the Hub means them', () => 
     assert.deepEqual(weights('gpl-3.0'), []);
   });
 
-  test('a family id whose family has a member that is not open (`cc`: NC and ND; `bsd`: BSD-4-Clause; `gpl`: GPL-1.0) is unmet: an error on the value', () => {
-    assert.deepEqual(weights('cc'), [['license/ambiguous', 1, 9, 11]]);
-    assert.deepEqual(weights('bsd'), [['license/ambiguous', 1, 9, 12]]);
-    assert.deepEqual(weights('gpl'), [['license/ambiguous', 1, 9, 12]]);
-    assert.deepEqual(weights('gfdl'), [['license/ambiguous', 1, 9, 13]]);
-  });
+  test(
+    'a family id whose family has a member that is not open (`cc`: NC and ' +
+      'ND; `bsd`: BSD-4-Clause; `gpl`: GPL-1.0) is unmet: an error on the value',
+    () => {
+      assert.deepEqual(weights('cc'), [['license/ambiguous', 1, 9, 11]]);
+      assert.deepEqual(weights('bsd'), [['license/ambiguous', 1, 9, 12]]);
+      assert.deepEqual(weights('gpl'), [['license/ambiguous', 1, 9, 12]]);
+      assert.deepEqual(weights('gfdl'), [['license/ambiguous', 1, 9, 13]]);
+    },
+  );
 
-  test('a family id every member of which is open (`lgpl`: LGPL 2.0, 2.1 and 3.0 are OSI-approved) is met, with a warning to name the exact license', () => {
-    assert.deepEqual(weights('lgpl'), [['license/non-canonical', 2, 9, 13]]);
-  });
+  test(
+    'a family id every member of which is open (`lgpl`: LGPL 2.0, 2.1 and ' +
+      '3.0 are OSI-approved) is met, with a warning to name the exact license',
+    () => {
+      assert.deepEqual(weights('lgpl'), [['license/non-canonical', 2, 9, 13]]);
+    },
+  );
 });

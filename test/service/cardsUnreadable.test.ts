@@ -13,15 +13,27 @@ const card = (text: string) => {
   const parsed = service.parse(TextDocument.create('file:///c/README.md', 'markdown', 1, text));
   return { parsed, diagnostics: service.doValidation(parsed) };
 };
-const BOMB = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefghij'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefghij'[i]}`).join(', ')}]`)].join('\n');
+const BOMB = [
+  'a: &a [x, x, x, x, x, x, x, x, x]',
+  ...'bcdefghij'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefghij'[i]}`).join(', ')}]`),
+].join('\n');
 
 test('an alias bomb in a model card: claimed, the error, and a note that it was not checked, on line 1', () => {
   const { parsed, diagnostics } = card(`---\nlicense: cc-by-nc-4.0\n${BOMB}\n---\n# Tiny\n`);
   assert.equal(parsed.kind, 'modelcard');
-  assert.deepEqual(diagnostics.map((d) => [d.code, d.severity]), [['yaml/syntax', 1], ['yaml/syntax', 3]]);
+  assert.deepEqual(
+    diagnostics.map((d) => [d.code, d.severity]),
+    [
+      ['yaml/syntax', 1],
+      ['yaml/syntax', 3],
+    ],
+  );
   assert.match(diagnostics[0].message, /^Too many alias expansions/);
   assert.deepEqual(diagnostics[1].range, { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } });
-  assert.match(diagnostics[1].message, /^Not checked as a Hugging Face card: its front matter could not be read \(Too many alias expansions/);
+  assert.match(
+    diagnostics[1].message,
+    /^Not checked as a Hugging Face card: its front matter could not be read \(Too many alias expansions/,
+  );
   assert.equal(service.getChecklist(parsed, diagnostics)!.verdict.state, 'fails');
 });
 
@@ -37,6 +49,12 @@ test('a byte order mark before the front matter: the same card, the same finding
   const plain = card('---\nlicense: cc-by-nc-4.0\n---\n');
   const bom = card('\uFEFF---\nlicense: cc-by-nc-4.0\n---\n');
   assert.equal(bom.parsed.kind, 'modelcard');
-  assert.deepEqual(bom.diagnostics.map((d) => [d.code, d.range.start.line]), plain.diagnostics.map((d) => [d.code, d.range.start.line]));
-  assert.deepEqual(bom.diagnostics.map((d) => d.code), ['license/not-open']);
+  assert.deepEqual(
+    bom.diagnostics.map((d) => [d.code, d.range.start.line]),
+    plain.diagnostics.map((d) => [d.code, d.range.start.line]),
+  );
+  assert.deepEqual(
+    bom.diagnostics.map((d) => d.code),
+    ['license/not-open'],
+  );
 });

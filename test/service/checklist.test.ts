@@ -13,15 +13,33 @@ function checklistOf(text: string, uri = 'file:///w/osai.yaml', languageId = 'os
   return c;
 }
 
-const table = (c: Checklist) => c.groups.map((g) => `${g.title}: ${g.items.map((i) => `${i.id}=${i.status}`).join(' ')}`);
+const table = (c: Checklist) =>
+  c.groups.map((g) => `${g.title}: ${g.items.map((i) => `${i.id}=${i.status}`).join(' ')}`);
 
 describe('OSAID checklist', () => {
   test('the complete example: every requirement met', () => {
     const c = checklistOf(example('olmo-7b.osai.yaml'));
-    assert.deepEqual(c.verdict, { meets: true, state: 'meets', title: '✓ Meets the OSAID 1.0 checks', unmet: 0, placeholders: 0, notStated: 0, errors: 0, syntaxErrors: 0 });
+    assert.deepEqual(c.verdict, {
+      meets: true,
+      state: 'meets',
+      title: '✓ Meets the OSAID 1.0 checks',
+      unmet: 0,
+      placeholders: 0,
+      notStated: 0,
+      errors: 0,
+      syntaxErrors: 0,
+    });
     assert.deepEqual(table(c), [
-      'Data information: data_information.license=met data_information.description.provenance=met data_information.description.scope=met data_information.description.characteristics=met data_information.description.collection=met data_information.description.labeling=met data_information.description.processing=met data_information.training_data=met data_information.documentation=met',
-      'Code: code.data_processing=met code.training=met code.evaluation=met code.inference=met code.architecture=met code.supporting_libraries=met',
+      'Data information: data_information.license=met ' +
+        'data_information.description.provenance=met ' +
+        'data_information.description.scope=met ' +
+        'data_information.description.characteristics=met ' +
+        'data_information.description.collection=met ' +
+        'data_information.description.labeling=met ' +
+        'data_information.description.processing=met ' +
+        'data_information.training_data=met data_information.documentation=met',
+      'Code: code.data_processing=met code.training=met code.evaluation=met ' +
+        'code.inference=met code.architecture=met code.supporting_libraries=met',
       'Parameters: parameters.weights=met parameters.checkpoints=met parameters.optimizer_state=met',
     ]);
     const labeling = c.groups[0].items[5];
@@ -33,7 +51,17 @@ describe('OSAID checklist', () => {
     const c = checklistOf(example('missing-data-information.osai.yaml'));
     assert.equal(c.verdict.meets, false);
     assert.equal(c.verdict.title, '✗ 6 unmet OSAID 1.0 requirements');
-    assert.deepEqual(table(c)[0], 'Data information: data_information.license=met data_information.description.provenance=met data_information.description.scope=missing data_information.description.characteristics=missing data_information.description.collection=missing data_information.description.labeling=missing data_information.description.processing=missing data_information.training_data=missing data_information.documentation=recommended');
+    assert.deepEqual(
+      table(c)[0],
+      'Data information: data_information.license=met ' +
+        'data_information.description.provenance=met ' +
+        'data_information.description.scope=missing ' +
+        'data_information.description.characteristics=missing ' +
+        'data_information.description.collection=missing ' +
+        'data_information.description.labeling=missing ' +
+        'data_information.description.processing=missing ' +
+        'data_information.training_data=missing data_information.documentation=recommended',
+    );
     const scope = c.groups[0].items[2];
     assert.match(scope.detail, /^Missing `data_information\.description\.scope`/);
     assert.equal(scope.range.start.line, 20, 'a missing item reveals its parent key');
@@ -48,7 +76,12 @@ describe('OSAID checklist', () => {
   });
 
   test('placeholders are their own status', () => {
-    const c = checklistOf(example('missing-data-information.osai.yaml').replace('provenance: A mix of web text and chat transcripts.', 'provenance: TODO'));
+    const c = checklistOf(
+      example('missing-data-information.osai.yaml').replace(
+        'provenance: A mix of web text and chat transcripts.',
+        'provenance: TODO',
+      ),
+    );
     assert.equal(c.groups[0].items[1].status, 'placeholder');
   });
 
@@ -59,7 +92,9 @@ describe('OSAID checklist', () => {
     assert.match(c.classification!.title, /^MOF Class III/);
     assert.deepEqual(table(c), [
       'Data information: data_information=met',
-      'Code: code.data_processing=missing code.training=missing code.evaluation=missing code.inference=missing code.architecture=met code.supporting_libraries=missing',
+      'Code: code.data_processing=missing code.training=missing ' +
+        'code.evaluation=missing code.inference=missing code.architecture=met ' +
+        'code.supporting_libraries=missing',
       'Parameters: parameters.weights=met parameters.checkpoints=recommended',
     ]);
     assert.equal(c.verdict.title, '✗ 5 unmet OSAID 1.0 requirements');

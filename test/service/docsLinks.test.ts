@@ -11,9 +11,16 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, test } from 'node:test';
 import { ROOT } from '../helpers';
 
-export interface Link { target: string; line: number; image: boolean }
+export interface Link {
+  target: string;
+  line: number;
+  image: boolean;
+}
 
-/** The text with fenced code blocks and inline code spans blanked out (same length, same lines), so that their contents are not read as links or headings. */
+/**
+ * The text with fenced code blocks and inline code spans blanked out (same length, same lines), so that their contents
+ * are not read as links or headings.
+ */
 export function withoutCode(text: string): string {
   const blank = (s: string): string => s.replace(/[^\n]/g, ' ');
   const lines = text.split('\n');
@@ -21,7 +28,10 @@ export function withoutCode(text: string): string {
   const out = lines.map((line) => {
     const open = /^ {0,3}(`{3,}|~{3,})/.exec(line);
     if (fence === undefined) {
-      if (open) { fence = open[1]; return blank(line); }
+      if (open) {
+        fence = open[1];
+        return blank(line);
+      }
       return line;
     }
     if (open && open[1][0] === fence[0] && open[1].length >= fence.length && line.trim() === open[1]) fence = undefined;
@@ -37,23 +47,34 @@ export function linksOf(markdown: string): Link[] {
   const lineAt = (offset: number): number => text.slice(0, offset).split('\n').length;
   const links: Link[] = [];
   const inline = /(!?)\[(?:[^[\]]|\[[^[\]]*\])*\]\(\s*(<[^>\n]*>|[^\s)]+)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)/g;
-  for (const m of text.matchAll(inline)) links.push({ target: m[2].replace(/^<|>$/g, ''), line: lineAt(m.index!), image: m[1] === '!' });
-  for (const m of text.matchAll(/^ {0,3}\[[^\]\n]+\]:\s*(<[^>\n]*>|\S+)/gm)) links.push({ target: m[1].replace(/^<|>$/g, ''), line: lineAt(m.index!), image: false });
-  for (const m of text.matchAll(/<(img|a)\b[^>]*?\b(src|href)\s*=\s*("[^"]*"|'[^']*')/gi)) links.push({ target: m[3].slice(1, -1), line: lineAt(m.index!), image: m[1].toLowerCase() === 'img' });
+  for (const m of text.matchAll(inline))
+    links.push({ target: m[2].replace(/^<|>$/g, ''), line: lineAt(m.index!), image: m[1] === '!' });
+  for (const m of text.matchAll(/^ {0,3}\[[^\]\n]+\]:\s*(<[^>\n]*>|\S+)/gm))
+    links.push({ target: m[1].replace(/^<|>$/g, ''), line: lineAt(m.index!), image: false });
+  for (const m of text.matchAll(/<(img|a)\b[^>]*?\b(src|href)\s*=\s*("[^"]*"|'[^']*')/gi))
+    links.push({ target: m[3].slice(1, -1), line: lineAt(m.index!), image: m[1].toLowerCase() === 'img' });
   return links.sort((a, b) => a.line - b.line);
 }
 
-/** GitHub's heading anchor (github-slugger): lowercase, punctuation other than `-` and `_` removed, each space a `-`. */
+/**
+ * GitHub's heading anchor (github-slugger): lowercase, punctuation other than `-` and `_` removed, each space a `-`.
+ */
 export function slug(heading: string): string {
   const text = heading
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1') // a link or image in a heading: its text
     .replace(/<[^>]+>/g, '') // inline HTML
     .replace(/[`*]/g, '') // code and emphasis markers are not part of the rendered text
     .trim();
-  return text.toLowerCase().replace(/[^\p{L}\p{M}\p{N}\p{Pc}\- ]/gu, '').replace(/ /g, '-');
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}\p{Pc}\- ]/gu, '')
+    .replace(/ /g, '-');
 }
 
-/** The anchors of a Markdown page: its ATX headings' slugs (a repeated slug gets `-1`, `-2`, …), and `id`/`name` attributes of HTML. */
+/**
+ * The anchors of a Markdown page: its ATX headings' slugs (a repeated slug gets `-1`, `-2`, …), and `id`/`name`
+ * attributes of HTML.
+ */
 export function anchorsOf(markdown: string): Set<string> {
   const text = withoutCode(markdown);
   const anchors = new Set<string>();
@@ -68,12 +89,17 @@ export function anchorsOf(markdown: string): Set<string> {
     counts.set(base, seen + 1);
     anchors.add(seen === 0 ? base : `${base}-${seen}`);
   }
-  for (const m of text.matchAll(/<[a-z]+\b[^>]*?\b(?:id|name)\s*=\s*("[^"]*"|'[^']*')/gi)) anchors.add(m[1].slice(1, -1));
+  for (const m of text.matchAll(/<[a-z]+\b[^>]*?\b(?:id|name)\s*=\s*("[^"]*"|'[^']*')/gi))
+    anchors.add(m[1].slice(1, -1));
   return anchors;
 }
 
 /** How the checker sees the files: the real file system, or a made-up one in the checker's own tests. */
-export interface Files { read(path: string): string; exists(path: string): boolean; isFile(path: string): boolean }
+export interface Files {
+  read(path: string): string;
+  exists(path: string): boolean;
+  isFile(path: string): boolean;
+}
 const DISK: Files = { read: (p) => readFileSync(p, 'utf8'), exists: existsSync, isFile: (p) => statSync(p).isFile() };
 
 /** What is wrong with the links of `file` (a path under `root`), one line each: `file:line: …`. */
@@ -108,7 +134,10 @@ export function brokenLinks(root: string, file: string, files: Files = DISK): st
       continue;
     }
     if (anchor === undefined) continue;
-    if (anchor === '') { problems.push(`${where}: an empty anchor`); continue; }
+    if (anchor === '') {
+      problems.push(`${where}: an empty anchor`);
+      continue;
+    }
     if (!target.endsWith('.md') || !files.isFile(target)) continue; // line anchors of source files (#L10) are GitHub's
     const anchors = anchorsOf(target === file ? markdown : files.read(target));
     let wanted: string;
@@ -117,13 +146,21 @@ export function brokenLinks(root: string, file: string, files: Files = DISK): st
     } catch {
       wanted = anchor;
     }
-    if (!anchors.has(wanted)) problems.push(`${where}: no heading #${wanted} in ${inRepo.split(sep).join('/') || here}`);
+    if (!anchors.has(wanted))
+      problems.push(`${where}: no heading #${wanted} in ${inRepo.split(sep).join('/') || here}`);
   }
   return problems;
 }
 
 const DOCS = join(ROOT, 'docs');
-const PAGES = [join(ROOT, 'README.md'), join(ROOT, 'BENCHMARKS.md'), ...readdirSync(DOCS).filter((f) => f.endsWith('.md')).sort().map((f) => join(DOCS, f))];
+const PAGES = [
+  join(ROOT, 'README.md'),
+  join(ROOT, 'BENCHMARKS.md'),
+  ...readdirSync(DOCS)
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => join(DOCS, f)),
+];
 
 describe('documentation links', () => {
   for (const page of PAGES) {
@@ -140,9 +177,17 @@ describe('documentation links', () => {
   });
 
   test('README.md links every page of docs/', () => {
-    const linked = new Set(linksOf(readFileSync(join(ROOT, 'README.md'), 'utf8')).map((l) => l.target.replace(/#.*$/, '')));
-    const pages = readdirSync(DOCS).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`);
-    assert.deepEqual(pages.filter((p) => !linked.has(p)), [], 'pages of docs/ that README.md does not link');
+    const linked = new Set(
+      linksOf(readFileSync(join(ROOT, 'README.md'), 'utf8')).map((l) => l.target.replace(/#.*$/, '')),
+    );
+    const pages = readdirSync(DOCS)
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => `docs/${f}`);
+    assert.deepEqual(
+      pages.filter((p) => !linked.has(p)),
+      [],
+      'pages of docs/ that README.md does not link',
+    );
   });
 });
 
@@ -157,7 +202,9 @@ describe('the link checker itself', () => {
   });
 
   test('repeated headings get -1, -2; headings in code blocks are not headings', () => {
-    const anchors = anchorsOf('# Title\n\n## Usage\n\n```sh\n# not a heading\n```\n\n## Usage\n\n### Usage ##\n\n<a id="custom"></a>\n');
+    const anchors = anchorsOf(
+      '# Title\n\n## Usage\n\n```sh\n# not a heading\n```\n\n## Usage\n\n### Usage ##\n\n<a id="custom"></a>\n',
+    );
     assert.deepEqual([...anchors].sort(), ['custom', 'title', 'usage', 'usage-1', 'usage-2']);
   });
 
@@ -167,7 +214,8 @@ describe('the link checker itself', () => {
       [join(root, 'README.md')]: [
         '# Page',
         '## A section',
-        '[ok](#a-section) [ok](docs/a.md) [ok](docs/a.md#the-a-page) [ok](docs/) ![ok](docs/images/x.png "title") [ok](https://example.com/x.md#nope)',
+        '[ok](#a-section) [ok](docs/a.md) [ok](docs/a.md#the-a-page) ' +
+          '[ok](docs/) ![ok](docs/images/x.png "title") [ok](https://example.com/x.md#nope)',
         '[missing file](docs/nope.md) ![missing image](docs/images/nope.png) [missing anchor](#nope)',
         '[missing anchor elsewhere](docs/a.md#nope) [outside](../outside.md) [ok](LICENSE#L3)',
         '`[in code](nope.md)` and ``[in `code`](nope.md)``',

@@ -28,8 +28,19 @@ function examplesAfter(page: string, lead: string, until: string): string[] {
 }
 
 describe('docs/license-policy.md, "At a glance": every row is what the checker says', () => {
-  const table = POLICY.slice(POLICY.indexOf('<!-- license-examples:start -->'), POLICY.indexOf('<!-- license-examples:end -->'));
-  const rows = table.split('\n').filter((l) => /^\| `/.test(l)).map((l) => l.split('|').slice(1, -1).map((c) => c.trim()));
+  const table = POLICY.slice(
+    POLICY.indexOf('<!-- license-examples:start -->'),
+    POLICY.indexOf('<!-- license-examples:end -->'),
+  );
+  const rows = table
+    .split('\n')
+    .filter((l) => /^\| `/.test(l))
+    .map((l) =>
+      l
+        .split('|')
+        .slice(1, -1)
+        .map((c) => c.trim()),
+    );
 
   test('the table has the cases the policy names', () => {
     assert.ok(rows.length >= 20, `${rows.length} rows`);
@@ -38,14 +49,27 @@ describe('docs/license-policy.md, "At a glance": every row is what the checker s
   for (const [written, osi, open] of rows) {
     const value = /^`(.+)`$/.exec(written)![1];
     test(value, () => {
-      for (const [t, cell] of [['osi', osi], ['open', open]] as Array<[LicenseTest, string]>) {
+      for (const [t, cell] of [
+        ['osi', osi],
+        ['open', open],
+      ] as Array<[LicenseTest, string]>) {
         const passes = cell.startsWith('✓');
         assert.equal(licenseQualifies(value, t), passes, `${value} under ${t}: the docs say ${cell}`);
         const findings = checkLicense(value, t);
-        if (passes) assert.deepEqual(findings.map((f) => f.severity), cell.includes('warning') ? ['warning'] : [], `${value} under ${t}`);
-        else assert.ok(findings.some((f) => f.severity === 'error'), `${value} under ${t} is an error`);
+        if (passes)
+          assert.deepEqual(
+            findings.map((f) => f.severity),
+            cell.includes('warning') ? ['warning'] : [],
+            `${value} under ${t}`,
+          );
+        else
+          assert.ok(
+            findings.some((f) => f.severity === 'error'),
+            `${value} under ${t} is an error`,
+          );
         const listed = /✓ when listed in `treatAsOpen`/.exec(cell);
-        if (listed) assert.equal(licenseQualifies(value, t, { extraOpen: [value] }), true, `${value} listed in treatAsOpen`);
+        if (listed)
+          assert.equal(licenseQualifies(value, t, { extraOpen: [value] }), true, `${value} listed in treatAsOpen`);
       }
     });
   }
@@ -54,12 +78,21 @@ describe('docs/license-policy.md, "At a glance": every row is what the checker s
 describe('docs/license-policy.md, "Your own reviewed licenses": what the setting accepts and refuses', () => {
   test('every license the page says is refused is refused; the kinds it says are accepted are accepted', () => {
     const refused = examplesAfter(POLICY, '- **Refused**', '\n\n');
-    for (const entry of ['CC-BY-NC-4.0', 'llama3', 'qwen-research', 'cc', 'unknown', 'proprietary', 'MIT']) assert.ok(refused.includes(entry), `the page names ${entry}`);
+    for (const entry of ['CC-BY-NC-4.0', 'llama3', 'qwen-research', 'cc', 'unknown', 'proprietary', 'MIT'])
+      assert.ok(refused.includes(entry), `the page names ${entry}`);
     for (const entry of refused.filter((e) => !e.startsWith('--') && e !== 'treatAsOpen' && !e.includes(' '))) {
       assert.equal(judgeTreatAsOpen(entry).accepted, false, entry);
     }
-    assert.equal(judgeTreatAsOpen('MIT').accepted === false && (judgeTreatAsOpen('MIT') as { refusal: string }).refusal, 'already-open');
-    for (const entry of ['LicenseRef-Example-Open', 'AdditionRef-Example', 'Example Model License 2', 'Apple Sample Code License']) {
+    assert.equal(
+      judgeTreatAsOpen('MIT').accepted === false && (judgeTreatAsOpen('MIT') as { refusal: string }).refusal,
+      'already-open',
+    );
+    for (const entry of [
+      'LicenseRef-Example-Open',
+      'AdditionRef-Example',
+      'Example Model License 2',
+      'Apple Sample Code License',
+    ]) {
       assert.equal(judgeTreatAsOpen(entry).accepted, true, entry);
     }
   });
@@ -99,7 +132,12 @@ describe('docs/checks.md, "One rule": its examples leave a requirement unmet', (
 
   test('the verdict it quotes for an all-placeholder manifest is the one a new manifest gets', () => {
     assert.ok(CHECKS.includes('"✗ 15 unmet OSAID 1.0 requirements · 15 are placeholders"'));
-    const parsed = service.parse(TextDocument.create('file:///d/osai.yaml', 'osai-manifest', 1, service.newDocument()!.text));
-    assert.equal(service.getChecklist(parsed, service.doValidation(parsed))!.verdict.title, '✗ 15 unmet OSAID 1.0 requirements · 15 are placeholders');
+    const parsed = service.parse(
+      TextDocument.create('file:///d/osai.yaml', 'osai-manifest', 1, service.newDocument()!.text),
+    );
+    assert.equal(
+      service.getChecklist(parsed, service.doValidation(parsed))!.verdict.title,
+      '✗ 15 unmet OSAID 1.0 requirements · 15 are placeholders',
+    );
   });
 });

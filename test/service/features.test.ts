@@ -25,7 +25,10 @@ describe('hover', () => {
     const md = hover(text, 'labeling:', 2);
     assert.match(md, /^\*\*Labeling procedures\*\* — Required by OSAID 1\.0/);
     assert.match(md, /```yaml\nlabeling: /);
-    assert.match(md, /Source: \[Open Source AI Definition 1\.0\]\(https:\/\/opensource\.org\/ai\/open-source-ai-definition\)/);
+    assert.match(
+      md,
+      /Source: \[Open Source AI Definition 1\.0\]\(https:\/\/opensource\.org\/ai\/open-source-ai-definition\)/,
+    );
   });
   test('on a conditional key it says when it applies', () => {
     const md = hover(example('llama-style.osai.yaml'), 'obtain:', 1);
@@ -51,28 +54,46 @@ describe('completion', () => {
   test('top-level keys not yet present, required first', () => {
     const text = 'osaid: "1.0"\nsy\n';
     const items = complete(text, 'sy', 2);
-    assert.deepEqual(items.map((i) => i.label), ['system', 'parameters', 'code', 'data_information']);
-    assert.deepEqual(items.map((i) => i.sortText), ['0001', '0002', '0003', '0004']);
+    assert.deepEqual(
+      items.map((i) => i.label),
+      ['system', 'parameters', 'code', 'data_information'],
+    );
+    assert.deepEqual(
+      items.map((i) => i.sortText),
+      ['0001', '0002', '0003', '0004'],
+    );
     assert.equal((items[0].textEdit as { newText: string }).newText, 'system:\n  name: TODO\n  producer: TODO');
-    assert.deepEqual((items[0].textEdit as { range: unknown }).range, { start: { line: 1, character: 0 }, end: { line: 1, character: 2 } });
+    assert.deepEqual((items[0].textEdit as { range: unknown }).range, {
+      start: { line: 1, character: 0 },
+      end: { line: 1, character: 2 },
+    });
   });
   test('inside parameters: weights (required) before the recommended ones', () => {
     const text = 'parameters:\n  \n';
     const items = complete(text, '\n  \n', 3);
-    assert.deepEqual(items.map((i) => [i.label, i.detail]), [
-      ['weights', 'Required · Model weights'],
-      ['checkpoints', 'Recommended · Intermediate checkpoints'],
-      ['optimizer_state', 'Recommended · Optimizer state'],
-    ]);
+    assert.deepEqual(
+      items.map((i) => [i.label, i.detail]),
+      [
+        ['weights', 'Required · Model weights'],
+        ['checkpoints', 'Recommended · Intermediate checkpoints'],
+        ['optimizer_state', 'Recommended · Optimizer state'],
+      ],
+    );
   });
   test('inside a training data item, after `- `: the item keys', () => {
     const text = 'data_information:\n  training_data:\n    - name: x\n      \n';
     const items = complete(text, 'x\n      ', 8);
-    assert.deepEqual(items.map((i) => i.label), ['kind', 'location', 'license', 'obtain', 'fee', 'reason']);
+    assert.deepEqual(
+      items.map((i) => i.label),
+      ['kind', 'location', 'license', 'obtain', 'fee', 'reason'],
+    );
   });
   test('`kind` values', () => {
     const text = 'data_information:\n  training_data:\n    - name: x\n      kind: \n';
-    assert.deepEqual(complete(text, 'kind: ', 6).map((i) => i.label), ['public', 'third_party', 'unshareable']);
+    assert.deepEqual(
+      complete(text, 'kind: ', 6).map((i) => i.label),
+      ['public', 'third_party', 'unshareable'],
+    );
   });
   test('license ids in code: OSI-approved first, marked', () => {
     const text = 'code:\n  training:\n    license: \n';
@@ -94,10 +115,19 @@ describe('completion', () => {
 describe('document symbols', () => {
   test('sections, their keys and named list items', () => {
     const symbols = service.findDocumentSymbols(service.parse(doc(example('olmo-7b.osai.yaml'))));
-    assert.deepEqual(symbols.map((s) => s.name), ['osaid', 'system', 'parameters', 'code', 'data_information']);
+    assert.deepEqual(
+      symbols.map((s) => s.name),
+      ['osaid', 'system', 'parameters', 'code', 'data_information'],
+    );
     const data = symbols[4];
-    assert.deepEqual(data.children?.map((s) => s.name), ['license', 'description', 'training_data', 'documentation']);
-    assert.deepEqual(data.children?.[2].children?.map((s) => s.name), ['Dolma']);
+    assert.deepEqual(
+      data.children?.map((s) => s.name),
+      ['license', 'description', 'training_data', 'documentation'],
+    );
+    assert.deepEqual(
+      data.children?.[2].children?.map((s) => s.name),
+      ['Dolma'],
+    );
     assert.deepEqual(data.range.start, { line: 31, character: 0 });
     assert.deepEqual(data.selectionRange, { start: { line: 31, character: 0 }, end: { line: 31, character: 16 } });
   });
@@ -108,15 +138,23 @@ describe('code lens verdict', () => {
     const parsed = service.parse(doc(example(name)));
     return service.getCodeLenses(parsed, service.doValidation(parsed))[0].command?.title;
   };
-  test('complete example meets the checks', () => assert.equal(lens('olmo-7b.osai.yaml'), '✓ Meets the OSAID 1.0 checks'));
-  test('incomplete example counts its unmet requirements', () => assert.equal(lens('missing-data-information.osai.yaml'), '✗ 6 unmet OSAID 1.0 requirements'));
+  test('complete example meets the checks', () =>
+    assert.equal(lens('olmo-7b.osai.yaml'), '✓ Meets the OSAID 1.0 checks'));
+  test('incomplete example counts its unmet requirements', () =>
+    assert.equal(lens('missing-data-information.osai.yaml'), '✗ 6 unmet OSAID 1.0 requirements'));
 });
 
 describe('setting osaiManifest.licenses.treatAsOpen', () => {
-  const text = 'parameters:\n  weights: {location: x, license: LicenseRef-Acme-Model-1.0}\ncode:\n  training: {location: y, license: LicenseRef-Acme-Model-1.0}\n';
+  const text =
+    'parameters:\n  weights: {location: x, license: ' +
+    'LicenseRef-Acme-Model-1.0}\ncode:\n  training: {location: y, license: ' +
+    'LicenseRef-Acme-Model-1.0}\n';
   const licenseCodes = (settings: { treatAsOpen: string[] }) => {
     const s = getLanguageService(settings);
-    return s.doValidation(s.parse(doc(text))).filter((d) => String(d.code).startsWith('license/')).map((d) => `${d.code}@${d.range.start.line + 1}`);
+    return s
+      .doValidation(s.parse(doc(text)))
+      .filter((d) => String(d.code).startsWith('license/'))
+      .map((d) => `${d.code}@${d.range.start.line + 1}`);
   };
   test('an unreviewed LicenseRef is not open, and never OSI-approved', () => {
     assert.deepEqual(licenseCodes({ treatAsOpen: [] }), ['license/not-open@2', 'license/not-osi-approved@4']);
@@ -135,7 +173,10 @@ describe('document kinds: OSAID manifests by name, MOF model files by content, n
     return { kind: parsed.kind, diagnostics, lenses: s.getCodeLenses(parsed, diagnostics), s, parsed };
   };
   test('a YAML file that is neither format gets nothing, and is not even parsed', () => {
-    const r = open('file:///w/.github/workflows/ci.yml', 'name: CI\non: [push]\njobs: {build: {runs-on: ubuntu-latest}}\n');
+    const r = open(
+      'file:///w/.github/workflows/ci.yml',
+      'name: CI\non: [push]\njobs: {build: {runs-on: ubuntu-latest}}\n',
+    );
     assert.equal(r.kind, 'none');
     assert.equal(r.parsed.yaml, undefined);
     assert.deepEqual(r.diagnostics, []);
@@ -153,15 +194,24 @@ describe('document kinds: OSAID manifests by name, MOF model files by content, n
     assert.match(r.lenses[0].command!.title, /^MOF Class I — Open Science/);
   });
   test('an OSAID manifest stays an OSAID manifest, even if it mentions MOF', () => {
-    const r = open('file:///w/osai.yaml', `# Model Openness Framework\n${example('olmo-7b.osai.yaml')}`, 'osai-manifest');
+    const r = open(
+      'file:///w/osai.yaml',
+      `# Model Openness Framework\n${example('olmo-7b.osai.yaml')}`,
+      'osai-manifest',
+    );
     assert.equal(r.kind, 'osai');
     assert.equal(r.lenses[0].command?.title, '✓ Meets the OSAID 1.0 checks');
   });
   test('with Red Hat YAML active, MOF files opened as yaml leave syntax errors to it', () => {
-    const broken = olmoMof.replace("release:\n", 'release:\n  bad: [unclosed\n');
+    const broken = olmoMof.replace('release:\n', 'release:\n  bad: [unclosed\n');
     const withSyntax = open('file:///w/m.yml', broken).diagnostics.filter((d) => d.code === 'yaml/syntax');
     assert.ok(withSyntax.length > 0);
-    assert.deepEqual(open('file:///w/m.yml', broken, 'yaml', { mofYamlSyntax: false }).diagnostics.filter((d) => d.code === 'yaml/syntax'), []);
+    assert.deepEqual(
+      open('file:///w/m.yml', broken, 'yaml', { mofYamlSyntax: false }).diagnostics.filter(
+        (d) => d.code === 'yaml/syntax',
+      ),
+      [],
+    );
   });
   test('the setting osaiManifest.mof.enable = false turns MOF checks off', () => {
     const r = open('file:///w/models/OLMo-7B.yml', olmoMof, 'yaml', { mof: false });

@@ -24,9 +24,14 @@ let placeholderFixes = 0;
 /** At least this many distinct fixes are checked per format (so a corpus that offers none fails). */
 const MINIMUM_CHECKED: Readonly<Record<string, number>> = { osai: 40, mof: 300 };
 
-/** Every fixture gets each breakage, except that of MOF's many look-alike fixtures only every 4th does, and of model cards every 2nd. */
+/**
+ * Every fixture gets each breakage, except that of MOF's many look-alike fixtures only every 4th does, and of model
+ * cards every 2nd.
+ */
 const BROKEN_STRIDE: Readonly<Record<string, number>> = { mof: 4, modelcard: 2 };
-/** At least this many fixes are checked on broken YAML per format (insertions are not offered there; replacements are). */
+/**
+ * At least this many fixes are checked on broken YAML per format (insertions are not offered there; replacements are).
+ */
 const MINIMUM_CHECKED_BROKEN: Readonly<Record<string, number>> = { osai: 10, mof: 8, modelcard: 10 };
 
 for (const id of FORMAT_IDS) {
@@ -71,7 +76,8 @@ function checkEveryFix(corpus: FormatCorpus, id: string, fixture: Seed, broken: 
     ...diagnostics.flatMap((d) => service.getCodeActions(parsed, [d], diagnostics)),
     ...(corpus.extraActions?.(parsed) ?? []),
   ];
-  // The same fix comes with several requests (the class-level ones with each): check it once, for every diagnostic it was offered for.
+  // The same fix comes with several requests (the class-level ones with each): check it once, for every diagnostic it
+  // was offered for.
   const actions = new Map<string, CodeAction>();
   for (const a of offered) {
     if (!a.edit) continue; // a command (e.g. "Create osai.yaml from this card") does its work elsewhere
@@ -85,11 +91,19 @@ function checkEveryFix(corpus: FormatCorpus, id: string, fixture: Seed, broken: 
     const edits = action.edit?.changes?.[document.uri] ?? [];
     assert.ok(edits.length > 0, `${what} has edits`);
     const fixed = TextDocument.applyEdits(document, edits);
-    // The parse of broken YAML may hide keys or stretch a node over the rest of the file: fixes then change one line at a time.
-    if (broken) for (const e of edits) assert.ok(e.range.start.line === e.range.end.line && !/[\r\n]/.test(e.newText), `${what} changes text within one line`);
+    // The parse of broken YAML may hide keys or stretch a node over the rest of the file: fixes then change one line at
+    // a time.
+    if (broken)
+      for (const e of edits)
+        assert.ok(
+          e.range.start.line === e.range.end.line && !/[\r\n]/.test(e.newText),
+          `${what} changes text within one line`,
+        );
     // Outside the edits nothing changes: the text before the first and after the last edit is identical,
     // and between edits the original text survives in order.
-    const offsets = edits.map((e) => [document.offsetAt(e.range.start), document.offsetAt(e.range.end), e.newText] as const).sort((a, b) => a[0] - b[0]);
+    const offsets = edits
+      .map((e) => [document.offsetAt(e.range.start), document.offsetAt(e.range.end), e.newText] as const)
+      .sort((a, b) => a[0] - b[0]);
     let rebuilt = '';
     let cursor = 0;
     for (const [start, end, newText] of offsets) {
@@ -99,14 +113,23 @@ function checkEveryFix(corpus: FormatCorpus, id: string, fixture: Seed, broken: 
     }
     rebuilt += text.slice(cursor);
     assert.equal(fixed, rebuilt, what);
-    for (const [start, end] of offsets) assert.ok(!/#/.test(text.slice(start, end)) || comments(fixed).length === comments(text).length, `${what}: no comment inside a replaced range`);
+    for (const [start, end] of offsets)
+      assert.ok(
+        !/#/.test(text.slice(start, end)) || comments(fixed).length === comments(text).length,
+        `${what}: no comment inside a replaced range`,
+      );
     assert.deepEqual(comments(fixed), comments(text), `${what} keeps every comment`);
     const after = service.parse(reopen(fixed));
     // As the format parses it (a card: its front matter only).
     const errorsAfter = after.yaml?.errors.map((e) => e.message) ?? [];
     if (broken) {
       const left = [...errorsBefore];
-      const added = errorsAfter.filter((e) => { const i = left.indexOf(e); if (i < 0) return true; left.splice(i, 1); return false; });
+      const added = errorsAfter.filter((e) => {
+        const i = left.indexOf(e);
+        if (i < 0) return true;
+        left.splice(i, 1);
+        return false;
+      });
       assert.deepEqual(added, [], `${what} adds no YAML error:\n${fixed}`);
     } else {
       assert.deepEqual(errorsAfter, [], `${what} leaves valid YAML`);
@@ -119,8 +142,12 @@ function checkEveryFix(corpus: FormatCorpus, id: string, fixture: Seed, broken: 
       const verdictBefore = service.getChecklist(parsed, diagnostics)?.verdict;
       const verdictAfter = service.getChecklist(after, afterDiagnostics)?.verdict;
       if (verdictBefore && verdictAfter) {
-        assert.ok(verdictAfter.unmet >= verdictBefore.unmet, `${what}: ${verdictBefore.unmet} unmet before, ${verdictAfter.unmet} after a placeholder`);
-        if (!verdictBefore.meets) assert.equal(verdictAfter.meets, false, `${what}: a placeholder turned the verdict green`);
+        assert.ok(
+          verdictAfter.unmet >= verdictBefore.unmet,
+          `${what}: ${verdictBefore.unmet} unmet before, ${verdictAfter.unmet} after a placeholder`,
+        );
+        if (!verdictBefore.meets)
+          assert.equal(verdictAfter.meets, false, `${what}: a placeholder turned the verdict green`);
         placeholderFixes++;
       }
     }
@@ -128,7 +155,11 @@ function checkEveryFix(corpus: FormatCorpus, id: string, fixture: Seed, broken: 
     for (const d of action.diagnostics ?? []) {
       assert.ok(!remaining.has(key(d)), `${what} removes ${key(d)}`);
     }
-    assert.equal(corpus.checkFix?.({ action, before: parsed, beforeDiagnostics: diagnostics, after, afterDiagnostics }), undefined, what);
+    assert.equal(
+      corpus.checkFix?.({ action, before: parsed, beforeDiagnostics: diagnostics, after, afterDiagnostics }),
+      undefined,
+      what,
+    );
     checked++;
   }
   return checked;
@@ -141,16 +172,28 @@ function checkEveryFix(corpus: FormatCorpus, id: string, fixture: Seed, broken: 
 test('fix safety (mof): no fix replaces a `components` that holds a mapping or text', () => {
   const corpus = corpusFor('mof');
   for (const value of ['\n    a: b', ' |\n    text', ' some text']) {
-    const text = `framework:\n  name: Model Openness Framework\nrelease:\n  name: x\n  components:${value}\n  producer: y\n`;
+    const text =
+      `framework:\n  name: Model Openness Framework\nrelease:\n  name: x\n  components:` + `${value}\n  producer: y\n`;
     const document = TextDocument.create(corpus.uri, corpus.languageId, 1, text);
     const parsed = service.parse(document);
     const diagnostics = service.doValidation(parsed);
-    assert.ok(diagnostics.some((d) => d.code === 'schema/type' && (d.data as { path?: string }).path === 'release.components'), JSON.stringify(value));
+    assert.ok(
+      diagnostics.some((d) => d.code === 'schema/type' && (d.data as { path?: string }).path === 'release.components'),
+      JSON.stringify(value),
+    );
     const actions = service.getCodeActions(parsed, diagnostics, diagnostics);
-    assert.deepEqual(actions.filter((a) => a.title.startsWith('Add')).map((a) => a.title), [], JSON.stringify(value));
+    assert.deepEqual(
+      actions.filter((a) => a.title.startsWith('Add')).map((a) => a.title),
+      [],
+      JSON.stringify(value),
+    );
     for (const action of actions) {
       const fixed = TextDocument.applyEdits(document, action.edit?.changes?.[document.uri] ?? []);
-      assert.deepEqual(parseDocument(fixed).errors.map((e) => e.message), [], `"${action.title}" leaves valid YAML:\n${fixed}`);
+      assert.deepEqual(
+        parseDocument(fixed).errors.map((e) => e.message),
+        [],
+        `"${action.title}" leaves valid YAML:\n${fixed}`,
+      );
       assert.ok(fixed.includes(`components:${value}\n`), `"${action.title}" keeps what the user wrote`);
     }
   }

@@ -17,10 +17,15 @@ const SEVERITY = ['', 'error', 'warning', 'info', 'hint'];
 export function describeDiagnostic(d: Diagnostic): string {
   const r = d.range;
   const path = (d.data as { path?: string } | undefined)?.path ?? '-';
-  return `${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1} ${SEVERITY[d.severity ?? 1]} ${d.code} ${path} | ${d.message}`;
+  return (
+    `${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1} ` +
+    `${SEVERITY[d.severity ?? 1]} ${d.code} ${path} | ${d.message}`
+  );
 }
 
-for (const name of readdirSync(DIR).filter((f) => f.endsWith('.osai.yaml')).sort()) {
+for (const name of readdirSync(DIR)
+  .filter((f) => f.endsWith('.osai.yaml'))
+  .sort()) {
   test(`fixture ${name}`, () => {
     const text = readFileSync(join(DIR, name), 'utf8');
     const actual = diagnose(text).map(describeDiagnostic).join('\n') + '\n';

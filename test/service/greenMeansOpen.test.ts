@@ -48,11 +48,21 @@ data_information:
 
 function analyse(text: string, options: { uri?: string; languageId?: string; treatAsOpen?: string[] } = {}) {
   const service = getLanguageService({ treatAsOpen: options.treatAsOpen ?? [] });
-  const parsed = service.parse(TextDocument.create(options.uri ?? 'file:///r/osai.yaml', options.languageId ?? 'osai-manifest', 1, text));
+  const parsed = service.parse(
+    TextDocument.create(options.uri ?? 'file:///r/osai.yaml', options.languageId ?? 'osai-manifest', 1, text),
+  );
   const diagnostics = service.doValidation(parsed);
   const checklist = service.getChecklist(parsed, diagnostics);
   const item = (id: string) => checklist!.groups.flatMap((g) => g.items).find((i) => i.id === id)!;
-  return { service, parsed, diagnostics, checklist, verdict: checklist?.verdict as NonNullable<typeof checklist>['verdict'], item, lenses: service.getCodeLenses(parsed, diagnostics).map((l) => l.command!.title) };
+  return {
+    service,
+    parsed,
+    diagnostics,
+    checklist,
+    verdict: checklist?.verdict as NonNullable<typeof checklist>['verdict'],
+    item,
+    lenses: service.getCodeLenses(parsed, diagnostics).map((l) => l.command!.title),
+  };
 }
 
 function replaced(from: string | RegExp, to: string, text = OLMO): string {
@@ -62,11 +72,24 @@ function replaced(from: string | RegExp, to: string, text = OLMO): string {
 }
 
 /** The command line on stdin: exit code, the JSON verdict, stderr. */
-function cli(text: string, args: string[] = [], stdinFilename = 'osai.yaml'): { code: number; verdict: JsonOutput['files'][0]['verdict']; stderr: string } {
+function cli(
+  text: string,
+  args: string[] = [],
+  stdinFilename = 'osai.yaml',
+): { code: number; verdict: JsonOutput['files'][0]['verdict']; stderr: string } {
   const out: string[] = [];
   const err: string[] = [];
-  const code = main(['--format', 'json', '--stdin-filename', stdinFilename, ...args, '-'], (s) => out.push(s), (s) => err.push(s), { cwd: '/', env: {}, readStdin: () => text });
-  return { code, verdict: out.length ? (JSON.parse(out.join('\n')) as JsonOutput).files[0].verdict : null, stderr: err.join('\n') };
+  const code = main(
+    ['--format', 'json', '--stdin-filename', stdinFilename, ...args, '-'],
+    (s) => out.push(s),
+    (s) => err.push(s),
+    { cwd: '/', env: {}, readStdin: () => text },
+  );
+  return {
+    code,
+    verdict: out.length ? (JSON.parse(out.join('\n')) as JsonOutput).files[0].verdict : null,
+    stderr: err.join('\n'),
+  };
 }
 
 const codes = (ds: readonly Diagnostic[]) => ds.map((d) => `${d.code}/${d.severity}`);
@@ -80,28 +103,41 @@ describe('1. placeholders never pass', () => {
     assert.deepEqual(lenses, [verdict.title]);
     const run = cli(ALL_TODO);
     assert.equal(run.code, 1);
-    assert.deepEqual(run.verdict, { meets: false, state: 'fails', title: '✗ 15 unmet OSAID 1.0 requirements · 15 are placeholders' });
+    assert.deepEqual(run.verdict, {
+      meets: false,
+      state: 'fails',
+      title: '✗ 15 unmet OSAID 1.0 requirements · 15 are placeholders',
+    });
   });
 
-  test('"Add all missing OSAID requirements" on a failing manifest leaves it failing, with the placeholders counted', () => {
-    const text = 'osaid: "1.0"\nsystem:\n  name: X\n  producer: Y\n';
-    const before = analyse(text);
-    assert.equal(before.verdict.title, '✗ 15 unmet OSAID 1.0 requirements');
-    const addAll = before.service.getCodeActions(before.parsed, before.diagnostics, before.diagnostics).find((a) => a.title.startsWith(ADD_ALL_TITLE))!;
-    const after = analyse(applyWorkspaceEdit(text, addAll.edit, 'file:///r/osai.yaml'));
-    assert.equal(after.verdict.title, '✗ 15 unmet OSAID 1.0 requirements · 15 are placeholders');
-    assert.equal(after.verdict.meets, false);
-  });
+  test(
+    '"Add all missing OSAID requirements" on a failing manifest leaves it ' + 'failing, with the placeholders counted',
+    () => {
+      const text = 'osaid: "1.0"\nsystem:\n  name: X\n  producer: Y\n';
+      const before = analyse(text);
+      assert.equal(before.verdict.title, '✗ 15 unmet OSAID 1.0 requirements');
+      const addAll = before.service
+        .getCodeActions(before.parsed, before.diagnostics, before.diagnostics)
+        .find((a) => a.title.startsWith(ADD_ALL_TITLE))!;
+      const after = analyse(applyWorkspaceEdit(text, addAll.edit, 'file:///r/osai.yaml'));
+      assert.equal(after.verdict.title, '✗ 15 unmet OSAID 1.0 requirements · 15 are placeholders');
+      assert.equal(after.verdict.meets, false);
+    },
+  );
 
   test('one placeholder in a complete release is one unmet requirement, an error', () => {
-    const { verdict, diagnostics, item } = analyse(replaced('    license: Apache-2.0\n  checkpoints:', '    license: TBD\n  checkpoints:'));
+    const { verdict, diagnostics, item } = analyse(
+      replaced('    license: Apache-2.0\n  checkpoints:', '    license: TBD\n  checkpoints:'),
+    );
     assert.equal(verdict.title, '✗ 1 unmet OSAID 1.0 requirement · 1 is a placeholder');
     assert.equal(item('parameters.weights').status, 'placeholder');
     assert.deepEqual(codes(diagnostics.filter((d) => d.severity !== 3)), ['osaid/empty/1']);
   });
 
   test('a placeholder in a recommended element is a warning and does not fail the verdict', () => {
-    const { verdict, diagnostics } = analyse(replaced(/  checkpoints:[^\n]*\n    location: [^\n]*\n/, '  checkpoints:\n    location: TODO\n'));
+    const { verdict, diagnostics } = analyse(
+      replaced(/ {2}checkpoints:[^\n]*\n {4}location: [^\n]*\n/, '  checkpoints:\n    location: TODO\n'),
+    );
     assert.equal(verdict.state, 'meets');
     assert.equal(verdict.title, '✓ Meets the OSAID 1.0 checks · 1 recommended item is a placeholder');
     assert.deepEqual(codes(diagnostics.filter((d) => d.severity !== 3)), ['osaid/empty/2']);
@@ -116,12 +152,19 @@ describe('2. vague license names pass only when every member of the family does'
     assert.equal(item('parameters.weights').status, 'not-open');
     const d = diagnostics.find((x) => x.code === 'license/ambiguous')!;
     assert.equal(d.severity, 1);
-    assert.deepEqual((d.data as { replacements: string[] }).replacements.slice(0, 3), ['CC-BY-4.0', 'CC-BY-SA-4.0', 'CC0-1.0']);
+    assert.deepEqual((d.data as { replacements: string[] }).replacements.slice(0, 3), [
+      'CC-BY-4.0',
+      'CC-BY-SA-4.0',
+      'CC0-1.0',
+    ]);
     assert.equal(cli(text).code, 1);
   });
 
   test('`bsd` on code: unmet (BSD-4-Clause is not OSI-approved), exit 1', () => {
-    const text = replaced('training: {location: https://github.com/allenai/OLMo, license: Apache-2.0}', 'training: {location: https://github.com/allenai/OLMo, license: bsd}');
+    const text = replaced(
+      'training: {location: https://github.com/allenai/OLMo, license: Apache-2.0}',
+      'training: {location: https://github.com/allenai/OLMo, license: bsd}',
+    );
     const { verdict, item } = analyse(text);
     assert.equal(verdict.title, '✗ 1 unmet OSAID 1.0 requirement');
     assert.equal(item('code.training').status, 'not-open');
@@ -129,7 +172,10 @@ describe('2. vague license names pass only when every member of the family does'
   });
 
   test('a model card with `license: cc`: weights ✗ in the lens, the verdict fails', () => {
-    const { verdict, lenses, item } = analyse('---\nlicense: cc\ndatasets:\n- allenai/c4\n---\n', { uri: 'file:///r/README.md', languageId: 'markdown' });
+    const { verdict, lenses, item } = analyse('---\nlicense: cc\ndatasets:\n- allenai/c4\n---\n', {
+      uri: 'file:///r/README.md',
+      languageId: 'markdown',
+    });
     assert.equal(item('parameters.weights').status, 'not-open');
     assert.equal(verdict.state, 'fails');
     assert.match(lenses[0], /^OSAID: weights ✗ cc \(not open\)/);
@@ -142,38 +188,81 @@ describe('3. a setting cannot declare terms open that are known not to be', () =
     const run = cli(OLMO, ['--treat-as-open', 'CC-BY-NC-4.0']);
     assert.equal(run.code, 2);
     assert.equal(run.verdict, null);
-    assert.match(run.stderr, /--treat-as-open CC-BY-NC-4\.0: `CC-BY-NC-4\.0` is known not to be open: its non-commercial clause restricts use\. No setting can make it open\./);
+    assert.match(
+      run.stderr,
+      /--treat-as-open CC-BY-NC-4\.0: `CC-BY-NC-4\.0` is known not to be open: its non-commercial clause restricts use\. No setting can make it open\./,
+    );
   });
 
-  test('--treat-as-open llama3, cc, unknown, MIT AND Foo: refused, exit 2; MIT: already open, a note, the run goes on', () => {
-    for (const entry of ['llama3', 'cc', 'unknown', 'MIT AND Foo']) assert.equal(cli(OLMO, ['--treat-as-open', entry]).code, 2, entry);
-    const mit = cli(OLMO, ['--treat-as-open', 'MIT']);
-    assert.equal(mit.code, 0);
-    assert.match(mit.stderr, /--treat-as-open MIT: `MIT` is already open \(the checker knows it\); it needs no entry\. \(ignored\)/);
-  });
+  test(
+    '--treat-as-open llama3, cc, unknown, MIT AND Foo: refused, exit 2; ' +
+      'MIT: already open, a note, the run goes on',
+    () => {
+      for (const entry of ['llama3', 'cc', 'unknown', 'MIT AND Foo'])
+        assert.equal(cli(OLMO, ['--treat-as-open', entry]).code, 2, entry);
+      const mit = cli(OLMO, ['--treat-as-open', 'MIT']);
+      assert.equal(mit.code, 0);
+      assert.match(
+        mit.stderr,
+        /--treat-as-open MIT: `MIT` is already open \(the checker knows it\); it needs no entry\. \(ignored\)/,
+      );
+    },
+  );
 
-  test('the editor setting listing CC-BY-NC-4.0: the weights stay not open, and the diagnostic says the setting does not apply', () => {
-    const text = replaced('    license: Apache-2.0\n  checkpoints:', '    license: CC-BY-NC-4.0\n  checkpoints:');
-    const { verdict, diagnostics, service } = analyse(text, { treatAsOpen: ['CC-BY-NC-4.0'] });
-    assert.equal(verdict.title, '✗ 1 unmet OSAID 1.0 requirement');
-    const d = diagnostics.find((x) => x.code === 'license/not-open')!;
-    assert.match(d.message, /The setting `osaiManifest\.licenses\.treatAsOpen` lists it, but it does not apply: `CC-BY-NC-4\.0` is known not to be open/);
-    assert.deepEqual(service.settingsProblems().map((p) => [p.entry, p.refusal]), [['CC-BY-NC-4.0', 'not-open']]);
-  });
+  test(
+    'the editor setting listing CC-BY-NC-4.0: the weights stay not open, ' +
+      'and the diagnostic says the setting does not apply',
+    () => {
+      const text = replaced('    license: Apache-2.0\n  checkpoints:', '    license: CC-BY-NC-4.0\n  checkpoints:');
+      const { verdict, diagnostics, service } = analyse(text, { treatAsOpen: ['CC-BY-NC-4.0'] });
+      assert.equal(verdict.title, '✗ 1 unmet OSAID 1.0 requirement');
+      const d = diagnostics.find((x) => x.code === 'license/not-open')!;
+      assert.match(
+        d.message,
+        /The setting `osaiManifest\.licenses\.treatAsOpen` lists it, but it does not apply: `CC-BY-NC-4\.0` is known not to be open/,
+      );
+      assert.deepEqual(
+        service.settingsProblems().map((p) => [p.entry, p.refusal]),
+        [['CC-BY-NC-4.0', 'not-open']],
+      );
+    },
+  );
 
-  test('what the setting is for: a custom id and a name the checker does not know pass the open test, never the OSI test', () => {
-    const weights = replaced('    license: Apache-2.0\n  checkpoints:', '    license: Example Model License 2\n  checkpoints:');
-    assert.equal(analyse(weights).verdict.title, '✗ 1 unmet OSAID 1.0 requirement');
-    assert.equal(analyse(weights, { treatAsOpen: ['Example Model License 2'] }).verdict.title, '✓ Meets the OSAID 1.0 checks');
-    assert.equal(analyse(weights, { treatAsOpen: ['LicenseRef-Acme'] }).verdict.title, '✗ 1 unmet OSAID 1.0 requirement');
-    const custom = replaced('    license: Apache-2.0\n  checkpoints:', '    license: LicenseRef-Acme\n  checkpoints:');
-    assert.equal(analyse(custom, { treatAsOpen: ['LicenseRef-Acme'] }).verdict.title, '✓ Meets the OSAID 1.0 checks');
-    assert.equal(licenseQualifies('Example Model License 2', 'osi', { extraOpen: ['Example Model License 2'] }), false);
-  });
+  test(
+    'what the setting is for: a custom id and a name the checker does not ' +
+      'know pass the open test, never the OSI test',
+    () => {
+      const weights = replaced(
+        '    license: Apache-2.0\n  checkpoints:',
+        '    license: Example Model License 2\n  checkpoints:',
+      );
+      assert.equal(analyse(weights).verdict.title, '✗ 1 unmet OSAID 1.0 requirement');
+      assert.equal(
+        analyse(weights, { treatAsOpen: ['Example Model License 2'] }).verdict.title,
+        '✓ Meets the OSAID 1.0 checks',
+      );
+      assert.equal(
+        analyse(weights, { treatAsOpen: ['LicenseRef-Acme'] }).verdict.title,
+        '✗ 1 unmet OSAID 1.0 requirement',
+      );
+      const custom = replaced(
+        '    license: Apache-2.0\n  checkpoints:',
+        '    license: LicenseRef-Acme\n  checkpoints:',
+      );
+      assert.equal(analyse(custom, { treatAsOpen: ['LicenseRef-Acme'] }).verdict.title, '✓ Meets the OSAID 1.0 checks');
+      assert.equal(
+        licenseQualifies('Example Model License 2', 'osi', { extraOpen: ['Example Model License 2'] }),
+        false,
+      );
+    },
+  );
 
   test('the advice to add a license to the setting appears only where the setting works', () => {
     // An unknown name under the open test: the setting can make it pass, and the message says so.
-    assert.match(checkLicense('Example Model License 2', 'open')[0].message, /add it to the setting `osaiManifest\.licenses\.treatAsOpen`/);
+    assert.match(
+      checkLicense('Example Model License 2', 'open')[0].message,
+      /add it to the setting `osaiManifest\.licenses\.treatAsOpen`/,
+    );
     // Under the OSI test (code) it never can: no advice.
     assert.doesNotMatch(checkLicense('Example Model License 2', 'osi')[0].message, /treatAsOpen/);
     // A license known not to be open: no advice.
@@ -181,28 +270,47 @@ describe('3. a setting cannot declare terms open that are known not to be', () =
   });
 });
 
-describe('4. the MOF file\'s OSAID view applies the manifest\'s tests', () => {
-  const mof = (codeLicense: string) => `framework:\n  name: 'Model Openness Framework'\n  version: '1.0'\n  date: '2024-12-15'\nrelease:\n  name: R\n  producer: P\n  license:\n    distribution:\n      name: Apache-2.0\n  components:\n${
-    ['Model architecture', 'Model parameters (Final)', 'Data card', 'Data preprocessing code', 'Training code', 'Evaluation code', 'Inference code', 'Supporting libraries and tools']
-      .map((name) => `    - name: '${name}'\n${name === 'Training code' ? `      license: ${codeLicense}\n` : ''}`).join('')}`;
+describe("4. the MOF file's OSAID view applies the manifest's tests", () => {
+  const mof = (codeLicense: string) =>
+    `framework:\n  name: 'Model Openness Framework'\n  version: '1.0'\n  date: '2024-12-15'\n` +
+    `release:\n  name: R\n  producer: P\n  license:\n    distribution:\n      name: Apache-2.0\n  components:\n${[
+      'Model architecture',
+      'Model parameters (Final)',
+      'Data card',
+      'Data preprocessing code',
+      'Training code',
+      'Evaluation code',
+      'Inference code',
+      'Supporting libraries and tools',
+    ]
+      .map((name) => `    - name: '${name}'\n${name === 'Training code' ? `      license: ${codeLicense}\n` : ''}`)
+      .join('')}`;
 
-  test('training code under CC-BY-4.0 (on MOT\'s open-data list, not OSI-approved): unmet, an error, exit 1', () => {
+  test("training code under CC-BY-4.0 (on MOT's open-data list, not OSI-approved): unmet, an error, exit 1", () => {
     const text = mof('CC-BY-4.0');
     const { verdict, item, diagnostics } = analyse(text, { uri: 'file:///r/model.yml', languageId: 'yaml' });
     assert.equal(item('code.training').status, 'not-open');
     assert.equal(verdict.title, '✗ 1 unmet OSAID 1.0 requirement');
-    assert.deepEqual(codes(diagnostics.filter((d) => d.code === 'license/not-osi-approved')), ['license/not-osi-approved/1']);
+    assert.deepEqual(codes(diagnostics.filter((d) => d.code === 'license/not-osi-approved')), [
+      'license/not-osi-approved/1',
+    ]);
     assert.equal(cli(text, [], 'model.yml').code, 1);
   });
 
   test('the same file with Apache-2.0 training code meets the checks', () => {
-    assert.equal(analyse(mof('Apache-2.0'), { uri: 'file:///r/model.yml', languageId: 'yaml' }).verdict.title, '✓ Meets the OSAID 1.0 checks');
+    assert.equal(
+      analyse(mof('Apache-2.0'), { uri: 'file:///r/model.yml', languageId: 'yaml' }).verdict.title,
+      '✓ Meets the OSAID 1.0 checks',
+    );
   });
 });
 
 describe('5. unknown keys inside a requirement leave its status alone', () => {
   test('weights with an extra `sha256`: a warning, and the weights stay met', () => {
-    const text = replaced('    license: Apache-2.0\n  checkpoints:', '    license: Apache-2.0\n    sha256: 9f2c0d\n  checkpoints:');
+    const text = replaced(
+      '    license: Apache-2.0\n  checkpoints:',
+      '    license: Apache-2.0\n    sha256: 9f2c0d\n  checkpoints:',
+    );
     const { verdict, diagnostics, item } = analyse(text);
     assert.equal(item('parameters.weights').status, 'met');
     assert.equal(verdict.title, '✓ Meets the OSAID 1.0 checks');
@@ -216,14 +324,16 @@ describe('6. OpenMDW-1.1 is open', () => {
     const card = analyse('---\nlicense: openmdw-1.1\n---\n', { uri: 'file:///r/README.md', languageId: 'markdown' });
     assert.equal(card.item('parameters.weights').status, 'met');
     assert.deepEqual(card.diagnostics, []);
-    for (const written of ['OpenMDW-1.1', 'LicenseRef-OpenMDW-1.1']) assert.equal(licenseQualifies(written, 'open'), true, written);
+    for (const written of ['OpenMDW-1.1', 'LicenseRef-OpenMDW-1.1'])
+      assert.equal(licenseQualifies(written, 'open'), true, written);
     // Not OSI-approved: not for code.
     assert.equal(licenseQualifies('OpenMDW-1.1', 'osi'), false);
   });
 });
 
 describe('7. real cards read right', () => {
-  const card = (front: string) => analyse(`---\n${front}---\n# A model\n`, { uri: 'file:///r/README.md', languageId: 'markdown' });
+  const card = (front: string) =>
+    analyse(`---\n${front}---\n# A model\n`, { uri: 'file:///r/README.md', languageId: 'markdown' });
 
   test('a card with only Hub keys (`language`, `tags`) is a model card, and says that it states no license', () => {
     const { parsed, verdict, diagnostics } = card('language:\n- en\ntags:\n- bert\n');
@@ -241,7 +351,7 @@ describe('7. real cards read right', () => {
     assert.deepEqual(codes(diagnostics), ['hf/license-name-without-other/2', 'license/restricted/1']);
   });
 
-  test('TII\'s Falcon Mamba and Falcon 3 licenses are use-restricted (acceptable-use policy)', () => {
+  test("TII's Falcon Mamba and Falcon 3 licenses are use-restricted (acceptable-use policy)", () => {
     for (const name of ['falcon-mamba-7b-license', 'falcon-mamba-license', 'falcon-llm-license']) {
       const { diagnostics } = card(`license: other\nlicense_name: ${name}\n`);
       assert.deepEqual(codes(diagnostics), ['license/restricted/1'], name);
@@ -252,31 +362,54 @@ describe('7. real cards read right', () => {
 
 describe('8. open data and content licenses classified by one principle, across versions and ports', () => {
   test('attribution and share-alike, every version and port: open', () => {
-    for (const id of ['CC-BY-1.0', 'CC-BY-2.5-AU', 'CC-BY-3.0-DE', 'CC-BY-3.0-IGO', 'CC-BY-SA-1.0', 'CC-BY-SA-2.0-UK', 'CC-BY-SA-2.1-JP', 'CC-BY-SA-3.0-AT', 'CC-SA-1.0',
-      'GFDL-1.1-no-invariants-only', 'GFDL-1.2-no-invariants-or-later', 'OGL-UK-1.0']) {
+    for (const id of [
+      'CC-BY-1.0',
+      'CC-BY-2.5-AU',
+      'CC-BY-3.0-DE',
+      'CC-BY-3.0-IGO',
+      'CC-BY-SA-1.0',
+      'CC-BY-SA-2.0-UK',
+      'CC-BY-SA-2.1-JP',
+      'CC-BY-SA-3.0-AT',
+      'CC-SA-1.0',
+      'GFDL-1.1-no-invariants-only',
+      'GFDL-1.2-no-invariants-or-later',
+      'OGL-UK-1.0',
+    ]) {
       assert.equal(licenseQualifies(id, 'open'), true, id);
       assert.equal(licenseQualifies(id, 'osi'), false, `${id} is not OSI-approved`);
     }
   });
 
-  test('non-commercial, no-derivatives and invariant sections, in any version or port: not open, with the clause named', () => {
-    const cases: Array<[string, RegExp]> = [
-      ['CC-BY-NC-3.0-DE', /non-commercial clause/],
-      ['CC-BY-NC-SA-2.0-UK', /non-commercial clause/],
-      ['CC-BY-ND-1.0', /no-derivatives clause/],
-      ['CC-BY-NC-ND-3.0-IGO', /non-commercial clause restricts use and its no-derivatives clause/],
-      ['GFDL-1.1-invariants-only', /invariant sections/],
-      ['GFDL-1.3-only', /invariant sections/],
-    ];
-    for (const [id, clause] of cases) {
-      const findings = checkLicense(id, 'open');
-      assert.deepEqual(findings.map((f) => f.code), ['license/not-open'], id);
-      assert.match(findings[0].message, clause, id);
-    }
-  });
+  test(
+    'non-commercial, no-derivatives and invariant sections, in any version ' +
+      'or port: not open, with the clause named',
+    () => {
+      const cases: Array<[string, RegExp]> = [
+        ['CC-BY-NC-3.0-DE', /non-commercial clause/],
+        ['CC-BY-NC-SA-2.0-UK', /non-commercial clause/],
+        ['CC-BY-ND-1.0', /no-derivatives clause/],
+        ['CC-BY-NC-ND-3.0-IGO', /non-commercial clause restricts use and its no-derivatives clause/],
+        ['GFDL-1.1-invariants-only', /invariant sections/],
+        ['GFDL-1.3-only', /invariant sections/],
+      ];
+      for (const [id, clause] of cases) {
+        const findings = checkLicense(id, 'open');
+        assert.deepEqual(
+          findings.map((f) => f.code),
+          ['license/not-open'],
+          id,
+        );
+        assert.match(findings[0].message, clause, id);
+      }
+    },
+  );
 
   test('`MIT+` ("or later" of a license that has no versions) is flagged, with `MIT` as the fix', () => {
-    assert.deepEqual(checkLicense('MIT+', 'osi').map((f) => [f.code, f.severity, f.replacements]), [['license/non-canonical', 'warning', ['MIT']]]);
+    assert.deepEqual(
+      checkLicense('MIT+', 'osi').map((f) => [f.code, f.severity, f.replacements]),
+      [['license/non-canonical', 'warning', ['MIT']]],
+    );
   });
 });
 

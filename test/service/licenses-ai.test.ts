@@ -28,7 +28,10 @@ import { compactKey } from '../../server/src/service/licenses/normalize';
 const RESTRICTED = ['license/restricted', 'license/restricted'] as const;
 const NOT_OPEN = ['license/not-osi-approved', 'license/not-open'] as const;
 
-/** [spelling, id it names, codes under 'osi' and 'open']: written from the task's list and real model cards, not from the tables. */
+/**
+ * [spelling, id it names, codes under 'osi' and 'open']: written from the task's list and real model cards, not from
+ * the tables.
+ */
 const SPELLINGS: readonly (readonly [string, string, readonly [string, string]])[] = [
   // TII Falcon
   ['Falcon-180B TII License', 'falcon-180b-tii-license-1.0', RESTRICTED],
@@ -113,25 +116,56 @@ function shape(findings: readonly LicenseFinding[]): unknown[] {
   return findings.map((f) => [f.code, f.severity, f.start, f.end, f.replacements]);
 }
 
-test('every listed id and spelling names its license, with the expected code under both tests (never license/unknown)', () => {
-  for (const [spelling, id, [osiCode, openCode]] of SPELLINGS) {
-    const start = spelling.length - spelling.trimStart().length;
-    const end = spelling.trimEnd().length;
-    assert.deepEqual(shape(checkLicense(spelling, 'osi')), [[osiCode, 'error', start, end, []]], `${spelling} (osi)`);
-    assert.deepEqual(shape(checkLicense(spelling, 'open')), [[openCode, 'error', start, end, []]], `${spelling} (open)`);
-    assert.equal(licenseQualifies(spelling, 'open'), false, spelling);
-    assert.equal(lookupLicense(spelling.trim())?.id, id, spelling);
-  }
-});
+test(
+  'every listed id and spelling names its license, with the expected code ' +
+    'under both tests (never license/unknown)',
+  () => {
+    for (const [spelling, id, [osiCode, openCode]] of SPELLINGS) {
+      const start = spelling.length - spelling.trimStart().length;
+      const end = spelling.trimEnd().length;
+      assert.deepEqual(shape(checkLicense(spelling, 'osi')), [[osiCode, 'error', start, end, []]], `${spelling} (osi)`);
+      assert.deepEqual(
+        shape(checkLicense(spelling, 'open')),
+        [[openCode, 'error', start, end, []]],
+        `${spelling} (open)`,
+      );
+      assert.equal(licenseQualifies(spelling, 'open'), false, spelling);
+      assert.equal(lookupLicense(spelling.trim())?.id, id, spelling);
+    }
+  },
+);
 
 test('the Hub ids and license_name values for AI licenses are all recognised', () => {
   // Hub ids (huggingface/hub-docs, repositories-licenses) and license_name values seen on model cards.
   const ids = [
-    'openrail', 'openrail++', 'bigscience-openrail-m', 'creativeml-openrail-m', 'bigscience-bloom-rail-1.0', 'bigcode-openrail-m',
-    'llama2', 'llama3', 'llama3.1', 'llama3.2', 'llama3.3', 'llama4', 'gemma', 'grok2-community',
-    'deepfloyd-if-license', 'fair-noncommercial-research-license', 'h-research', 'intel-research', 'apple-ascl', 'apple-amlr',
-    'gemma-terms-of-use', 'apple-sample-code-license', 'tongyi-qianwen', 'yi-license', 'deepseek', 'nvidia-open-model-license',
-    'microsoft-research-license', 'baichuan2-community-license',
+    'openrail',
+    'openrail++',
+    'bigscience-openrail-m',
+    'creativeml-openrail-m',
+    'bigscience-bloom-rail-1.0',
+    'bigcode-openrail-m',
+    'llama2',
+    'llama3',
+    'llama3.1',
+    'llama3.2',
+    'llama3.3',
+    'llama4',
+    'gemma',
+    'grok2-community',
+    'deepfloyd-if-license',
+    'fair-noncommercial-research-license',
+    'h-research',
+    'intel-research',
+    'apple-ascl',
+    'apple-amlr',
+    'gemma-terms-of-use',
+    'apple-sample-code-license',
+    'tongyi-qianwen',
+    'yi-license',
+    'deepseek',
+    'nvidia-open-model-license',
+    'microsoft-research-license',
+    'baichuan2-community-license',
   ];
   for (const id of ids) {
     for (const t of ['osi', 'open'] as const) {
@@ -153,84 +187,160 @@ test('each not-open entry: every spelling gives one finding of the right code, w
       for (const variant of [spelling, spelling.toUpperCase(), spelling.toLowerCase()]) {
         for (const t of ['osi', 'open'] as const) {
           const findings = checkLicense(variant, t);
-          assert.deepEqual(shape(findings), [[t === 'osi' ? 'license/not-osi-approved' : 'license/not-open', 'error', 0, variant.length, []]], `${variant} (${t})`);
-          assert.deepEqual(findings[0].notOpen, { name: entry.name, kind: entry.kind, terms: entry.restriction }, variant);
+          assert.deepEqual(
+            shape(findings),
+            [[t === 'osi' ? 'license/not-osi-approved' : 'license/not-open', 'error', 0, variant.length, []]],
+            `${variant} (${t})`,
+          );
+          assert.deepEqual(
+            findings[0].notOpen,
+            { name: entry.name, kind: entry.kind, terms: entry.restriction },
+            variant,
+          );
           assert.equal(findings[0].restriction, undefined, variant);
-          assert.ok(findings[0].message.includes(entry.name) && findings[0].message.includes(entry.restriction), variant);
+          assert.ok(
+            findings[0].message.includes(entry.name) && findings[0].message.includes(entry.restriction),
+            variant,
+          );
         }
       }
       const info = lookupLicense(spelling);
-      assert.deepEqual(info, { id: entry.id, name: entry.name, url: entry.url, osiApproved: false, open: false, deprecated: false, kind: entry.kind, notOpen: entry.restriction }, spelling);
+      assert.deepEqual(
+        info,
+        {
+          id: entry.id,
+          name: entry.name,
+          url: entry.url,
+          osiApproved: false,
+          open: false,
+          deprecated: false,
+          kind: entry.kind,
+          notOpen: entry.restriction,
+        },
+        spelling,
+      );
       spellings++;
     }
   }
   assert.ok(spellings >= 50, `${spellings}`);
 });
 
-test('the kinds: use restrictions are restricted; non-commercial, no-redistribution and permissive licenses are not open', () => {
-  const kind = (id: string) => NAMED_LICENSES.find((e) => e.id === id)?.kind;
-  for (const id of ['falcon-180b-tii-license-1.0', 'falcon-2-11b-1.0', 'tongyi-qianwen', 'qwen', 'yi-license', 'deepseek', 'baichuan2-community-license', 'nvidia-open-model-license', 'stabilityai-ai-community', 'grok2']) {
-    assert.equal(kind(id), 'use-restricted', id);
-    assert.ok(RESTRICTED_LICENSES.some((e) => e.id === id), id);
-  }
-  for (const id of ['tongyi-qianwen-research', 'qwen-research', 'opt-175b', 'fair-noncommercial-research-license', 'apple-amlr', 'microsoft-research-license', 'sai-nc-community', 'h-research', 'intel-research']) {
-    assert.equal(kind(id), 'non-commercial', id);
-  }
-  assert.equal(kind('arxiv-nonexclusive-distrib-1.0'), 'no-redistribution');
-  assert.equal(kind('apple-ascl'), 'permissive');
-  assert.equal(lookupLicense('apple-ascl')?.kind, 'permissive');
-  assert.equal(lookupLicense('qwen')?.kind, 'use-restricted');
-  assert.equal(new Set(NAMED_LICENSES.map((e) => e.id)).size, NAMED_LICENSES.length, 'ids are unique');
-});
+test(
+  'the kinds: use restrictions are restricted; non-commercial, ' +
+    'no-redistribution and permissive licenses are not open',
+  () => {
+    const kind = (id: string) => NAMED_LICENSES.find((e) => e.id === id)?.kind;
+    for (const id of [
+      'falcon-180b-tii-license-1.0',
+      'falcon-2-11b-1.0',
+      'tongyi-qianwen',
+      'qwen',
+      'yi-license',
+      'deepseek',
+      'baichuan2-community-license',
+      'nvidia-open-model-license',
+      'stabilityai-ai-community',
+      'grok2',
+    ]) {
+      assert.equal(kind(id), 'use-restricted', id);
+      assert.ok(
+        RESTRICTED_LICENSES.some((e) => e.id === id),
+        id,
+      );
+    }
+    for (const id of [
+      'tongyi-qianwen-research',
+      'qwen-research',
+      'opt-175b',
+      'fair-noncommercial-research-license',
+      'apple-amlr',
+      'microsoft-research-license',
+      'sai-nc-community',
+      'h-research',
+      'intel-research',
+    ]) {
+      assert.equal(kind(id), 'non-commercial', id);
+    }
+    assert.equal(kind('arxiv-nonexclusive-distrib-1.0'), 'no-redistribution');
+    assert.equal(kind('apple-ascl'), 'permissive');
+    assert.equal(lookupLicense('apple-ascl')?.kind, 'permissive');
+    assert.equal(lookupLicense('qwen')?.kind, 'use-restricted');
+    assert.equal(new Set(NAMED_LICENSES.map((e) => e.id)).size, NAMED_LICENSES.length, 'ids are unique');
+  },
+);
 
 test('exact messages, written from the licenses themselves', () => {
   const osiNeeds = 'Code components need an OSI-approved license (e.g. Apache-2.0, MIT).';
-  const openNeeds = 'Parameters, data information and documentation need OSD-conformant terms (e.g. Apache-2.0, CC-BY-4.0, CDLA-Permissive-2.0).';
+  const openNeeds =
+    'Parameters, data information and documentation need OSD-conformant ' +
+    'terms (e.g. Apache-2.0, CC-BY-4.0, CDLA-Permissive-2.0).';
 
-  // OPT-175B License Agreement §1(a) "solely for your non-commercial research purposes", §2(a) military, surveillance, biometric processing, §7(b).
+  // OPT-175B License Agreement §1(a) "solely for your non-commercial research purposes", §2(a) military, surveillance,
+  // biometric processing, §7(b).
   assert.equal(
     checkLicense('opt-175b', 'open')[0].message,
-    '`opt-175b` is the OPT-175B License Agreement, which is not open (non-commercial research purposes only; no military, surveillance or biometric-processing use; Meta may revoke it at any time). ' +
+    '`opt-175b` is the OPT-175B License Agreement, which is not open ' +
+      '(non-commercial research purposes only; no military, surveillance or ' +
+      'biometric-processing use; Meta may revoke it at any time). ' +
       'Such terms do not let everyone use, study, modify and share the component for any purpose. ' +
       openNeeds,
   );
   // Tongyi Qianwen LICENSE AGREEMENT §4 (100 million monthly active users) and §5(b) (no improving other LLMs).
   assert.equal(
     checkLicense('tongyi-qianwen', 'osi')[0].message,
-    '`tongyi-qianwen` is the Tongyi Qianwen License Agreement, which restricts use (products with more than 100 million monthly active users need a separate licence; no use of the model or its output to improve other large language models). ' +
+    '`tongyi-qianwen` is the Tongyi Qianwen License Agreement, which ' +
+      'restricts use (products with more than 100 million monthly active ' +
+      'users need a separate licence; no use of the model or its output to ' +
+      'improve other large language models). ' +
       'Such terms are neither OSI-approved nor open: they do not let everyone use the component for any purpose. ' +
       osiNeeds,
   );
   // Stability AI Community License §III (US$1,000,000 annual revenue) and §IV(b).
   assert.equal(
     checkLicense('Stability AI Community License', 'open')[0].message,
-    '"Stability AI Community License" is the Stability AI Community License Agreement, which restricts use (the licence ends once you earn more than US$1,000,000 a year; acceptable-use policy; no use to create or improve other foundational generative AI models). ' +
+    '"Stability AI Community License" is the Stability AI Community License ' +
+      'Agreement, which restricts use (the licence ends once you earn more ' +
+      'than US$1,000,000 a year; acceptable-use policy; no use to create or ' +
+      'improve other foundational generative AI models). ' +
       'Such terms are neither OSI-approved nor open: they do not let everyone use the component for any purpose. ' +
       openNeeds,
   );
   // arXiv: "I grant arXiv.org a perpetual, non-exclusive license to distribute this article."
   assert.equal(
     checkLicense('arXiv.org - Non-exclusive license', 'open')[0].message,
-    '"arXiv.org - Non-exclusive license" is the arXiv.org perpetual, non-exclusive license to distribute, which is not open (grants arXiv alone the right to distribute the article; readers get no right to modify or redistribute it). ' +
+    '"arXiv.org - Non-exclusive license" is the arXiv.org perpetual, ' +
+      'non-exclusive license to distribute, which is not open (grants arXiv ' +
+      'alone the right to distribute the article; readers get no right to ' +
+      'modify or redistribute it). ' +
       'Such terms do not let everyone use, study, modify and share the component for any purpose. ' +
       openNeeds,
   );
   // Apple Sample Code License: permissive, not OSI-approved.
   assert.equal(
     checkLicense('apple-ascl', 'osi')[0].message,
-    '`apple-ascl` is the Apple Sample Code License, a permissive license (use, copy, modify and redistribute with the notice kept, but no patent licence; the same terms as SPDX `AML` (Apple MIT License)) that is not OSI-approved. ' +
+    '`apple-ascl` is the Apple Sample Code License, a permissive license ' +
+      '(use, copy, modify and redistribute with the notice kept, but no ' +
+      'patent licence; the same terms as SPDX `AML` (Apple MIT License)) that ' +
+      'is not OSI-approved. ' +
       osiNeeds,
   );
   assert.equal(
     checkLicense('apple-ascl', 'open')[0].message,
-    '`apple-ascl` is the Apple Sample Code License, a permissive license (use, copy, modify and redistribute with the notice kept, but no patent licence; the same terms as SPDX `AML` (Apple MIT License)) that is not OSI-approved and not on the reviewed open list. ' +
-      'It does not count as open until someone reviews it: if its terms let anyone use, study, modify and share for any purpose, add `apple-ascl` to the setting `osaiManifest.licenses.treatAsOpen`. ' +
+    '`apple-ascl` is the Apple Sample Code License, a permissive license ' +
+      '(use, copy, modify and redistribute with the notice kept, but no ' +
+      'patent licence; the same terms as SPDX `AML` (Apple MIT License)) that ' +
+      'is not OSI-approved and not on the reviewed open list. ' +
+      'It does not count as open until someone reviews it: if its terms let ' +
+      'anyone use, study, modify and share for any purpose, add `apple-ascl` ' +
+      'to the setting `osaiManifest.licenses.treatAsOpen`. ' +
       openNeeds,
   );
   // FAIR Noncommercial Research License §1(b)(i) and (iv), on code.
   assert.equal(
     checkLicense('fair-noncommercial-research-license', 'osi')[0].message,
-    '`fair-noncommercial-research-license` is the FAIR Noncommercial Research License, which is not open (noncommercial research uses only; FAIR acceptable-use policy). Such terms are not OSI-approved. ' +
+    '`fair-noncommercial-research-license` is the FAIR Noncommercial ' +
+      'Research License, which is not open (noncommercial research uses only; ' +
+      'FAIR acceptable-use policy). Such terms are not OSI-approved. ' +
       osiNeeds,
   );
 });
@@ -246,7 +356,9 @@ test('findings carry the reason as data: restriction for use restrictions, notOp
   assert.deepEqual(amlr.notOpen, {
     name: 'Apple Machine Learning Research Model License Agreement',
     kind: 'non-commercial',
-    terms: 'research purposes only: non-commercial scientific research, no commercial exploitation, product development or use in a commercial product',
+    terms:
+      'research purposes only: non-commercial scientific research, no ' +
+      'commercial exploitation, product development or use in a commercial product',
   });
   assert.equal(amlr.restriction, undefined);
   assert.ok(amlr.message.startsWith(`\`apple-amlr\` ${notOpenPredicate(amlr.notOpen!)}`));
@@ -263,10 +375,23 @@ test('expressions: OR and AND with licenses recognised by name', () => {
   assert.deepEqual(checkLicense('Apache-2.0 OR apple-amlr', 'open'), []);
   const and = evaluateLicense('MIT AND apple-amlr', 'open');
   assert.equal(and.qualifies, false);
-  assert.deepEqual(and.findings.map((f) => [f.code, f.start, f.end]), [['license/not-open', 8, 18]]);
+  assert.deepEqual(
+    and.findings.map((f) => [f.code, f.start, f.end]),
+    [['license/not-open', 8, 18]],
+  );
   const or = checkLicense('apple-amlr OR qwen', 'open');
-  assert.deepEqual(or.map((f) => [f.code, f.start, f.end]), [['license/not-open', 0, 10], ['license/restricted', 14, 18]]);
-  for (const f of or) assert.match(f.message, /No alternative of the OR expression qualifies: `apple-amlr` is non-commercial or research-only; `qwen` has use restrictions\.$/);
+  assert.deepEqual(
+    or.map((f) => [f.code, f.start, f.end]),
+    [
+      ['license/not-open', 0, 10],
+      ['license/restricted', 14, 18],
+    ],
+  );
+  for (const f of or)
+    assert.match(
+      f.message,
+      /No alternative of the OR expression qualifies: `apple-amlr` is non-commercial or research-only; `qwen` has use restrictions\.$/,
+    );
   const arxivOr = checkLicense('arxiv-nonexclusive-distrib-1.0 OR CC-BY-4.0', 'open');
   assert.deepEqual(arxivOr, [], 'a paper also under CC-BY-4.0 qualifies');
 });
@@ -275,10 +400,22 @@ test('treatAsOpen can admit a reviewed permissive license, but never a non-comme
   const options = { extraOpen: ['apple-ascl', 'apple-amlr', 'qwen'] };
   assert.deepEqual(checkLicense('apple-ascl', 'open', options), []);
   assert.deepEqual(checkLicense('Apple Sample Code License', 'open', options), []);
-  assert.deepEqual(checkLicense('apple-ascl', 'osi', options).map((f) => f.code), ['license/not-osi-approved']);
-  assert.deepEqual(checkLicense('apple-amlr', 'open', options).map((f) => f.code), ['license/not-open']);
-  assert.deepEqual(checkLicense('qwen', 'open', options).map((f) => f.code), ['license/restricted']);
-  assert.match(licenseHoverMarkdown('apple-ascl', 'open', options), /open: \*\*yes\*\* \(listed in `osaiManifest\.licenses\.treatAsOpen`\)/);
+  assert.deepEqual(
+    checkLicense('apple-ascl', 'osi', options).map((f) => f.code),
+    ['license/not-osi-approved'],
+  );
+  assert.deepEqual(
+    checkLicense('apple-amlr', 'open', options).map((f) => f.code),
+    ['license/not-open'],
+  );
+  assert.deepEqual(
+    checkLicense('qwen', 'open', options).map((f) => f.code),
+    ['license/restricted'],
+  );
+  assert.match(
+    licenseHoverMarkdown('apple-ascl', 'open', options),
+    /open: \*\*yes\*\* \(listed in `osaiManifest\.licenses\.treatAsOpen`\)/,
+  );
 });
 
 test('hover: name, verdict, reason and link to the text', () => {
@@ -294,10 +431,22 @@ test('hover: name, verdict, reason and link to the text', () => {
   }
   const md = licenseHoverMarkdown('sai-nc-community', 'open');
   assert.match(md, /^\*\*Stability AI Non-Commercial Research Community License Agreement\*\*/);
-  assert.match(md, /open: \*\*no\*\* \(non-commercial or research-only terms; non-commercial uses only: no production use/);
-  assert.match(licenseHoverMarkdown('arXiv.org perpetual non-exclusive license 1.0', 'open'), /\(no right to modify or redistribute; grants arXiv alone the right to distribute the article/);
-  assert.match(licenseHoverMarkdown('apple-ascl', 'osi'), /\(permissive, but not OSI-approved and not on the reviewed open list; use, copy, modify and redistribute/);
-  assert.match(licenseHoverMarkdown('MIT AND opt-175b', 'open'), /  - ❌ `opt-175b` — OPT-175B License Agreement · OSI-approved: \*\*no\*\* · open: \*\*no\*\*/);
+  assert.match(
+    md,
+    /open: \*\*no\*\* \(non-commercial or research-only terms; non-commercial uses only: no production use/,
+  );
+  assert.match(
+    licenseHoverMarkdown('arXiv.org perpetual non-exclusive license 1.0', 'open'),
+    /\(no right to modify or redistribute; grants arXiv alone the right to distribute the article/,
+  );
+  assert.match(
+    licenseHoverMarkdown('apple-ascl', 'osi'),
+    /\(permissive, but not OSI-approved and not on the reviewed open list; use, copy, modify and redistribute/,
+  );
+  assert.match(
+    licenseHoverMarkdown('MIT AND opt-175b', 'open'),
+    / {2}- ❌ `opt-175b` — OPT-175B License Agreement · OSI-approved: \*\*no\*\* · open: \*\*no\*\*/,
+  );
 });
 
 test('lookupLicense and notOpenReason give the clause', () => {
@@ -312,7 +461,10 @@ test('lookupLicense and notOpenReason give the clause', () => {
     kind: 'use-restricted',
   });
   assert.equal(notOpenReason('apple-amlr'), lookupLicense('apple-amlr')?.notOpen);
-  assert.equal(notOpenReason('arXiv.org - Non-exclusive license'), 'grants arXiv alone the right to distribute the article; readers get no right to modify or redistribute it');
+  assert.equal(
+    notOpenReason('arXiv.org - Non-exclusive license'),
+    'grants arXiv alone the right to distribute the article; readers get no right to modify or redistribute it',
+  );
   assert.equal(notOpenReason('qwen'), undefined, 'use restrictions are reported as such, not as a not-open clause');
   assert.equal(notOpenReason('MIT'), undefined);
 });
@@ -333,6 +485,10 @@ test('no spelling of a license recognised by name shadows an SPDX id, alias or p
 
 test('near misses stay unknown rather than being guessed', () => {
   for (const text of ['qwen2', 'deepseek-v4-license', 'arxiv', 'https://arxiv.org/pdf/2401.06066']) {
-    assert.deepEqual(checkLicense(text, 'open').map((f) => f.code), ['license/unknown'], text);
+    assert.deepEqual(
+      checkLicense(text, 'open').map((f) => f.code),
+      ['license/unknown'],
+      text,
+    );
   }
 });

@@ -36,15 +36,45 @@ test('the bundled list is the one the tables are built from', () => {
  * (https://opensource.org/licenses): the verdicts below do not come from the data the code reads.
  */
 const OSI_APPROVED_BY_HAND: ReadonlyArray<readonly [id: string, approved: boolean]> = [
-  ['MIT', true], ['Apache-2.0', true], ['GPL-2.0-only', true], ['GPL-3.0-only', true], ['GPL-3.0-or-later', true],
-  ['LGPL-2.1-only', true], ['LGPL-3.0-only', true], ['AGPL-3.0-only', true], ['BSD-2-Clause', true],
-  ['BSD-3-Clause', true], ['0BSD', true], ['MPL-2.0', true], ['EPL-2.0', true], ['ISC', true], ['Zlib', true],
-  ['Artistic-2.0', true], ['EUPL-1.2', true], ['UPL-1.0', true], ['Unlicense', true], ['MIT-0', true],
-  ['BSL-1.0', true], ['PostgreSQL', true], ['MS-PL', true],
-  ['CC-BY-4.0', false], ['CC-BY-SA-4.0', false], ['CC0-1.0', false], ['CC-BY-NC-4.0', false], ['WTFPL', false],
-  ['BSD-4-Clause', false], ['BSD-3-Clause-Clear', false], ['JSON', false], ['SSPL-1.0', false], ['BUSL-1.1', false],
-  ['Elastic-2.0', false], ['ODbL-1.0', false], ['CDLA-Permissive-2.0', false], ['Beerware', false],
-  ['GFDL-1.3-only', false], ['Hippocratic-2.1', false],
+  ['MIT', true],
+  ['Apache-2.0', true],
+  ['GPL-2.0-only', true],
+  ['GPL-3.0-only', true],
+  ['GPL-3.0-or-later', true],
+  ['LGPL-2.1-only', true],
+  ['LGPL-3.0-only', true],
+  ['AGPL-3.0-only', true],
+  ['BSD-2-Clause', true],
+  ['BSD-3-Clause', true],
+  ['0BSD', true],
+  ['MPL-2.0', true],
+  ['EPL-2.0', true],
+  ['ISC', true],
+  ['Zlib', true],
+  ['Artistic-2.0', true],
+  ['EUPL-1.2', true],
+  ['UPL-1.0', true],
+  ['Unlicense', true],
+  ['MIT-0', true],
+  ['BSL-1.0', true],
+  ['PostgreSQL', true],
+  ['MS-PL', true],
+  ['CC-BY-4.0', false],
+  ['CC-BY-SA-4.0', false],
+  ['CC0-1.0', false],
+  ['CC-BY-NC-4.0', false],
+  ['WTFPL', false],
+  ['BSD-4-Clause', false],
+  ['BSD-3-Clause-Clear', false],
+  ['JSON', false],
+  ['SSPL-1.0', false],
+  ['BUSL-1.1', false],
+  ['Elastic-2.0', false],
+  ['ODbL-1.0', false],
+  ['CDLA-Permissive-2.0', false],
+  ['Beerware', false],
+  ['GFDL-1.3-only', false],
+  ['Hippocratic-2.1', false],
 ];
 
 test("hand-picked ids: OSI-approved as opensource.org/licenses says, and 'osi' passes exactly those", () => {
@@ -82,10 +112,30 @@ test("every curated open license passes 'open' with no findings but (not being O
     assert.deepEqual(checkLicense(entry.id, 'open'), [], entry.id);
     assert.match(entry.url, /^https?:\/\//, entry.id);
     assert.ok(entry.reason.length > 10, entry.id);
-    assert.deepEqual(checkLicense(entry.id, 'osi').map((f) => f.code), ['license/not-osi-approved'], entry.id);
+    assert.deepEqual(
+      checkLicense(entry.id, 'osi').map((f) => f.code),
+      ['license/not-osi-approved'],
+      entry.id,
+    );
   }
-  for (const id of ['CC0-1.0', 'CC-BY-4.0', 'CC-BY-SA-4.0', 'CC-BY-3.0', 'CDLA-Permissive-1.0', 'CDLA-Permissive-2.0', 'CDLA-Sharing-1.0', 'ODC-By-1.0', 'ODbL-1.0', 'PDDL-1.0', 'OpenMDW-1.0', 'OGL-UK-3.0']) {
-    assert.ok(OPEN_LICENSES.some((e) => e.id === id), `${id} missing from the curated list`);
+  for (const id of [
+    'CC0-1.0',
+    'CC-BY-4.0',
+    'CC-BY-SA-4.0',
+    'CC-BY-3.0',
+    'CDLA-Permissive-1.0',
+    'CDLA-Permissive-2.0',
+    'CDLA-Sharing-1.0',
+    'ODC-By-1.0',
+    'ODbL-1.0',
+    'PDDL-1.0',
+    'OpenMDW-1.0',
+    'OGL-UK-3.0',
+  ]) {
+    assert.ok(
+      OPEN_LICENSES.some((e) => e.id === id),
+      `${id} missing from the curated list`,
+    );
   }
 });
 
@@ -94,16 +144,37 @@ test("every -NC / -ND id fails 'open' with license/not-open, and the message nam
   assert.ok(restricted.length >= 25, `${restricted.length}`);
   for (const id of restricted) {
     const findings = checkLicense(id, 'open');
-    assert.deepEqual(findings.map((f) => [f.code, f.start, f.end]), [['license/not-open', 0, id.length]], id);
+    assert.deepEqual(
+      findings.map((f) => [f.code, f.start, f.end]),
+      [['license/not-open', 0, id.length]],
+      id,
+    );
     assert.match(findings[0].message, /non-commercial|no-derivatives/, id);
-    assert.equal(OPEN_LICENSES.some((e) => e.id === id), false, id);
+    assert.equal(
+      OPEN_LICENSES.some((e) => e.id === id),
+      false,
+      id,
+    );
   }
 });
 
 test("other non-OSI, non-curated ids fail 'open'", () => {
-  for (const id of ['C-UDA-1.0', 'CC-PDM-1.0', 'JSON', 'SSPL-1.0', 'BUSL-1.1', 'Elastic-2.0', 'Hippocratic-2.1', 'GFDL-1.3-only']) {
+  for (const id of [
+    'C-UDA-1.0',
+    'CC-PDM-1.0',
+    'JSON',
+    'SSPL-1.0',
+    'BUSL-1.1',
+    'Elastic-2.0',
+    'Hippocratic-2.1',
+    'GFDL-1.3-only',
+  ]) {
     assert.ok(SPDX_LICENSES.has(id), id);
-    assert.deepEqual(checkLicense(id, 'open').map((f) => f.code), ['license/not-open'], id);
+    assert.deepEqual(
+      checkLicense(id, 'open').map((f) => f.code),
+      ['license/not-open'],
+      id,
+    );
   }
   assert.match(checkLicense('C-UDA-1.0', 'open')[0].message, /computational/);
 });
@@ -161,7 +232,22 @@ test('every spelling of every restricted AI license gets exactly license/restric
 
 test('the restricted list covers the licenses the requirements name, with their Hugging Face ids', () => {
   const hf = new Set(RESTRICTED_LICENSES.flatMap((e) => e.huggingFace));
-  for (const id of ['llama2', 'llama3', 'llama3.1', 'llama3.2', 'llama3.3', 'llama4', 'gemma', 'openrail', 'openrail++', 'creativeml-openrail-m', 'bigscience-openrail-m', 'bigscience-bloom-rail-1.0', 'bigcode-openrail-m', 'deepfloyd-if-license']) {
+  for (const id of [
+    'llama2',
+    'llama3',
+    'llama3.1',
+    'llama3.2',
+    'llama3.3',
+    'llama4',
+    'gemma',
+    'openrail',
+    'openrail++',
+    'creativeml-openrail-m',
+    'bigscience-openrail-m',
+    'bigscience-bloom-rail-1.0',
+    'bigcode-openrail-m',
+    'deepfloyd-if-license',
+  ]) {
     assert.ok(hf.has(id), id);
   }
   const free = [
@@ -177,7 +263,15 @@ test('the restricted list covers the licenses the requirements name, with their 
     'llama-3.1',
     'Llama-3.3 community license',
   ];
-  for (const text of free) assert.deepEqual(checkLicense(text, 'open').map((f) => f.code), ['license/restricted'], text);
+  for (const text of free)
+    assert.deepEqual(
+      checkLicense(text, 'open').map((f) => f.code),
+      ['license/restricted'],
+      text,
+    );
   // A Llama spelling that is not a license we know stays unknown rather than being guessed.
-  assert.deepEqual(checkLicense('llama5', 'open').map((f) => f.code), ['license/unknown']);
+  assert.deepEqual(
+    checkLicense('llama5', 'open').map((f) => f.code),
+    ['license/unknown'],
+  );
 });

@@ -28,7 +28,13 @@ const MESSAGE_BY_CODE: Record<string, RegExp> = {
   'license/deprecated': /is a deprecated SPDX license id/,
 };
 
-type Case = readonly [value: string, test: LicenseTest, qualifies: boolean, findings: readonly string[], extraOpen?: readonly string[]];
+type Case = readonly [
+  value: string,
+  test: LicenseTest,
+  qualifies: boolean,
+  findings: readonly string[],
+  extraOpen?: readonly string[],
+];
 
 const EXPRESSIONS: readonly Case[] = [
   ['MIT', 'osi', true, []],
@@ -64,7 +70,13 @@ const EXPRESSIONS: readonly Case[] = [
   ['LicenseRef-acme', 'osi', false, ['not-osi-approved@0-15'], ['LicenseRef-acme']],
   ['MIT AND LicenseRef-acme', 'open', false, ['not-open@8-23']],
   ['MIT AND LicenseRef-acme', 'open', true, [], ['LicenseRef-acme']],
-  ['DocumentRef-spdx-tool-1.2:LicenseRef-MIT-Style-2', 'open', true, [], ['DocumentRef-spdx-tool-1.2:LicenseRef-MIT-Style-2']],
+  [
+    'DocumentRef-spdx-tool-1.2:LicenseRef-MIT-Style-2',
+    'open',
+    true,
+    [],
+    ['DocumentRef-spdx-tool-1.2:LicenseRef-MIT-Style-2'],
+  ],
   ['licenseref-acme', 'open', false, ['non-canonical@0-15', 'not-open@0-15']],
   ['GPL-2.0-or-later+', 'osi', true, []],
   ['MIT+', 'osi', true, ['non-canonical@0-4']],
@@ -93,7 +105,11 @@ test(`${EXPRESSIONS.length} expression cases: verdict and exact finding ranges`,
     assert.equal(licenseQualifies(value, t, options), ok, value);
     assert.deepEqual(checkLicense(value, t, options), ev.findings, value);
     for (const f of ev.findings) {
-      assert.equal(f.severity, f.code === 'license/non-canonical' || f.code === 'license/deprecated' ? 'warning' : 'error', `${value}: ${f.code}`);
+      assert.equal(
+        f.severity,
+        f.code === 'license/non-canonical' || f.code === 'license/deprecated' ? 'warning' : 'error',
+        `${value}: ${f.code}`,
+      );
       assert.ok(f.start >= 0 && f.end <= value.length && f.start < f.end, `${value}: range`);
       assert.match(f.message, MESSAGE_BY_CODE[f.code], `${value}: the message of ${f.code}`);
       // The id as written, or its canonical spelling (`licenseref-acme` is named `LicenseRef-acme`).
@@ -114,16 +130,21 @@ test('the failing id in an expression is the text at the reported range', () => 
 
 test('messages: what is wrong, why, and what to do', () => {
   // SPDX deprecated these ids for the -only / -or-later ones (https://spdx.org/licenses/, "Deprecated License Ids").
-  assert.deepEqual(checkLicense('GPL-2.0+', 'osi').map((f) => f.message), [
-    '`GPL-2.0+` is a deprecated SPDX license id. Use `GPL-2.0-or-later` instead.',
-  ]);
-  assert.deepEqual(checkLicense('gpl-3.0', 'osi').map((f) => f.message), [
-    '`gpl-3.0` is a deprecated SPDX license id. Use `GPL-3.0-only` or `GPL-3.0-or-later` instead, '
-      + 'whichever matches the actual terms.',
-  ]);
-  assert.deepEqual(checkLicense('Apache-2.0 WITH llvm-exception', 'osi').map((f) => f.message), [
-    '`llvm-exception` is not the canonical SPDX exception id; write `LLVM-exception`.',
-  ]);
+  assert.deepEqual(
+    checkLicense('GPL-2.0+', 'osi').map((f) => f.message),
+    ['`GPL-2.0+` is a deprecated SPDX license id. Use `GPL-2.0-or-later` instead.'],
+  );
+  assert.deepEqual(
+    checkLicense('gpl-3.0', 'osi').map((f) => f.message),
+    [
+      '`gpl-3.0` is a deprecated SPDX license id. Use `GPL-3.0-only` or `GPL-3.0-or-later` instead, ' +
+        'whichever matches the actual terms.',
+    ],
+  );
+  assert.deepEqual(
+    checkLicense('Apache-2.0 WITH llvm-exception', 'osi').map((f) => f.message),
+    ['`llvm-exception` is not the canonical SPDX exception id; write `LLVM-exception`.'],
+  );
 
   const [nc] = checkLicense('MIT AND CC-BY-NC-4.0', 'open');
   assert.match(nc.message, /^`CC-BY-NC-4\.0` .*is not open: its non-commercial clause restricts use\./);
@@ -204,7 +225,10 @@ test('hover: name, verdicts and link for one id', () => {
   assert.match(cc, /OSI-approved: \*\*no\*\*/);
   assert.match(cc, /open \(OSD-conformant\): \*\*yes\*\* \(permits any use/);
   assert.match(cc, /❌ Does not qualify for code components/);
-  assert.match(licenseHoverMarkdown('CC-BY-4.0', 'open'), /✅ Qualifies for parameters, data information and documentation/);
+  assert.match(
+    licenseHoverMarkdown('CC-BY-4.0', 'open'),
+    /✅ Qualifies for parameters, data information and documentation/,
+  );
 });
 
 test('hover: per-branch verdicts for expressions', () => {
@@ -212,13 +236,16 @@ test('hover: per-branch verdicts for expressions', () => {
   assert.match(md, /\*\*License expression\*\* `MIT OR CC-BY-NC-4\.0`/);
   assert.match(md, /✅ Qualifies/);
   assert.match(md, /- ✅ any one of \(OR\):/);
-  assert.match(md, /  - ✅ `MIT` — MIT License/);
-  assert.match(md, /  - ❌ `CC-BY-NC-4\.0` — Creative Commons Attribution Non Commercial 4\.0 International .*non-commercial clause/);
+  assert.match(md, / {2}- ✅ `MIT` — MIT License/);
+  assert.match(
+    md,
+    / {2}- ❌ `CC-BY-NC-4\.0` — Creative Commons Attribution Non Commercial 4\.0 International .*non-commercial clause/,
+  );
 
   const and = licenseHoverMarkdown('MIT AND (llama3 OR CC-BY-NC-4.0)', 'open');
   assert.match(and, /❌ Does not qualify/);
   assert.match(and, /- ❌ all of \(AND\):/);
-  assert.match(and, /    - ❌ `llama3` — Meta Llama 3 Community License Agreement/);
+  assert.match(and, / {4}- ❌ `llama3` — Meta Llama 3 Community License Agreement/);
   assert.match(and, /\*\*Problems\*\*/);
 });
 
@@ -228,7 +255,10 @@ test('hover: never empty; unknown ids say so and list suggestions', () => {
   assert.match(md, /`Apche-2\.0` is not a known SPDX license id/);
   assert.match(md, /`Apache-2\.0`/);
   assert.ok(licenseHoverMarkdown('!!', 'open').length > 0);
-  assert.match(licenseHoverMarkdown('LicenseRef-acme', 'open', { extraOpen: ['LicenseRef-acme'] }), /open: \*\*yes\*\*/);
+  assert.match(
+    licenseHoverMarkdown('LicenseRef-acme', 'open', { extraOpen: ['LicenseRef-acme'] }),
+    /open: \*\*yes\*\*/,
+  );
   assert.match(licenseHoverMarkdown('bsd', 'osi'), /`BSD-2-Clause` \(qualifies\)/);
 });
 
@@ -250,7 +280,11 @@ test("completions: 'osi' lists OSI-approved first; 'open' lists curated, then OS
   assert.equal(open[0].id, 'CC0-1.0');
   assert.equal(open[1].id, 'CC-BY-4.0');
   const ranks = open.map((c) => c.rank);
-  assert.deepEqual([...ranks].sort((a, b) => a - b), ranks, 'sorted by rank');
+  assert.deepEqual(
+    [...ranks].sort((a, b) => a - b),
+    ranks,
+    'sorted by rank',
+  );
   assert.ok(open.filter((c) => c.rank === 0).every((c) => c.open && !c.osiApproved));
   assert.ok(open.filter((c) => c.rank === 1).every((c) => c.osiApproved));
   assert.ok(open.filter((c) => c.rank === 2).every((c) => !c.open));

@@ -6,10 +6,15 @@ import type { EvidenceHost, FileStat } from '../../server/src/service';
 
 export type MemoryEntry = string | Uint8Array | { dir: true } | { link: string };
 
-export function memoryFiles(tree: Record<string, MemoryEntry>, options: { mtime?: () => number } = {}): EvidenceHost & { reads: string[] } {
+export function memoryFiles(
+  tree: Record<string, MemoryEntry>,
+  options: { mtime?: () => number } = {},
+): EvidenceHost & { reads: string[] } {
   const reads: string[] = [];
   const pathOf = (uri: string) => decodeURIComponent(uri.replace(/^file:\/\//, ''));
-  const links = Object.entries(tree).filter((e): e is [string, { link: string }] => typeof e[1] === 'object' && 'link' in e[1]);
+  const links = Object.entries(tree).filter(
+    (e): e is [string, { link: string }] => typeof e[1] === 'object' && 'link' in e[1],
+  );
   /** The path with every link in it (itself, or a folder above it) followed. */
   const resolve = (path: string): [string, MemoryEntry | undefined] => {
     for (let seen = 0; seen < 10; seen++) {
@@ -28,12 +33,17 @@ export function memoryFiles(tree: Record<string, MemoryEntry>, options: { mtime?
       if (!entry) return undefined;
       const link = !!raw && typeof raw === 'object' && 'link' in raw;
       const kind = typeof entry === 'object' && 'dir' in entry ? 'directory' : 'file';
-      const size = typeof entry === 'string' ? Buffer.byteLength(entry) : entry instanceof Uint8Array ? entry.length : 0;
+      const size =
+        typeof entry === 'string' ? Buffer.byteLength(entry) : entry instanceof Uint8Array ? entry.length : 0;
       return { kind, size, mtime: options.mtime?.() ?? 1, ...(link ? { link } : {}) } satisfies FileStat;
     },
     readDirectory(uri) {
       const [path] = resolve(pathOf(uri).replace(/\/$/, ''));
-      const names = new Set(Object.keys(tree).filter((p) => p.startsWith(`${path}/`)).map((p) => p.slice(path.length + 1).split('/')[0]));
+      const names = new Set(
+        Object.keys(tree)
+          .filter((p) => p.startsWith(`${path}/`))
+          .map((p) => p.slice(path.length + 1).split('/')[0]),
+      );
       return names.size ? [...names] : undefined;
     },
     readFile(uri, maxBytes) {

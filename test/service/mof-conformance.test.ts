@@ -12,28 +12,41 @@ import { yamlDoc, ROOT, service } from '../helpers';
 
 const DIR = join(ROOT, 'test', 'fixtures', 'mot-conformance');
 
-interface Expected { class: number; label: string; progress: Record<'1' | '2' | '3', number> }
+interface Expected {
+  class: number;
+  label: string;
+  progress: Record<'1' | '2' | '3', number>;
+}
 
 /** expected_results.json has trailing commas (it is not strict JSON). */
 function readExpected(): Map<string, Expected> {
   const text = readFileSync(join(DIR, 'expected_results.json'), 'utf8').replace(/,(\s*[}\]])/g, '$1');
-  const json = JSON.parse(text) as { pager: { total_items: number }; models: { release: { name: string }; classification: Expected }[] };
+  const json = JSON.parse(text) as {
+    pager: { total_items: number };
+    models: { release: { name: string }; classification: Expected }[];
+  };
   assert.equal(json.models.length, json.pager.total_items);
   return new Map(json.models.map((m) => [m.release.name, m.classification]));
 }
 
 describe('MOT conformance (mot-test-data + expected_results.json)', () => {
   const expected = readExpected();
-  const files = readdirSync(DIR).filter((f) => f.endsWith('.yml')).sort();
+  const files = readdirSync(DIR)
+    .filter((f) => f.endsWith('.yml'))
+    .sort();
 
   test('there are 27 test files and 27 expected results, matched by release.name', () => {
     assert.equal(files.length, 27);
     assert.equal(expected.size, 27);
-    const names = files.map((f) => (service.parse(yamlDoc(readFileSync(join(DIR, f), 'utf8'))).value as { release: { name: string } }).release.name);
+    const names = files.map(
+      (f) =>
+        (service.parse(yamlDoc(readFileSync(join(DIR, f), 'utf8'))).value as { release: { name: string } }).release
+          .name,
+    );
     assert.deepEqual([...names].sort(), [...expected.keys()].sort());
   });
 
-  test('every file gets MOT\'s exact class and progress figures (27 of 27)', () => {
+  test("every file gets MOT's exact class and progress figures (27 of 27)", () => {
     const mismatches: string[] = [];
     let matched = 0;
     for (const file of files) {
@@ -43,14 +56,30 @@ describe('MOT conformance (mot-test-data + expected_results.json)', () => {
       assert.ok(result, file);
       const name = (parsed.value as { release: { name: string } }).release.name;
       const want = expected.get(name)!;
-      const got = { class: result.class ?? 0, progress: { 1: result.progress[1], 2: result.progress[2], 3: result.progress[3] } };
-      const same = got.class === want.class && got.progress[1] === want.progress['1'] && got.progress[2] === want.progress['2'] && got.progress[3] === want.progress['3'];
+      const got = {
+        class: result.class ?? 0,
+        progress: { 1: result.progress[1], 2: result.progress[2], 3: result.progress[3] },
+      };
+      const same =
+        got.class === want.class &&
+        got.progress[1] === want.progress['1'] &&
+        got.progress[2] === want.progress['2'] &&
+        got.progress[3] === want.progress['3'];
       if (same) matched++;
       else {
-        mismatches.push(`${file} (${name}):\n    MOT:  class ${want.class}, progress I ${want.progress['1']}, II ${want.progress['2']}, III ${want.progress['3']}\n    ours: class ${got.class}, progress I ${got.progress[1]}, II ${got.progress[2]}, III ${got.progress[3]}`);
+        mismatches.push(
+          `${file} (${name}):\n    MOT:  class ${want.class}, progress I ` +
+            `${want.progress['1']}, II ${want.progress['2']}, III ${want.progress['3']}` +
+            `\n    ours: class ${got.class}, progress I ${got.progress[1]}, II ` +
+            `${got.progress[2]}, III ${got.progress[3]}`,
+        );
       }
     }
-    assert.equal(mismatches.length, 0, `${matched} of ${files.length} match; mismatches:\n  ${mismatches.join('\n  ')}`);
+    assert.equal(
+      mismatches.length,
+      0,
+      `${matched} of ${files.length} match; mismatches:\n  ${mismatches.join('\n  ')}`,
+    );
     assert.equal(matched, 27);
   });
 

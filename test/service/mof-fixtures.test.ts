@@ -34,7 +34,13 @@ function action(text: string, title: string | RegExp, pick?: (d: Diagnostic) => 
   return actions.find((a) => (typeof title === 'string' ? a.title === title : title.test(a.title)));
 }
 
-const OSAID_CODE_MISSING = ['Data preprocessing code', 'Training code', 'Evaluation code', 'Inference code', 'Supporting libraries and tools'];
+const OSAID_CODE_MISSING = [
+  'Data preprocessing code',
+  'Training code',
+  'Evaluation code',
+  'Inference code',
+  'Supporting libraries and tools',
+];
 
 /**
  * MOT's progress figure: the required components under an open license over those required, in percent,
@@ -50,21 +56,41 @@ describe('real MOF files: classes', () => {
     ['Pythia-1B.yml', 1, [100, 100, 100], 'MOF Class I — Open Science · all 13 required components open'],
     // The six Class III components inherit Apache-2.0 from the distribution; Class II's four code and data
     // components are absent: 6 of 10.
-    ['Granite-4-1.yml', 3, [0, percent(6, 10), percent(6, 6)],
-      'MOF Class III — Open Model · Class II: 4 of 10 required components missing or not open (60%)'],
+    [
+      'Granite-4-1.yml',
+      3,
+      [0, percent(6, 10), percent(6, 6)],
+      'MOF Class III — Open Model · Class II: 4 of 10 required components missing or not open (60%)',
+    ],
     // Architecture and weights under the Llama license, the paper (for the report) unlicensed, the rest absent: 0 of 6.
-    ['Llama-3-8B.yml', null, [0, 0, percent(0, 6)],
-      'MOF unclassified · Class III: 6 of 6 required components missing or not open'],
+    [
+      'Llama-3-8B.yml',
+      null,
+      [0, 0, percent(0, 6)],
+      'MOF unclassified · Class III: 6 of 6 required components missing or not open',
+    ],
     // Five Class III components `unlicensed`, the data card absent: 0 of 6.
-    ['gemma-7b.yml', null, [0, 0, percent(0, 6)],
-      'MOF unclassified · Class III: 6 of 6 required components missing or not open'],
+    [
+      'gemma-7b.yml',
+      null,
+      [0, 0, percent(0, 6)],
+      'MOF unclassified · Class III: 6 of 6 required components missing or not open',
+    ],
     // Architecture and weights Apache-2.0; the paper (standing in for the absent report) unlicensed;
     // model card, data card and evaluation results absent: 2 of 6.
-    ['Mistral-7B-v0.1.yml', null, [0, 0, percent(2, 6)],
-      'MOF unclassified · Class III: 4 of 6 required components missing or not open (33%)'],
+    [
+      'Mistral-7B-v0.1.yml',
+      null,
+      [0, 0, percent(2, 6)],
+      'MOF unclassified · Class III: 4 of 6 required components missing or not open (33%)',
+    ],
     // Only the technical report has its own CC-BY-4.0; the other five inherit the BLOOM RAIL license: 1 of 6.
-    ['BLOOM.yml', null, [0, 0, percent(1, 6)],
-      'MOF unclassified · Class III: 5 of 6 required components missing or not open (17%)'],
+    [
+      'BLOOM.yml',
+      null,
+      [0, 0, percent(1, 6)],
+      'MOF unclassified · Class III: 5 of 6 required components missing or not open (17%)',
+    ],
   ];
   for (const [file, cls, progress, title] of cases) {
     test(`${file}: ${title}`, () => {
@@ -91,7 +117,16 @@ describe('real MOF files: classes', () => {
   test('Granite-4-1: what is missing for Class II and Class I', () => {
     const { result } = analyse(mof('Granite-4-1.yml'));
     assert.deepEqual(result.missing[2], ['Training code', 'Inference code', 'Evaluation code', 'Evaluation data']);
-    assert.deepEqual(result.absent[1], ['Training code', 'Inference code', 'Evaluation code', 'Evaluation data', 'Data preprocessing code', 'Model parameters (Intermediate)', 'Datasets', 'Research paper']);
+    assert.deepEqual(result.absent[1], [
+      'Training code',
+      'Inference code',
+      'Evaluation code',
+      'Evaluation data',
+      'Data preprocessing code',
+      'Model parameters (Intermediate)',
+      'Datasets',
+      'Research paper',
+    ]);
   });
 });
 
@@ -108,18 +143,33 @@ describe('real MOF files: exact diagnostics', () => {
     ]);
     // Errors: what OSAID needs (the architecture and weights restricted, the requirements unmet); the paper's own
     // finding is a warning (supporting material), its effect the data information requirement's error.
-    assert.deepEqual(diagnostics.map((d) => d.severity), [1, 1, 1, 1, 1, 1, 1, 1, 2]);
-    assert.match(diagnostics[0].message, /^OSAID 1\.0 requires data information under open terms, and none of what this file shows counts: `Research paper` is unlicensed or not under open terms/);
+    assert.deepEqual(
+      diagnostics.map((d) => d.severity),
+      [1, 1, 1, 1, 1, 1, 1, 1, 2],
+    );
+    assert.match(
+      diagnostics[0].message,
+      /^OSAID 1\.0 requires data information under open terms, and none of what this file shows counts: `Research paper` is unlicensed or not under open terms/,
+    );
     assert.deepEqual(diagnostics[0].data, { path: 'release.components', requirement: 'data_information' });
     const restricted = diagnostics.filter((d) => d.code === 'license/restricted');
-    assert.deepEqual(restricted.map((d) => (d.data as { component: string }).component), ['Model architecture', 'Model parameters (Final)']);
+    assert.deepEqual(
+      restricted.map((d) => (d.data as { component: string }).component),
+      ['Model architecture', 'Model parameters (Final)'],
+    );
     for (const d of restricted) {
       assert.equal(d.severity, 1);
       assert.equal(d.source, 'osai');
       assert.match(d.message, /Meta Llama 3 Community License Agreement, which restricts use \(acceptable-use policy/);
       assert.match(d.message, /MOT counts the component as not open/);
     }
-    assert.deepEqual(diagnostics.filter((d) => d.code === 'osaid/missing').slice(1).map((d) => (d.data as { component: string }).component), OSAID_CODE_MISSING);
+    assert.deepEqual(
+      diagnostics
+        .filter((d) => d.code === 'osaid/missing')
+        .slice(1)
+        .map((d) => (d.data as { component: string }).component),
+      OSAID_CODE_MISSING,
+    );
     assert.deepEqual(diagnostics[6].data, { path: 'release.components[0].license', component: 'Model architecture' });
   });
 
@@ -128,7 +178,9 @@ describe('real MOF files: exact diagnostics', () => {
     assert.deepEqual(diagnostics.map(brief), [
       // The technical report and the paper are unlicensed: no data information counts.
       'osaid/missing@16:3-16:13',
-      ...['Data preprocessing code', 'Training code', 'Evaluation code', 'Supporting libraries and tools'].map(() => 'osaid/missing@16:3-16:13'),
+      ...['Data preprocessing code', 'Training code', 'Evaluation code', 'Supporting libraries and tools'].map(
+        () => 'osaid/missing@16:3-16:13',
+      ),
       'mof/unlicensed@20:16-20:26',
       'license/restricted@24:16-24:21',
       'mof/unlicensed@28:16-28:26',
@@ -140,10 +192,19 @@ describe('real MOF files: exact diagnostics', () => {
     ]);
     // Errors where OSAID needs the component (architecture, inference code, weights); warnings on the model metadata,
     // model card and evaluation results (outside the OSAID view) and on the report and paper (supporting material).
-    assert.deepEqual(diagnostics.slice(5).map((d) => [(d.data as { component: string }).component, d.severity]), [
-      ['Model architecture', 1], ['Inference code', 1], ['Model parameters (Final)', 1], ['Model metadata', 2],
-      ['Model card', 2], ['Technical report', 2], ['Research paper', 2], ['Evaluation results', 2],
-    ]);
+    assert.deepEqual(
+      diagnostics.slice(5).map((d) => [(d.data as { component: string }).component, d.severity]),
+      [
+        ['Model architecture', 1],
+        ['Inference code', 1],
+        ['Model parameters (Final)', 1],
+        ['Model metadata', 2],
+        ['Model card', 2],
+        ['Technical report', 2],
+        ['Research paper', 2],
+        ['Evaluation results', 2],
+      ],
+    );
     assert.match(diagnostics[6].message, /^`Inference code`: `gemma` is the Gemma Terms of Use, which restricts use/);
     assert.match(diagnostics[5].message, /OSAID 1\.0 does not count it either: code needs an OSI-approved license\.$/);
   });
@@ -153,8 +214,15 @@ describe('real MOF files: exact diagnostics', () => {
     const restricted = diagnostics.filter((d) => d.code === 'license/restricted');
     assert.equal(restricted.length, 11);
     assert.equal(brief(restricted[0]), 'license/restricted@22:14-22:32');
-    assert.match(restricted[0].message, /^`Model architecture` inherits `BigScience-BLOOM-RAIL-1.0` from `release\.license\.distribution\.name`: it is the BigScience BLOOM RAIL License v1\.0, which restricts use/);
-    assert.deepEqual(restricted[0].data, { path: 'release.components[0].name', component: 'Model architecture', inheritedFrom: 'release.license.distribution.name' });
+    assert.match(
+      restricted[0].message,
+      /^`Model architecture` inherits `BigScience-BLOOM-RAIL-1.0` from `release\.license\.distribution\.name`: it is the BigScience BLOOM RAIL License v1\.0, which restricts use/,
+    );
+    assert.deepEqual(restricted[0].data, {
+      path: 'release.components[0].name',
+      component: 'Model architecture',
+      inheritedFrom: 'release.license.distribution.name',
+    });
     // The technical report and the paper carry their own CC-BY-4.0: no finding there.
     assert.ok(!diagnostics.some((d) => d.range.start.line === 53 || d.range.start.line === 58));
   });
@@ -169,7 +237,11 @@ describe('real MOF files: exact diagnostics', () => {
       'mof/license-type@46:14-46:29',
     ]);
     assert.ok(diagnostics.filter((d) => d.code === 'mof/license-type').every((d) => d.severity === 2));
-    assert.deepEqual(diagnostics[0].data, { path: 'release.components', requirement: 'code.supporting_libraries', component: 'Supporting libraries and tools' });
+    assert.deepEqual(diagnostics[0].data, {
+      path: 'release.components',
+      requirement: 'code.supporting_libraries',
+      component: 'Supporting libraries and tools',
+    });
   });
 
   test('Granite-4-1 and Mistral: exact lists', () => {
@@ -193,30 +265,40 @@ describe('real MOF files: exact diagnostics', () => {
 });
 
 describe('real MOF files: quick fixes', () => {
-  test('Granite-4-1: "Add the 4 components missing for MOF Class II" → Class II, MOT\'s item style, nothing else touched', () => {
-    const text = mof('Granite-4-1.yml');
-    const fixed = apply(text, action(text, 'Add the 4 components missing for MOF Class II'));
-    assert.ok(fixed.startsWith(text), 'the original text is kept as it was; the items are appended');
-    assert.equal(fixed.slice(text.length), [
-      '    -',
-      "      name: 'Training code'",
-      "      description: 'Code used for training the model'",
-      '    -',
-      "      name: 'Inference code'",
-      "      description: 'Code used for running the model to make predictions'",
-      '    -',
-      "      name: 'Evaluation code'",
-      "      description: 'Code used for evaluating the model'",
-      '    -',
-      "      name: 'Evaluation data'",
-      "      description: 'Data used for evaluating the model'",
-      '',
-    ].join('\n'));
-    assert.equal(parseDocument(fixed).errors.length, 0);
-    const after = analyse(fixed).result;
-    assert.equal(after.class, 2);
-    assert.equal(after.title, 'MOF Class II — Open Tooling · Class I: 4 of 14 required components missing or not open (71%)');
-  });
+  test(
+    'Granite-4-1: "Add the 4 components missing for MOF Class II" → Class ' +
+      "II, MOT's item style, nothing else touched",
+    () => {
+      const text = mof('Granite-4-1.yml');
+      const fixed = apply(text, action(text, 'Add the 4 components missing for MOF Class II'));
+      assert.ok(fixed.startsWith(text), 'the original text is kept as it was; the items are appended');
+      assert.equal(
+        fixed.slice(text.length),
+        [
+          '    -',
+          "      name: 'Training code'",
+          "      description: 'Code used for training the model'",
+          '    -',
+          "      name: 'Inference code'",
+          "      description: 'Code used for running the model to make predictions'",
+          '    -',
+          "      name: 'Evaluation code'",
+          "      description: 'Code used for evaluating the model'",
+          '    -',
+          "      name: 'Evaluation data'",
+          "      description: 'Data used for evaluating the model'",
+          '',
+        ].join('\n'),
+      );
+      assert.equal(parseDocument(fixed).errors.length, 0);
+      const after = analyse(fixed).result;
+      assert.equal(after.class, 2);
+      assert.equal(
+        after.title,
+        'MOF Class II — Open Tooling · Class I: 4 of 14 required components missing or not open (71%)',
+      );
+    },
+  );
 
   test('Granite-4-1: "Add all components missing for MOF Class I" → Class I; comments are kept', () => {
     const text = mof('Granite-4-1.yml')
@@ -228,35 +310,76 @@ describe('real MOF files: quick fixes', () => {
     assert.deepEqual(comments(fixed), ['# what is released', '# the report', '# end of file']);
     const after = analyse(fixed);
     assert.equal(after.result.class, 1);
-    assert.ok(fixed.includes("      name: 'Research paper'\n      description: 'Research paper detailing the development and capabilities of the model'\n"));
+    assert.ok(
+      fixed.includes(
+        "      name: 'Research paper'\n      description: 'Research paper " +
+          "detailing the development and capabilities of the model'\n",
+      ),
+    );
     // The OSAID view now only misses the supporting libraries.
-    assert.deepEqual(after.diagnostics.filter((d) => d.code === 'osaid/missing').map((d) => (d.data as { component: string }).component), ['Supporting libraries and tools']);
+    assert.deepEqual(
+      after.diagnostics
+        .filter((d) => d.code === 'osaid/missing')
+        .map((d) => (d.data as { component: string }).component),
+      ['Supporting libraries and tools'],
+    );
   });
 
   test('Llama-3-8B: adding the Class III components does not make it Class III (the Llama license stays)', () => {
     const text = mof('Llama-3-8B.yml');
     const { parsed } = analyse(text);
     const titles = mofClassActions(parsed).map((a) => a.title);
-    assert.deepEqual(titles, ['Add the 4 components missing for MOF Class III', 'Add all components missing for MOF Class I (11)']);
+    assert.deepEqual(titles, [
+      'Add the 4 components missing for MOF Class III',
+      'Add all components missing for MOF Class I (11)',
+    ]);
     const fixed = apply(text, mofClassActions(parsed)[0]);
     const after = analyse(fixed).result;
     assert.equal(after.class, null);
-    assert.deepEqual(after.missing[3], ['Model architecture', 'Model parameters (Final)', 'Model card', 'Data card', 'Technical report', 'Evaluation results']);
+    assert.deepEqual(after.missing[3], [
+      'Model architecture',
+      'Model parameters (Final)',
+      'Model card',
+      'Data card',
+      'Technical report',
+      'Evaluation results',
+    ]);
     assert.deepEqual(after.absent[3], []);
   });
 
   test('an osaid/missing diagnostic offers adding that component; the OSAID gap closes', () => {
     const text = mof('Mistral-7B-v0.1.yml');
-    const fixed = apply(text, action(text, 'Add the MOF component `Training code`', (d) => (d.data as { component?: string }).component === 'Training code'));
-    assert.equal(fixed.slice(text.length), "    -\n      name: 'Training code'\n      description: 'Code used for training the model'\n");
-    const after = analyse(fixed).diagnostics.filter((d) => d.code === 'osaid/missing').map((d) => (d.data as { component?: string }).component);
+    const fixed = apply(
+      text,
+      action(
+        text,
+        'Add the MOF component `Training code`',
+        (d) => (d.data as { component?: string }).component === 'Training code',
+      ),
+    );
+    assert.equal(
+      fixed.slice(text.length),
+      "    -\n      name: 'Training code'\n      description: 'Code used for training the model'\n",
+    );
+    const after = analyse(fixed)
+      .diagnostics.filter((d) => d.code === 'osaid/missing')
+      .map((d) => (d.data as { component?: string }).component);
     // The first is the data information's (the paper is unlicensed), which no component to add would fix.
-    assert.deepEqual(after, [undefined, 'Data preprocessing code', 'Evaluation code', 'Inference code', 'Supporting libraries and tools']);
+    assert.deepEqual(after, [
+      undefined,
+      'Data preprocessing code',
+      'Evaluation code',
+      'Inference code',
+      'Supporting libraries and tools',
+    ]);
   });
 
   test('"Add all components OSAID requires" adds every component the OSAID view misses', () => {
     const text = mof('Granite-4-1.yml');
-    const fixed = apply(text, action(text, 'Add all components OSAID requires (5)', (d) => d.code === 'osaid/missing'));
+    const fixed = apply(
+      text,
+      action(text, 'Add all components OSAID requires (5)', (d) => d.code === 'osaid/missing'),
+    );
     assert.equal(analyse(fixed).diagnostics.filter((d) => d.code === 'osaid/missing').length, 0);
   });
 

@@ -13,7 +13,10 @@ import { ROOT } from '../helpers';
 const REGENERATE = 'npx tsx server/src/service/formats/mof/data/generate.ts';
 
 test('the reference files the generator reads are in the repository', () => {
-  assert.equal(relative(ROOT, DEFAULT_SOURCE).split(/[\\/]/).join('/'), 'server/src/service/formats/mof/data/mot-reference');
+  assert.equal(
+    relative(ROOT, DEFAULT_SOURCE).split(/[\\/]/).join('/'),
+    'server/src/service/formats/mof/data/mot-reference',
+  );
   for (const name of ['licenses.json', 'mof-licenses.json', 'mof.settings.yml', 'mof_schema.json']) {
     assert.ok(existsSync(join(DEFAULT_SOURCE, name)), `${name} missing from ${relative(ROOT, DEFAULT_SOURCE)}`);
   }
@@ -25,7 +28,10 @@ function firstDifference(actual: string, expected: string): string {
   const e = expected.split('\n');
   const i = a.findIndex((line, n) => line !== e[n]);
   const line = i === -1 ? a.length : i;
-  return `line ${line + 1}: on disk ${JSON.stringify(a[line] ?? '<end of file>')}, generated ${JSON.stringify(e[line] ?? '<end of file>')}`;
+  return (
+    `line ${line + 1}: on disk ${JSON.stringify(a[line] ?? '<end of file>')}` +
+    `, generated ${JSON.stringify(e[line] ?? '<end of file>')}`
+  );
 }
 
 test('motTables.ts is exactly what generate.ts produces from mot-reference/', () => {

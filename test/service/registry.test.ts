@@ -57,7 +57,10 @@ describe('format recognition', () => {
   test('files found in folders: claimed by name without reading them, by content otherwise', () => {
     const service = getLanguageService();
     let reads = 0;
-    const read = (text: string) => () => { reads++; return text; };
+    const read = (text: string) => () => {
+      reads++;
+      return text;
+    };
     assert.equal(service.mayClaimFile('file:///w/osai.yaml', read('')), true);
     assert.equal(reads, 0, 'a manifest is claimed by its name');
     assert.equal(service.mayClaimFile('file:///w/OLMo.yml', read(OLMO_MOF)), true);
@@ -70,6 +73,11 @@ describe('format recognition', () => {
     assert.deepEqual(ids, [...new Set(ids)]);
     assert.ok(!ids.includes('none'), '`none` answers when no format claims a document');
     const docs = getLanguageService().codeDocs();
-    for (const code of ['osaid/missing', 'license/restricted', ...DEFAULT_FORMATS.flatMap((f) => Object.keys(f.codes ?? {}))]) assert.ok(docs[code], code);
+    for (const code of [
+      'osaid/missing',
+      'license/restricted',
+      ...DEFAULT_FORMATS.flatMap((f) => Object.keys(f.codes ?? {})),
+    ])
+      assert.ok(docs[code], code);
   });
 });

@@ -39,7 +39,12 @@ describe('OSI-reviewed releases (examples/releases/)', () => {
           assert.equal(r.checklist.verdict.meets, false, summary);
           assert.equal(item(r, 'parameters.weights').status, 'met', 'the weights themselves are open');
           assert.equal(item(r, 'code.training').status, 'missing', summary);
-          assert.ok(r.checklist.groups.find((g) => g.id === 'data_information')!.items.some((i) => i.level === 'required' && i.status === 'missing'), summary);
+          assert.ok(
+            r.checklist.groups
+              .find((g) => g.id === 'data_information')!
+              .items.some((i) => i.level === 'required' && i.status === 'missing'),
+            summary,
+          );
           return;
       }
     });
@@ -51,7 +56,18 @@ describe('OSI-reviewed releases (examples/releases/)', () => {
     const end = page.indexOf(TABLE_END);
     assert.ok(start >= 0 && end > start, `${TABLE_PAGE} has the table markers`);
     assert.equal(page.indexOf(TABLE_START, start + 1), -1, `${TABLE_PAGE} has one table`);
-    assert.equal(page.slice(0, start).match(/^#+ .*$/gm)?.at(-1), '## How our verdicts compare with OSI\'s', 'the table is in its section (docs link to its anchor)');
-    assert.equal(page.slice(start + TABLE_START.length, end).trim(), comparisonTable(), `run \`npm run releases:table\` and commit ${TABLE_PAGE}`);
+    assert.equal(
+      page
+        .slice(0, start)
+        .match(/^#+ .*$/gm)
+        ?.at(-1),
+      "## How our verdicts compare with OSI's",
+      'the table is in its section (docs link to its anchor)',
+    );
+    assert.equal(
+      page.slice(start + TABLE_START.length, end).trim(),
+      comparisonTable(),
+      `run \`npm run releases:table\` and commit ${TABLE_PAGE}`,
+    );
   });
 });

@@ -26,12 +26,30 @@ for (const validator of GENERATED_VALIDATORS) {
 test('the standalone validators report the errors a run-time compilation reports', () => {
   const ajv = new Ajv(VALIDATOR_OPTIONS);
   const cases: Array<[string, typeof validateManifest, object, unknown[]]> = [
-    ['manifest', validateManifest, buildManifestSchema({ variant: 'validation' }), [
-      {}, { osaid: 1 }, { osaid: '2.0', system: { name: 3 }, x: 1 }, { code: { supporting_libraries: [1, { name: 'a', licence: 'MIT' }] } }, [], 'text',
-    ]],
-    ['mof', validateMof, mofSchema, [
-      {}, { framework: { name: 'Model Openness Framework' } }, { framework: { name: 1 }, release: { components: 'x' } }, { release: { components: [{ name: 'Model card', license: 3 }] } },
-    ]],
+    [
+      'manifest',
+      validateManifest,
+      buildManifestSchema({ variant: 'validation' }),
+      [
+        {},
+        { osaid: 1 },
+        { osaid: '2.0', system: { name: 3 }, x: 1 },
+        { code: { supporting_libraries: [1, { name: 'a', licence: 'MIT' }] } },
+        [],
+        'text',
+      ],
+    ],
+    [
+      'mof',
+      validateMof,
+      mofSchema,
+      [
+        {},
+        { framework: { name: 'Model Openness Framework' } },
+        { framework: { name: 1 }, release: { components: 'x' } },
+        { release: { components: [{ name: 'Model card', license: 3 }] } },
+      ],
+    ],
   ];
   for (const [name, standalone, schema, values] of cases) {
     const compiled = ajv.compile(schema);
@@ -41,6 +59,9 @@ test('the standalone validators report the errors a run-time compilation reports
       assert.equal(standalone(value), expected, `${name}: ${JSON.stringify(value)}`);
       assert.equal(JSON.stringify(standalone.errors), expectedErrors, `${name}: ${JSON.stringify(value)}`);
     }
-    assert.ok(values.some((v) => !standalone(v)), `${name}: some value is rejected`);
+    assert.ok(
+      values.some((v) => !standalone(v)),
+      `${name}: some value is rejected`,
+    );
   }
 });

@@ -16,14 +16,24 @@ import { getLanguageService } from '../../server/src/service';
 import { ROOT } from '../helpers';
 
 function files(dir: string): string[] {
-  return readdirSync(dir).sort().flatMap((e) => {
-    const path = join(dir, e);
-    return statSync(path).isDirectory() ? files(path) : /\.ya?ml$|\.md$/.test(e) && e !== 'ATTRIBUTION.md' ? [path] : [];
-  });
+  return readdirSync(dir)
+    .sort()
+    .flatMap((e) => {
+      const path = join(dir, e);
+      return statSync(path).isDirectory()
+        ? files(path)
+        : /\.ya?ml$|\.md$/.test(e) && e !== 'ATTRIBUTION.md'
+          ? [path]
+          : [];
+    });
 }
 
-const ALL = [...files(join(ROOT, 'examples')), ...files(join(ROOT, 'test', 'fixtures', 'manifests')), ...files(join(ROOT, 'test', 'fixtures', 'mof')), ...files(join(ROOT, 'test', 'fixtures', 'cards'))]
-  .map((path) => relative(ROOT, path).split('\\').join('/'));
+const ALL = [
+  ...files(join(ROOT, 'examples')),
+  ...files(join(ROOT, 'test', 'fixtures', 'manifests')),
+  ...files(join(ROOT, 'test', 'fixtures', 'mof')),
+  ...files(join(ROOT, 'test', 'fixtures', 'cards')),
+].map((path) => relative(ROOT, path).split('\\').join('/'));
 
 function languageOf(file: string): string {
   return file.endsWith('.md') ? 'markdown' : 'yaml';
@@ -57,9 +67,11 @@ const HAND_COUNTED: ReadonlyArray<[file: string, title: string, exit: 0 | 1]> = 
   // MOF: architecture and weights under the Llama 3 license (2), the only data information an unlicensed paper (1),
   // five code components absent (5): 8.
   ['test/fixtures/mof/Llama-3-8B.yml', '✗ 8 unmet OSAID 1.0 requirements', 1],
-  // Zephyr's card: weights under mit, two datasets listed; the rest of the data information (7) and all code (6) not stated.
+  // Zephyr's card: weights under mit, two datasets listed; the rest of the data information (7) and all code (6) not
+  // stated.
   ['examples/cards/model/README.md', '○ No unmet OSAID 1.0 requirement in what it states · 13 not stated', 0],
-  // C4's dataset card: terms odc-by, provenance, scope, characteristics, collection and labeling stated; processing not.
+  // C4's dataset card: terms odc-by, provenance, scope, characteristics, collection and labeling stated; processing
+  // not.
   ['examples/cards/dataset/README.md', '○ No unmet OSAID 1.0 requirement in what it states · 1 not stated', 0],
 ];
 
@@ -70,13 +82,23 @@ test('hand-counted verdicts: the lens, the JSON, the table, the report and the e
   const service = getLanguageService();
   assert.ok(HAND_COUNTED.length >= 10);
   for (const [file, title, exit] of HAND_COUNTED) {
-    const parsed = service.parse(TextDocument.create(`file:///${file}`, languageOf(file), 1, readFileSync(join(ROOT, file), 'utf8')));
+    const parsed = service.parse(
+      TextDocument.create(`file:///${file}`, languageOf(file), 1, readFileSync(join(ROOT, file), 'utf8')),
+    );
     const diagnostics = service.doValidation(parsed);
     const checklist = service.getChecklist(parsed, diagnostics)!;
     assert.equal(checklist.verdict.title, title, file);
-    assert.ok(service.getCodeLenses(parsed, diagnostics).some((l) => l.command?.title === title), `${file}: lens`);
+    assert.ok(
+      service.getCodeLenses(parsed, diagnostics).some((l) => l.command?.title === title),
+      `${file}: lens`,
+    );
     const out: string[] = [];
-    const code = main(['--no-evidence', '--format', 'json', file], (s) => out.push(s), () => {}, { cwd: ROOT, env: {} });
+    const code = main(
+      ['--no-evidence', '--format', 'json', file],
+      (s) => out.push(s),
+      () => {},
+      { cwd: ROOT, env: {} },
+    );
     assert.equal(code, exit, `${file}: exit code`);
     assert.equal((JSON.parse(out.join('\n')) as JsonOutput).files[0].verdict?.title, title, `${file}: JSON`);
   }
@@ -86,11 +108,31 @@ test('every file: one verdict everywhere, by the rule (an unmet item or an error
   const service = getLanguageService();
   const out: string[] = [];
   // 2: the alias-bomb fixture cannot be read, so it is not checked (and is not in the outputs).
-  assert.equal(main(['--no-evidence', '--format', 'json', ...ALL], (s) => out.push(s), () => {}, { cwd: ROOT, env: {} }), 2);
+  assert.equal(
+    main(
+      ['--no-evidence', '--format', 'json', ...ALL],
+      (s) => out.push(s),
+      () => {},
+      { cwd: ROOT, env: {} },
+    ),
+    2,
+  );
   const json = new Map((JSON.parse(out.join('\n')) as JsonOutput).files.map((f) => [f.file, f]));
   const table: string[] = [];
-  main(['--no-evidence', '--format', 'table', ...ALL], (s) => table.push(s), () => {}, { cwd: ROOT, env: {} });
-  const rows = new Map(table.join('\n').split('\n').slice(2).map((l) => l.split(/ {2,}/)).map((cells) => [cells[0], cells]));
+  main(
+    ['--no-evidence', '--format', 'table', ...ALL],
+    (s) => table.push(s),
+    () => {},
+    { cwd: ROOT, env: {} },
+  );
+  const rows = new Map(
+    table
+      .join('\n')
+      .split('\n')
+      .slice(2)
+      .map((l) => l.split(/ {2,}/))
+      .map((cells) => [cells[0], cells]),
+  );
   let unreadable = 0;
   let checked = 0;
   for (const file of ALL) {
@@ -102,7 +144,16 @@ test('every file: one verdict everywhere, by the rule (an unmet item or an error
       // Claimed, but its YAML value cannot be built: the command line does not check it (exit 2), the editor says why.
       unreadable++;
       assert.equal(json.has(file), false, file);
-      assert.equal(main(['--no-evidence', '--quiet', file], () => {}, () => {}, { cwd: ROOT, env: {} }), 2, `${file}: exit code`);
+      assert.equal(
+        main(
+          ['--no-evidence', '--quiet', file],
+          () => {},
+          () => {},
+          { cwd: ROOT, env: {} },
+        ),
+        2,
+        `${file}: exit code`,
+      );
       continue;
     }
     const diagnostics = service.doValidation(parsed);
@@ -113,24 +164,48 @@ test('every file: one verdict everywhere, by the rule (an unmet item or an error
     const errors = diagnostics.filter((d) => d.severity === 1).length;
     assert.equal(verdict.unmet, unmet, file);
     assert.equal(verdict.placeholders, required.filter((i) => i.status === 'placeholder').length, file);
-    assert.equal(verdict.state, unmet > 0 || errors > 0 ? 'fails' : verdict.notStated > 0 ? 'incomplete' : 'meets', file);
+    assert.equal(
+      verdict.state,
+      unmet > 0 || errors > 0 ? 'fails' : verdict.notStated > 0 ? 'incomplete' : 'meets',
+      file,
+    );
     assert.equal(verdict.meets, verdict.state === 'meets', file);
     // An unmet requirement always shows as an error, so the Problems view and the verdict never disagree.
     if (unmet > 0) assert.ok(errors > 0, `${file}: an unmet requirement has an error diagnostic`);
     if (verdict.syntaxErrors === 0) {
-      assert.match(verdict.title, unmet > 0 ? new RegExp(`^✗ ${unmet} unmet OSAID 1\\.0 requirements?\\b`)
-        : errors > 0 ? new RegExp(`^✗ ${errors} errors? to fix`)
-          : verdict.notStated > 0 ? new RegExp(`^○ .* ${verdict.notStated} not stated`) : /^✓ Meets the OSAID 1\.0 checks/, file);
+      assert.match(
+        verdict.title,
+        unmet > 0
+          ? new RegExp(`^✗ ${unmet} unmet OSAID 1\\.0 requirements?\\b`)
+          : errors > 0
+            ? new RegExp(`^✗ ${errors} errors? to fix`)
+            : verdict.notStated > 0
+              ? new RegExp(`^○ .* ${verdict.notStated} not stated`)
+              : /^✓ Meets the OSAID 1\.0 checks/,
+        file,
+      );
     } else {
       assert.match(verdict.title, /YAML syntax error/, file);
     }
-    assert.ok(service.getCodeLenses(parsed, diagnostics).some((l) => l.command?.title === verdict.title), `${file}: lens`);
-    assert.deepEqual(json.get(file)?.verdict, { meets: verdict.meets, state: verdict.state, title: verdict.title }, `${file}: JSON`);
+    assert.ok(
+      service.getCodeLenses(parsed, diagnostics).some((l) => l.command?.title === verdict.title),
+      `${file}: lens`,
+    );
+    assert.deepEqual(
+      json.get(file)?.verdict,
+      { meets: verdict.meets, state: verdict.state, title: verdict.title },
+      `${file}: JSON`,
+    );
     assert.equal(rows.get(file)?.[2], verdict.title, `${file}: table`);
     const report = service.renderReport([{ file, checklist }], 'md', { date: new Date(0) });
     assert.ok(report.includes(`**Verdict:** ${verdict.title}`), `${file}: report`);
     // The exit code is the verdict's.
-    const code = main(['--no-evidence', '--quiet', file], () => {}, () => {}, { cwd: ROOT, env: {} });
+    const code = main(
+      ['--no-evidence', '--quiet', file],
+      () => {},
+      () => {},
+      { cwd: ROOT, env: {} },
+    );
     assert.equal(code, verdict.state === 'fails' ? 1 : 0, `${file}: exit code`);
   }
   assert.ok(checked >= 70, `checked ${checked} files`);

@@ -35,12 +35,19 @@ await esbuild.build({
 
 // The harness: a do-nothing extension that stands in as the development extension when the
 // suite runs against an installed .vsix (VS Code runs extension tests only with one).
-writeFileSync(join(here, 'out', 'package.json'), JSON.stringify({
-  name: 'osai-manifest-test-harness',
-  displayName: 'OSAID Manifest test harness',
-  description: 'Hosts the VS Code integration suite when it runs against the installed .vsix.',
-  version: '0.0.0',
-  publisher: 'osai-tools-test',
-  private: true,
-  engines: { vscode: '^1.82.0' },
-}, null, 2) + '\n');
+writeFileSync(
+  join(here, 'out', 'package.json'),
+  JSON.stringify(
+    {
+      name: 'osai-manifest-test-harness',
+      displayName: 'OSAID Manifest test harness',
+      description: 'Hosts the VS Code integration suite when it runs against the installed .vsix.',
+      version: '0.0.0',
+      publisher: 'osai-tools-test',
+      private: true,
+      engines: { vscode: '^1.82.0' },
+    },
+    null,
+    2,
+  ) + '\n',
+);

@@ -22,10 +22,16 @@ const SUITE = join(REPO, 'test', 'vscode', 'out', 'index.js');
 const HARNESS = join(REPO, 'test', 'vscode', 'out');
 const log = (message: string): void => console.log(`[vscode-test:electron] ${message}`);
 
-interface Results { passed: number; failed: number }
+interface Results {
+  passed: number;
+  failed: number;
+}
 
 async function main(): Promise<number> {
-  for (const [file, how] of [[SUITE, 'node test/vscode/build.mjs'], [join(REPO, 'client', 'out', 'extension.js'), 'npm run build']]) {
+  for (const [file, how] of [
+    [SUITE, 'node test/vscode/build.mjs'],
+    [join(REPO, 'client', 'out', 'extension.js'), 'npm run build'],
+  ]) {
     if (!existsSync(file)) throw new Error(`${file} is missing (made by \`${how}\`)`);
   }
   const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { name: string; version: string };
@@ -60,19 +66,26 @@ async function main(): Promise<number> {
       if (multiRoot) {
         // The folders' treatAsOpen is a restricted setting: VS Code applies it only in a trusted workspace.
         mkdirSync(join(userData, 'User'), { recursive: true });
-        writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify({ 'security.workspace.trust.enabled': false }));
+        writeFileSync(
+          join(userData, 'User', 'settings.json'),
+          JSON.stringify({ 'security.workspace.trust.enabled': false }),
+        );
       }
       const resultsFile = join(dir, 'results.json');
       if (part === 'vsix') {
         // The CLI next to the executable (its default profile arguments are replaced by ours).
         const [cli] = resolveCliArgsFromVSCodeExecutablePath(executable);
-        const r = spawnSync(cli, ['--extensions-dir', extensionsDir, '--user-data-dir', userData, '--install-extension', vsix, '--force'],
-          { encoding: 'utf8', stdio: 'pipe', shell: process.platform === 'win32' });
+        const r = spawnSync(
+          cli,
+          ['--extensions-dir', extensionsDir, '--user-data-dir', userData, '--install-extension', vsix, '--force'],
+          { encoding: 'utf8', stdio: 'pipe', shell: process.platform === 'win32' },
+        );
         if (r.status !== 0) throw new Error(`installing ${vsix} failed:\n${r.stdout}\n${r.stderr}`);
         log(r.stdout.trim());
       }
       const what: Record<string, string> = {
-        dev: 'development folder: the whole suite', 'multi-root': 'multi-root workspace: the [multi-root] tests',
+        dev: 'development folder: the whole suite',
+        'multi-root': 'multi-root workspace: the [multi-root] tests',
       };
       log(`── ${what[part] ?? `installed ${vsix}: the [smoke] tests`} ──`);
       let code: number;
@@ -93,7 +106,7 @@ async function main(): Promise<number> {
         log(`the suite failed: ${error instanceof Error ? error.message : String(error)}`);
         code = 1;
       }
-      const results = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) as Results : undefined;
+      const results = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Results) : undefined;
       passed += results?.passed ?? 0;
       failed += results?.failed ?? 0;
       ok &&= code === 0 && !!results && results.failed === 0 && results.passed > 0;
@@ -105,7 +118,10 @@ async function main(): Promise<number> {
   return ok ? 0 : 1;
 }
 
-main().then((code) => process.exit(code), (error: unknown) => {
-  console.error(`[vscode-test:electron] FAILED: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(2);
-});
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`[vscode-test:electron] FAILED: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(2);
+  },
+);

@@ -62,9 +62,18 @@ interface Part {
   workspaceFile?: string;
 }
 
-interface Results { passed: number; failed: number; outcomes: Array<{ title: string; state: string; error?: string }> }
+interface Results {
+  passed: number;
+  failed: number;
+  outcomes: Array<{ title: string; state: string; error?: string }>;
+}
 
-interface PartResult { part: Part; exitCode: number | 'timeout'; results?: Results; problems: string[] }
+interface PartResult {
+  part: Part;
+  exitCode: number | 'timeout';
+  results?: Results;
+  problems: string[];
+}
 
 function vsixPath(): string {
   if (process.env.OSAI_VSIX) return resolve(process.env.OSAI_VSIX);
@@ -86,16 +95,25 @@ function neededArtifacts(parts: string[]): Array<[string, string]> {
 
 /** On failure: the language client's output channel ("OSAID Manifest"), where server trouble shows. */
 function printChannel(logsDir: string): void {
-  const files = existsSync(logsDir) ? readdirSync(logsDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('-OSAID Manifest.log')) : [];
+  const files = existsSync(logsDir)
+    ? readdirSync(logsDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('-OSAID Manifest.log'))
+    : [];
   for (const f of files) {
     const lines = readFileSync(join(logsDir, f), 'utf8').trimEnd().split('\n');
     log(`the "OSAID Manifest" output channel (last ${Math.min(lines.length, 30)} of ${lines.length} lines):`);
     for (const line of lines.slice(-30)) console.log(`  > ${line}`);
   }
-  if (files.length === 0) log('the "OSAID Manifest" output channel has no log (the extension never started its client)');
+  if (files.length === 0)
+    log('the "OSAID Manifest" output channel has no log (the extension never started its client)');
 }
 
-async function runPart(toolchain: Toolchain, browser: Browser, part: Part, root: string, timeoutMs: number): Promise<PartResult> {
+async function runPart(
+  toolchain: Toolchain,
+  browser: Browser,
+  part: Part,
+  root: string,
+  timeoutMs: number,
+): Promise<PartResult> {
   const dir = join(root, part.key);
   const workspace = join(dir, 'workspace');
   cpSync(part.workspaceFrom ?? join(REPO, 'examples'), workspace, { recursive: true });
@@ -104,14 +122,23 @@ async function runPart(toolchain: Toolchain, browser: Browser, part: Part, root:
   log(`── ${part.name}: ${part.grep ? `tests matching ${part.grep}` : 'the whole suite'} ──`);
 
   if (part.vsix) {
-    log(`${part.vsix.slice(REPO.length + 1)}: ${checkVsix(part.vsix)}, only the bundled client and server, schemas, grammar, README, LICENSE`);
+    log(
+      `${part.vsix.slice(REPO.length + 1)}: ${checkVsix(part.vsix)}, only the ` +
+        `bundled client and server, schemas, grammar, README, LICENSE`,
+    );
     await installVsix(toolchain, part.vsix, part.extensionsDir, join(dir, 'install-state'), log);
   }
 
   const { exitCode, problems } = await runInWorkbench({
-    toolchain, browser, dir, stateDir, extensionsDir: part.extensionsDir,
+    toolchain,
+    browser,
+    dir,
+    stateDir,
+    extensionsDir: part.extensionsDir,
     workspace: part.workspaceFile ? join(workspace, part.workspaceFile) : workspace,
-    developmentPath: part.developmentPath, testsPath: SUITE, timeoutMs,
+    developmentPath: part.developmentPath,
+    testsPath: SUITE,
+    timeoutMs,
     env: {
       OSAI_TEST_RESULTS: resultsFile,
       OSAI_TEST_EXTENSION_ROOT: part.extensionRoot,
@@ -119,19 +146,26 @@ async function runPart(toolchain: Toolchain, browser: Browser, part: Part, root:
       ...(part.grep ? { OSAI_TEST_GREP: part.grep } : {}),
     },
   });
-  const results = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) as Results : undefined;
+  const results = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Results) : undefined;
   if (!results) problems.push('the suite wrote no results (it did not run, or the extension host crashed)');
-  if (exitCode !== 0 || problems.length > 0 || !results || results.failed > 0) printChannel(join(stateDir, 'user-data', 'logs'));
+  if (exitCode !== 0 || problems.length > 0 || !results || results.failed > 0)
+    printChannel(join(stateDir, 'user-data', 'logs'));
   return { part, exitCode, results, problems };
 }
 
 async function main(): Promise<number> {
   const started = Date.now();
-  const parts = (process.env.OSAI_VSCODE_PARTS ?? 'dev,multi-root,vsix').split(',')
-    .map((s) => s.trim()).filter(Boolean);
+  const parts = (process.env.OSAI_VSCODE_PARTS ?? 'dev,multi-root,vsix')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   checkArtifacts(neededArtifacts(parts));
   const toolchain = await provision({ browser: true, log });
-  log(`running the integration suite in VS Code ${toolchain.vscodeVersion} (commit ${toolchain.vscodeCommit.slice(0, 12)}, server build from code-server) with ${toolchain.chromium}`);
+  log(
+    `running the integration suite in VS Code ${toolchain.vscodeVersion} (commit ` +
+      `${toolchain.vscodeCommit.slice(0, 12)}, server build from code-server) ` +
+      `with ${toolchain.chromium}`,
+  );
 
   const root = mkdtempSync(join(tmpdir(), 'osai-vscode-test-'));
   launcher.tempRoot = root;
@@ -141,29 +175,68 @@ async function main(): Promise<number> {
   const results: PartResult[] = [];
   try {
     if (parts.includes('dev')) {
-      results.push(await runPart(toolchain, browser, {
-        name: `development folder${DEV_PATH === REPO ? '' : ` ${DEV_PATH}`}`, key: 'dev', developmentPath: DEV_PATH, extensionRoot: DEV_PATH, extensionsDir: join(root, 'dev', 'extensions'),
-      }, root, partTimeout));
+      results.push(
+        await runPart(
+          toolchain,
+          browser,
+          {
+            name: `development folder${DEV_PATH === REPO ? '' : ` ${DEV_PATH}`}`,
+            key: 'dev',
+            developmentPath: DEV_PATH,
+            extensionRoot: DEV_PATH,
+            extensionsDir: join(root, 'dev', 'extensions'),
+          },
+          root,
+          partTimeout,
+        ),
+      );
     }
     if (parts.includes('multi-root')) {
-      results.push(await runPart(toolchain, browser, {
-        name: 'multi-root workspace', key: 'multi-root', grep: '[multi-root]',
-        developmentPath: DEV_PATH, extensionRoot: DEV_PATH, extensionsDir: join(root, 'multi-root', 'extensions'),
-        workspaceFrom: join(REPO, 'test', 'fixtures', 'multi-root'), workspaceFile: 'multi-root.code-workspace',
-      }, root, partTimeout));
+      results.push(
+        await runPart(
+          toolchain,
+          browser,
+          {
+            name: 'multi-root workspace',
+            key: 'multi-root',
+            grep: '[multi-root]',
+            developmentPath: DEV_PATH,
+            extensionRoot: DEV_PATH,
+            extensionsDir: join(root, 'multi-root', 'extensions'),
+            workspaceFrom: join(REPO, 'test', 'fixtures', 'multi-root'),
+            workspaceFile: 'multi-root.code-workspace',
+          },
+          root,
+          partTimeout,
+        ),
+      );
     }
     if (parts.includes('vsix')) {
       const extensionsDir = join(root, 'vsix', 'extensions');
       mkdirSync(extensionsDir, { recursive: true });
-      results.push(await runPart(toolchain, browser, {
-        name: `installed ${vsixPath().slice(REPO.length + 1)}`, key: 'vsix', developmentPath: HARNESS, grep: '[smoke]',
-        extensionRoot: extensionsDir, extensionsDir, vsix: vsixPath(),
-      }, root, partTimeout));
+      results.push(
+        await runPart(
+          toolchain,
+          browser,
+          {
+            name: `installed ${vsixPath().slice(REPO.length + 1)}`,
+            key: 'vsix',
+            developmentPath: HARNESS,
+            grep: '[smoke]',
+            extensionRoot: extensionsDir,
+            extensionsDir,
+            vsix: vsixPath(),
+          },
+          root,
+          partTimeout,
+        ),
+      );
     }
   } finally {
     await browser.close().catch(() => undefined);
     if (process.env.OSAI_VSCODE_KEEP === '1') log(`kept ${root}`);
-    else if (results.every((r) => r.exitCode === 0 && r.problems.length === 0 && (r.results?.failed ?? 1) === 0)) rmSync(root, { recursive: true, force: true });
+    else if (results.every((r) => r.exitCode === 0 && r.problems.length === 0 && (r.results?.failed ?? 1) === 0))
+      rmSync(root, { recursive: true, force: true });
     else log(`kept ${root} for inspection (workspaces, VS Code's logs, the forwarded extension host log)`);
     launcher.tempRoot = undefined;
   }
@@ -185,7 +258,10 @@ async function main(): Promise<number> {
     }
     for (const problem of r.problems) log(`  ✖ ${problem}`);
   }
-  log(`VS Code ${toolchain.vscodeVersion} integration tests ${ok ? 'passed' : 'FAILED'} in ${Math.round((Date.now() - started) / 1000)} s`);
+  log(
+    `VS Code ${toolchain.vscodeVersion} integration tests ${ok ? 'passed' : 'FAILED'}` +
+      ` in ${Math.round((Date.now() - started) / 1000)} s`,
+  );
   console.log(`vscode: ${passed} passed, ${failed} failed`);
   return ok ? 0 : 1;
 }

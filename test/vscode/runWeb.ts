@@ -45,9 +45,15 @@ const REPO = resolve(__dirname, '..', '..');
 const SUITE = join(REPO, 'test', 'vscode', 'out', 'web', 'index.js');
 const log = (message: string): void => defaultLog(`web: ${message}`);
 
-/** What the browser path of the extension needs, relative to the extension folder (the rest of .vscodeignore's list is Node's). */
+/**
+ * What the browser path of the extension needs, relative to the extension folder (the rest of .vscodeignore's list is
+ * Node's).
+ */
 const BROWSER_FILES = ['client/out/browser.js', 'server/out/browser-server.js'];
-/** Where the suite goes in the extension copy (see above: inside the extension, so that it runs in that extension's host). */
+/**
+ * Where the suite goes in the extension copy (see above: inside the extension, so that it runs in that extension's
+ * host).
+ */
 const SUITE_IN_COPY = join('web-suite', 'index.js');
 const SHARED = ['schemas', 'syntaxes', 'language-configuration.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'media'];
 
@@ -70,7 +76,9 @@ const NEEDED: Array<[string, string]> = [
 function webExtensionCopy(target: string): void {
   const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { main?: string; browser?: string };
   if (pkg.browser !== './client/out/browser.js') {
-    throw new PrerequisiteError(`package.json's \`browser\` is ${JSON.stringify(pkg.browser)}, not "./client/out/browser.js"`);
+    throw new PrerequisiteError(
+      `package.json's \`browser\` is ${JSON.stringify(pkg.browser)}, not "./client/out/browser.js"`,
+    );
   }
   delete pkg.main;
   mkdirSync(target, { recursive: true });
@@ -87,7 +95,11 @@ function webExtensionCopy(target: string): void {
   cpSync(SUITE, join(target, SUITE_IN_COPY));
 }
 
-interface RunResult { exitCode: number | 'timeout'; results?: Results; problems: string[] }
+interface RunResult {
+  exitCode: number | 'timeout';
+  results?: Results;
+  problems: string[];
+}
 
 async function runSuite(toolchain: Toolchain, browser: Browser, root: string, timeoutMs: number): Promise<RunResult> {
   const extension = join(root, 'extension');
@@ -97,18 +109,29 @@ async function runSuite(toolchain: Toolchain, browser: Browser, root: string, ti
   cpSync(join(REPO, 'examples'), workspace, { recursive: true });
   log(`the extension as a web extension: ${extension} (package.json with \`browser\`, without \`main\`)`);
   const { exitCode, problems } = await runInWorkbench({
-    toolchain, browser, dir: root, workspace, stateDir: join(root, 'state'), extensionsDir: join(root, 'extensions'),
-    developmentPath: extension, testsPath: join(extension, SUITE_IN_COPY), timeoutMs,
+    toolchain,
+    browser,
+    dir: root,
+    workspace,
+    stateDir: join(root, 'state'),
+    extensionsDir: join(root, 'extensions'),
+    developmentPath: extension,
+    testsPath: join(extension, SUITE_IN_COPY),
+    timeoutMs,
   });
-  const results = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) as Results : undefined;
+  const results = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Results) : undefined;
   if (!results) {
     problems.push('the suite wrote no results (it did not run, or the extension host crashed)');
   } else {
     const ranIn = results.ranIn;
-    if (!ranIn?.webWorker) problems.push('the suite did not run in a web worker (WorkerGlobalScope): not the web worker extension host');
+    if (!ranIn?.webWorker)
+      problems.push('the suite did not run in a web worker (WorkerGlobalScope): not the web worker extension host');
     if (ranIn?.node) problems.push('the suite ran where Node is: not the web worker extension host');
     if (!ranIn?.extensionActive || ranIn.extensionPlatform !== 'web') {
-      problems.push(`the extension was not activated through its browser entry (active: ${ranIn?.extensionActive}, platform: ${ranIn?.extensionPlatform})`);
+      problems.push(
+        `the extension was not activated through its browser entry (active: ${ranIn?.extensionActive}, ` +
+          `platform: ${ranIn?.extensionPlatform})`,
+      );
     }
   }
   return { exitCode, results, problems };
@@ -118,7 +141,10 @@ async function main(): Promise<number> {
   const started = Date.now();
   checkArtifacts(NEEDED);
   const toolchain = await provision({ browser: true, log });
-  log(`running the web suite in VS Code ${toolchain.vscodeVersion}'s web worker extension host (server build from code-server) with ${toolchain.chromium}`);
+  log(
+    `running the web suite in VS Code ${toolchain.vscodeVersion}'s web worker ` +
+      `extension host (server build from code-server) with ${toolchain.chromium}`,
+  );
   const root = mkdtempSync(join(tmpdir(), 'osai-vscode-web-'));
   launcher.tempRoot = root;
   const browser = await launchChromium(toolchain);
@@ -131,20 +157,30 @@ async function main(): Promise<number> {
     const good = result && result.exitCode === 0 && result.problems.length === 0 && (result.results?.failed ?? 1) === 0;
     if (process.env.OSAI_VSCODE_KEEP === '1') log(`kept ${root}`);
     else if (good) rmSync(root, { recursive: true, force: true });
-    else log(`kept ${root} for inspection (the extension copy, the workspace, server.log, browser.log, exthost-forwarded.log)`);
+    else
+      log(
+        `kept ${root} for inspection (the extension copy, the workspace, server.log, ` +
+          `browser.log, exthost-forwarded.log)`,
+      );
     launcher.tempRoot = undefined;
   }
 
   const passed = result.results?.passed ?? 0;
   const failed = result.results?.failed ?? 0;
   const ok = result.exitCode === 0 && result.problems.length === 0 && failed === 0 && passed > 0;
-  log(`web worker extension host: ${ok ? 'PASSED' : 'FAILED'} — ${passed} passed, ${failed} failed, suite exit code ${result.exitCode}`);
+  log(
+    `web worker extension host: ${ok ? 'PASSED' : 'FAILED'} — ${passed} passed, ` +
+      `${failed} failed, suite exit code ${result.exitCode}`,
+  );
   for (const o of result.results?.outcomes.filter((x) => x.state === 'failed') ?? []) {
     const first = (o.error ?? '').split('\n').slice(0, 4).join('\n      ');
     log(`  ✖ ${o.title}\n      ${first.length > 800 ? `${first.slice(0, 800)}…` : first}`);
   }
   for (const problem of result.problems) log(`  ✖ ${problem}`);
-  log(`VS Code ${toolchain.vscodeVersion} web tests ${ok ? 'passed' : 'FAILED'} in ${Math.round((Date.now() - started) / 1000)} s`);
+  log(
+    `VS Code ${toolchain.vscodeVersion} web tests ${ok ? 'passed' : 'FAILED'} in ` +
+      `${Math.round((Date.now() - started) / 1000)} s`,
+  );
   console.log(`vscode-web: ${passed} passed, ${failed} failed`);
   return ok ? 0 : 1;
 }

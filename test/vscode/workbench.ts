@@ -22,7 +22,9 @@ export function seconds(env: string, fallback: number): number {
 export function checkArtifacts(needed: Array<[string, string]>): void {
   const missing = needed.filter(([f]) => !existsSync(f));
   if (missing.length > 0) {
-    throw new PrerequisiteError(`missing build outputs:\n${missing.map(([f, how]) => `  ${f} (made by \`${how}\`)`).join('\n')}`);
+    throw new PrerequisiteError(
+      `missing build outputs:\n${missing.map(([f, how]) => `  ${f} (made by \`${how}\`)`).join('\n')}`,
+    );
   }
 }
 
@@ -45,7 +47,15 @@ export async function launchChromium(toolchain: Toolchain): Promise<Browser> {
   return chromium.launch({
     executablePath: toolchain.chromium,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
     timeout: 60_000,
   });
 }
@@ -79,14 +89,27 @@ export async function runInWorkbench(run: SuiteRun): Promise<{ exitCode: number 
   let server: RunningServer | undefined;
   try {
     server = await startServer({
-      toolchain: run.toolchain, stateDir: run.stateDir, extensionsDir: run.extensionsDir, testDriver: true, env: run.env,
-      onLine: (line) => { serverLog.write(`${line}\n`); if (verbose) console.log(`  [server] ${line}`); },
+      toolchain: run.toolchain,
+      stateDir: run.stateDir,
+      extensionsDir: run.extensionsDir,
+      testDriver: true,
+      env: run.env,
+      onLine: (line) => {
+        serverLog.write(`${line}\n`);
+        if (verbose) console.log(`  [server] ${line}`);
+      },
     });
     const page = await context.newPage();
     let settle: (code: number | 'timeout') => void = () => undefined;
-    const exit = new Promise<number | 'timeout'>((r) => { settle = r; });
-    await page.exposeFunction('codeAutomationExit', (code: number) => { settle(Number(code)); });
-    await page.exposeFunction('codeAutomationLog', (level: string, message: unknown) => forward(String(level), String(message), hostLog));
+    const exit = new Promise<number | 'timeout'>((r) => {
+      settle = r;
+    });
+    await page.exposeFunction('codeAutomationExit', (code: number) => {
+      settle(Number(code));
+    });
+    await page.exposeFunction('codeAutomationLog', (level: string, message: unknown) =>
+      forward(String(level), String(message), hostLog),
+    );
     page.on('console', (m) => browserLog.write(`[console.${m.type()}] ${m.text()}\n`));
     page.on('pageerror', (e) => browserLog.write(`[pageerror] ${e.stack ?? e.message}\n`));
     page.on('worker', (w) => browserLog.write(`[worker] ${w.url()}\n`));
@@ -98,9 +121,13 @@ export async function runInWorkbench(run: SuiteRun): Promise<{ exitCode: number 
       settle(1);
     });
     const remote = (path: string): string => `vscode-remote://127.0.0.1:${server!.port}${path}`;
-    const payload = [['extensionDevelopmentPath', remote(run.developmentPath)], ['extensionTestsPath', remote(run.testsPath)]];
+    const payload = [
+      ['extensionDevelopmentPath', remote(run.developmentPath)],
+      ['extensionTestsPath', remote(run.testsPath)],
+    ];
     const opened = run.workspace.endsWith('.code-workspace') ? 'workspace' : 'folder';
-    const query = `${opened}=${encodeURIComponent(run.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    const query =
+      `${opened}=${encodeURIComponent(run.workspace)}&payload=` + `${encodeURIComponent(JSON.stringify(payload))}`;
     const url = `${server.origin}/?${query}`;
     if (verbose) console.log(`opening ${url}`);
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
@@ -130,18 +157,26 @@ export function runLauncher(what: string, main: () => Promise<number>): void {
     if (aborting) return;
     aborting = true;
     console.error(`[vscode-test] ${message}`);
-    await Promise.race([launcher.browser?.close().catch(() => undefined), new Promise((r) => setTimeout(r, 5000).unref())]);
+    await Promise.race([
+      launcher.browser?.close().catch(() => undefined),
+      new Promise((r) => setTimeout(r, 5000).unref()),
+    ]);
     process.exit(code);
   };
   process.on('exit', () => {
-    if (launcher.tempRoot && process.env.OSAI_VSCODE_KEEP !== '1') rmSync(launcher.tempRoot, { recursive: true, force: true });
+    if (launcher.tempRoot && process.env.OSAI_VSCODE_KEEP !== '1')
+      rmSync(launcher.tempRoot, { recursive: true, force: true });
   });
   const overall = seconds('OSAI_VSCODE_TIMEOUT_S', 2400);
   setTimeout(() => void abort(`FAILED: the ${what} exceeded ${overall / 1000} s; stopping`, 2), overall).unref();
   for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => void abort(`${sig}: stopping`, 130));
-  main().then((code) => process.exit(code), (error: unknown) => {
-    if (error instanceof PrerequisiteError) console.error(`[vscode-test] FAILED, a prerequisite is missing: ${error.message}`);
-    else console.error('[vscode-test] FAILED:', error);
-    process.exit(2);
-  });
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      if (error instanceof PrerequisiteError)
+        console.error(`[vscode-test] FAILED, a prerequisite is missing: ${error.message}`);
+      else console.error('[vscode-test] FAILED:', error);
+      process.exit(2);
+    },
+  );
 }

@@ -16,7 +16,10 @@ export interface Options {
   /** Files larger than this many bytes are not checked (exit 2); default: the service's `maxFileSize`. */
   maxFileSize?: number;
   quiet: boolean;
-  /** Files named that no format claims are skipped as in folders, and finding nothing to check is not an error (pre-commit). */
+  /**
+   * Files named that no format claims are skipped as in folders, and finding nothing to check is not an error
+   * (pre-commit).
+   */
   ignoreUnknown: boolean;
   /**
    * Run by a git hook (`--pre-commit`, the hook's entry): implies `ignoreUnknown`, and an
@@ -26,11 +29,14 @@ export interface Options {
   preCommit: boolean;
   stdinFilename?: string;
   treatAsOpen: string[];
-  /** Compare each local location and its declared license with the release's own files (`--no-evidence` turns it off). */
+  /**
+   * Compare each local location and its declared license with the release's own files (`--no-evidence` turns it off).
+   */
   evidence: boolean;
 }
 
-export type Parsed = { kind: 'run'; options: Options } | { kind: 'help' } | { kind: 'version' } | { kind: 'usage'; message: string };
+export type Parsed =
+  { kind: 'run'; options: Options } | { kind: 'help' } | { kind: 'version' } | { kind: 'usage'; message: string };
 
 export const USAGE = `Usage: osai-check [options] <file, folder, glob or ->...
 
@@ -88,14 +94,32 @@ function oneOf<T extends string>(values: readonly T[], value: string | undefined
  * `--pre-commit` such an argument is a file, even after `--` when it is `-` (stdin otherwise).
  */
 export function parseArgs(argv: readonly string[], isFile: (arg: string) => boolean = () => false): Parsed {
-  const options: Options = { targets: [], format: 'text', formatGiven: false, quiet: false, ignoreUnknown: false, preCommit: false, treatAsOpen: [], evidence: true };
+  const options: Options = {
+    targets: [],
+    format: 'text',
+    formatGiven: false,
+    quiet: false,
+    ignoreUnknown: false,
+    preCommit: false,
+    treatAsOpen: [],
+    evidence: true,
+  };
   let onlyTargets = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     // A staged file named `-` or `--x.yaml` is that file (`./-`: not stdin).
-    if (options.preCommit && arg !== '--' && (arg.startsWith('-') || onlyTargets) && isFile(arg)) { options.targets.push(arg === '-' ? './-' : arg); continue; }
-    if (onlyTargets || arg === '-' || !arg.startsWith('-')) { options.targets.push(arg); continue; }
-    if (arg === '--') { onlyTargets = true; continue; }
+    if (options.preCommit && arg !== '--' && (arg.startsWith('-') || onlyTargets) && isFile(arg)) {
+      options.targets.push(arg === '-' ? './-' : arg);
+      continue;
+    }
+    if (onlyTargets || arg === '-' || !arg.startsWith('-')) {
+      options.targets.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      onlyTargets = true;
+      continue;
+    }
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
     const name = eq > 0 ? arg.slice(0, eq) : arg;
     const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
@@ -106,18 +130,46 @@ export function parseArgs(argv: readonly string[], isFile: (arg: string) => bool
       i++;
       return next;
     };
-    const flag = (): Parsed | undefined => (inline !== undefined ? { kind: 'usage', message: `${name} takes no value` } : undefined);
+    const flag = (): Parsed | undefined =>
+      inline !== undefined ? { kind: 'usage', message: `${name} takes no value` } : undefined;
     switch (name) {
-      case '-h': case '--help': return flag() ?? { kind: 'help' };
-      case '-v': case '--version': return flag() ?? { kind: 'version' };
-      case '--quiet': { const bad = flag(); if (bad) return bad; options.quiet = true; break; }
-      case '--ignore-unknown': { const bad = flag(); if (bad) return bad; options.ignoreUnknown = true; break; }
-      case '--pre-commit': { const bad = flag(); if (bad) return bad; options.ignoreUnknown = true; options.preCommit = true; break; }
-      case '--no-evidence': { const bad = flag(); if (bad) return bad; options.evidence = false; break; }
-      case '-f': case '--format': {
+      case '-h':
+      case '--help':
+        return flag() ?? { kind: 'help' };
+      case '-v':
+      case '--version':
+        return flag() ?? { kind: 'version' };
+      case '--quiet': {
+        const bad = flag();
+        if (bad) return bad;
+        options.quiet = true;
+        break;
+      }
+      case '--ignore-unknown': {
+        const bad = flag();
+        if (bad) return bad;
+        options.ignoreUnknown = true;
+        break;
+      }
+      case '--pre-commit': {
+        const bad = flag();
+        if (bad) return bad;
+        options.ignoreUnknown = true;
+        options.preCommit = true;
+        break;
+      }
+      case '--no-evidence': {
+        const bad = flag();
+        if (bad) return bad;
+        options.evidence = false;
+        break;
+      }
+      case '-f':
+      case '--format': {
         const v = value(`a format (${FORMATS.join(', ')})`);
         if (typeof v !== 'string') return { kind: 'usage', message: v.error };
-        if (!oneOf(FORMATS, v)) return { kind: 'usage', message: `--format must be one of ${FORMATS.join(', ')}, not ${v || '(nothing)'}` };
+        if (!oneOf(FORMATS, v))
+          return { kind: 'usage', message: `--format must be one of ${FORMATS.join(', ')}, not ${v || '(nothing)'}` };
         options.format = v;
         options.formatGiven = true;
         break;
@@ -125,11 +177,13 @@ export function parseArgs(argv: readonly string[], isFile: (arg: string) => bool
       case '--report': {
         const v = value('md or html');
         if (typeof v !== 'string') return { kind: 'usage', message: v.error };
-        if (!oneOf(REPORTS, v)) return { kind: 'usage', message: `--report must be md or html, not ${v || '(nothing)'}` };
+        if (!oneOf(REPORTS, v))
+          return { kind: 'usage', message: `--report must be md or html, not ${v || '(nothing)'}` };
         options.report = v;
         break;
       }
-      case '-o': case '--output': {
+      case '-o':
+      case '--output': {
         const v = value('a file name');
         if (typeof v !== 'string') return { kind: 'usage', message: v.error };
         if (v === '') return { kind: 'usage', message: '--output needs a file name' };
@@ -139,14 +193,22 @@ export function parseArgs(argv: readonly string[], isFile: (arg: string) => bool
       case '--max-warnings': {
         const v = value('a number');
         if (typeof v !== 'string') return { kind: 'usage', message: v.error };
-        if (!/^\d+$/.test(v)) return { kind: 'usage', message: `--max-warnings must be a whole number (0 or more), not ${v || '(nothing)'}` };
+        if (!/^\d+$/.test(v))
+          return {
+            kind: 'usage',
+            message: `--max-warnings must be a whole number (0 or more), not ${v || '(nothing)'}`,
+          };
         options.maxWarnings = Number(v);
         break;
       }
       case '--max-file-size': {
         const v = value('a number of bytes');
         if (typeof v !== 'string') return { kind: 'usage', message: v.error };
-        if (!/^\d+$/.test(v) || Number(v) < 1) return { kind: 'usage', message: `--max-file-size must be a whole number of bytes (1 or more), not ${v || '(nothing)'}` };
+        if (!/^\d+$/.test(v) || Number(v) < 1)
+          return {
+            kind: 'usage',
+            message: `--max-file-size must be a whole number of bytes (1 or more), not ${v || '(nothing)'}`,
+          };
         options.maxFileSize = Number(v);
         break;
       }
@@ -170,9 +232,13 @@ export function parseArgs(argv: readonly string[], isFile: (arg: string) => bool
   if (options.targets.length === 0) return { kind: 'usage', message: 'no files, folders or globs to check' };
   const stdinCount = options.targets.filter((t) => t === '-').length;
   if (stdinCount > 1) return { kind: 'usage', message: '- (stdin) can be given only once' };
-  if (options.stdinFilename !== undefined && stdinCount === 0) return { kind: 'usage', message: '--stdin-filename names stdin: give - among the targets' };
+  if (options.stdinFilename !== undefined && stdinCount === 0)
+    return { kind: 'usage', message: '--stdin-filename names stdin: give - among the targets' };
   if (options.report && options.formatGiven && options.output === undefined) {
-    return { kind: 'usage', message: '--report prints the report on stdout; give --output <file> for it to print --format findings as well' };
+    return {
+      kind: 'usage',
+      message: '--report prints the report on stdout; give --output <file> for it to print --format findings as well',
+    };
   }
   return { kind: 'run', options };
 }

@@ -23,19 +23,31 @@ export type IsCandidate = (path: string) => boolean;
  */
 function walk(dir: string, visit: (file: string) => void, seen = new Set<string>()): void {
   let real: string;
-  try { real = realpathSync(dir); } catch { real = resolve(dir); }
+  try {
+    real = realpathSync(dir);
+  } catch {
+    real = resolve(dir);
+  }
   if (seen.has(real)) return;
   seen.add(real);
   for (const entry of readdirSync(dir).sort()) {
     if (skipped(entry)) continue;
     const path = join(dir, entry);
     let stat;
-    try { stat = statSync(path); } catch { continue; } // a dangling link is not an error of the run
+    try {
+      stat = statSync(path);
+    } catch {
+      continue;
+    } // a dangling link is not an error of the run
     if (stat.isDirectory()) {
       walk(path, visit, seen);
     } else if (stat.isFile()) {
       let file: string;
-      try { file = realpathSync(path); } catch { file = path; }
+      try {
+        file = realpathSync(path);
+      } catch {
+        file = path;
+      }
       if (seen.has(file)) continue;
       seen.add(file);
       visit(path);
@@ -45,7 +57,11 @@ function walk(dir: string, visit: (file: string) => void, seen = new Set<string>
 
 /** The real path of a file (links resolved), or the path itself when it cannot be resolved. */
 export function realPath(path: string): string {
-  try { return realpathSync(path); } catch { return path; }
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }
 
 function errnoOf(error: unknown): string {
@@ -77,7 +93,9 @@ export function expandTarget(target: string, cwd: string, isCandidate: IsCandida
   if (!stat.isDirectory()) return [{ path, named: true }];
   const files: FoundFile[] = [];
   try {
-    walk(path, (file) => { if (isCandidate(file)) files.push({ path: file, named: false }); });
+    walk(path, (file) => {
+      if (isCandidate(file)) files.push({ path: file, named: false });
+    });
   } catch (error) {
     throw new TargetError(`cannot read ${target}: ${errnoOf(error)}`);
   }
@@ -92,7 +110,9 @@ function expandGlob(pattern: string, cwd: string, isCandidate: IsCandidate): str
   const matched: string[] = [];
   try {
     if (statSync(base).isDirectory()) {
-      walk(base, (file) => { if (isMatch(relative(base, file).split(sep).join('/'))) matched.push(file); });
+      walk(base, (file) => {
+        if (isMatch(relative(base, file).split(sep).join('/'))) matched.push(file);
+      });
     }
   } catch (error) {
     const code = errnoOf(error);
@@ -123,7 +143,10 @@ export function readStdin(): string {
       n = readSync(0, buffer, 0, buffer.length, null);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EAGAIN') { Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10); continue; }
+      if (code === 'EAGAIN') {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+        continue;
+      }
       if (code === 'EOF') break;
       throw error;
     }
@@ -155,7 +178,9 @@ export function decodeUtf8(bytes: Buffer): string {
       const size = code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
       if (code === 0xfffd && !(bytes[byte] === 0xef && bytes[byte + 1] === 0xbf && bytes[byte + 2] === 0xbd)) {
         const line = lenient.slice(0, i).split('\n').length;
-        throw new EncodingError(`not valid UTF-8 (line ${line}, byte ${byte + 1}: 0x${bytes[byte].toString(16).padStart(2, '0')})`);
+        throw new EncodingError(
+          `not valid UTF-8 (line ${line}, byte ${byte + 1}: 0x${bytes[byte].toString(16).padStart(2, '0')})`,
+        );
       }
       if (code > 0xffff) i++;
       byte += code === 0xfffd ? 3 : size;

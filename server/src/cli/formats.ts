@@ -27,7 +27,10 @@ export interface FileResult {
   checklist?: Checklist;
   /** Claimed by a format, but its YAML could not be read: the error that says why (the file is not checked). */
   unreadable?: Diagnostic;
-  /** What the release's own files show for its local components (unless `--no-evidence`); its root relative to the working directory. */
+  /**
+   * What the release's own files show for its local components (unless `--no-evidence`); its root relative to the
+   * working directory.
+   */
   evidence?: EvidenceDescription;
 }
 
@@ -45,19 +48,38 @@ export function count(diagnostics: readonly Diagnostic[], severity: DiagnosticSe
 
 export function formatResults(format: Format, results: readonly FileResult[], info: RunInfo): string {
   switch (format) {
-    case 'text': return text(results);
-    case 'table': return table(results);
-    case 'json': return JSON.stringify(json(results, info), null, 2);
-    case 'sarif': return JSON.stringify(buildSarif(results.map((r) => ({ file: r.portable, diagnostics: r.reported })), { version: info.version, rootUri: info.rootUri, codeDocs: info.codeDocs }), null, 2);
-    case 'github': return github(results);
+    case 'text':
+      return text(results);
+    case 'table':
+      return table(results);
+    case 'json':
+      return JSON.stringify(json(results, info), null, 2);
+    case 'sarif':
+      return JSON.stringify(
+        buildSarif(
+          results.map((r) => ({ file: r.portable, diagnostics: r.reported })),
+          { version: info.version, rootUri: info.rootUri, codeDocs: info.codeDocs },
+        ),
+        null,
+        2,
+      );
+    case 'github':
+      return github(results);
   }
 }
 
 // --- text: file:line:col severity code message ------------------------------------------
 
 function text(results: readonly FileResult[]): string {
-  return results.flatMap((r) => r.reported.map((d) =>
-    `${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severityName(d.severity)} ${d.code} ${d.message}`)).join('\n');
+  return results
+    .flatMap((r) =>
+      r.reported.map(
+        (d) =>
+          `${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severityName(d.severity)} ` +
+          `${d.code} ${d.message}`,
+      ),
+    )
+    .join('\n');
 }
 
 // --- table: one row per file -------------------------------------------------------------
@@ -65,11 +87,19 @@ function text(results: readonly FileResult[]): string {
 function table(results: readonly FileResult[]): string {
   const header = ['file', 'kind', 'verdict', 'class', 'errors', 'warnings'];
   const rows = results.map((r) => [
-    r.file, r.kindLabel, r.summary?.headline ?? '-', r.summary?.classification ?? '-',
-    String(count(r.diagnostics, DiagnosticSeverity.Error)), String(count(r.diagnostics, DiagnosticSeverity.Warning)),
+    r.file,
+    r.kindLabel,
+    r.summary?.headline ?? '-',
+    r.summary?.classification ?? '-',
+    String(count(r.diagnostics, DiagnosticSeverity.Error)),
+    String(count(r.diagnostics, DiagnosticSeverity.Warning)),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
@@ -94,14 +124,24 @@ export interface JsonFile {
   diagnostics: JsonDiagnostic[];
   /** The OSAID checklist: the same items and statuses as the editor's tree view; null for files no format claims. */
   checklist: JsonChecklistGroup[] | null;
-  /** What the release's own files show for each local component; null with `--no-evidence` or when the file names none. */
+  /**
+   * What the release's own files show for each local component; null with `--no-evidence` or when the file names none.
+   */
   evidence: EvidenceDescription | null;
 }
 
 export interface JsonChecklistGroup {
   id: string;
   title: string;
-  items: Array<{ id: string; title: string; level: 'required' | 'recommended'; status: string; detail: string; line: number; evidence?: ChecklistEvidence }>;
+  items: Array<{
+    id: string;
+    title: string;
+    level: 'required' | 'recommended';
+    status: string;
+    detail: string;
+    line: number;
+    evidence?: ChecklistEvidence;
+  }>;
 }
 
 export interface JsonDiagnostic {
@@ -136,9 +176,18 @@ function json(results: readonly FileResult[], info: RunInfo): JsonOutput {
     })),
     checklist: r.checklist
       ? r.checklist.groups.map((g) => ({
-        id: g.id, title: g.title,
-        items: g.items.map((i) => ({ id: i.id, title: i.title, level: i.level, status: i.status, detail: i.detail, line: i.range.start.line + 1, ...(i.evidence ? { evidence: i.evidence } : {}) })),
-      }))
+          id: g.id,
+          title: g.title,
+          items: g.items.map((i) => ({
+            id: i.id,
+            title: i.title,
+            level: i.level,
+            status: i.status,
+            detail: i.detail,
+            line: i.range.start.line + 1,
+            ...(i.evidence ? { evidence: i.evidence } : {}),
+          })),
+        }))
       : null,
     evidence: r.evidence ?? null,
   }));
@@ -146,7 +195,13 @@ function json(results: readonly FileResult[], info: RunInfo): JsonOutput {
   return {
     tool: { name: 'osai-check', version: info.version },
     files,
-    summary: { files: files.length, errors: sum('errors'), warnings: sum('warnings'), infos: sum('infos'), meets: files.filter((f) => f.verdict?.meets).length },
+    summary: {
+      files: files.length,
+      errors: sum('errors'),
+      warnings: sum('warnings'),
+      infos: sum('infos'),
+      meets: files.filter((f) => f.verdict?.meets).length,
+    },
   };
 }
 
@@ -163,13 +218,25 @@ export function escapeProperty(value: string): string {
 }
 
 function github(results: readonly FileResult[]): string {
-  return results.flatMap((r) => r.reported.map((d) => {
-    const severity = severityName(d.severity);
-    const command = severity === 'error' ? 'error' : severity === 'warning' ? 'warning' : 'notice';
-    const properties: Array<[string, string | number]> = [
-      ['file', r.portable.startsWith('file:') ? r.file : r.portable], ['line', d.range.start.line + 1], ['col', d.range.start.character + 1],
-      ['endLine', d.range.end.line + 1], ['endColumn', d.range.end.character + 1], ['title', String(d.code)],
-    ];
-    return `::${command} ${properties.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',')}::${escapeData(d.message)}`;
-  })).join('\n');
+  return results
+    .flatMap((r) =>
+      r.reported.map((d) => {
+        const severity = severityName(d.severity);
+        const command = severity === 'error' ? 'error' : severity === 'warning' ? 'warning' : 'notice';
+        const properties: Array<[string, string | number]> = [
+          ['file', r.portable.startsWith('file:') ? r.file : r.portable],
+          ['line', d.range.start.line + 1],
+          ['col', d.range.start.character + 1],
+          ['endLine', d.range.end.line + 1],
+          ['endColumn', d.range.end.character + 1],
+          ['title', String(d.code)],
+        ];
+        return (
+          `::${command} ` +
+          `${properties.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',')}::` +
+          `${escapeData(d.message)}`
+        );
+      }),
+    )
+    .join('\n');
 }

@@ -18,15 +18,32 @@ export interface Progress {
 
 /** Progress is shown for more than this many files. */
 export const PROGRESS_MIN_FILES = 5;
-const CI_VARIABLES = ['CI', 'CONTINUOUS_INTEGRATION', 'GITHUB_ACTIONS', 'GITLAB_CI', 'TF_BUILD', 'BUILDKITE', 'JENKINS_URL', 'TEAMCITY_VERSION'];
+const CI_VARIABLES = [
+  'CI',
+  'CONTINUOUS_INTEGRATION',
+  'GITHUB_ACTIONS',
+  'GITLAB_CI',
+  'TF_BUILD',
+  'BUILDKITE',
+  'JENKINS_URL',
+  'TEAMCITY_VERSION',
+];
 
 export function inCi(env: NodeJS.ProcessEnv): boolean {
-  return CI_VARIABLES.some((name) => { const v = env[name]; return v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false'; });
+  return CI_VARIABLES.some((name) => {
+    const v = env[name];
+    return v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
+  });
 }
 
 const NONE: Progress = { update() {}, end() {} };
 
-export function createProgress(total: number, stream: ProgressStream, env: NodeJS.ProcessEnv, now: () => number = Date.now): Progress {
+export function createProgress(
+  total: number,
+  stream: ProgressStream,
+  env: NodeJS.ProcessEnv,
+  now: () => number = Date.now,
+): Progress {
   if (!stream.isTTY || total <= PROGRESS_MIN_FILES || env.TERM === 'dumb' || inCi(env)) return NONE;
   let shown = false;
   let last = -Infinity;

@@ -3,7 +3,13 @@
  * cannot read itself — VS Code for the Web, and any scheme other than `file:` on the desktop.
  */
 import type { Connection } from 'vscode-languageserver';
-import { FS_READ_DIRECTORY_REQUEST, FS_READ_FILE_REQUEST, FS_STAT_REQUEST, type FsReadFileResult, type FsStat } from '../protocol';
+import {
+  FS_READ_DIRECTORY_REQUEST,
+  FS_READ_FILE_REQUEST,
+  FS_STAT_REQUEST,
+  type FsReadFileResult,
+  type FsStat,
+} from '../protocol';
 import type { EvidenceHost } from '../service';
 import { fromBase64 } from './base64';
 

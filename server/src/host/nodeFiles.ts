@@ -10,12 +10,24 @@ import type { EvidenceHost, FileStat } from '../service';
 
 function pathOf(uri: string): string | undefined {
   if (!/^file:/i.test(uri)) return undefined;
-  try { return fileURLToPath(uri); } catch { return undefined; }
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
 }
 
-function toStat(info: { isDirectory(): boolean; isFile(): boolean; size: number; mtimeMs: number }, link: boolean): FileStat | undefined {
+function toStat(
+  info: { isDirectory(): boolean; isFile(): boolean; size: number; mtimeMs: number },
+  link: boolean,
+): FileStat | undefined {
   if (!info.isDirectory() && !info.isFile()) return undefined;
-  return { kind: info.isDirectory() ? 'directory' : 'file', size: info.size, mtime: info.mtimeMs, ...(link ? { link } : {}) };
+  return {
+    kind: info.isDirectory() ? 'directory' : 'file',
+    size: info.size,
+    mtime: info.mtimeMs,
+    ...(link ? { link } : {}),
+  };
 }
 
 export const nodeFilesSync: EvidenceHost = {
@@ -31,7 +43,11 @@ export const nodeFilesSync: EvidenceHost = {
   },
   readDirectory(uri) {
     const path = pathOf(uri);
-    try { return path ? readdirSync(path) : undefined; } catch { return undefined; }
+    try {
+      return path ? readdirSync(path) : undefined;
+    } catch {
+      return undefined;
+    }
   },
   readFile(uri, maxBytes) {
     const path = pathOf(uri);
@@ -41,7 +57,8 @@ export const nodeFilesSync: EvidenceHost = {
       fd = openSync(path, 'r');
       const buffer = Buffer.allocUnsafe(maxBytes);
       let length = 0;
-      for (let n = 1; n > 0 && length < maxBytes; length += n) n = readSync(fd, buffer, length, maxBytes - length, null);
+      for (let n = 1; n > 0 && length < maxBytes; length += n)
+        n = readSync(fd, buffer, length, maxBytes - length, null);
       return buffer.subarray(0, length);
     } catch {
       return undefined;
@@ -51,7 +68,11 @@ export const nodeFilesSync: EvidenceHost = {
   },
   realUri(uri) {
     const path = pathOf(uri);
-    try { return path ? pathToFileURL(realpathSync(path)).href : undefined; } catch { return undefined; }
+    try {
+      return path ? pathToFileURL(realpathSync(path)).href : undefined;
+    } catch {
+      return undefined;
+    }
   },
 };
 
@@ -68,7 +89,11 @@ export const nodeFiles: EvidenceHost = {
   },
   async readDirectory(uri) {
     const path = pathOf(uri);
-    try { return path ? await readdir(path) : undefined; } catch { return undefined; }
+    try {
+      return path ? await readdir(path) : undefined;
+    } catch {
+      return undefined;
+    }
   },
   async readFile(uri, maxBytes) {
     const path = pathOf(uri);
@@ -78,7 +103,8 @@ export const nodeFiles: EvidenceHost = {
       try {
         const buffer = Buffer.allocUnsafe(maxBytes);
         let length = 0;
-        for (let n = 1; n > 0 && length < maxBytes; length += n) n = (await handle.read(buffer, length, maxBytes - length, null)).bytesRead;
+        for (let n = 1; n > 0 && length < maxBytes; length += n)
+          n = (await handle.read(buffer, length, maxBytes - length, null)).bytesRead;
         return buffer.subarray(0, length);
       } finally {
         await handle.close();
@@ -89,6 +115,10 @@ export const nodeFiles: EvidenceHost = {
   },
   async realUri(uri) {
     const path = pathOf(uri);
-    try { return path ? pathToFileURL(await realpath(path)).href : undefined; } catch { return undefined; }
+    try {
+      return path ? pathToFileURL(await realpath(path)).href : undefined;
+    } catch {
+      return undefined;
+    }
   },
 };

@@ -5,12 +5,16 @@
  */
 export function guardProcess(log: (message: string) => void, target: Pick<NodeJS.Process, 'on'> = process): void {
   const report = (what: string, error: unknown): void => {
-    const message = `osai: ${what} ${error instanceof Error ? error.stack ?? error.message : String(error)}`;
+    const message = `osai: ${what} ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
     try {
       log(message);
     } catch {
       // The connection itself may be what failed: stderr is the one place left to say it.
-      try { process.stderr.write(`${message}\n`); } catch { /* nowhere left to write */ }
+      try {
+        process.stderr.write(`${message}\n`);
+      } catch {
+        /* nowhere left to write */
+      }
     }
   };
   target.on('uncaughtException', (error: Error) => report('uncaught', error));

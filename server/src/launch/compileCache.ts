@@ -17,7 +17,18 @@
  * through a temporary file of a random name created exclusively. Anything that goes wrong falls
  * back to a plain `require`. `OSAI_COMPILE_CACHE=0` turns it off.
  */
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+/* eslint-disable @typescript-eslint/no-require-imports -- it loads bundles by path, and node:crypto only when used */
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import Module from 'node:module';
 import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join } from 'node:path';
@@ -34,7 +45,8 @@ export function cacheDirectory(env: NodeJS.ProcessEnv = process.env): string | u
   const absolute = (path: string | undefined) => (path && isAbsolute(path) ? path : undefined);
   let folder = absolute(env.OSAI_CACHE_DIR);
   if (folder) return folder;
-  if (process.platform === 'win32') folder = join(absolute(env.LOCALAPPDATA) ?? join(homedir(), 'AppData', 'Local'), 'osai', 'cache');
+  if (process.platform === 'win32')
+    folder = join(absolute(env.LOCALAPPDATA) ?? join(homedir(), 'AppData', 'Local'), 'osai', 'cache');
   else if (process.platform === 'darwin') folder = join(homedir(), 'Library', 'Caches', 'osai');
   else folder = join(absolute(env.XDG_CACHE_HOME) ?? join(homedir(), '.cache'), 'osai');
   return absolute(folder);
@@ -45,7 +57,10 @@ const nodeCrypto = (): typeof import('node:crypto') => require('node:crypto') as
 
 const DIGEST_BYTES = 32;
 
-/** The digest a cache file starts with: its name too, so that data renamed to another bundle's or Node's cache does not pass. */
+/**
+ * The digest a cache file starts with: its name too, so that data renamed to another bundle's or Node's cache does not
+ * pass.
+ */
 export function codeCacheDigest(name: string, data: Uint8Array): Buffer {
   return nodeCrypto().createHash('sha256').update(name).update(data).digest();
 }
@@ -68,7 +83,9 @@ function privateFolder(): string | undefined {
   const stats = statSync(folder);
   if (!stats.isDirectory()) return undefined;
   if (process.getuid && (stats.uid !== process.getuid() || (stats.mode & 0o022) !== 0)) {
-    process.stderr.write(`osai: no code cache: ${folder} must be a folder of your own that no one else can write to (mode 700)\n`);
+    process.stderr.write(
+      `osai: no code cache: ${folder} must be a folder of your own that no one else can write to (mode 700)\n`,
+    );
     return undefined;
   }
   return folder;
@@ -84,7 +101,9 @@ export function requireCached(file: string, options: { writeAfterMs?: number } =
   let cacheFile: string;
   let cachedData: Buffer | undefined;
   try {
-    const hash = (JSON.parse(readFileSync(join(dirname(file), BUNDLE_HASHES), 'utf8')) as Record<string, unknown>)[basename(file)];
+    const hash = (JSON.parse(readFileSync(join(dirname(file), BUNDLE_HASHES), 'utf8')) as Record<string, unknown>)[
+      basename(file)
+    ];
     if (typeof hash !== 'string' || !/^[0-9a-f]{16,}$/.test(hash)) return require(file);
     const folder = privateFolder();
     if (!folder) return require(file);
@@ -92,14 +111,24 @@ export function requireCached(file: string, options: { writeAfterMs?: number } =
     const name = `${basename(file)}-${hash}-${process.version}-${process.arch}.v8cache`;
     cacheFile = join(folder, name);
     let content: Buffer | undefined;
-    try { content = readFileSync(cacheFile); } catch { content = undefined; }
+    try {
+      content = readFileSync(cacheFile);
+    } catch {
+      content = undefined;
+    }
     cachedData = content && verifiedCodeCache(name, content);
     if (content && !cachedData) rmSync(cacheFile, { force: true });
     script = new Script(Module.wrap(source), { filename: file, cachedData });
   } catch {
     return require(file);
   }
-  const compiled = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;
+  const compiled = script.runInThisContext() as (
+    exports: unknown,
+    require: NodeJS.Require,
+    module: Module,
+    filename: string,
+    dirname: string,
+  ) => void;
   const module = new Module(file, undefined);
   module.filename = file;
   module.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(dirname(file));
@@ -143,11 +172,21 @@ function writeCache(cacheFile: string, bundle: string, script: Script): void {
     const folder = dirname(cacheFile);
     const prefix = `${basename(bundle)}-`;
     for (const name of readdirSync(folder)) {
-      if (name.startsWith(prefix) && (name.endsWith('.v8cache') || name.endsWith('.tmp')) && join(folder, name) !== cacheFile) rmSync(join(folder, name), { force: true });
+      if (
+        name.startsWith(prefix) &&
+        (name.endsWith('.v8cache') || name.endsWith('.tmp')) &&
+        join(folder, name) !== cacheFile
+      )
+        rmSync(join(folder, name), { force: true });
     }
   } catch {
     // No cache this time: the next start compiles again.
   } finally {
-    if (temporary) try { rmSync(temporary, { force: true }); } catch { /* nothing more to do */ }
+    if (temporary)
+      try {
+        rmSync(temporary, { force: true });
+      } catch {
+        /* nothing more to do */
+      }
   }
 }

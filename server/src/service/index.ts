@@ -5,10 +5,31 @@
  * format, so nothing here knows which formats exist.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CodeLens, CompletionList, Diagnostic, DocumentSymbol, Hover, Position } from 'vscode-languageserver-types';
+import type {
+  CodeAction,
+  CodeLens,
+  CompletionList,
+  Diagnostic,
+  DocumentSymbol,
+  Hover,
+  Position,
+} from 'vscode-languageserver-types';
 import type { Checklist } from './checklist/model';
-import type { CodeActionRequest, CompletionOptions, DocumentFormat, DocumentSummary, ParsedDocument } from './formats/format';
-import { claimsByName, codeDocs, DEFAULT_FORMATS, mayClaimFile, parseWithFormat, RecogniseOptions } from './formats/registry';
+import type {
+  CodeActionRequest,
+  CompletionOptions,
+  DocumentFormat,
+  DocumentSummary,
+  ParsedDocument,
+} from './formats/format';
+import {
+  claimsByName,
+  codeDocs,
+  DEFAULT_FORMATS,
+  mayClaimFile,
+  parseWithFormat,
+  RecogniseOptions,
+} from './formats/registry';
 import type { CodeDoc } from './diagnostics/codes';
 import { renderReport, ReportEntry, ReportFormat, ReportOptions } from './report';
 import { defaultSettings, ServiceSettings } from './settings';
@@ -23,7 +44,12 @@ export { evidenceConcerns, sameEvidence } from './evidence/collect';
 import { completePath, locationAt } from './evidence/completion';
 import { describeEvidence, type ComponentEvidence } from './evidence/describe';
 import { evidenceDiagnostics } from './evidence/diagnostics';
-import { checklistWithEvidence, evidenceCodeActions, hoverWithEvidence, isEvidenceDiagnostic } from './evidence/features';
+import {
+  checklistWithEvidence,
+  evidenceCodeActions,
+  hoverWithEvidence,
+  isEvidenceDiagnostic,
+} from './evidence/features';
 import { runAsync, runSync, type EvidenceHost } from './evidence/host';
 import type { EvidenceTarget } from './evidence/targets';
 import { shorten } from './text/text';
@@ -41,7 +67,8 @@ export function capDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
   // Errors first, so that a flood of warnings never hides an error from the verdict and the
   // checklist; within a severity, in document order.
   const rank = (d: Diagnostic): number => d.severity ?? DiagnosticSeverity.Error;
-  const kept = diagnostics.map((d, i) => ({ d, i }))
+  const kept = diagnostics
+    .map((d, i) => ({ d, i }))
     .sort((a, b) => rank(a.d) - rank(b.d) || inDocumentOrder(a.d, b.d) || a.i - b.i)
     .slice(0, MAX_DIAGNOSTICS)
     .sort((a, b) => a.i - b.i)
@@ -53,7 +80,11 @@ export function capDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
     severity: DiagnosticSeverity.Information,
     code: Codes.tooMany,
     source: DIAGNOSTIC_SOURCE,
-    message: `${more.toLocaleString('en-US')} more ${more === 1 ? 'finding was' : 'findings were'} not shown: only ${MAX_DIAGNOSTICS} of ${diagnostics.length.toLocaleString('en-US')} are reported. Fix these and check again.`,
+    message:
+      `${more.toLocaleString('en-US')} more ` +
+      `${more === 1 ? 'finding was' : 'findings were'} not shown: only ` +
+      `${MAX_DIAGNOSTICS} of ${diagnostics.length.toLocaleString('en-US')}` +
+      ` are reported. Fix these and check again.`,
     data: { path: '' },
   });
   return kept;
@@ -72,21 +103,40 @@ export interface LanguageService {
   parse(document: TextDocument, options?: RecogniseOptions): ParsedDocument;
   /** The document's findings; with `evidence`, also what the release's own files show (location/, evidence/ codes). */
   doValidation(parsed: ParsedDocument, evidence?: Evidence): Diagnostic[];
-  /** What the release's own files show for the document's local components, read through `host` (undefined: nothing to look at). */
+  /**
+   * What the release's own files show for the document's local components, read through `host` (undefined: nothing to
+   * look at).
+   */
   collectEvidence(parsed: ParsedDocument, host: EvidenceHost, options?: EvidenceOptions): Promise<Evidence | undefined>;
   /** The same, from a host that answers at once (the command line's file system). */
   collectEvidenceSync(parsed: ParsedDocument, host: EvidenceHost, options?: EvidenceOptions): Evidence | undefined;
   /** What the document's evidence depends on in its text: while it is the same, an earlier collection still holds. */
   evidenceKey(parsed: ParsedDocument): string;
-  /** An earlier version's evidence for this version's components (with their new ranges): what holds until a new collection. */
+  /**
+   * An earlier version's evidence for this version's components (with their new ranges): what holds until a new
+   * collection.
+   */
   reuseEvidence(parsed: ParsedDocument, previous: Evidence | undefined): Evidence | undefined;
   /** The evidence as plain data (the command line's JSON): per component, what was found and how sure. */
   describeEvidence(evidence: Evidence): EvidenceDescription;
   doHover(parsed: ParsedDocument, position: Position, evidence?: Evidence): Hover | null;
   doComplete(parsed: ParsedDocument, position: Position, options?: Partial<CompletionOptions>): CompletionList;
-  /** The real paths to complete when `position` is in a location that is a path (undefined elsewhere), read through `host`. */
-  completePaths(parsed: ParsedDocument, position: Position, host: EvidenceHost, options?: EvidenceOptions): Promise<CompletionList | undefined>;
-  getCodeActions(parsed: ParsedDocument, diagnostics: readonly Diagnostic[], all: readonly Diagnostic[], only?: readonly string[]): CodeAction[];
+  /**
+   * The real paths to complete when `position` is in a location that is a path (undefined elsewhere), read through
+   * `host`.
+   */
+  completePaths(
+    parsed: ParsedDocument,
+    position: Position,
+    host: EvidenceHost,
+    options?: EvidenceOptions,
+  ): Promise<CompletionList | undefined>;
+  getCodeActions(
+    parsed: ParsedDocument,
+    diagnostics: readonly Diagnostic[],
+    all: readonly Diagnostic[],
+    only?: readonly string[],
+  ): CodeAction[];
   findDocumentSymbols(parsed: ParsedDocument): DocumentSymbol[];
   getCodeLenses(parsed: ParsedDocument, diagnostics: readonly Diagnostic[]): CodeLens[];
   /** The OSAID checklist (tree view, status bar, report); undefined for documents no format claims. */
@@ -132,7 +182,10 @@ export interface LanguageServiceOptions {
   formats?: readonly DocumentFormat[];
 }
 
-export function getLanguageService(initial: Partial<ServiceSettings> = {}, options: LanguageServiceOptions = {}): LanguageService {
+export function getLanguageService(
+  initial: Partial<ServiceSettings> = {},
+  options: LanguageServiceOptions = {},
+): LanguageService {
   let settings: ServiceSettings = { ...defaultSettings, ...initial };
   const formats = options.formats ?? DEFAULT_FORMATS;
   /** Each parse's evidence targets, under the settings they were made with. */
@@ -145,25 +198,44 @@ export function getLanguageService(initial: Partial<ServiceSettings> = {}, optio
     return targets;
   };
   return {
-    configure(next) { settings = { ...settings, ...next }; },
+    configure(next) {
+      settings = { ...settings, ...next };
+    },
     parse: (document, recognise) => parseWithFormat(formats, document, settings, recognise),
-    doValidation: (parsed, evidence) => capDiagnostics(evidence && settings.evidence
-      ? [...parsed.format.validate(parsed, settings), ...evidenceDiagnostics(parsed, evidence, settings.treatAsOpen)].sort(inDocumentOrder)
-      : parsed.format.validate(parsed, settings)),
+    doValidation: (parsed, evidence) =>
+      capDiagnostics(
+        evidence && settings.evidence
+          ? [
+              ...parsed.format.validate(parsed, settings),
+              ...evidenceDiagnostics(parsed, evidence, settings.treatAsOpen),
+            ].sort(inDocumentOrder)
+          : parsed.format.validate(parsed, settings),
+      ),
     collectEvidence: async (parsed, host, options = {}) => {
       const targets = targetsOf(parsed);
-      return targets.length ? runAsync(collectEvidence(parsed.document.uri, targets, options.roots ?? [], options.cache), host) : undefined;
+      return targets.length
+        ? runAsync(collectEvidence(parsed.document.uri, targets, options.roots ?? [], options.cache), host)
+        : undefined;
     },
     collectEvidenceSync: (parsed, host, options = {}) => {
       const targets = targetsOf(parsed);
-      return targets.length ? runSync(collectEvidence(parsed.document.uri, targets, options.roots ?? [], options.cache), host) : undefined;
+      return targets.length
+        ? runSync(collectEvidence(parsed.document.uri, targets, options.roots ?? [], options.cache), host)
+        : undefined;
     },
     evidenceKey: (parsed) => evidenceKey(targetsOf(parsed)),
     reuseEvidence: (parsed, previous) => (previous ? reuseEvidence(previous, targetsOf(parsed)) : undefined),
     describeEvidence: (evidence) => describeEvidence(evidence, settings.treatAsOpen),
-    doHover: (parsed, position, evidence) => hoverWithEvidence(parsed.document, parsed.format.hover(parsed, position, settings),
-      parsed.document.offsetAt(position), evidence, settings.treatAsOpen),
-    doComplete: (parsed, position, completion) => parsed.format.complete(parsed, position, { snippets: false, ...completion }),
+    doHover: (parsed, position, evidence) =>
+      hoverWithEvidence(
+        parsed.document,
+        parsed.format.hover(parsed, position, settings),
+        parsed.document.offsetAt(position),
+        evidence,
+        settings.treatAsOpen,
+      ),
+    doComplete: (parsed, position, completion) =>
+      parsed.format.complete(parsed, position, { snippets: false, ...completion }),
     completePaths: async (parsed, position, host, options = {}) => {
       const offset = parsed.document.offsetAt(position);
       const target = locationAt(targetsOf(parsed), offset);
@@ -185,19 +257,30 @@ export function getLanguageService(initial: Partial<ServiceSettings> = {}, optio
     },
     summarize: (parsed, diagnostics) => parsed.format.summary(parsed, diagnostics),
     renderReport: (entries, format, reportOptions) => renderReport(entries, format, reportOptions),
-    newDocument: (formatId) => formats.find((f) => (formatId === undefined || f.id === formatId) && f.newDocument)?.newDocument?.(),
+    newDocument: (formatId) =>
+      formats.find((f) => (formatId === undefined || f.id === formatId) && f.newDocument)?.newDocument?.(),
     toManifest: (parsed) => parsed.format.toManifest?.(parsed),
     mayClaimFile: (uri, readText) => mayClaimFile(formats, uri, readText, settings),
     claimsByName: (uri) => claimsByName(formats, uri, settings),
     codeDocs: () => codeDocs(formats),
-    settingsProblems: () => treatAsOpenFor(settings.treatAsOpen).judgments.flatMap((j) => (j.accepted ? []
-      : [{ setting: 'treatAsOpen' as const, entry: shorten(j.entry), refusal: j.refusal, message: j.message }])),
+    settingsProblems: () =>
+      treatAsOpenFor(settings.treatAsOpen).judgments.flatMap((j) =>
+        j.accepted
+          ? []
+          : [{ setting: 'treatAsOpen' as const, entry: shorten(j.entry), refusal: j.refusal, message: j.message }],
+      ),
   };
 }
 
 export { Codes, DIAGNOSTIC_SOURCE } from './diagnostics/codes';
 export type { CodeDoc, DiagnosticData } from './diagnostics/codes';
-export type { CodeActionRequest, CompletionOptions, DocumentFormat, DocumentSummary, ParsedDocument } from './formats/format';
+export type {
+  CodeActionRequest,
+  CompletionOptions,
+  DocumentFormat,
+  DocumentSummary,
+  ParsedDocument,
+} from './formats/format';
 export type { ServiceSettings } from './settings';
 export type { Evidence, EvidenceCache, FoundLicense, TargetEvidence } from './evidence/collect';
 export type { EvidenceHost, FileStat } from './evidence/host';

@@ -33,7 +33,9 @@ connection.onRequest('test/unhandledRejection', () => {
   return null;
 });
 connection.onRequest('test/uncaughtException', () => {
-  setImmediate(() => { throw new Error('test: an exception outside every handler'); });
+  setImmediate(() => {
+    throw new Error('test: an exception outside every handler');
+  });
   return null;
 });
 

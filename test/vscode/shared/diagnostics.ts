@@ -1,4 +1,7 @@
-/** Reading the OSAID server's diagnostics through the VS Code API: shared by the desktop suite (suite/) and the web suite (suite-web/). Imports `vscode` only, so it bundles for both hosts. */
+/**
+ * Reading the OSAID server's diagnostics through the VS Code API: shared by the desktop suite (suite/) and the web
+ * suite (suite-web/). Imports `vscode` only, so it bundles for both hosts.
+ */
 import * as vscode from 'vscode';
 
 /** The OSAID server's diagnostics for a document (other extensions' are left out). */

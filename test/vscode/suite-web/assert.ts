@@ -16,7 +16,8 @@ export function ok(value: unknown, message: string): asserts value {
 
 /** `Object.is` equality. */
 export function equal<T>(actual: T, expected: T, message = 'values are equal'): void {
-  if (!Object.is(actual, expected)) throw new AssertionError(`${message}\n  expected: ${show(expected)}\n  actual:   ${show(actual)}`);
+  if (!Object.is(actual, expected))
+    throw new AssertionError(`${message}\n  expected: ${show(expected)}\n  actual:   ${show(actual)}`);
 }
 
 /** Equality of plain data (arrays, objects, strings, numbers, booleans, null), compared as canonical JSON. */
@@ -27,5 +28,6 @@ export function deepEqual(actual: unknown, expected: unknown, message = 'values 
 }
 
 export function match(actual: string, pattern: RegExp, message = 'the text matches'): void {
-  if (!pattern.test(actual)) throw new AssertionError(`${message}\n  pattern: ${String(pattern)}\n  actual:   ${show(actual)}`);
+  if (!pattern.test(actual))
+    throw new AssertionError(`${message}\n  pattern: ${String(pattern)}\n  actual:   ${show(actual)}`);
 }

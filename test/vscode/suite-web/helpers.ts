@@ -13,7 +13,10 @@ export const EXTENSION_ID = 'osai-tools.osai-manifest';
 export const LANGUAGE_ID = 'osai-manifest';
 export const DIAGNOSTICS_TIMEOUT_MS = 20_000;
 
-export interface TreeNode { group?: { id: string }; item?: { id: string } }
+export interface TreeNode {
+  group?: { id: string };
+  item?: { id: string };
+}
 export interface ExtensionApi {
   platform: 'node' | 'web';
   checklist: {
@@ -65,8 +68,12 @@ export function range(r: vscode.Range): string {
 }
 
 /** Resolves once the document's OSAID diagnostics satisfy `until`; rejects after a timeout with what was there. */
-export function waitForDiagnostics(uri: vscode.Uri, what: string, until: (ds: vscode.Diagnostic[]) => boolean,
-  timeoutMs = DIAGNOSTICS_TIMEOUT_MS): Promise<vscode.Diagnostic[]> {
+export function waitForDiagnostics(
+  uri: vscode.Uri,
+  what: string,
+  until: (ds: vscode.Diagnostic[]) => boolean,
+  timeoutMs = DIAGNOSTICS_TIMEOUT_MS,
+): Promise<vscode.Diagnostic[]> {
   return new Promise((resolve, reject) => {
     const key = uri.toString();
     let done = false;
@@ -84,8 +91,18 @@ export function waitForDiagnostics(uri: vscode.Uri, what: string, until: (ds: vs
     const subscription = vscode.languages.onDidChangeDiagnostics((e) => {
       if (e.uris.some((u) => u.toString() === key)) check();
     });
-    const timer = setTimeout(() => finish(() => reject(new Error(
-      `timed out after ${timeoutMs} ms waiting for ${what} on ${key}; its diagnostics are: ${JSON.stringify(osaiDiagnostics(uri).map(describeDiagnostic))}`))), timeoutMs);
+    const timer = setTimeout(
+      () =>
+        finish(() =>
+          reject(
+            new Error(
+              `timed out after ${timeoutMs} ms waiting for ${what} on ${key}; its diagnostics ` +
+                `are: ${JSON.stringify(osaiDiagnostics(uri).map(describeDiagnostic))}`,
+            ),
+          ),
+        ),
+      timeoutMs,
+    );
     check();
   });
 }
@@ -96,11 +113,15 @@ export function waitForDiagnostics(uri: vscode.Uri, what: string, until: (ds: vs
  * report arrives at all (the language client reports an empty list too): no diagnostics before
  * the extension has even started prove nothing.
  */
-export async function openAndDiagnose(document: vscode.TextDocument | vscode.Uri, expected: number | readonly string[]): Promise<{ editor: vscode.TextEditor; diagnostics: vscode.Diagnostic[] }> {
+export async function openAndDiagnose(
+  document: vscode.TextDocument | vscode.Uri,
+  expected: number | readonly string[],
+): Promise<{ editor: vscode.TextEditor; diagnostics: vscode.Diagnostic[] }> {
   const count = typeof expected === 'number' ? expected : expected.length;
-  const matches = (ds: vscode.Diagnostic[]): boolean => (typeof expected === 'number'
-    ? ds.length === expected
-    : JSON.stringify(ds.map(describeDiagnostic)) === JSON.stringify(expected));
+  const matches = (ds: vscode.Diagnostic[]): boolean =>
+    typeof expected === 'number'
+      ? ds.length === expected
+      : JSON.stringify(ds.map(describeDiagnostic)) === JSON.stringify(expected);
   const key = (document instanceof vscode.Uri ? document : document.uri).toString();
   let reported = false;
   const subscription = vscode.languages.onDidChangeDiagnostics((e) => {
@@ -109,8 +130,11 @@ export async function openAndDiagnose(document: vscode.TextDocument | vscode.Uri
   try {
     const opened = document instanceof vscode.Uri ? await vscode.workspace.openTextDocument(document) : document;
     const editor = await vscode.window.showTextDocument(opened, { preview: false });
-    const diagnostics = await waitForDiagnostics(opened.uri, count === 0 ? 'a report with no diagnostics' : `the ${count} diagnostics expected`,
-      (ds) => matches(ds) && (count > 0 || reported));
+    const diagnostics = await waitForDiagnostics(
+      opened.uri,
+      count === 0 ? 'a report with no diagnostics' : `the ${count} diagnostics expected`,
+      (ds) => matches(ds) && (count > 0 || reported),
+    );
     return { editor, diagnostics };
   } finally {
     subscription.dispose();
@@ -134,7 +158,9 @@ export async function closeAllEditors(): Promise<void> {
 /** Resolves once `done` answers true (asked every 50 ms); the limit only stops a hang. */
 export async function until(what: string, done: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
   let expired = false;
-  const limit = setTimeout(() => { expired = true; }, timeoutMs);
+  const limit = setTimeout(() => {
+    expired = true;
+  }, timeoutMs);
   try {
     while (!(await done())) {
       if (expired) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);

@@ -10,10 +10,16 @@
  * `vscode.workspace.fs` (the server's remote file system), with where the suite ran: the
  * launcher fails unless it was a web worker and the extension's browser client.
  */
+/* eslint-disable @typescript-eslint/no-require-imports -- mocha and the test files load after setup, in order */
 /// <reference types="mocha" />
 import * as vscode from 'vscode';
 
-interface Outcome { title: string; state: 'passed' | 'failed'; ms?: number; error?: string }
+interface Outcome {
+  title: string;
+  state: 'passed' | 'failed';
+  ms?: number;
+  error?: string;
+}
 
 export function run(): Promise<void> {
   // Defines the `mocha` global (a require, not an import: it must run before `mocha.setup`).
@@ -21,30 +27,43 @@ export function run(): Promise<void> {
   mocha.setup({ ui: 'bdd', reporter: 'spec', color: false, timeout: 60_000, slow: 5_000 });
   // The extension host forwards console.log's arguments unformatted: format them here so each
   // test's name and result reach the launcher's log as mocha prints them (no `util.format` here).
-  (globalThis as unknown as { Mocha: typeof Mocha }).Mocha.reporters.Base.consoleLog = (...args: unknown[]) => console.log(format(args));
+  (globalThis as unknown as { Mocha: typeof Mocha }).Mocha.reporters.Base.consoleLog = (...args: unknown[]) =>
+    console.log(format(args));
   // After setup, which defines `describe`/`it`: the test files, in a fixed order.
   require('./host.test');
   require('./features.test');
 
   return new Promise((resolve, reject) => {
     const outcomes: Outcome[] = [];
-    console.log(`OSAID VS Code web suite: VS Code ${vscode.version}, in ${(globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope ? 'a web worker' : 'NOT a web worker'}`);
+    console.log(
+      `OSAID VS Code web suite: VS Code ${vscode.version}, in ` +
+        `${(globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope ? 'a web worker' : 'NOT a web worker'}`,
+    );
     const runner = mocha.run((failures) => {
       const passed = outcomes.filter((o) => o.state === 'passed').length;
       const failed = outcomes.filter((o) => o.state === 'failed').length;
-      void writeResults({ passed, failed, pending: runner.stats?.pending ?? 0, outcomes, ranIn: environment() }).then(() => {
-        if (failures > 0 || passed === 0) reject(new Error(passed === 0 ? 'no test ran' : `${failures} test(s) failed`));
-        else resolve();
-      }, reject);
+      void writeResults({ passed, failed, pending: runner.stats?.pending ?? 0, outcomes, ranIn: environment() }).then(
+        () => {
+          if (failures > 0 || passed === 0)
+            reject(new Error(passed === 0 ? 'no test ran' : `${failures} test(s) failed`));
+          else resolve();
+        },
+        reject,
+      );
     });
     runner.on('pass', (test) => outcomes.push({ title: test.fullTitle(), state: 'passed', ms: test.duration }));
-    runner.on('fail', (test, error: Error) => outcomes.push({ title: test.fullTitle(), state: 'failed', error: String(error?.stack ?? error) }));
+    runner.on('fail', (test, error: Error) =>
+      outcomes.push({ title: test.fullTitle(), state: 'failed', error: String(error?.stack ?? error) }),
+    );
   });
 }
 
 /** Where the suite ran, as the launcher checks it. */
 function environment(): { webWorker: boolean; node: boolean; extensionPlatform?: string; extensionActive: boolean } {
-  const scope = globalThis as { WorkerGlobalScope?: abstract new () => unknown; process?: { versions?: { node?: string } } };
+  const scope = globalThis as {
+    WorkerGlobalScope?: abstract new () => unknown;
+    process?: { versions?: { node?: string } };
+  };
   const ext = vscode.extensions.getExtension<{ platform?: string }>('osai-tools.osai-manifest');
   return {
     webWorker: typeof scope.WorkerGlobalScope === 'function' && globalThis instanceof scope.WorkerGlobalScope,
@@ -57,10 +76,16 @@ function environment(): { webWorker: boolean; node: boolean; extensionPlatform?:
 async function writeResults(results: object): Promise<void> {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   if (!folder) throw new Error('no workspace folder to write the results beside');
-  await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, '..', 'results.json'), new TextEncoder().encode(JSON.stringify(results, null, 2)));
+  await vscode.workspace.fs.writeFile(
+    vscode.Uri.joinPath(folder, '..', 'results.json'),
+    new TextEncoder().encode(JSON.stringify(results, null, 2)),
+  );
 }
 
-/** `util.format` for what mocha's reporters print: `%s`, `%d`, `%i`, `%f`, `%j`, `%o`, `%O`, `%%`; the rest joined by spaces. */
+/**
+ * `util.format` for what mocha's reporters print: `%s`, `%d`, `%i`, `%f`, `%j`, `%o`, `%O`, `%%`; the rest joined by
+ * spaces.
+ */
 function format(args: unknown[]): string {
   if (typeof args[0] !== 'string') return args.map(String).join(' ');
   let next = 1;

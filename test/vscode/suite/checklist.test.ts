@@ -4,7 +4,10 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { closeAllEditors, EXTENSION_ID, exampleText, exampleUri, lineOf, openAndDiagnose } from './helpers';
 
-interface TreeNode { group?: { id: string; title: string }; item?: { id: string; status: string } }
+interface TreeNode {
+  group?: { id: string; title: string };
+  item?: { id: string; status: string };
+}
 interface ChecklistApi {
   refresh(): Promise<unknown>;
   getChildren(node?: TreeNode): TreeNode[];
@@ -35,8 +38,14 @@ describe('OSAID Checklist view and status bar', () => {
     await openAndDiagnose(exampleUri('olmo-7b.osai.yaml'));
     const view = await checklistApi();
     await view.refresh();
-    assert.deepEqual(rows(view).map((r) => r.split(':')[0]), ['Data information (8 of 8 met)', 'Code (6 of 6 met)', 'Parameters (1 of 1 met)']);
-    assert.ok(rows(view).every((r) => !/=(missing|not open|placeholder|invalid)/.test(r)), rows(view).join('\n'));
+    assert.deepEqual(
+      rows(view).map((r) => r.split(':')[0]),
+      ['Data information (8 of 8 met)', 'Code (6 of 6 met)', 'Parameters (1 of 1 met)'],
+    );
+    assert.ok(
+      rows(view).every((r) => !/=(missing|not open|placeholder|invalid)/.test(r)),
+      rows(view).join('\n'),
+    );
     assert.equal(view.statusBarText, '$(pass) OSAID');
   });
 
@@ -49,8 +58,14 @@ describe('OSAID Checklist view and status bar', () => {
     await view.refresh();
     assert.equal(view.statusBarText, '$(error) OSAID: 12 unmet');
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
-    assert.deepEqual(lenses.map((l) => l.command?.title), ['✗ 12 unmet OSAID 1.0 requirements']);
-    assert.deepEqual(rows(view).map((r) => r.split(':')[0]), ['Data information (0 of 8 met)', 'Code (2 of 6 met)', 'Parameters (1 of 1 met)']);
+    assert.deepEqual(
+      lenses.map((l) => l.command?.title),
+      ['✗ 12 unmet OSAID 1.0 requirements'],
+    );
+    assert.deepEqual(
+      rows(view).map((r) => r.split(':')[0]),
+      ['Data information (0 of 8 met)', 'Code (2 of 6 met)', 'Parameters (1 of 1 met)'],
+    );
   });
 
   it('an incomplete manifest: the missing data information item by item, and clicking one reveals it', async () => {
@@ -59,8 +74,14 @@ describe('OSAID Checklist view and status bar', () => {
     const view = await checklistApi();
     await view.refresh();
     const data = rows(view)[0];
-    assert.equal(data, 'Data information (2 of 8 met): Data information license=met, Provenance=met, Scope=missing, Characteristics=missing, '
-      + 'Collection and selection=missing, Labeling procedures=missing, Processing and filtering=missing, Training data listing=missing, Data documentation=recommended');
+    assert.equal(
+      data,
+      'Data information (2 of 8 met): Data information license=met, ' +
+        'Provenance=met, Scope=missing, Characteristics=missing, ' +
+        'Collection and selection=missing, Labeling procedures=missing, ' +
+        'Processing and filtering=missing, Training data listing=missing, Data ' +
+        'documentation=recommended',
+    );
     assert.equal(view.statusBarText, '$(error) OSAID: 6 unmet');
     const scope = view.getChildren(view.getChildren()[0])[2];
     const command = view.getTreeItem(scope).command;
@@ -68,7 +89,11 @@ describe('OSAID Checklist view and status bar', () => {
     await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
     const editor = vscode.window.activeTextEditor;
     assert.ok(editor);
-    assert.equal(editor.selection.active.line, lineOf(exampleText(name), '  description:'), 'the parent key of the missing item is revealed');
+    assert.equal(
+      editor.selection.active.line,
+      lineOf(exampleText(name), '  description:'),
+      'the parent key of the missing item is revealed',
+    );
   });
 
   it('a Llama-style manifest: the weights are not open', async () => {
@@ -86,7 +111,11 @@ describe('Export compliance report', () => {
   it('writes a self-contained HTML page with the checklist of the active manifest', async () => {
     await openAndDiagnose(exampleUri('missing-data-information.osai.yaml'));
     const target = vscode.Uri.joinPath(exampleUri('olmo-7b.osai.yaml'), '..', 'scratch', 'report.html');
-    const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('osaiManifest.exportReport', 'html', target);
+    const written = await vscode.commands.executeCommand<vscode.Uri | undefined>(
+      'osaiManifest.exportReport',
+      'html',
+      target,
+    );
     assert.equal(written?.toString(), target.toString());
     const html = Buffer.from(await vscode.workspace.fs.readFile(target)).toString('utf8');
     assert.match(html, /^<!DOCTYPE html>/i);

@@ -2,9 +2,20 @@
 /** Opening each example manifest shows the diagnostics a user should see. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { brief, closeAllEditors, codeOf, exampleText, exampleUri, LANGUAGE_ID, lineOf, openAndDiagnose, pathOf } from './helpers';
+import {
+  brief,
+  closeAllEditors,
+  codeOf,
+  exampleText,
+  exampleUri,
+  LANGUAGE_ID,
+  lineOf,
+  openAndDiagnose,
+  pathOf,
+} from './helpers';
 
-const errorsOf = (ds: vscode.Diagnostic[]): vscode.Diagnostic[] => ds.filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
+const errorsOf = (ds: vscode.Diagnostic[]): vscode.Diagnostic[] =>
+  ds.filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
 
 describe('Diagnostics of the examples', () => {
   afterEach(closeAllEditors);
@@ -30,14 +41,17 @@ describe('Diagnostics of the examples', () => {
     const errors = errorsOf(diagnostics);
     const dataLine = lineOf(text, 'data_information:') + 1;
     const descriptionLine = lineOf(text, '  description:') + 1;
-    assert.deepEqual(errors.map((d) => `${codeOf(d)}@${d.range.start.line + 1} ${pathOf(d)}`), [
-      `osaid/missing@${dataLine} data_information.training_data`,
-      `osaid/missing@${descriptionLine} data_information.description.scope`,
-      `osaid/missing@${descriptionLine} data_information.description.characteristics`,
-      `osaid/missing@${descriptionLine} data_information.description.collection`,
-      `osaid/missing@${descriptionLine} data_information.description.labeling`,
-      `osaid/missing@${descriptionLine} data_information.description.processing`,
-    ]);
+    assert.deepEqual(
+      errors.map((d) => `${codeOf(d)}@${d.range.start.line + 1} ${pathOf(d)}`),
+      [
+        `osaid/missing@${dataLine} data_information.training_data`,
+        `osaid/missing@${descriptionLine} data_information.description.scope`,
+        `osaid/missing@${descriptionLine} data_information.description.characteristics`,
+        `osaid/missing@${descriptionLine} data_information.description.collection`,
+        `osaid/missing@${descriptionLine} data_information.description.labeling`,
+        `osaid/missing@${descriptionLine} data_information.description.processing`,
+      ],
+    );
     assert.deepEqual([dataLine, descriptionLine], [19, 21]);
   });
 });

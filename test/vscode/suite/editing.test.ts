@@ -2,9 +2,19 @@
 /** Typing: an edit that deletes a required key makes its diagnostic appear; undo makes it go. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { apply, closeAllEditors, codeOf, freshCopy, lineOf, openAndDiagnose, pathOf, waitForDiagnostics } from './helpers';
+import {
+  apply,
+  closeAllEditors,
+  codeOf,
+  freshCopy,
+  lineOf,
+  openAndDiagnose,
+  pathOf,
+  waitForDiagnostics,
+} from './helpers';
 
-const isScopeMissing = (d: vscode.Diagnostic): boolean => codeOf(d) === 'osaid/missing' && pathOf(d) === 'data_information.description.scope';
+const isScopeMissing = (d: vscode.Diagnostic): boolean =>
+  codeOf(d) === 'osaid/missing' && pathOf(d) === 'data_information.description.scope';
 
 describe('Editing', () => {
   afterEach(closeAllEditors);

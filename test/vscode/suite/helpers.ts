@@ -18,8 +18,10 @@ export function workspaceDir(): string {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'VS Code was opened on a workspace folder');
   const dir = folder.uri.fsPath;
-  assert.ok(!resolve(dir).startsWith(REPO_ROOT + '/') && resolve(dir) !== REPO_ROOT,
-    `the workspace ${dir} is a copy outside the repository, so tests never modify it`);
+  assert.ok(
+    !resolve(dir).startsWith(REPO_ROOT + '/') && resolve(dir) !== REPO_ROOT,
+    `the workspace ${dir} is a copy outside the repository, so tests never modify it`,
+  );
   return dir;
 }
 
@@ -55,8 +57,12 @@ export function pathOf(d: vscode.Diagnostic): string | undefined {
  * Resolves once the document's OSAID diagnostics satisfy `until`, checking now and on every
  * `onDidChangeDiagnostics` for it; rejects after a timeout with what was there.
  */
-export function waitForDiagnostics(uri: vscode.Uri, what: string, until: (ds: vscode.Diagnostic[]) => boolean,
-  timeoutMs = DIAGNOSTICS_TIMEOUT_MS): Promise<vscode.Diagnostic[]> {
+export function waitForDiagnostics(
+  uri: vscode.Uri,
+  what: string,
+  until: (ds: vscode.Diagnostic[]) => boolean,
+  timeoutMs = DIAGNOSTICS_TIMEOUT_MS,
+): Promise<vscode.Diagnostic[]> {
   return new Promise((resolvePromise, reject) => {
     const key = uri.toString();
     const check = (): void => {
@@ -66,8 +72,18 @@ export function waitForDiagnostics(uri: vscode.Uri, what: string, until: (ds: vs
     const subscription = vscode.languages.onDidChangeDiagnostics((e) => {
       if (e.uris.some((u) => u.toString() === key)) check();
     });
-    const timer = setTimeout(() => finish(() => reject(new Error(
-      `timed out after ${timeoutMs} ms waiting for ${what} on ${uri.path}; its diagnostics are: ${JSON.stringify(osaiDiagnostics(uri).map(brief))}`))), timeoutMs);
+    const timer = setTimeout(
+      () =>
+        finish(() =>
+          reject(
+            new Error(
+              `timed out after ${timeoutMs} ms waiting for ${what} on ${uri.path}; its ` +
+                `diagnostics are: ${JSON.stringify(osaiDiagnostics(uri).map(brief))}`,
+            ),
+          ),
+        ),
+      timeoutMs,
+    );
     let done = false;
     function finish(settle: () => void): void {
       if (done) return;
@@ -96,8 +112,11 @@ let serverDown: string | undefined;
  * Opens a manifest in an editor, as a user does, and waits for the language server's first
  * diagnostics report on it (the language client reports even an empty list).
  */
-export async function openAndDiagnose(uri: vscode.Uri): Promise<{ editor: vscode.TextEditor; diagnostics: vscode.Diagnostic[] }> {
-  if (serverDown) throw new Error(`the language server is not answering (an earlier test waited in vain): ${serverDown}`);
+export async function openAndDiagnose(
+  uri: vscode.Uri,
+): Promise<{ editor: vscode.TextEditor; diagnostics: vscode.Diagnostic[] }> {
+  if (serverDown)
+    throw new Error(`the language server is not answering (an earlier test waited in vain): ${serverDown}`);
   let reported = false;
   const key = uri.toString();
   const subscription = vscode.languages.onDidChangeDiagnostics((e) => {
@@ -106,11 +125,15 @@ export async function openAndDiagnose(uri: vscode.Uri): Promise<{ editor: vscode
   try {
     const document = await vscode.workspace.openTextDocument(uri);
     const editor = await vscode.window.showTextDocument(document, { preview: false });
-    const diagnostics = await waitForDiagnostics(uri, 'the first diagnostics report', () => reported).catch((error: Error) => {
-      const errors = clientLogErrors();
-      serverDown = `${error.message}${errors.length ? `; the language client logged: ${errors.slice(0, 5).join(' | ')}` : ''}`;
-      throw new Error(serverDown);
-    });
+    const diagnostics = await waitForDiagnostics(uri, 'the first diagnostics report', () => reported).catch(
+      (error: Error) => {
+        const errors = clientLogErrors();
+        serverDown =
+          `${error.message}` +
+          `${errors.length ? `; the language client logged: ${errors.slice(0, 5).join(' | ')}` : ''}`;
+        throw new Error(serverDown);
+      },
+    );
     return { editor, diagnostics };
   } finally {
     subscription.dispose();
@@ -125,7 +148,10 @@ export async function apply(edit: vscode.WorkspaceEdit | undefined, what: string
 
 /** All comments in a YAML text, in order (for "fixes keep comments" checks). */
 export function comments(text: string): string[] {
-  return text.split(/\r?\n/).map((l) => /(^|\s)#.*$/.exec(l)?.[0].trim()).filter((c): c is string => !!c);
+  return text
+    .split(/\r?\n/)
+    .map((l) => /(^|\s)#.*$/.exec(l)?.[0].trim())
+    .filter((c): c is string => !!c);
 }
 
 export function lineOf(text: string, needle: string): number {

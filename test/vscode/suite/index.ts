@@ -10,12 +10,18 @@
  * - OSAI_TEST_EXTENSION_ROOT: the folder the extension under test must be loaded from;
  * - OSAI_TEST_LOGS: the folder VS Code writes its logs to (for the activation-log check).
  */
+/* eslint-disable @typescript-eslint/no-require-imports -- test files load after mocha defines describe/it */
 import { writeFileSync } from 'node:fs';
 import { format } from 'node:util';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
 
-interface Outcome { title: string; state: 'passed' | 'failed'; ms?: number; error?: string }
+interface Outcome {
+  title: string;
+  state: 'passed' | 'failed';
+  ms?: number;
+  error?: string;
+}
 
 export function run(): Promise<void> {
   const grep = process.env.OSAI_TEST_GREP;
@@ -49,17 +55,25 @@ export function run(): Promise<void> {
 
   return new Promise((resolve, reject) => {
     const outcomes: Outcome[] = [];
-    console.log(`OSAID VS Code suite: VS Code ${require('vscode').version}, ${grep ? `tests matching ${JSON.stringify(grep)}` : 'all tests'}`);
+    console.log(
+      `OSAID VS Code suite: VS Code ${require('vscode').version}, ` +
+        `${grep ? `tests matching ${JSON.stringify(grep)}` : 'all tests'}`,
+    );
     const runner = mocha.run((failures) => {
       const passed = outcomes.filter((o) => o.state === 'passed').length;
       const failed = outcomes.filter((o) => o.state === 'failed').length;
       if (process.env.OSAI_TEST_RESULTS) {
-        writeFileSync(process.env.OSAI_TEST_RESULTS, JSON.stringify({ passed, failed, pending: runner.stats?.pending ?? 0, outcomes }, null, 2));
+        writeFileSync(
+          process.env.OSAI_TEST_RESULTS,
+          JSON.stringify({ passed, failed, pending: runner.stats?.pending ?? 0, outcomes }, null, 2),
+        );
       }
       if (failures > 0 || passed === 0) reject(new Error(passed === 0 ? 'no test ran' : `${failures} test(s) failed`));
       else resolve();
     });
     runner.on('pass', (test) => outcomes.push({ title: test.fullTitle(), state: 'passed', ms: test.duration }));
-    runner.on('fail', (test, error: Error) => outcomes.push({ title: test.fullTitle(), state: 'failed', error: String(error?.stack ?? error) }));
+    runner.on('fail', (test, error: Error) =>
+      outcomes.push({ title: test.fullTitle(), state: 'failed', error: String(error?.stack ?? error) }),
+    );
   });
 }

@@ -10,7 +10,12 @@ import * as vscode from 'vscode';
 import { clientLogErrors, EXTENSION_ID, findFiles } from './helpers';
 
 /** Re-reads files until `found` holds (VS Code writes its logs asynchronously), with a timeout. */
-async function waitForLog(what: string, read: () => string, found: (text: string) => boolean, timeoutMs = 15_000): Promise<string> {
+async function waitForLog(
+  what: string,
+  read: () => string,
+  found: (text: string) => boolean,
+  timeoutMs = 15_000,
+): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const text = read();
@@ -25,7 +30,8 @@ function readAll(files: string[]): string {
 }
 
 /** Language-client errors that mean the server did not start, died or dropped the connection. */
-const FATAL = /Server initialization failed|could not start|Couldn't start client|Connection to server got closed|server crashed|Server process exited|Pending response rejected|Request .* failed/i;
+const FATAL =
+  /Server initialization failed|could not start|Couldn't start client|Connection to server got closed|server crashed|Server process exited|Pending response rejected|Request .* failed/i;
 
 describe('Extension host log', () => {
   it('[smoke] shows the extension activated, and the language server started without errors', async () => {
@@ -35,15 +41,29 @@ describe('Extension host log', () => {
 
     const hostLogs = (): string[] => findFiles(logsDir, (n) => /^(remote)?exthost\.log$/.test(n));
     const activation = new RegExp(`_doActivateExtension ${EXTENSION_ID.replace('.', '\\.')}\\b.*`);
-    const host = await waitForLog(`the activation of ${EXTENSION_ID} in the extension host log`, () => readAll(hostLogs()), (t) => activation.test(t));
-    assert.match(activation.exec(host)![0], /activationEvent: 'onLanguage:osai-manifest'/, 'activated by opening a manifest');
-    const hostErrors = host.split('\n').filter((l) => /\[error\]/i.test(l) && (l.includes(EXTENSION_ID) || /osai/i.test(l)));
+    const host = await waitForLog(
+      `the activation of ${EXTENSION_ID} in the extension host log`,
+      () => readAll(hostLogs()),
+      (t) => activation.test(t),
+    );
+    assert.match(
+      activation.exec(host)![0],
+      /activationEvent: 'onLanguage:osai-manifest'/,
+      'activated by opening a manifest',
+    );
+    const hostErrors = host
+      .split('\n')
+      .filter((l) => /\[error\]/i.test(l) && (l.includes(EXTENSION_ID) || /osai/i.test(l)));
     assert.deepEqual(hostErrors, [], 'the extension host logged no error about the extension');
     assert.doesNotMatch(host, new RegExp(`Activating extension '?${EXTENSION_ID.replace('.', '\\.')}'? failed`));
 
     // The language client's output channel: written as "<n>-OSAID Manifest.log".
     const errors = clientLogErrors();
-    assert.deepEqual(errors.filter((l) => FATAL.test(l)), [], 'the language server started and kept its connection');
+    assert.deepEqual(
+      errors.filter((l) => FATAL.test(l)),
+      [],
+      'the language server started and kept its connection',
+    );
     if (process.env.OSAI_TEST_STRICT_LOG !== '0') {
       assert.deepEqual(errors, [], 'the language server logged no error (OSAI_TEST_STRICT_LOG=0 relaxes this)');
     } else {

@@ -32,6 +32,9 @@ describe('MOF model files', () => {
     assert.equal(editor.document.languageId, 'yaml');
     assert.deepEqual(diagnostics, []);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
-    assert.deepEqual(lenses.map((l) => l.command?.title), []);
+    assert.deepEqual(
+      lenses.map((l) => l.command?.title),
+      [],
+    );
   });
 });

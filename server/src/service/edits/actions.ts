@@ -9,7 +9,12 @@ export function admits(only: readonly string[] | undefined, kind: string): boole
 }
 
 /** An action applying `edits` to the document `uri`. */
-export function editAction(title: string, uri: string, edits: TextEdit[], options: { kind?: string; diagnostics?: Diagnostic[]; preferred?: boolean } = {}): CodeAction {
+export function editAction(
+  title: string,
+  uri: string,
+  edits: TextEdit[],
+  options: { kind?: string; diagnostics?: Diagnostic[]; preferred?: boolean } = {},
+): CodeAction {
   const action: CodeAction = { title, kind: options.kind ?? CodeActionKind.QuickFix };
   if (options.diagnostics) action.diagnostics = options.diagnostics;
   if (options.preferred !== undefined) action.isPreferred = options.preferred;
@@ -21,9 +26,18 @@ export function editAction(title: string, uri: string, edits: TextEdit[], option
  * One quick fix per replacement text of a diagnostic's range ("Rename to `x`" for keys and
  * names, "Change to `x`" for values); the only candidate is preferred.
  */
-export function replacementActions(uri: string, diagnostic: Diagnostic, replacements: readonly string[], verb: 'Rename' | 'Change'): CodeAction[] {
-  return replacements.map((replacement) => editAction(`${verb} to ${codeSpan(replacement)}`, uri, [TextEdit.replace(diagnostic.range, replacement)],
-    { diagnostics: [diagnostic], preferred: replacements.length === 1 }));
+export function replacementActions(
+  uri: string,
+  diagnostic: Diagnostic,
+  replacements: readonly string[],
+  verb: 'Rename' | 'Change',
+): CodeAction[] {
+  return replacements.map((replacement) =>
+    editAction(`${verb} to ${codeSpan(replacement)}`, uri, [TextEdit.replace(diagnostic.range, replacement)], {
+      diagnostics: [diagnostic],
+      preferred: replacements.length === 1,
+    }),
+  );
 }
 
 /**
@@ -35,6 +49,9 @@ export function replacementActions(uri: string, diagnostic: Diagnostic, replacem
  */
 export function editsWithinLines(action: CodeAction, document: TextDocument): boolean {
   const edits = action.edit?.changes?.[document.uri] ?? [];
-  return Object.keys(action.edit?.changes ?? {}).every((uri) => uri === document.uri) && !action.edit?.documentChanges
-    && edits.every((e) => e.range.start.line === e.range.end.line && !/[\r\n]/.test(e.newText));
+  return (
+    Object.keys(action.edit?.changes ?? {}).every((uri) => uri === document.uri) &&
+    !action.edit?.documentChanges &&
+    edits.every((e) => e.range.start.line === e.range.end.line && !/[\r\n]/.test(e.newText))
+  );
 }

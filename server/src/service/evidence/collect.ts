@@ -60,7 +60,12 @@ export interface Evidence {
 /** What was read before, by URI, size and modification time: a host keeps it between collections. */
 export type EvidenceCache = Map<string, FoundLicense | undefined>;
 
-export function* collectEvidence(documentUri: string, targets: readonly EvidenceTarget[], roots: readonly string[], cache?: EvidenceCache): Steps<Evidence> {
+export function* collectEvidence(
+  documentUri: string,
+  targets: readonly EvidenceTarget[],
+  roots: readonly string[],
+  cache?: EvidenceCache,
+): Steps<Evidence> {
   // What was asked for before (a publication) goes out first.
   yield* pause();
   const folder = parentUri(documentUri);
@@ -89,7 +94,12 @@ export function* findRoot(folder: string, roots: readonly string[]): Steps<strin
   return workspace ?? folder;
 }
 
-function* targetEvidence(target: EvidenceTarget, folder: string, root: string, cache?: EvidenceCache): Steps<TargetEvidence | undefined> {
+function* targetEvidence(
+  target: EvidenceTarget,
+  folder: string,
+  root: string,
+  cache?: EvidenceCache,
+): Steps<TargetEvidence | undefined> {
   let resolved: string;
   if (!target.location) {
     resolved = folder;
@@ -103,7 +113,12 @@ function* targetEvidence(target: EvidenceTarget, folder: string, root: string, c
       resolved = resolveUri(folder, /^[a-z]:\//i.test(kind.path) ? `/${kind.path}` : kind.path);
     }
   }
-  const result = (state: EvidenceState, found: FoundLicense[] = []): TargetEvidence => ({ target, state, resolved, found });
+  const result = (state: EvidenceState, found: FoundLicense[] = []): TargetEvidence => ({
+    target,
+    state,
+    resolved,
+    found,
+  });
   if (!isInsideUri(resolved, root)) return result('outside-root');
   const info = yield* stat(resolved);
   if (!info) return result('not-found');
@@ -147,7 +162,8 @@ function* folderEvidence(dir: string, cache?: EvidenceCache): Steps<FoundLicense
     const bytes = yield* read(uri, MAX_LICENSE_BYTES);
     const stated = bytes ? packageLicense(name, decodeLoosely(bytes)) : undefined;
     if (stated?.expression) found.push({ source: 'package', uri, expression: stated.expression });
-    for (const file of stated?.files ?? []) if (!files.includes(file) && !file.includes('/') && names.includes(file)) files.push(file);
+    for (const file of stated?.files ?? [])
+      if (!files.includes(file) && !file.includes('/') && names.includes(file)) files.push(file);
   }
   for (const name of files) {
     const uri = childUri(dir, name);
@@ -159,12 +175,21 @@ function* folderEvidence(dir: string, cache?: EvidenceCache): Steps<FoundLicense
   return found;
 }
 
-function* licenseFile(uri: string, size: number, mtime: number, cache?: EvidenceCache): Steps<FoundLicense | undefined> {
+function* licenseFile(
+  uri: string,
+  size: number,
+  mtime: number,
+  cache?: EvidenceCache,
+): Steps<FoundLicense | undefined> {
   const key = `${uri}\u0000${size}\u0000${mtime}`;
   if (cache?.has(key)) return cache.get(key);
   let found: FoundLicense | undefined;
   if (size > MAX_LICENSE_BYTES) {
-    found = { source: 'file', uri, problem: `${nameOf(uri)} is larger than 1 MiB, more than any license text; it was not read` };
+    found = {
+      source: 'file',
+      uri,
+      problem: `${nameOf(uri)} is larger than 1 MiB, more than any license text; it was not read`,
+    };
   } else {
     const bytes = yield* read(uri, MAX_LICENSE_BYTES);
     if (bytes) {
@@ -172,9 +197,10 @@ function* licenseFile(uri: string, size: number, mtime: number, cache?: Evidence
       while (!prepareLicenseIndex()) yield* pause();
       yield* pause();
       const text = decodeStrictly(bytes);
-      found = text === undefined
-        ? { source: 'file', uri, problem: `${nameOf(uri)} is not text (binary, or not UTF-8)` }
-        : { source: 'file', uri, identification: identifyLicenseText(text) };
+      found =
+        text === undefined
+          ? { source: 'file', uri, problem: `${nameOf(uri)} is not text (binary, or not UTF-8)` }
+          : { source: 'file', uri, identification: identifyLicenseText(text) };
     }
   }
   if (cache) {
@@ -199,7 +225,11 @@ function decodeLoosely(bytes: Uint8Array): string {
 
 function decodeFileUriPath(uri: string): string {
   const path = uri.replace(/^file:(?:\/\/[^/]*)?/i, '');
-  try { return decodeURIComponent(path); } catch { return path; }
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
 }
 
 /**
@@ -207,10 +237,16 @@ function decodeFileUriPath(uri: string): string {
  * declared license and component are as before gets what was found then (with its new spans),
  * so that findings do not vanish between a keystroke and the next collection.
  */
-export function reuseEvidence(previous: Evidence | undefined, targets: readonly EvidenceTarget[]): Evidence | undefined {
+export function reuseEvidence(
+  previous: Evidence | undefined,
+  targets: readonly EvidenceTarget[],
+): Evidence | undefined {
   if (!previous) return undefined;
   const before = new Map(previous.items.map((item) => [targetKey(item.target), item] as const));
-  const items = targets.flatMap((target) => { const item = before.get(targetKey(target)); return item ? [{ ...item, target }] : []; });
+  const items = targets.flatMap((target) => {
+    const item = before.get(targetKey(target));
+    return item ? [{ ...item, target }] : [];
+  });
   return { root: previous.root, items };
 }
 
@@ -227,7 +263,22 @@ export function evidenceKey(targets: readonly EvidenceTarget[]): string {
 /** Whether two collections say the same (a new one then changes no finding). */
 export function sameEvidence(a: Evidence | undefined, b: Evidence | undefined): boolean {
   // No evidence and evidence about nothing say the same.
-  const summary = (e: Evidence | undefined) => JSON.stringify(e?.items.length ? [e.root, e.items.map((i) => [i.target.locationPath, i.target.location?.text, i.target.declared?.text, i.state, i.resolved, i.found])] : null);
+  const summary = (e: Evidence | undefined) =>
+    JSON.stringify(
+      e?.items.length
+        ? [
+            e.root,
+            e.items.map((i) => [
+              i.target.locationPath,
+              i.target.location?.text,
+              i.target.declared?.text,
+              i.state,
+              i.resolved,
+              i.found,
+            ]),
+          ]
+        : null,
+    );
   return summary(a) === summary(b);
 }
 

@@ -34,7 +34,10 @@ function leaves(node: ExpressionNode, out: string[]): string[] {
 /** `idsOf` per expression: each keystroke compares the same declarations again. */
 const idsCache = new Map<string, ReadonlySet<string>>();
 
-/** Every id an expression may stand for: its ids, their current replacements, family members, and the ids sharing their text. */
+/**
+ * Every id an expression may stand for: its ids, their current replacements, family members, and the ids sharing their
+ * text.
+ */
 export function idsOf(expression: string): ReadonlySet<string> {
   let ids = idsCache.get(expression);
   if (!ids) {
@@ -52,8 +55,16 @@ function computeIds(expression: string): Set<string> {
   if (structure.kind !== 'tree') return ids;
   for (const written of leaves(structure.root, [])) {
     const r = resolveLicense(written.replace(/\s+WITH\s+.*$/i, ''));
-    const direct = r.kind === 'spdx' ? [r.id, ...deprecatedReplacements(r.id)] : r.kind === 'family' ? [...r.candidates]
-      : r.kind === 'restricted' || r.kind === 'not-open' ? [r.entry.id] : r.kind === 'custom' ? [r.canonical] : [];
+    const direct =
+      r.kind === 'spdx'
+        ? [r.id, ...deprecatedReplacements(r.id)]
+        : r.kind === 'family'
+          ? [...r.candidates]
+          : r.kind === 'restricted' || r.kind === 'not-open'
+            ? [r.entry.id]
+            : r.kind === 'custom'
+              ? [r.canonical]
+              : [];
     for (const id of direct) for (const same of [id, ...sameTextIds(id)]) ids.add(same);
   }
   return ids;
@@ -63,7 +74,9 @@ export function compareEvidence(item: TargetEvidence, extraOpen: readonly string
   const declared: ReadonlySet<string> = item.target.declared ? idsOf(item.target.declared.text) : new Set<string>();
   const test = item.target.test;
   const judged = (found: FoundLicense, ids: readonly string[], confidence?: number): FoundComparison => ({
-    found, ids, ...(confidence !== undefined ? { confidence } : {}),
+    found,
+    ids,
+    ...(confidence !== undefined ? { confidence } : {}),
     agrees: ids.flatMap((id) => [id, ...sameTextIds(id)]).some((id) => declared.has(id)),
     passes: ids.some((id) => licenseQualifies(id, test, { extraOpen })),
   });
@@ -71,11 +84,17 @@ export function compareEvidence(item: TargetEvidence, extraOpen: readonly string
   for (const found of item.found) {
     if (found.expression !== undefined) {
       const ids = [...idsOf(found.expression)];
-      out.push({ found, ids: ids.length ? ids : [found.expression], agrees: ids.some((id) => declared.has(id)), passes: licenseQualifies(found.expression, test, { extraOpen }) });
+      out.push({
+        found,
+        ids: ids.length ? ids : [found.expression],
+        agrees: ids.some((id) => declared.has(id)),
+        passes: licenseQualifies(found.expression, test, { extraOpen }),
+      });
       continue;
     }
     const identification = found.identification;
-    if (identification?.kind === 'match') out.push(judged(found, identification.match.ids, identification.match.confidence));
+    if (identification?.kind === 'match')
+      out.push(judged(found, identification.match.ids, identification.match.confidence));
     if (identification?.kind === 'notice') {
       // A choice is one license found (any of them); licenses that all apply are each found.
       if (identification.join === 'or') out.push(judged(found, identification.ids));
@@ -89,7 +108,8 @@ export function compareEvidence(item: TargetEvidence, extraOpen: readonly string
   // parts each covers, notices of bundled software) they are part of it; in other files beside it
   // (LICENSE-MIT with LICENSE-APACHE, a choice) they are alongside it when they pass the test too.
   const agreeingFiles = new Set(out.filter((c) => c.agrees).map((c) => c.found));
-  if (agreeingFiles.size > 0) for (const c of out) if (!c.agrees && (c.passes || agreeingFiles.has(c.found))) c.alongside = true;
+  if (agreeingFiles.size > 0)
+    for (const c of out) if (!c.agrees && (c.passes || agreeingFiles.has(c.found))) c.alongside = true;
   return out;
 }
 

@@ -18,7 +18,12 @@ export function locationAt(targets: readonly EvidenceTarget[], offset: number): 
   return targets.find((t) => t.location && t.location.span[0] <= offset && offset <= t.location.span[1]);
 }
 
-export function* completePath(document: TextDocument, target: EvidenceTarget, offset: number, roots: readonly string[]): Steps<CompletionList | undefined> {
+export function* completePath(
+  document: TextDocument,
+  target: EvidenceTarget,
+  offset: number,
+  roots: readonly string[],
+): Steps<CompletionList | undefined> {
   const [start] = target.location!.span;
   const typed = document.getText().slice(start, offset);
   const kind = locationKind(typed === '' ? './' : typed);
@@ -29,7 +34,10 @@ export function* completePath(document: TextDocument, target: EvidenceTarget, of
   const root = yield* findRoot(folder, roots);
   const dir = resolveUri(folder, folderPart);
   if (!isInsideUri(dir, root)) return undefined;
-  const names = ((yield* list(dir)) ?? []).filter((n) => !n.startsWith('.') && n !== 'node_modules').sort().slice(0, MAX_ENTRIES);
+  const names = ((yield* list(dir)) ?? [])
+    .filter((n) => !n.startsWith('.') && n !== 'node_modules')
+    .sort()
+    .slice(0, MAX_ENTRIES);
   const from = document.positionAt(start + slash + 1);
   const to = document.positionAt(offset);
   const items: CompletionItem[] = [];
@@ -37,7 +45,8 @@ export function* completePath(document: TextDocument, target: EvidenceTarget, of
     const isFolder = (yield* stat(childUri(dir, name)))?.kind === 'directory';
     const label = isFolder ? `${name}/` : name;
     items.push({
-      label, kind: isFolder ? CompletionItemKind.Folder : CompletionItemKind.File,
+      label,
+      kind: isFolder ? CompletionItemKind.Folder : CompletionItemKind.File,
       detail: isFolder ? 'folder in the release' : 'file in the release',
       sortText: `${isFolder ? 0 : 1}${name}`,
       textEdit: TextEdit.replace({ start: from, end: to }, label),

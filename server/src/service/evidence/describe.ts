@@ -30,14 +30,20 @@ export interface ComponentEvidence {
 export interface EvidenceMatch {
   file: string;
   source: FoundLicense['source'];
-  /** What the file is: a license (`match`), holds several (`contains`), names one without its text (`notice`), `unrecognised`, unreadable, or a stated id (`stated`). */
+  /**
+   * What the file is: a license (`match`), holds several (`contains`), names one without its text (`notice`),
+   * `unrecognised`, unreadable, or a stated id (`stated`).
+   */
   kind: 'match' | 'contains' | 'notice' | 'unrecognised' | 'unreadable' | 'stated';
   ids: readonly string[];
   confidence: number | null;
   problem?: string;
 }
 
-export function describeEvidence(evidence: Evidence, extraOpen: readonly string[]): { root: string; components: ComponentEvidence[] } {
+export function describeEvidence(
+  evidence: Evidence,
+  extraOpen: readonly string[],
+): { root: string; components: ComponentEvidence[] } {
   const components = evidence.items.map((item): ComponentEvidence => {
     const comparisons = item.state === 'found' ? compareEvidence(item, extraOpen) : [];
     const first = comparisons[0];
@@ -50,9 +56,15 @@ export function describeEvidence(evidence: Evidence, extraOpen: readonly string[
       found: item.state === 'found',
       declared,
       license: first ? first.ids[0] : null,
-      confidence: first ? first.confidence ?? 1 : null,
+      confidence: first ? (first.confidence ?? 1) : null,
       agrees: declared !== null && comparisons.length > 0 ? !comparisons.some(disagrees) : null,
-      matches: item.found.map((found) => match(found, comparisons.filter((c) => c.found === found), evidence.root)),
+      matches: item.found.map((found) =>
+        match(
+          found,
+          comparisons.filter((c) => c.found === found),
+          evidence.root,
+        ),
+      ),
     };
   });
   return { root: evidence.root, components };
@@ -60,14 +72,24 @@ export function describeEvidence(evidence: Evidence, extraOpen: readonly string[
 
 function match(found: FoundLicense, comparisons: ReturnType<typeof compareEvidence>, root: string): EvidenceMatch {
   const file = shownUri(found.uri, root);
-  if (found.problem) return { file, source: found.source, kind: 'unreadable', ids: [], confidence: null, problem: found.problem };
-  if (found.expression !== undefined) return { file, source: found.source, kind: 'stated', ids: [found.expression], confidence: 1 };
+  if (found.problem)
+    return { file, source: found.source, kind: 'unreadable', ids: [], confidence: null, problem: found.problem };
+  if (found.expression !== undefined)
+    return { file, source: found.source, kind: 'stated', ids: [found.expression], confidence: 1 };
   const identification = found.identification;
   if (!identification || identification.kind === 'unrecognised') {
-    return { file, source: found.source, kind: 'unrecognised', ids: identification?.closest[0]?.ids ?? [], confidence: identification?.closest[0]?.confidence ?? null };
+    return {
+      file,
+      source: found.source,
+      kind: 'unrecognised',
+      ids: identification?.closest[0]?.ids ?? [],
+      confidence: identification?.closest[0]?.confidence ?? null,
+    };
   }
   return {
-    file, source: found.source, kind: identification.kind,
+    file,
+    source: found.source,
+    kind: identification.kind,
     ids: comparisons.flatMap((c) => c.ids.slice(0, 1)),
     confidence: comparisons.length ? Math.min(...comparisons.map((c) => c.confidence ?? 1)) : null,
   };

@@ -47,47 +47,117 @@ export function evidenceSentence(found: FoundLicense, comparison: FoundCompariso
   if (!comparison) return `${where}`;
   const confidence = comparison.confidence !== undefined ? `${Math.floor(comparison.confidence * 100)}% match` : '';
   const kind = found.identification?.kind;
-  if (kind === 'notice') return `${where} names ${comparison.ids.map((id) => licenseName(id)).join(' or ')} (a notice, without the license text)`;
+  if (kind === 'notice')
+    return (
+      `${where} names ${comparison.ids.map((id) => licenseName(id)).join(' or ')}` +
+      ` (a notice, without the license text)`
+    );
   const also = comparison.ids.length > 1 ? `; the same text is ${listIds(comparison.ids.slice(1))}` : '';
   const part = kind === 'contains' ? ' holds' : ' is';
   return `${where}${part} ${licenseName(comparison.ids[0], confidence)}${also}`;
 }
 
-export function evidenceDiagnostics(parsed: ParsedYamlDocument, evidence: Evidence | undefined, extraOpen: readonly string[]): Diagnostic[] {
+export function evidenceDiagnostics(
+  parsed: ParsedYamlDocument,
+  evidence: Evidence | undefined,
+  extraOpen: readonly string[],
+): Diagnostic[] {
   if (!evidence) return [];
   const out: Diagnostic[] = [];
   for (const item of evidence.items) out.push(...itemDiagnostics(parsed, item, evidence.root, extraOpen));
   return out;
 }
 
-function itemDiagnostics(parsed: ParsedYamlDocument, item: TargetEvidence, root: string, extraOpen: readonly string[]): Diagnostic[] {
+function itemDiagnostics(
+  parsed: ParsedYamlDocument,
+  item: TargetEvidence,
+  root: string,
+  extraOpen: readonly string[],
+): Diagnostic[] {
   const { target } = item;
   const at = target.location?.span ?? target.anchor;
-  const data = (path: string, replacements?: string[]): DiagnosticData => ({ path, ...(target.requirement ? { requirement: target.requirement } : {}), ...(replacements?.length ? { replacements } : {}) });
-  const make = (span: [number, number], severity: DiagnosticSeverity, code: string, message: string, d: DiagnosticData) =>
-    diagnostic(parsed.document, span[0], span[1], severity, code, message, d);
-  const written = target.location ? codeSpan(target.location.text) : 'The document\'s folder';
+  const data = (path: string, replacements?: string[]): DiagnosticData => ({
+    path,
+    ...(target.requirement ? { requirement: target.requirement } : {}),
+    ...(replacements?.length ? { replacements } : {}),
+  });
+  const make = (
+    span: [number, number],
+    severity: DiagnosticSeverity,
+    code: string,
+    message: string,
+    d: DiagnosticData,
+  ) => diagnostic(parsed.document, span[0], span[1], severity, code, message, d);
+  const written = target.location ? codeSpan(target.location.text) : "The document's folder";
   switch (item.state) {
     case 'not-found':
-      return [make(at, weighted(target, DiagnosticSeverity.Error), EvidenceCodes.notFound,
-        `${written} does not exist in the release (looked for ${codeSpan(shownUri(item.resolved, root))} in the repository ${codeSpan(nameOf(root))}): ${target.label} cannot be obtained from this location.`, data(target.locationPath))];
+      return [
+        make(
+          at,
+          weighted(target, DiagnosticSeverity.Error),
+          EvidenceCodes.notFound,
+          `${written} does not exist in the release (looked for ${codeSpan(shownUri(item.resolved, root))} ` +
+            `in the repository ${codeSpan(nameOf(root))}): ${target.label} cannot be ` +
+            `obtained from this location.`,
+          data(target.locationPath),
+        ),
+      ];
     case 'outside-root':
-      return [make(at, DiagnosticSeverity.Warning, EvidenceCodes.outsideRoot,
-        `${written} leads outside the repository ${codeSpan(nameOf(root))}, so it is not followed and nothing shows what it holds. Give a location inside the repository, or a URL.`, data(target.locationPath))];
+      return [
+        make(
+          at,
+          DiagnosticSeverity.Warning,
+          EvidenceCodes.outsideRoot,
+          `${written} leads outside the repository ${codeSpan(nameOf(root))}, so it ` +
+            `is not followed and nothing shows what it holds. Give a location inside ` +
+            `the repository, or a URL.`,
+          data(target.locationPath),
+        ),
+      ];
     case 'no-evidence': {
       if (target.ownFolderOnly) return [];
-      const declared = target.declared ? ` that the declared ${codeSpan(target.declared.text)} is its license` : ' what its license is';
-      return [make(at, weighted(target, DiagnosticSeverity.Warning), EvidenceCodes.noLicenseFile,
-        `No license file, \`SPDX-License-Identifier:\` or package license found for ${written} (in ${codeSpan(shownUri(item.resolved, root))} or the folders above it, up to the repository root): nothing in the release shows${declared}. Add a LICENSE file.`, data(target.locationPath))];
+      const declared = target.declared
+        ? ` that the declared ${codeSpan(target.declared.text)} is its license`
+        : ' what its license is';
+      return [
+        make(
+          at,
+          weighted(target, DiagnosticSeverity.Warning),
+          EvidenceCodes.noLicenseFile,
+          `No license file, \`SPDX-License-Identifier:\` or package license found ` +
+            `for ${written} (in ${codeSpan(shownUri(item.resolved, root))} or the folders ` +
+            `above it, up to the repository root): nothing in the release shows${declared}. Add a LICENSE file.`,
+          data(target.locationPath),
+        ),
+      ];
     }
     case 'found': {
       const out: Diagnostic[] = [];
       for (const found of item.found) {
-        if (found.problem) out.push(make(at, DiagnosticSeverity.Information, EvidenceCodes.unrecognised, `${codeSpan(shownUri(found.uri, root))}: ${found.problem.replace(/^[^ ]+ /, '')}.`, data(target.locationPath)));
+        if (found.problem)
+          out.push(
+            make(
+              at,
+              DiagnosticSeverity.Information,
+              EvidenceCodes.unrecognised,
+              `${codeSpan(shownUri(found.uri, root))}: ${found.problem.replace(/^[^ ]+ /, '')}.`,
+              data(target.locationPath),
+            ),
+          );
         else if (found.identification?.kind === 'unrecognised') {
           const closest = found.identification.closest.filter((c) => c.confidence >= 0.5);
-          out.push(make(at, DiagnosticSeverity.Information, EvidenceCodes.unrecognised,
-            `${codeSpan(shownUri(found.uri, root))} matches no license this checker knows well enough to name it${closest.length ? ` (closest: ${closest.map((c) => `${codeSpan(c.ids[0])} ${Math.round(c.confidence * 100)}%`).join(', ')})` : ''}: review it.`, data(target.locationPath)));
+          out.push(
+            make(
+              at,
+              DiagnosticSeverity.Information,
+              EvidenceCodes.unrecognised,
+              `${codeSpan(shownUri(found.uri, root))} matches no license this checker ` +
+                `knows well enough to name it` +
+                closestCandidates(closest) +
+                `: review it.`,
+              data(target.locationPath),
+            ),
+          );
         }
       }
       if (!target.declared) return out;
@@ -100,10 +170,22 @@ function itemDiagnostics(parsed: ParsedYamlDocument, item: TargetEvidence, root:
       const failing = disagreeing.find((c) => !c.passes);
       const why = failing ? ` What was found does not pass: ${requirement(target.test)}` : '';
       const fixes = [...new Set(disagreeing.map((c) => (target.spell ? target.spell(c.ids[0]) : c.ids[0])))];
-      out.push(make(target.declared.span, severity, EvidenceCodes.mismatch,
-        `${target.label} is declared ${codeSpan(target.declared.text)}, but ${said}.${why}`, data(target.licensePath, fixes)));
+      out.push(
+        make(
+          target.declared.span,
+          severity,
+          EvidenceCodes.mismatch,
+          `${target.label} is declared ${codeSpan(target.declared.text)}, but ${said}.${why}`,
+          data(target.licensePath, fixes),
+        ),
+      );
       return out;
     }
   }
 }
 
+/** ` (closest: `MIT` 62%, …)`, or nothing. */
+function closestCandidates(closest: ReadonlyArray<{ ids: readonly string[]; confidence: number }>): string {
+  if (closest.length === 0) return '';
+  return ` (closest: ${closest.map((c) => `${codeSpan(c.ids[0])} ${Math.round(c.confidence * 100)}%`).join(', ')})`;
+}

@@ -29,7 +29,10 @@ export interface EvidenceHost {
 }
 
 export type HostRequest =
-  /** Let other work in (a keystroke's validation) before going on: the async runner waits a macrotask, the sync one does not. */
+  /**
+   * Let other work in (a keystroke's validation) before going on: the async runner waits a macrotask, the sync one does
+   * not.
+   */
   | { op: 'pause' }
   | { op: 'stat'; uri: string }
   | { op: 'list'; uri: string }
@@ -40,17 +43,23 @@ export type HostRequest =
 export type Steps<T> = Generator<HostRequest, T, unknown>;
 
 /** A macrotask: `setImmediate` in Node, a zero timeout in a web worker. */
-const nextMacrotask = typeof setImmediate === 'function'
-  ? () => new Promise<void>((resolve) => setImmediate(resolve))
-  : () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const nextMacrotask =
+  typeof setImmediate === 'function'
+    ? () => new Promise<void>((resolve) => setImmediate(resolve))
+    : () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 function ask(host: EvidenceHost, request: HostRequest, sync: boolean): MaybePromise<unknown> {
   switch (request.op) {
-    case 'pause': return sync ? undefined : nextMacrotask();
-    case 'stat': return host.stat(request.uri);
-    case 'list': return host.readDirectory(request.uri);
-    case 'read': return host.readFile(request.uri, request.maxBytes);
-    case 'real': return host.realUri ? host.realUri(request.uri) : undefined;
+    case 'pause':
+      return sync ? undefined : nextMacrotask();
+    case 'stat':
+      return host.stat(request.uri);
+    case 'list':
+      return host.readDirectory(request.uri);
+    case 'read':
+      return host.readFile(request.uri, request.maxBytes);
+    case 'real':
+      return host.realUri ? host.realUri(request.uri) : undefined;
   }
 }
 

@@ -20,7 +20,11 @@ const TEXT_ENDING = /\.(?:txt|text|md|markdown|rst|adoc|org|html?|pdf)$/i;
 export function isLicenseFileName(name: string): boolean {
   if (/\.[a-z0-9]+$/i.test(name) && !TEXT_ENDING.test(name)) return false;
   const stem = name.replace(TEXT_ENDING, '');
-  return /(?:^|[-_. ])(?:un)?licen[cs]e(?:s|[-_. ]|$)/i.test(stem) || /^copying(?:[-_. ]|$)/i.test(stem) || /terms[-_ ]of[-_ ]use/i.test(stem);
+  return (
+    /(?:^|[-_. ])(?:un)?licen[cs]e(?:s|[-_. ]|$)/i.test(stem) ||
+    /^copying(?:[-_. ]|$)/i.test(stem) ||
+    /terms[-_ ]of[-_ ]use/i.test(stem)
+  );
 }
 
 /** Package manifests whose license field names the license of the folder they are in. */
@@ -45,8 +49,15 @@ export function packageLicense(name: string, content: string): PackageLicense | 
         // `SEE LICENSE IN <file>` points at a file; the legacy object and list forms carry a `type`.
         const see = typeof license === 'string' ? /^SEE LICEN[CS]E IN (.+)$/i.exec(license.trim()) : null;
         if (see) return { files: [see[1].trim()] };
-        const expression = text(license) ?? text((license as { type?: unknown } | undefined)?.type)
-          ?? (Array.isArray(pkg.licenses) ? pkg.licenses.map((l) => text((l as { type?: unknown })?.type)).filter(Boolean).join(' OR ') || undefined : undefined);
+        const expression =
+          text(license) ??
+          text((license as { type?: unknown } | undefined)?.type) ??
+          (Array.isArray(pkg.licenses)
+            ? pkg.licenses
+                .map((l) => text((l as { type?: unknown })?.type))
+                .filter(Boolean)
+                .join(' OR ') || undefined
+            : undefined);
         return expression ? { expression } : undefined;
       }
       case 'pyproject.toml': {
@@ -54,15 +65,22 @@ export function packageLicense(name: string, content: string): PackageLicense | 
         const license = project?.license;
         if (typeof license === 'string') return text(license) ? { expression: text(license) } : undefined;
         const table = license as { text?: unknown; file?: unknown } | undefined;
-        const files = [text(table?.file), ...(Array.isArray(project?.['license-files']) ? project!['license-files'].map(text) : [])].filter((f): f is string => !!f);
+        const files = [
+          text(table?.file),
+          ...(Array.isArray(project?.['license-files']) ? project!['license-files'].map(text) : []),
+        ].filter((f): f is string => !!f);
         const expression = text(table?.text);
-        return expression || files.length ? { ...(expression ? { expression } : {}), ...(files.length ? { files } : {}) } : undefined;
+        return expression || files.length
+          ? { ...(expression ? { expression } : {}), ...(files.length ? { files } : {}) }
+          : undefined;
       }
       case 'Cargo.toml': {
         const pkg = (parseToml(content) as { package?: { license?: unknown; 'license-file'?: unknown } }).package;
         const expression = text(pkg?.license);
         const file = text(pkg?.['license-file']);
-        return expression || file ? { ...(expression ? { expression } : {}), ...(file ? { files: [file] } : {}) } : undefined;
+        return expression || file
+          ? { ...(expression ? { expression } : {}), ...(file ? { files: [file] } : {}) }
+          : undefined;
       }
       case 'setup.cfg': {
         // INI: the `license` of `[metadata]` (a value may continue on indented lines; the first is the license).

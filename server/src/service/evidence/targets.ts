@@ -39,7 +39,10 @@ export interface EvidenceTarget {
 }
 
 /** A value as a target takes it: a non-empty string that is not a placeholder, with its span in `source`. */
-export function statedValue(source: string, node: Node | null | undefined): { text: string; span: [number, number] } | undefined {
+export function statedValue(
+  source: string,
+  node: Node | null | undefined,
+): { text: string; span: [number, number] } | undefined {
   const text = scalarText(node);
   if (text === undefined || text.trim() === '' || isPlaceholder(text)) return undefined;
   const span = innerSpan(source, node);
@@ -51,7 +54,10 @@ export function statedValue(source: string, node: Node | null | undefined): { te
  * `code/`, `file:`), not a URL or prose — those are never read, so they are no target at all
  * (a manifest with thousands of URLs costs nothing here on each keystroke).
  */
-export function localLocation(source: string, node: Node | null | undefined): { text: string; span: [number, number] } | undefined {
+export function localLocation(
+  source: string,
+  node: Node | null | undefined,
+): { text: string; span: [number, number] } | undefined {
   const text = scalarText(node);
   if (text === undefined) return undefined;
   const kind = locationKind(text).kind;

@@ -29,7 +29,10 @@ export function parentUri(uri: string): string {
 /** A relative path (`./train`, `../data/x`, `code`) or an absolute one (`/srv/x`) against a folder. */
 export function resolveUri(folder: string, relative: string): string {
   const { base, path } = split(folder);
-  const encoded = relative.split('/').map((p) => (p === '..' || p === '.' ? p : encodeURIComponent(p))).join('/');
+  const encoded = relative
+    .split('/')
+    .map((p) => (p === '..' || p === '.' ? p : encodeURIComponent(p)))
+    .join('/');
   return `${base}${normalise(relative.startsWith('/') ? encoded : `${path}/${encoded}`)}`;
 }
 
@@ -50,7 +53,16 @@ export function isInsideUri(uri: string, root: string): boolean {
 }
 
 function decodedSegments(path: string): string {
-  return path.split('/').map((segment) => { try { return decodeURIComponent(segment); } catch { return segment; } }).join('/');
+  return path
+    .split('/')
+    .map((segment) => {
+      try {
+        return decodeURIComponent(segment);
+      } catch {
+        return segment;
+      }
+    })
+    .join('/');
 }
 
 /** The path shown to people: relative to the root when inside it (`./train/LICENSE`). */
@@ -66,11 +78,16 @@ export function shownUri(uri: string, root: string): string {
 export function nameOf(uri: string): string {
   const path = normalise(split(uri).path);
   const last = path.slice(path.lastIndexOf('/') + 1);
-  try { return decodeURIComponent(last); } catch { return last; }
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
 }
 
 /** What a location written in a release names: a local path (resolved later), a URL, or nothing to follow. */
-export type LocationKind = { kind: 'path'; path: string } | { kind: 'file-uri'; uri: string } | { kind: 'remote' } | { kind: 'not-a-path' };
+export type LocationKind =
+  { kind: 'path'; path: string } | { kind: 'file-uri'; uri: string } | { kind: 'remote' } | { kind: 'not-a-path' };
 
 export function locationKind(written: string): LocationKind {
   const text = written.trim();

@@ -4,7 +4,15 @@
  * the registry asks which format a document is. Formats use the shared machinery (yaml/,
  * schema/, edits/, licenses/, checklist/, verdict/, osaid/) and never each other.
  */
-import type { CodeAction, CodeLens, CompletionList, Diagnostic, DocumentSymbol, Hover, Position } from 'vscode-languageserver-types';
+import type {
+  CodeAction,
+  CodeLens,
+  CompletionList,
+  Diagnostic,
+  DocumentSymbol,
+  Hover,
+  Position,
+} from 'vscode-languageserver-types';
 import type { Checklist } from '../checklist/model';
 import type { EvidenceTarget } from '../evidence/targets';
 import type { VerdictState } from '../../protocol';

@@ -40,7 +40,12 @@ export interface RecogniseOptions {
 }
 
 /** Parses a document as the format that claims it (or `none`, without parsing). */
-export function parseWithFormat(formats: readonly DocumentFormat[], document: TextDocument, settings: ServiceSettings, options: RecogniseOptions = {}): ParsedDocument {
+export function parseWithFormat(
+  formats: readonly DocumentFormat[],
+  document: TextDocument,
+  settings: ServiceSettings,
+  options: RecogniseOptions = {},
+): ParsedDocument {
   const text = document.getText();
   const input: RecognitionInput = { uri: document.uri, languageId: document.languageId, text };
   // One parse per parser, shared by the formats that use it (model and dataset cards).
@@ -48,15 +53,24 @@ export function parseWithFormat(formats: readonly DocumentFormat[], document: Te
   const parsed = (format?: DocumentFormat): YamlParse => {
     const parser = format?.parse ?? parseYaml;
     let parse = parses.get(parser);
-    if (!parse) parses.set(parser, (parse = parser(document, text, { maxFileSize: settings.maxFileSize, previous: parser === parseYaml ? options.previous : undefined })));
+    if (!parse)
+      parses.set(
+        parser,
+        (parse = parser(document, text, {
+          maxFileSize: settings.maxFileSize,
+          previous: parser === parseYaml ? options.previous : undefined,
+        })),
+      );
     return parse;
   };
   for (const format of formats) {
     const claim = format.recognise(input, settings);
     if (claim === 'no') continue;
-    if (claim === 'yes' || format.confirm?.(parsed(format))) return { format, kind: format.id, document, text, ...parsed(format) };
+    if (claim === 'yes' || format.confirm?.(parsed(format)))
+      return { format, kind: format.id, document, text, ...parsed(format) };
   }
-  if (options.unnamed && formats.includes(UNNAMED_FORMAT)) return { format: UNNAMED_FORMAT, kind: UNNAMED_FORMAT.id, document, text, ...parsed(UNNAMED_FORMAT) };
+  if (options.unnamed && formats.includes(UNNAMED_FORMAT))
+    return { format: UNNAMED_FORMAT, kind: UNNAMED_FORMAT.id, document, text, ...parsed(UNNAMED_FORMAT) };
   return { format: noneFormat, kind: noneFormat.id, document, text, ...NO_PARSE };
 }
 
@@ -64,20 +78,40 @@ export function parseWithFormat(formats: readonly DocumentFormat[], document: Te
  * Whether some format may claim a file found in a folder (`osai-check <folder>`): YAML files
  * whose name or content a format claims.
  */
-export function mayClaimFile(formats: readonly DocumentFormat[], uri: string, readText: () => string, settings: ServiceSettings): boolean {
+export function mayClaimFile(
+  formats: readonly DocumentFormat[],
+  uri: string,
+  readText: () => string,
+  settings: ServiceSettings,
+): boolean {
   let text: string | undefined;
   const name = uri.replace(/[?#].*$/, '').replace(/^.*\//, '');
   return formats.some((format) => {
     if (!(format.fileNames ?? YAML_FILE).test(name)) return false;
     const languageId = /\.md$/i.test(name) ? 'markdown' : 'yaml';
-    return format.recognise({ uri, languageId, get text() { return (text ??= readText()); } }, settings) !== 'no';
+    return (
+      format.recognise(
+        {
+          uri,
+          languageId,
+          get text() {
+            return (text ??= readText());
+          },
+        },
+        settings,
+      ) !== 'no'
+    );
   });
 }
 
 /** Whether a format claims a file by its name alone (`osai.yaml`): its text cannot make it anything else. */
 export function claimsByName(formats: readonly DocumentFormat[], uri: string, settings: ServiceSettings): boolean {
   const name = uri.replace(/[?#].*$/, '').replace(/^.*\//, '');
-  return formats.some((format) => (format.fileNames ?? YAML_FILE).test(name) && format.recognise({ uri, languageId: 'yaml', text: '' }, settings) === 'yes');
+  return formats.some(
+    (format) =>
+      (format.fileNames ?? YAML_FILE).test(name) &&
+      format.recognise({ uri, languageId: 'yaml', text: '' }, settings) === 'yes',
+  );
 }
 
 const YAML_FILE = /\.ya?ml$/i;

@@ -41,7 +41,8 @@ function stated(map: YAMLMap | undefined, key: string): StatedValue | undefined 
   const pair = map ? findPair(map, key) : undefined;
   if (!pair) return undefined;
   const node = (pair.value as Node | null) ?? null;
-  const text = isScalar(node) && typeof node.value === 'string' && node.value.trim() !== '' ? node.value.trim() : undefined;
+  const text =
+    isScalar(node) && typeof node.value === 'string' && node.value.trim() !== '' ? node.value.trim() : undefined;
   return { text, node, key: pair.key as Node };
 }
 
@@ -49,7 +50,11 @@ function ids(map: YAMLMap | undefined, key: string): Array<{ id: string; node: N
   const pair: Pair<Node, Node | null> | undefined = map ? findPair(map, key) : undefined;
   const value = pair?.value;
   const items = isSeq(value) ? (value.items as Array<Node | null>) : value ? [value] : [];
-  return items.flatMap((item) => (isScalar(item) && typeof item.value === 'string' && item.value.trim() !== '' ? [{ id: item.value.trim(), node: item }] : []));
+  return items.flatMap((item) =>
+    isScalar(item) && typeof item.value === 'string' && item.value.trim() !== ''
+      ? [{ id: item.value.trim(), node: item }]
+      : [],
+  );
 }
 
 function build(parsed: ParsedYamlDocument): CardFacts {
@@ -58,8 +63,11 @@ function build(parsed: ParsedYamlDocument): CardFacts {
   const lineEnd = parsed.text.search(/\r?\n/);
   const licensePair = map ? findPair(map, 'license') : undefined;
   const licenseList = isSeq(licensePair?.value)
-    ? (licensePair.value.items as Array<Node | null>).flatMap((item) => (isScalar(item) && typeof item.value === 'string' && item.value.trim() !== ''
-      ? [{ text: item.value.trim(), node: item, key: licensePair.key as Node }] : []))
+    ? (licensePair.value.items as Array<Node | null>).flatMap((item) =>
+        isScalar(item) && typeof item.value === 'string' && item.value.trim() !== ''
+          ? [{ text: item.value.trim(), node: item, key: licensePair.key as Node }]
+          : [],
+      )
     : [];
   return {
     map,

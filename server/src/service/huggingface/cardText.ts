@@ -95,7 +95,9 @@ export function replaceValue(text: string, pair: Pair<Node, Node | null>, value:
   const span = nodeSpan(text, pair.value);
   if (!span || span[0] === span[1]) return { start: colon, end: colon, text: ` ${value}` };
   const blockBelow = text.slice(colon, span[0]).includes('\n');
-  const edit = blockBelow ? { start: colon, end: span[1], text: ` ${value}` } : { start: span[0], end: span[1], text: value };
+  const edit = blockBelow
+    ? { start: colon, end: span[1], text: ` ${value}` }
+    : { start: span[0], end: span[1], text: value };
   return holdsComment(text.slice(edit.start, edit.end)) ? undefined : edit;
 }
 

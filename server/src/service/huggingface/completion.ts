@@ -1,5 +1,12 @@
 /** Completion in a card's front matter: keys, and the Hub's license ids after `license:`. */
-import { CompletionItem, CompletionItemKind, CompletionList, MarkupKind, Position, Range } from 'vscode-languageserver-types';
+import {
+  CompletionItem,
+  CompletionItemKind,
+  CompletionList,
+  MarkupKind,
+  Position,
+  Range,
+} from 'vscode-languageserver-types';
 import { isScalar } from 'yaml';
 import { licenseQualifies } from '../licenses';
 import { frontMatterEnd } from '../yaml/frontMatter';
@@ -36,7 +43,9 @@ export function cardCompletions(parsed: ParsedYamlDocument, kind: CardKind, posi
   if (key && key[1] === indent && /^[\w-]*[ \t]*$/.test(after)) {
     const typed = key[2];
     const range = Range.create(position.line, position.character - typed.length, position.line, position.character);
-    const present = new Set((readCard(parsed).map?.items ?? []).flatMap((p) => (isScalar(p.key) ? [String(p.key.value)] : [])));
+    const present = new Set(
+      (readCard(parsed).map?.items ?? []).flatMap((p) => (isScalar(p.key) ? [String(p.key.value)] : [])),
+    );
     return { isIncomplete: false, items: cardKeys(kind).map((k, i) => keyItem(k, kind, i, present.has(k), range)) };
   }
   return EMPTY;
@@ -52,12 +61,14 @@ function topLevelIndent(parsed: ParsedYamlDocument): string {
 }
 
 /** The Hub's licenses with what each means for OSAID, built on the first completion (it evaluates every license). */
-let hubLicenseOrder: ReadonlyArray<{ id: string; name: string; index: number; spdx: string | undefined; open: boolean }> | undefined;
-const buildHubLicenseOrder = () => HUB_LICENSES.map(({ id, name }, index) => {
-  const spdx = spdxOfHubId(id);
-  const open = spdx !== undefined && licenseQualifies(spdx, 'open');
-  return { id, name, index, spdx, open };
-});
+let hubLicenseOrder:
+  ReadonlyArray<{ id: string; name: string; index: number; spdx: string | undefined; open: boolean }> | undefined;
+const buildHubLicenseOrder = () =>
+  HUB_LICENSES.map(({ id, name }, index) => {
+    const spdx = spdxOfHubId(id);
+    const open = spdx !== undefined && licenseQualifies(spdx, 'open');
+    return { id, name, index, spdx, open };
+  });
 
 /** Open licenses (by their SPDX equivalent) first, then the others, each in the Hub's order. */
 function hubLicenseItems(range: Range, prefix: string): CompletionItem[] {
@@ -67,9 +78,14 @@ function hubLicenseItems(range: Range, prefix: string): CompletionItem[] {
     kind: CompletionItemKind.Value,
     detail: name,
     ...(spdx ? { labelDetails: { description: open ? 'open' : 'not open' } } : {}),
-    documentation: { kind: MarkupKind.Markdown, value: id === 'other'
-      ? 'A license not on the Hub\'s list: name it with `license_name` and say where its text is with `license_link`.'
-      : `${name}${spdx ? ` (SPDX \`${spdx}\`${open ? ', open: OSD-conformant' : ', not open'})` : ''}.` },
+    documentation: {
+      kind: MarkupKind.Markdown,
+      value:
+        id === 'other'
+          ? "A license not on the Hub's list: name it with `license_name` and say " +
+            'where its text is with `license_link`.'
+          : `${name}${spdx ? ` (SPDX \`${spdx}\`${open ? ', open: OSD-conformant' : ', not open'})` : ''}.`,
+    },
     sortText: `${open ? 0 : 1}${String(index).padStart(3, '0')}`,
     filterText: id,
     textEdit: { range, newText: `${prefix}${id}` },

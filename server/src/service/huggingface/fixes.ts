@@ -16,7 +16,9 @@ export interface FixRequest {
  */
 export function hubMetadataFixes(parsed: ParsedYamlDocument, kind: CardKind, request: FixRequest): CodeAction[] {
   if (!admits(request.only, CodeActionKind.QuickFix)) return [];
-  const asked = request.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && typeof d.code === 'string' && d.code.startsWith('hf/'));
+  const asked = request.diagnostics.filter(
+    (d) => d.source === DIAGNOSTIC_SOURCE && typeof d.code === 'string' && d.code.startsWith('hf/'),
+  );
   if (asked.length === 0) return [];
   const findings = hubFindings(parsed, kind);
   const uri = parsed.document.uri;
@@ -27,8 +29,18 @@ export function hubMetadataFixes(parsed: ParsedYamlDocument, kind: CardKind, req
     const replacements = (d.data as DiagnosticData | undefined)?.replacements ?? [];
     actions.push(...replacementActions(uri, d, replacements, finding.verb));
     for (const f of finding.fixes) {
-      const edits = f.edits.map((e) => TextEdit.replace({ start: parsed.document.positionAt(e.start), end: parsed.document.positionAt(e.end) }, e.text));
-      actions.push(editAction(f.title, uri, edits, { diagnostics: [d], preferred: replacements.length === 0 && finding.fixes.length === 1 }));
+      const edits = f.edits.map((e) =>
+        TextEdit.replace(
+          { start: parsed.document.positionAt(e.start), end: parsed.document.positionAt(e.end) },
+          e.text,
+        ),
+      );
+      actions.push(
+        editAction(f.title, uri, edits, {
+          diagnostics: [d],
+          preferred: replacements.length === 0 && finding.fixes.length === 1,
+        }),
+      );
     }
   }
   return actions;
@@ -36,7 +48,12 @@ export function hubMetadataFixes(parsed: ParsedYamlDocument, kind: CardKind, req
 
 function same(a: Diagnostic, b: Diagnostic): boolean {
   const path = (d: Diagnostic) => (d.data as DiagnosticData | undefined)?.path;
-  return a.code === b.code && path(a) === path(b)
-    && a.range.start.line === b.range.start.line && a.range.start.character === b.range.start.character
-    && a.range.end.line === b.range.end.line && a.range.end.character === b.range.end.character;
+  return (
+    a.code === b.code &&
+    path(a) === path(b) &&
+    a.range.start.line === b.range.start.line &&
+    a.range.start.character === b.range.start.character &&
+    a.range.end.line === b.range.end.line &&
+    a.range.end.character === b.range.end.character
+  );
 }

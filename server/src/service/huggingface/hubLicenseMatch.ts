@@ -76,7 +76,9 @@ export function matchHubLicense(written: string): HubLicenseMatch {
     if (ids.length > 0) return { kind: 'spelling', ids };
   }
   const lower = text.toLowerCase();
-  const ids = closest(lower, [...HUB_LICENSE_IDS].filter((id) => id !== 'other' && id !== 'unknown'))
-    .filter((id) => editDistance(lower, id, 2) <= 2);
+  const ids = closest(
+    lower,
+    [...HUB_LICENSE_IDS].filter((id) => id !== 'other' && id !== 'unknown'),
+  ).filter((id) => editDistance(lower, id, 2) <= 2);
   return { kind: 'unknown', ids, name: ID_LIKE.test(lower) ? lower : undefined };
 }

@@ -13,8 +13,17 @@ import type { ParsedYamlDocument } from '../yaml/parse';
 import { diagnostic } from '../yaml/spans';
 import { readCard } from './card';
 import {
-  dashBefore, holdsComment, insertLineAfterPair, insertLineBefore, movableScalar, nodeSpan, OffsetEdit,
-  removeBlockItem, removeFlowItem, removePair, replaceValue,
+  dashBefore,
+  holdsComment,
+  insertLineAfterPair,
+  insertLineBefore,
+  movableScalar,
+  nodeSpan,
+  OffsetEdit,
+  removeBlockItem,
+  removeFlowItem,
+  removePair,
+  replaceValue,
 } from './cardText';
 import { matchHubLicense } from './hubLicenseMatch';
 import { ALL_CARD_KEYS, cardKeys, isDatasetCardValue, isModelCardValue } from './keys';
@@ -32,12 +41,39 @@ export const HubCodes = {
 
 /** The documented words for each code (docs/diagnostic-codes.md). */
 const DOCS: Readonly<Record<string, CodeDoc>> = {
-  [HubCodes.licenseId]: { severity: 'error', meaning: 'a card\'s `license` is not one of the Hub\'s 83 license ids, so the Hub rejects the metadata: another spelling (`MIT`, `Apache-2.0`), an SPDX id the Hub does not list, or an unknown name', fix: 'the Hub id; `license: other` with `license_name`' },
-  [HubCodes.licenseOtherUnnamed]: { severity: 'warning', meaning: '`license: other` without `license_name`: the card does not say which license it is', fix: 'add `license_name: TODO`' },
-  [HubCodes.licenseNameWithoutOther]: { severity: 'warning', meaning: '`license_name` or `license_link` without `license: other`, the only license they go with', fix: 'change `license` to `other` (or add it); remove the key when `license` is a listed id' },
-  [HubCodes.licenseList]: { severity: 'warning', meaning: 'a model card\'s `license` written as a list, where the Hub documents one id', fix: 'the list\'s only id' },
-  [HubCodes.emptyId]: { severity: 'warning', meaning: 'an empty or non-string item in a model card\'s `datasets` or `base_model`', fix: 'remove it' },
-  [HubCodes.unknownKey]: { severity: 'warning', meaning: 'a card key within two edits of a key the Hub knows (`languages`, `licence`); the Hub ignores it', fix: 'rename to the known key' },
+  [HubCodes.licenseId]: {
+    severity: 'error',
+    meaning:
+      "a card's `license` is not one of the Hub's 83 license ids, so the Hub " +
+      'rejects the metadata: another spelling (`MIT`, `Apache-2.0`), an SPDX ' +
+      'id the Hub does not list, or an unknown name',
+    fix: 'the Hub id; `license: other` with `license_name`',
+  },
+  [HubCodes.licenseOtherUnnamed]: {
+    severity: 'warning',
+    meaning: '`license: other` without `license_name`: the card does not say which license it is',
+    fix: 'add `license_name: TODO`',
+  },
+  [HubCodes.licenseNameWithoutOther]: {
+    severity: 'warning',
+    meaning: '`license_name` or `license_link` without `license: other`, the only license they go with',
+    fix: 'change `license` to `other` (or add it); remove the key when `license` is a listed id',
+  },
+  [HubCodes.licenseList]: {
+    severity: 'warning',
+    meaning: "a model card's `license` written as a list, where the Hub documents one id",
+    fix: "the list's only id",
+  },
+  [HubCodes.emptyId]: {
+    severity: 'warning',
+    meaning: "an empty or non-string item in a model card's `datasets` or `base_model`",
+    fix: 'remove it',
+  },
+  [HubCodes.unknownKey]: {
+    severity: 'warning',
+    meaning: 'a card key within two edits of a key the Hub knows (`languages`, `licence`); the Hub ignores it',
+    fix: 'rename to the known key',
+  },
 };
 
 const MODEL_CODES = Object.values(HubCodes);
@@ -49,7 +85,9 @@ export function hubCodeDocs(kind: CardKind): Readonly<Record<string, CodeDoc>> {
 }
 
 const SEVERITY: Readonly<Record<CodeDoc['severity'], DiagnosticSeverity>> = {
-  error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information,
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
 };
 
 /** A quick fix of a finding that is not a plain replacement of its range. */
@@ -90,7 +128,15 @@ interface Context {
   findings: HubFinding[];
 }
 
-function report(ctx: Context, span: [number, number], code: string, message: string, data: DiagnosticData, fixes: HubFix[] = [], verb: HubFinding['verb'] = 'Change'): void {
+function report(
+  ctx: Context,
+  span: [number, number],
+  code: string,
+  message: string,
+  data: DiagnosticData,
+  fixes: HubFix[] = [],
+  verb: HubFinding['verb'] = 'Change',
+): void {
   const d = diagnostic(ctx.parsed.document, span[0], span[1], SEVERITY[DOCS[code].severity], code, message, data);
   ctx.findings.push({ diagnostic: d, verb, fixes });
 }
@@ -116,13 +162,23 @@ function licenseRules(ctx: Context): void {
   if (license && isSeq(value)) licenseList(ctx, license as Pair<Node, YAMLSeq>);
   else if (license && value && written !== '') licenseId(ctx, license, value, 'license', !!name);
 
-  if (written === 'other' && !(isScalar(name?.value) && typeof name.value.value === 'string' && name.value.value.trim() !== '')) {
+  if (
+    written === 'other' &&
+    !(isScalar(name?.value) && typeof name.value.value === 'string' && name.value.value.trim() !== '')
+  ) {
     const span = nodeSpan(text, value)!;
     const linked = link ? ' (`license_link` says where its text is, but not what it is called)' : '';
-    report(ctx, span, HubCodes.licenseOtherUnnamed,
-      `\`license: other\` without \`license_name\`: the card does not name its license${linked}. Add \`license_name:\` with an id for it, such as \`my-license-1.0\`.`,
+    report(
+      ctx,
+      span,
+      HubCodes.licenseOtherUnnamed,
+      `\`license: other\` without \`license_name\`: the card does not name its ` +
+        `license${linked}. Add \`license_name:\` with an id for it, such as \`my-license-1.0\`.`,
       { path: 'license' },
-      !name && ctx.block ? fix('Add `license_name: TODO`', insertLineAfterPair(text, license!, 'license_name: TODO')) : []);
+      !name && ctx.block
+        ? fix('Add `license_name: TODO`', insertLineAfterPair(text, license!, 'license_name: TODO'))
+        : [],
+    );
   }
 
   // `license_name` / `license_link` go with `license: other` only (a misspelt `Other` is `hf/license-id`'s business).
@@ -144,22 +200,45 @@ function licenseRules(ctx: Context): void {
     const key = String((stray.key as { value?: unknown }).value);
     const span = nodeSpan(text, stray.key)!;
     const remove = listed && ctx.block && keepsKind(ctx, key) ? fix(`Remove \`${key}\``, removePair(text, stray)) : [];
-    report(ctx, span, HubCodes.licenseNameWithoutOther,
-      `\`${key}\` goes with \`license: other\` only, and the card has ${now}. For a license on the Hub's list, \`license\` alone says it; for another, write \`license: other\` and name it here.`,
-      { path: key }, [...toOther, ...remove]);
+    report(
+      ctx,
+      span,
+      HubCodes.licenseNameWithoutOther,
+      `\`${key}\` goes with \`license: other\` only, and the card has ${now}. ` +
+        `For a license on the Hub's list, \`license\` alone says it; for another, ` +
+        `write \`license: other\` and name it here.`,
+      { path: key },
+      [...toOther, ...remove],
+    );
   }
 }
 
 /** `license` (or one of its list items) that is not a Hub id. */
-function licenseId(ctx: Context, license: Pair<Node, Node | null> | undefined, node: Node, path: string, named: boolean): void {
+function licenseId(
+  ctx: Context,
+  license: Pair<Node, Node | null> | undefined,
+  node: Node,
+  path: string,
+  named: boolean,
+): void {
   const { text } = ctx;
-  // Inside its quotes, as every format's license findings: a replacement keeps the user's quoting (and so how the next line parses).
+  // Inside its quotes, as every format's license findings: a replacement keeps the user's quoting (and so how the next
+  // line parses).
   const span = verbatimSpan(text, node) ?? nodeSpan(text, node);
   if (!span) return;
   const data: DiagnosticData = { path };
   if (!isScalar(node) || typeof node.value !== 'string') {
     if (isScalar(node) && node.value === null) return;
-    report(ctx, span, HubCodes.licenseId, `\`${path}\` must be one license id from the Hub's list (such as \`apache-2.0\`), not ${isScalar(node) ? `the ${typeof node.value} ${code(String(node.value))}` : 'a mapping'}.`, data);
+    report(
+      ctx,
+      span,
+      HubCodes.licenseId,
+      `\`${path}\` must be one license id from the Hub's list (such as ` +
+        `\`apache-2.0\`), not ` +
+        `${isScalar(node) ? `the ${typeof node.value} ${code(String(node.value))}` : 'a mapping'}` +
+        `.`,
+      data,
+    );
     return;
   }
   const written = node.value.trim();
@@ -171,20 +250,44 @@ function licenseId(ctx: Context, license: Pair<Node, Node | null> | undefined, n
     if (!license) return [];
     if (named) return fix('Change to `other` (the card has a `license_name`)', replaceValue(text, license, 'other'));
     if (!ctx.block) return [];
-    return fix(`Change to \`other\` and add ${code(`license_name: ${licenseName}`)}`, replaceValue(text, license, 'other'), insertLineAfterPair(text, license, `license_name: ${licenseName}`));
+    return fix(
+      `Change to \`other\` and add ${code(`license_name: ${licenseName}`)}`,
+      replaceValue(text, license, 'other'),
+      insertLineAfterPair(text, license, `license_name: ${licenseName}`),
+    );
   };
   if (match.kind === 'spelling') {
     const ids = match.ids.map((id) => `\`${id}\``).join(' or ');
-    report(ctx, span, HubCodes.licenseId, `${code(written)} is not how the Hub writes this license: its id is ${ids}. ${hub}.`, { ...data, replacements: match.ids });
+    report(
+      ctx,
+      span,
+      HubCodes.licenseId,
+      `${code(written)} is not how the Hub writes this license: its id is ${ids}. ${hub}.`,
+      { ...data, replacements: match.ids },
+    );
   } else if (match.kind === 'unlisted') {
-    report(ctx, span, HubCodes.licenseId,
-      `${code(written)} (SPDX \`${match.spdx}\`) is not on the Hub's license list. ${hub}: write \`license: other\` and name the license in \`license_name\` (with \`license_link\` to its text).`,
-      data, toOther(match.name));
+    report(
+      ctx,
+      span,
+      HubCodes.licenseId,
+      `${code(written)} (SPDX \`${match.spdx}\`) is not on the Hub's license list. ` +
+        `${hub}: write \`license: other\` and name the license in \`license_name\` ` +
+        `(with \`license_link\` to its text).`,
+      data,
+      toOther(match.name),
+    );
   } else {
     const hint = match.ids.length ? ` Did you mean ${match.ids.map((id) => `\`${id}\``).join(', ')}?` : '';
-    report(ctx, span, HubCodes.licenseId,
-      `${code(written)} is not one of the Hub's license ids.${hint} ${hub}: use an id from the list, or \`license: other\` with \`license_name\` and \`license_link\` for another license.`,
-      { ...data, ...(match.ids.length ? { replacements: match.ids } : {}) }, match.name ? toOther(match.name) : []);
+    report(
+      ctx,
+      span,
+      HubCodes.licenseId,
+      `${code(written)} is not one of the Hub's license ids.${hint} ${hub}: use ` +
+        `an id from the list, or \`license: other\` with \`license_name\` and \`license_link\` ` +
+        `for another license.`,
+      { ...data, ...(match.ids.length ? { replacements: match.ids } : {}) },
+      match.name ? toOther(match.name) : [],
+    );
   }
 }
 
@@ -195,16 +298,30 @@ function licenseList(ctx: Context, license: Pair<Node, YAMLSeq>): void {
   if (!span) return;
   const items = seq.items as unknown[];
   const only = items.length === 1 ? movableScalar(text, items[0]) : undefined;
-  const edit = only === undefined ? undefined : seq.flow ? { start: span[0], end: span[1], text: only } : replaceValue(text, license, only);
+  const edit =
+    only === undefined
+      ? undefined
+      : seq.flow
+        ? { start: span[0], end: span[1], text: only }
+        : replaceValue(text, license, only);
   const value = only === undefined ? '' : String((items[0] as { value: unknown }).value);
-  // Dataset cards wrote `license` as a list because the `datasets` library's validator asked for one (huggingface/datasets#4827): not reported there.
+  // Dataset cards wrote `license` as a list because the `datasets` library's validator asked for one
+  // (huggingface/datasets#4827): not reported there.
   if (ctx.kind === 'model') {
-    report(ctx, span, HubCodes.licenseList,
-      `\`license\` is a list: the Hub documents one license id here${items.length > 1 ? ', and the weights\' terms cannot be read from several' : ''}.`,
-      { path: 'license' }, edit && !holdsComment(text.slice(edit.start, edit.end)) ? fix(`Change to ${code(value)}`, edit) : []);
+    report(
+      ctx,
+      span,
+      HubCodes.licenseList,
+      `\`license\` is a list: the Hub documents one license id here` +
+        `${items.length > 1 ? ", and the weights' terms cannot be read from several" : ''}` +
+        `.`,
+      { path: 'license' },
+      edit && !holdsComment(text.slice(edit.start, edit.end)) ? fix(`Change to ${code(value)}`, edit) : [],
+    );
   }
   items.forEach((item, i) => {
-    if (isScalar(item) && typeof item.value === 'string' && item.value.trim() !== '') licenseId(ctx, undefined, item, `license[${i}]`, false);
+    if (isScalar(item) && typeof item.value === 'string' && item.value.trim() !== '')
+      licenseId(ctx, undefined, item, `license[${i}]`, false);
   });
 }
 
@@ -222,8 +339,14 @@ function emptyIds(ctx: Context, key: string): void {
     if (!problem) return;
     const span = nodeSpan(text, value);
     const at = span && span[1] > span[0] ? span : nodeSpan(text, pair.key)!;
-    report(ctx, at, HubCodes.emptyId, `\`${key}\` is ${problem}, not ${what}: the Hub links nothing from it.`, { path: key },
-      ctx.block && keepsKind(ctx, key) ? fix(`Remove \`${key}\``, removePair(text, pair)) : []);
+    report(
+      ctx,
+      at,
+      HubCodes.emptyId,
+      `\`${key}\` is ${problem}, not ${what}: the Hub links nothing from it.`,
+      { path: key },
+      ctx.block && keepsKind(ctx, key) ? fix(`Remove \`${key}\``, removePair(text, pair)) : [],
+    );
     return;
   }
   value.items.forEach((item, i) => {
@@ -231,11 +354,22 @@ function emptyIds(ctx: Context, key: string): void {
     if (!problem) return;
     const span = nodeSpan(text, item as Node | null);
     const dash = value.flow ? undefined : dashBefore(text, span?.[0] ?? (item as Node | null)?.range?.[0] ?? -1);
-    const at = span && span[1] > span[0] ? span : dash !== undefined ? [dash, dash + 1] as [number, number] : undefined;
+    const at =
+      span && span[1] > span[0] ? span : dash !== undefined ? ([dash, dash + 1] as [number, number]) : undefined;
     if (!at) return;
-    const edit = value.flow ? removeFlowItem(text, value.items, i) : dash !== undefined ? removeBlockItem(text, item as Node | null, dash) : undefined;
-    report(ctx, at, HubCodes.emptyId, `Item ${i + 1} of \`${key}\` is ${problem}, not ${what}: the Hub links nothing from it.`, { path: `${key}[${i}]` },
-      fix(`Remove item ${i + 1} of \`${key}\``, edit));
+    const edit = value.flow
+      ? removeFlowItem(text, value.items, i)
+      : dash !== undefined
+        ? removeBlockItem(text, item as Node | null, dash)
+        : undefined;
+    report(
+      ctx,
+      at,
+      HubCodes.emptyId,
+      `Item ${i + 1} of \`${key}\` is ${problem}, not ${what}: the Hub links nothing from it.`,
+      { path: `${key}[${i}]` },
+      fix(`Remove item ${i + 1} of \`${key}\``, edit),
+    );
   });
 }
 
@@ -276,9 +410,18 @@ function unknownKeys(ctx: Context): void {
     if (!span) continue;
     const free = near.filter((k) => !present.has(k));
     const taken = near.filter((k) => present.has(k));
-    const already = free.length === 0 ? ` (the card already has ${taken.map((k) => `\`${k}\``).join(', ')}: merge the two)` : '';
-    report(ctx, span, HubCodes.unknownKey,
-      `${code(key)} is not a ${kind} card key: did you mean ${near.map((k) => `\`${k}\``).join(' or ')}?${already} The Hub ignores keys it does not know, so this one does nothing.`,
-      { path: key, ...(free.length ? { replacements: free } : {}) }, [], 'Rename');
+    const already =
+      free.length === 0 ? ` (the card already has ${taken.map((k) => `\`${k}\``).join(', ')}: merge the two)` : '';
+    report(
+      ctx,
+      span,
+      HubCodes.unknownKey,
+      `${code(key)} is not a ${kind} card key: did you mean ` +
+        `${near.map((k) => `\`${k}\``).join(' or ')}?${already} The Hub ignores ` +
+        `keys it does not know, so this one does nothing.`,
+      { path: key, ...(free.length ? { replacements: free } : {}) },
+      [],
+      'Rename',
+    );
   }
 }

@@ -13,7 +13,9 @@ import { compactKey } from './normalize';
 import { SPDX_LICENSES } from './spdx';
 import { OPEN_LICENSES_BY_ID } from './openList';
 
-/** Spelling → SPDX id. Only spellings that the automatic SPDX id/name matching does not already cover need to be here. */
+/**
+ * Spelling → SPDX id. Only spellings that the automatic SPDX id/name matching does not already cover need to be here.
+ */
 const ALIAS_SOURCE: readonly (readonly [string, string])[] = [
   ['Apache 2.0', 'Apache-2.0'],
   ['Apache License 2.0', 'Apache-2.0'],
@@ -75,11 +77,42 @@ const ALIAS_SOURCE: readonly (readonly [string, string])[] = [
  * not OSI-approved) would pass.
  */
 const BSD = ['BSD-3-Clause', 'BSD-2-Clause', 'BSD-4-Clause', 'BSD-3-Clause-Clear', '0BSD', 'BSD-1-Clause'];
-const GPL = ['GPL-3.0-only', 'GPL-3.0-or-later', 'GPL-2.0-only', 'GPL-2.0-or-later', 'GPL-1.0-only', 'GPL-1.0-or-later'];
-const LGPL = ['LGPL-3.0-only', 'LGPL-3.0-or-later', 'LGPL-2.1-only', 'LGPL-2.1-or-later', 'LGPL-2.0-only', 'LGPL-2.0-or-later'];
+const GPL = [
+  'GPL-3.0-only',
+  'GPL-3.0-or-later',
+  'GPL-2.0-only',
+  'GPL-2.0-or-later',
+  'GPL-1.0-only',
+  'GPL-1.0-or-later',
+];
+const LGPL = [
+  'LGPL-3.0-only',
+  'LGPL-3.0-or-later',
+  'LGPL-2.1-only',
+  'LGPL-2.1-or-later',
+  'LGPL-2.0-only',
+  'LGPL-2.0-or-later',
+];
 const AGPL = ['AGPL-3.0-only', 'AGPL-3.0-or-later', 'AGPL-1.0-only', 'AGPL-1.0-or-later'];
-const GFDL = ['GFDL-1.3-only', 'GFDL-1.3-or-later', 'GFDL-1.3-no-invariants-only', 'GFDL-1.3-no-invariants-or-later', 'GFDL-1.2-only', 'GFDL-1.2-or-later', 'GFDL-1.1-only', 'GFDL-1.1-or-later'];
-const CC = ['CC-BY-4.0', 'CC-BY-SA-4.0', 'CC0-1.0', 'CC-BY-NC-4.0', 'CC-BY-ND-4.0', 'CC-BY-NC-SA-4.0', 'CC-BY-NC-ND-4.0'];
+const GFDL = [
+  'GFDL-1.3-only',
+  'GFDL-1.3-or-later',
+  'GFDL-1.3-no-invariants-only',
+  'GFDL-1.3-no-invariants-or-later',
+  'GFDL-1.2-only',
+  'GFDL-1.2-or-later',
+  'GFDL-1.1-only',
+  'GFDL-1.1-or-later',
+];
+const CC = [
+  'CC-BY-4.0',
+  'CC-BY-SA-4.0',
+  'CC0-1.0',
+  'CC-BY-NC-4.0',
+  'CC-BY-ND-4.0',
+  'CC-BY-NC-SA-4.0',
+  'CC-BY-NC-ND-4.0',
+];
 const CC_BY = ['CC-BY-4.0', 'CC-BY-3.0', 'CC-BY-2.5', 'CC-BY-2.0', 'CC-BY-1.0'];
 const APACHE = ['Apache-2.0', 'Apache-1.1', 'Apache-1.0'];
 const MPL = ['MPL-2.0', 'MPL-1.1', 'MPL-1.0'];
@@ -127,12 +160,24 @@ const DEPRECATED_SOURCE: ReadonlyMap<string, readonly string[]> = new Map([
   ['BSD-2-Clause-FreeBSD', ['BSD-2-Clause-Views']],
   ['BSD-2-Clause-NetBSD', ['BSD-2-Clause']],
   ['GPL-2.0-with-GCC-exception', ['GPL-2.0-only WITH GCC-exception-2.0', 'GPL-2.0-or-later WITH GCC-exception-2.0']],
-  ['GPL-2.0-with-autoconf-exception', ['GPL-2.0-only WITH Autoconf-exception-2.0', 'GPL-2.0-or-later WITH Autoconf-exception-2.0']],
-  ['GPL-2.0-with-bison-exception', ['GPL-2.0-only WITH Bison-exception-2.2', 'GPL-2.0-or-later WITH Bison-exception-2.2']],
-  ['GPL-2.0-with-classpath-exception', ['GPL-2.0-only WITH Classpath-exception-2.0', 'GPL-2.0-or-later WITH Classpath-exception-2.0']],
+  [
+    'GPL-2.0-with-autoconf-exception',
+    ['GPL-2.0-only WITH Autoconf-exception-2.0', 'GPL-2.0-or-later WITH Autoconf-exception-2.0'],
+  ],
+  [
+    'GPL-2.0-with-bison-exception',
+    ['GPL-2.0-only WITH Bison-exception-2.2', 'GPL-2.0-or-later WITH Bison-exception-2.2'],
+  ],
+  [
+    'GPL-2.0-with-classpath-exception',
+    ['GPL-2.0-only WITH Classpath-exception-2.0', 'GPL-2.0-or-later WITH Classpath-exception-2.0'],
+  ],
   ['GPL-2.0-with-font-exception', ['GPL-2.0-only WITH Font-exception-2.0', 'GPL-2.0-or-later WITH Font-exception-2.0']],
   ['GPL-3.0-with-GCC-exception', ['GPL-3.0-only WITH GCC-exception-3.1', 'GPL-3.0-or-later WITH GCC-exception-3.1']],
-  ['GPL-3.0-with-autoconf-exception', ['GPL-3.0-only WITH Autoconf-exception-3.0', 'GPL-3.0-or-later WITH Autoconf-exception-3.0']],
+  [
+    'GPL-3.0-with-autoconf-exception',
+    ['GPL-3.0-only WITH Autoconf-exception-3.0', 'GPL-3.0-or-later WITH Autoconf-exception-3.0'],
+  ],
   ['Net-SNMP', []],
   ['Nunit', ['zlib-acknowledgement']],
   ['StandardML-NJ', ['SMLNJ']],
@@ -166,8 +211,21 @@ export const DEPRECATED_REPLACEMENTS: ReadonlyMap<string, readonly string[]> = b
 
 /** Values that do not name any license. */
 const NO_LICENSE_SOURCE: readonly string[] = [
-  'unknown', 'other', 'none', 'NOASSERTION', 'proprietary', 'unlicensed', 'all rights reserved', 'custom', 'see license',
-  'see LICENSE file', 'n/a', 'na', 'tbd', 'todo', 'null',
+  'unknown',
+  'other',
+  'none',
+  'NOASSERTION',
+  'proprietary',
+  'unlicensed',
+  'all rights reserved',
+  'custom',
+  'see license',
+  'see LICENSE file',
+  'n/a',
+  'na',
+  'tbd',
+  'todo',
+  'null',
 ];
 
 export type AliasTarget =
@@ -194,7 +252,8 @@ function buildAliases(): ReadonlyMap<string, AliasTarget> {
     put(spelling, { kind: 'single', id });
   }
   for (const [spelling, candidates] of FAMILY_SOURCE) {
-    for (const c of candidates) if (!SPDX_LICENSES.has(c) && !OPEN_LICENSES_BY_ID.has(c)) throw new Error(`family candidate unknown: ${c}`);
+    for (const c of candidates)
+      if (!SPDX_LICENSES.has(c) && !OPEN_LICENSES_BY_ID.has(c)) throw new Error(`family candidate unknown: ${c}`);
     put(spelling, { kind: 'family', candidates: Object.freeze([...candidates]) });
   }
   return map;

@@ -23,7 +23,13 @@ function build(test: LicenseTest): readonly LicenseCompletion[] {
   const items = ids.map((id): LicenseCompletion => {
     const spdx = SPDX_LICENSES.get(id);
     const osiApproved = spdx?.osiApproved ?? false;
-    return Object.freeze({ id, name: spdx?.name ?? id, osiApproved, open: isOpen(id), rank: rankFor(test, id, osiApproved) });
+    return Object.freeze({
+      id,
+      name: spdx?.name ?? id,
+      osiApproved,
+      open: isOpen(id),
+      rank: rankFor(test, id, osiApproved),
+    });
   });
   // Within the curated group keep the curated order (most common first); otherwise alphabetical.
   items.sort((a, b) => a.rank - b.rank || curatedIndex(test, a.id) - curatedIndex(test, b.id) || byName(a.id, b.id));

@@ -13,10 +13,23 @@ import { SPDX_CURRENT_EXCEPTION_IDS, SPDX_LICENSES, spdxCurrentIds } from './spd
 import { closest } from '../text/suggest';
 import { codeSpan, listIds, quoteUserText as quote } from '../text/text';
 import {
-  TREAT_AS_OPEN_SETTING, type LicenseCheckOptions, type LicenseCode, type LicenseFinding, type LicenseTest, type NamedLicense,
+  TREAT_AS_OPEN_SETTING,
+  type LicenseCheckOptions,
+  type LicenseCode,
+  type LicenseFinding,
+  type LicenseTest,
+  type NamedLicense,
   type NotOpenTerms,
 } from './types';
-import { failCode, failureReason, headId, notOpenPredicate, qualifies, requirement, restrictionPredicate } from './verdict';
+import {
+  failCode,
+  failureReason,
+  headId,
+  notOpenPredicate,
+  qualifies,
+  requirement,
+  restrictionPredicate,
+} from './verdict';
 import { customKey, namedKey, refusalFor, textKey, TreatAsOpen, treatAsOpenFor } from './treatAsOpen';
 
 interface Context {
@@ -53,7 +66,15 @@ const SEVERITY: Readonly<Record<LicenseCode, 'error' | 'warning'>> = {
 };
 
 function finding(code: LicenseCode, span: Span, message: string, replacements: readonly string[] = []): Draft {
-  return { code, severity: SEVERITY[code], subject: span.text, message, start: span.start, end: span.end, replacements: [...replacements] };
+  return {
+    code,
+    severity: SEVERITY[code],
+    subject: span.text,
+    message,
+    start: span.start,
+    end: span.end,
+    replacements: [...replacements],
+  };
 }
 
 function named(id: string): string {
@@ -82,13 +103,17 @@ function orderByVerdict(candidates: readonly string[], ctx: Context): string[] {
 function unknownFinding(span: Span, ctx: Context): Draft {
   const suggestions = closest(span.text, spdxCurrentIds());
   const hint = suggestions.length > 0 ? ` Did you mean ${listIds(suggestions)}?` : '';
-  const reviewed = ctx.test === 'open'
-    ? ` If it names a license whose terms let anyone use, study, modify and share for any purpose, add it to the setting \`${TREAT_AS_OPEN_SETTING}\`.`
-    : '';
+  const reviewed =
+    ctx.test === 'open'
+      ? ` If it names a license whose terms let anyone use, study, modify and share ` +
+        `for any purpose, add it to the setting \`${TREAT_AS_OPEN_SETTING}\`.`
+      : '';
   return finding(
     'license/unknown',
     span,
-    `${quote(span.text)} is not a known SPDX license id or license name.${hint} Use an id from https://spdx.org/licenses/, or \`LicenseRef-…\` for a custom license.${reviewed} ${requirement(ctx.test)}`,
+    `${quote(span.text)} is not a known SPDX license id or license name.${hint} ` +
+      `Use an id from https://spdx.org/licenses/, or \`LicenseRef-…\` for a custom ` +
+      `license.${reviewed} ${requirement(ctx.test)}`,
     suggestions,
   );
 }
@@ -128,7 +153,8 @@ function evaluateLicensePart(span: Span, ctx: Context): LeafResult {
         }
         repl = orderByVerdict(dedupe(repl), ctx);
         if (repl.length > 0) effective = repl;
-        const writtenAsId = span.text.toLowerCase() === (r.id + plus).toLowerCase() || span.text.toLowerCase() === r.id.toLowerCase();
+        const writtenAsId =
+          span.text.toLowerCase() === (r.id + plus).toLowerCase() || span.text.toLowerCase() === r.id.toLowerCase();
         const advice =
           repl.length === 0
             ? 'SPDX names no direct replacement; check the license text and pick the matching current id.'
@@ -138,15 +164,33 @@ function evaluateLicensePart(span: Span, ctx: Context): LeafResult {
         out.always.push(
           writtenAsId
             ? finding('license/deprecated', span, `${shown} is a deprecated SPDX license id. ${advice}`, repl)
-            : finding('license/non-canonical', span, `${shown} is not an SPDX license id; it stands for the deprecated id \`${r.id}\`. ${advice}`, repl),
+            : finding(
+                'license/non-canonical',
+                span,
+                `${shown} is not an SPDX license id; it stands for the deprecated id \`${r.id}\`. ${advice}`,
+                repl,
+              ),
         );
       } else if (r.plus && versionless(r.id)) {
-        out.always.push(finding('license/non-canonical', span, `${shown}: \`${r.id}\` has no later versions, so "or later" (\`+\`) adds nothing; write \`${r.id}\`.`, [r.id]));
+        out.always.push(
+          finding(
+            'license/non-canonical',
+            span,
+            `${shown}: \`${r.id}\` has no later versions, so "or later" (\`+\`) adds nothing; write \`${r.id}\`.`,
+            [r.id],
+          ),
+        );
       } else if (!r.exact) {
         const canonical = r.id + plus;
         const caseOnly = span.text.toLowerCase() === canonical.toLowerCase();
-        const what = caseOnly ? 'is not written in the canonical SPDX form' : /\s/.test(span.text) ? 'is a license name, not an SPDX id' : 'is not an SPDX license id';
-        out.always.push(finding('license/non-canonical', span, `${shown} ${what}; write \`${canonical}\`.`, [canonical]));
+        const what = caseOnly
+          ? 'is not written in the canonical SPDX form'
+          : /\s/.test(span.text)
+            ? 'is a license name, not an SPDX id'
+            : 'is not an SPDX license id';
+        out.always.push(
+          finding('license/non-canonical', span, `${shown} ${what}; write \`${canonical}\`.`, [canonical]),
+        );
       }
       const failing = effective.filter((id) => !qualifies(id, ctx.test));
       out.ok = failing.length === 0;
@@ -158,8 +202,13 @@ function evaluateLicensePart(span: Span, ctx: Context): LeafResult {
               : `${shown}, that is ${named(effective[0])},`
             : `${shown}, that is ${listIds(effective)},`;
         const reason = failureReason(failing[0], ctx.test);
-        const partial = failing.length < effective.length ? ` Only ${listIds(effective.filter((e) => !failing.includes(e)))} would qualify.` : '';
-        out.failures.push(finding(failCode(ctx.test), span, `${subject} is ${reason}.${partial} ${requirement(ctx.test)}`));
+        const partial =
+          failing.length < effective.length
+            ? ` Only ${listIds(effective.filter((e) => !failing.includes(e)))} would qualify.`
+            : '';
+        out.failures.push(
+          finding(failCode(ctx.test), span, `${subject} is ${reason}.${partial} ${requirement(ctx.test)}`),
+        );
         out.reasons.push(`${shown} is ${reason}`);
       }
       return out;
@@ -171,15 +220,32 @@ function evaluateLicensePart(span: Span, ctx: Context): LeafResult {
       const bad = candidates.filter((c) => !qualifies(c, ctx.test));
       out.ok = bad.length === 0;
       if (out.ok) {
-        out.always.push(finding('license/non-canonical', span, `${shown} names a group of licenses, not one license; each of them qualifies, but write the exact SPDX id: ${listIds(candidates)}.`, candidates));
+        out.always.push(
+          finding(
+            'license/non-canonical',
+            span,
+            `${shown} names a group of licenses, not one license; each of them qualifies, ` +
+              `but write the exact SPDX id: ${listIds(candidates)}.`,
+            candidates,
+          ),
+        );
         return out;
       }
       const what = ctx.test === 'osi' ? 'OSI-approved' : 'open';
-      const pick = good.length > 0
-        ? `Write the exact license: ${listIds(good)} would qualify; ${listIds(bad)} would not.`
-        : `None of them is ${what}: ${listIds(bad)}.`;
-      out.failures.push(finding('license/ambiguous', span,
-        `${shown} names a family of licenses, not one license, and the family includes terms that are not ${what}, so it cannot show that the terms qualify. ${pick} ${requirement(ctx.test)}`, candidates));
+      const pick =
+        good.length > 0
+          ? `Write the exact license: ${listIds(good)} would qualify; ${listIds(bad)} would not.`
+          : `None of them is ${what}: ${listIds(bad)}.`;
+      out.failures.push(
+        finding(
+          'license/ambiguous',
+          span,
+          `${shown} names a family of licenses, not one license, and the family includes ` +
+            `terms that are not ${what}, so it cannot show that the terms qualify. ${pick} ` +
+            `${requirement(ctx.test)}`,
+          candidates,
+        ),
+      );
       out.reasons.push(`${shown} is ambiguous`);
       return out;
     }
@@ -189,7 +255,8 @@ function evaluateLicensePart(span: Span, ctx: Context): LeafResult {
         ...finding(
           'license/restricted',
           span,
-          `${shown} ${restrictionPredicate(restriction)} Such terms are neither OSI-approved nor open: they do not let everyone use the component for any purpose. ${requirement(ctx.test)}`,
+          `${shown} ${restrictionPredicate(restriction)} Such terms are neither OSI-approved ` +
+            `nor open: they do not let everyone use the component for any purpose. ${requirement(ctx.test)}`,
         ),
         restriction,
       });
@@ -200,21 +267,37 @@ function evaluateLicensePart(span: Span, ctx: Context): LeafResult {
       return namedNotOpen(r.entry, span, ctx, out);
     case 'custom': {
       if (r.canonical !== span.text) {
-        out.always.push(finding('license/non-canonical', span, `${shown} should start with \`LicenseRef-\` exactly; write ${codeSpan(r.canonical)}.`, [r.canonical]));
+        out.always.push(
+          finding(
+            'license/non-canonical',
+            span,
+            `${shown} should start with \`LicenseRef-\` exactly; write ${codeSpan(r.canonical)}.`,
+            [r.canonical],
+          ),
+        );
       }
       if (ctx.test === 'open' && ctx.treat.keys.has(customKey(r.canonical))) {
         out.ok = true;
         return out;
       }
       if (ctx.test === 'osi') {
-        out.failures.push(finding('license/not-osi-approved', span, `${codeSpan(r.canonical)} is a custom license, so it is not OSI-approved. ${requirement('osi')}`));
+        out.failures.push(
+          finding(
+            'license/not-osi-approved',
+            span,
+            `${codeSpan(r.canonical)} is a custom license, so it is not OSI-approved. ${requirement('osi')}`,
+          ),
+        );
         out.reasons.push(`${codeSpan(r.canonical)} is a custom license`);
       } else {
         out.failures.push(
           finding(
             'license/not-open',
             span,
-            `${codeSpan(r.canonical)} is a custom license whose terms have not been reviewed, so it does not count as open. If its terms let anyone use, study, modify and share for any purpose, add ${codeSpan(r.canonical)} to the setting \`${TREAT_AS_OPEN_SETTING}\`.`,
+            `${codeSpan(r.canonical)} is a custom license whose terms have not been ` +
+              `reviewed, so it does not count as open. If its terms let anyone use, study, ` +
+              `modify and share for any purpose, add ${codeSpan(r.canonical)} to the setting ` +
+              `\`${TREAT_AS_OPEN_SETTING}\`.`,
           ),
         );
         out.reasons.push(`${codeSpan(r.canonical)} is an unreviewed custom license`);
@@ -223,7 +306,11 @@ function evaluateLicensePart(span: Span, ctx: Context): LeafResult {
     }
     case 'none': {
       out.always.push(
-        finding('license/unknown', span, `${shown} does not name a license. Write the SPDX id of the actual license. ${requirement(ctx.test)}`),
+        finding(
+          'license/unknown',
+          span,
+          `${shown} does not name a license. Write the SPDX id of the actual license. ${requirement(ctx.test)}`,
+        ),
       );
       out.reasons.push(`${shown} names no license`);
       return out;
@@ -256,7 +343,9 @@ export function namedTreatedAsOpen(entry: NamedLicense, treat: TreatAsOpen): boo
   return entry.kind === 'permissive' && treat.keys.has(namedKey(entry.id));
 }
 
-/** A license recognised by name that is non-commercial, gives no right to redistribute, or is permissive but unreviewed. */
+/**
+ * A license recognised by name that is non-commercial, gives no right to redistribute, or is permissive but unreviewed.
+ */
 function namedNotOpen(entry: NamedLicense, span: Span, ctx: Context, out: LeafResult): LeafResult {
   if (ctx.test === 'open' && namedTreatedAsOpen(entry, ctx.treat)) {
     out.ok = true;
@@ -264,22 +353,33 @@ function namedNotOpen(entry: NamedLicense, span: Span, ctx: Context, out: LeafRe
   }
   const shown = quote(span.text);
   // `resolveLicense` gives `not-open` only for the kinds other than `use-restricted`.
-  const notOpen: NotOpenTerms = { name: entry.name, kind: entry.kind as NotOpenTerms['kind'], terms: entry.restriction };
+  const notOpen: NotOpenTerms = {
+    name: entry.name,
+    kind: entry.kind as NotOpenTerms['kind'],
+    terms: entry.restriction,
+  };
   const predicate = notOpenPredicate(notOpen, ctx.test);
   let tail: string;
   if (notOpen.kind === 'permissive') {
     tail =
       ctx.test === 'osi'
         ? requirement('osi')
-        : `It does not count as open until someone reviews it: if its terms let anyone use, study, modify and share for any purpose, add \`${entry.id}\` to the setting \`${TREAT_AS_OPEN_SETTING}\`. ${requirement('open')}`;
+        : `It does not count as open until someone reviews it: if its terms let ` +
+          `anyone use, study, modify and share for any purpose, add \`${entry.id}` +
+          `\` to the setting \`${TREAT_AS_OPEN_SETTING}\`. ${requirement('open')}`;
   } else {
     tail =
       ctx.test === 'osi'
         ? `Such terms are not OSI-approved. ${requirement('osi')}`
-        : `Such terms do not let everyone use, study, modify and share the component for any purpose. ${requirement('open')}`;
+        : `Such terms do not let everyone use, study, modify and share the ` +
+          `component for any purpose. ${requirement('open')}`;
   }
   out.failures.push({ ...finding(failCode(ctx.test), span, `${shown} ${predicate} ${tail}`), notOpen });
-  out.reasons.push(`${shown} ${notOpen.kind === 'permissive' && ctx.test === 'open' ? 'is not on the reviewed open list' : NOT_OPEN_REASON[notOpen.kind]}`);
+  const reason =
+    notOpen.kind === 'permissive' && ctx.test === 'open'
+      ? 'is not on the reviewed open list'
+      : NOT_OPEN_REASON[notOpen.kind];
+  out.reasons.push(`${shown} ${reason}`);
   return out;
 }
 
@@ -289,24 +389,48 @@ function evaluateException(exc: Span, ctx: Context, out: LeafResult): void {
   switch (r.kind) {
     case 'spdx':
       if (r.deprecated) {
-        out.always.push(finding('license/deprecated', exc, `${shown} is a deprecated SPDX exception id; check the license text for the current id.`));
+        out.always.push(
+          finding(
+            'license/deprecated',
+            exc,
+            `${shown} is a deprecated SPDX exception id; check the license text for the current id.`,
+          ),
+        );
       } else if (!r.exact) {
-        out.always.push(finding('license/non-canonical', exc, `${shown} is not the canonical SPDX exception id; write \`${r.id}\`.`, [r.id]));
+        out.always.push(
+          finding('license/non-canonical', exc, `${shown} is not the canonical SPDX exception id; write \`${r.id}\`.`, [
+            r.id,
+          ]),
+        );
       }
       return;
     case 'custom':
       if (r.canonical !== exc.text) {
-        out.always.push(finding('license/non-canonical', exc, `${shown} should start with \`AdditionRef-\` exactly; write ${codeSpan(r.canonical)}.`, [r.canonical]));
+        out.always.push(
+          finding(
+            'license/non-canonical',
+            exc,
+            `${shown} should start with \`AdditionRef-\` exactly; write ${codeSpan(r.canonical)}.`,
+            [r.canonical],
+          ),
+        );
       }
       if (ctx.test === 'open' && ctx.treat.keys.has(customKey(r.canonical))) return;
       out.ok = false;
       out.failures.push(
         ctx.test === 'osi'
-          ? finding('license/not-osi-approved', exc, `${codeSpan(r.canonical)} adds custom terms that are not part of any OSI-approved license. ${requirement('osi')}`)
+          ? finding(
+              'license/not-osi-approved',
+              exc,
+              `${codeSpan(r.canonical)} adds custom terms that are not part of any ` +
+                `OSI-approved license. ${requirement('osi')}`,
+            )
           : finding(
               'license/not-open',
               exc,
-              `${codeSpan(r.canonical)} adds custom terms that have not been reviewed. If they keep the license open, add ${codeSpan(r.canonical)} to the setting \`${TREAT_AS_OPEN_SETTING}\`.`,
+              `${codeSpan(r.canonical)} adds custom terms that have not been reviewed. ` +
+                `If they keep the license open, add ${codeSpan(r.canonical)} to the setting ` +
+                `\`${TREAT_AS_OPEN_SETTING}\`.`,
             ),
       );
       out.reasons.push(`${codeSpan(r.canonical)} adds unreviewed terms`);
@@ -319,7 +443,9 @@ function evaluateException(exc: Span, ctx: Context, out: LeafResult): void {
         finding(
           'license/unknown',
           exc,
-          `${shown} is not a known SPDX license exception, so the terms it adds cannot be checked.${hint} Use an id from https://spdx.org/licenses/exceptions-index.html, or \`AdditionRef-…\` for custom terms.`,
+          `${shown} is not a known SPDX license exception, so the terms it adds cannot ` +
+            `be checked.${hint} Use an id from https://spdx.org/licenses/exceptions-index.html, ` +
+            `or \`AdditionRef-…\` for custom terms.`,
           suggestions,
         ),
       );
@@ -344,24 +470,44 @@ function noteRefusal(text: string, ctx: Context, failures: Draft[]): void {
   const id = r.kind === 'spdx' ? r.id : r.kind === 'restricted' || r.kind === 'not-open' ? r.entry.id : undefined;
   const refusal = refusalFor(ctx.treat, text, id);
   if (!refusal) return;
-  for (const f of failures) f.message += ` The setting \`${TREAT_AS_OPEN_SETTING}\` lists it, but it does not apply: ${refusal}`;
+  for (const f of failures)
+    f.message += ` The setting \`${TREAT_AS_OPEN_SETTING}\` lists it, but it does not apply: ${refusal}`;
 }
 
-function evaluateNode(node: ExpressionNode, ctx: Context, always: Draft[], annotated: Set<Draft>, verdicts: Map<ExpressionNode, boolean>): NodeResult {
+function evaluateNode(
+  node: ExpressionNode,
+  ctx: Context,
+  always: Draft[],
+  annotated: Set<Draft>,
+  verdicts: Map<ExpressionNode, boolean>,
+): NodeResult {
   const result = evaluateNodeInner(node, ctx, always, annotated, verdicts);
   verdicts.set(node, result.ok);
   return result;
 }
 
-function evaluateNodeInner(node: ExpressionNode, ctx: Context, always: Draft[], annotated: Set<Draft>, verdicts: Map<ExpressionNode, boolean>): NodeResult {
+function evaluateNodeInner(
+  node: ExpressionNode,
+  ctx: Context,
+  always: Draft[],
+  annotated: Set<Draft>,
+  verdicts: Map<ExpressionNode, boolean>,
+): NodeResult {
   if (node.type === 'leaf') return evaluateOperand(node.operand, ctx, always);
   const results = node.children.map((c) => evaluateNode(c, ctx, always, annotated, verdicts));
   if (node.type === 'and') {
     const failing = results.filter((r) => !r.ok);
-    return { ok: failing.length === 0, failures: failing.flatMap((r) => r.failures), reasons: failing.flatMap((r) => r.reasons) };
+    return {
+      ok: failing.length === 0,
+      failures: failing.flatMap((r) => r.failures),
+      reasons: failing.flatMap((r) => r.reasons),
+    };
   }
   if (results.some((r) => r.ok)) return { ok: true, failures: [], reasons: [] };
-  const summary = results.map((r) => r.reasons.join(' and ')).filter((s) => s.length > 0).join('; ');
+  const summary = results
+    .map((r) => r.reasons.join(' and '))
+    .filter((s) => s.length > 0)
+    .join('; ');
   const failures = results.flatMap((r) => r.failures);
   for (const f of failures) {
     if (annotated.has(f)) continue;
@@ -386,7 +532,8 @@ function sortFindings(findings: Draft[]): LicenseFinding[] {
 }
 
 /** How a license string is read: as an expression tree, or as nothing recognisable. */
-export type LicenseStructure = { readonly kind: 'tree'; readonly root: ExpressionNode } | { readonly kind: 'unknown'; readonly span: Span };
+export type LicenseStructure =
+  { readonly kind: 'tree'; readonly root: ExpressionNode } | { readonly kind: 'unknown'; readonly span: Span };
 
 /** Chooses how to read a non-empty license string (see the steps below). */
 export function licenseStructure(value: string): LicenseStructure {
@@ -395,7 +542,8 @@ export function licenseStructure(value: string): LicenseStructure {
   if (strict) return { kind: 'tree', root: strict.root };
   // 2. The whole string as one free-text name ("Apache License, Version 2.0", "Llama 3 Community License").
   const whole = trimmedSpan(value);
-  if (resolveLicense(whole.text).kind !== 'unknown') return { kind: 'tree', root: { type: 'leaf', operand: { index: 0, ...whole } } };
+  if (resolveLicense(whole.text).kind !== 'unknown')
+    return { kind: 'tree', root: { type: 'leaf', operand: { index: 0, ...whole } } };
   // 3. Free-text names joined by operators ("Apache 2.0 OR MIT").
   const phrase = parseExpression(value, 'phrase');
   if (phrase) return { kind: 'tree', root: phrase.root };
@@ -410,14 +558,30 @@ export interface DetailedEvaluation extends LicenseEvaluation {
 }
 
 /** Like `evaluateLicense`, with the tree and per-node verdicts (for hovers). */
-export function evaluateLicenseDetailed(value: string, test: LicenseTest, options?: LicenseCheckOptions): DetailedEvaluation {
+export function evaluateLicenseDetailed(
+  value: string,
+  test: LicenseTest,
+  options?: LicenseCheckOptions,
+): DetailedEvaluation {
   const verdicts = new Map<ExpressionNode, boolean>();
   if (value.trim().length === 0) return { qualifies: false, findings: [], verdicts };
   const ctx: Context = { test, treat: treatAsOpenFor(options?.extraOpen) };
   if (value.length > MAX_LICENSE_LENGTH) {
     // No license expression is this long; don't spend time interpreting pasted text.
     const span = { text: value, start: 0, end: value.length };
-    return { qualifies: false, findings: [finding('license/unknown', span, `This value is ${value.length} characters long, too long to be a license id or expression. Write the SPDX id (e.g. \`Apache-2.0\`) and link the license text elsewhere. ${requirement(test)}`)], verdicts };
+    return {
+      qualifies: false,
+      findings: [
+        finding(
+          'license/unknown',
+          span,
+          `This value is ${value.length} characters long, too long to be a license ` +
+            `id or expression. Write the SPDX id (e.g. \`Apache-2.0\`) and link the ` +
+            `license text elsewhere. ${requirement(test)}`,
+        ),
+      ],
+      verdicts,
+    };
   }
   const structure = licenseStructure(value);
   if (structure.kind === 'unknown') {
@@ -443,7 +607,11 @@ export function evaluateLicense(value: string, test: LicenseTest, options?: Lice
  * canonically. Memoised: manifests repeat the same few license strings, and every keystroke
  * re-checks all of them. The result is shared; do not mutate it.
  */
-export function checkLicense(value: string, test: LicenseTest, options?: LicenseCheckOptions): readonly LicenseFinding[] {
+export function checkLicense(
+  value: string,
+  test: LicenseTest,
+  options?: LicenseCheckOptions,
+): readonly LicenseFinding[] {
   const known = memoFor(test, options?.extraOpen);
   const found = known.get(value);
   if (found) return found;

@@ -23,7 +23,12 @@ export interface Operand extends Span {
 
 export type ExpressionNode =
   | { readonly type: 'leaf'; readonly operand: Operand }
-  | { readonly type: 'and' | 'or'; readonly children: readonly ExpressionNode[]; readonly start: number; readonly end: number };
+  | {
+      readonly type: 'and' | 'or';
+      readonly children: readonly ExpressionNode[];
+      readonly start: number;
+      readonly end: number;
+    };
 
 export interface ParsedExpression {
   readonly root: ExpressionNode;
@@ -74,7 +79,8 @@ interface MutableOperand {
   exception?: { start: number; end: number };
 }
 
-type Item = { readonly kind: '(' | ')' | 'AND' | 'OR' } | { readonly kind: 'operand'; readonly operand: MutableOperand };
+type Item =
+  { readonly kind: '(' | ')' | 'AND' | 'OR' } | { readonly kind: 'operand'; readonly operand: MutableOperand };
 
 /** Parses `value` as an SPDX expression; `undefined` when it is not one (in the given mode). */
 export function parseExpression(value: string, mode: ParseMode): ParsedExpression | undefined {

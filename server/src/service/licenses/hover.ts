@@ -39,7 +39,11 @@ function idFacts(id: string): string {
   const curated = OPEN_LICENSES_BY_ID.get(id);
   const osi = spdx?.osiApproved ?? false;
   const open = isOpen(id);
-  const openWhy = osi ? 'OSI-approved' : curated ? curated.reason : failureReason(id, 'open').replace(/^not open: /, '');
+  const openWhy = osi
+    ? 'OSI-approved'
+    : curated
+      ? curated.reason
+      : failureReason(id, 'open').replace(/^not open: /, '');
   const parts = [
     `${code(id)} — ${spdx?.name ?? id}`,
     `OSI-approved: **${yesNo(osi)}**`,
@@ -47,14 +51,17 @@ function idFacts(id: string): string {
   ];
   if (spdx?.deprecated) parts.push('deprecated SPDX id');
   const url = curated?.url ?? spdx?.url;
-  const links = [url ? `[text](${url})` : '', spdx ? `[SPDX](${spdxPageUrl(id)})` : ''].filter((l) => l.length > 0).join(' ');
+  const links = [url ? `[text](${url})` : '', spdx ? `[SPDX](${spdxPageUrl(id)})` : '']
+    .filter((l) => l.length > 0)
+    .join(' ');
   if (links) parts.push(links);
   return parts.join(' · ');
 }
 
 function exceptionFacts(exc: Span): string {
   const r = resolveException(exc.text);
-  if (r.kind === 'spdx') return `with exception ${code(r.id)} (known SPDX exception${r.deprecated ? ', deprecated' : ''})`;
+  if (r.kind === 'spdx')
+    return `with exception ${code(r.id)} (known SPDX exception${r.deprecated ? ', deprecated' : ''})`;
   if (r.kind === 'custom') return `with custom additional terms ${code(r.canonical)}`;
   return `with ${code(exc.text)}, which is **not a known SPDX exception**`;
 }
@@ -77,18 +84,28 @@ function operandFacts(op: Operand, test: LicenseTest, treat: TreatAsOpen): strin
         .join(', ')}`;
       break;
     case 'restricted':
-      text = `${code(op.text)} — ${r.entry.name} · OSI-approved: **no** · open: **no** (use restrictions: ${r.entry.restriction}) · [text](${r.entry.url})`;
+      text =
+        `${code(op.text)} — ${r.entry.name} · OSI-approved: **no** · open: **no** ` +
+        `(use restrictions: ${r.entry.restriction}) · [text](${r.entry.url})`;
       break;
     case 'not-open': {
       const listed = namedTreatedAsOpen(r.entry, treat);
-      const why = listed ? `listed in \`${TREAT_AS_OPEN_SETTING}\`` : `${NOT_OPEN_LABEL[r.entry.kind as NotOpenTerms['kind']]}; ${r.entry.restriction}`;
-      text = `${code(op.text)} — ${r.entry.name} · OSI-approved: **no** · open: **${yesNo(listed)}** (${why}) · [text](${r.entry.url})`;
+      const why = listed
+        ? `listed in \`${TREAT_AS_OPEN_SETTING}\``
+        : `${NOT_OPEN_LABEL[r.entry.kind as NotOpenTerms['kind']]}; ${r.entry.restriction}`;
+      text =
+        `${code(op.text)} — ${r.entry.name} · OSI-approved: **no** · open: **${yesNo(listed)}** ` +
+        `(${why}) · [text](${r.entry.url})`;
       break;
     }
     case 'custom': {
       const reviewed = treat.keys.has(customKey(r.canonical));
       text = `${code(r.canonical)} — custom license · OSI-approved: **no** · open: **${yesNo(reviewed)}** (${
-        reviewed ? `listed in \`${TREAT_AS_OPEN_SETTING}\`` : test === 'open' ? `not reviewed; add it to \`${TREAT_AS_OPEN_SETTING}\` once its terms are checked` : 'not reviewed'
+        reviewed
+          ? `listed in \`${TREAT_AS_OPEN_SETTING}\``
+          : test === 'open'
+            ? `not reviewed; add it to \`${TREAT_AS_OPEN_SETTING}\` once its terms are checked`
+            : 'not reviewed'
       })`;
       break;
     }
@@ -97,11 +114,16 @@ function operandFacts(op: Operand, test: LicenseTest, treat: TreatAsOpen): strin
       break;
     case 'unknown': {
       if (treat.keys.has(textKey(op.text))) {
-        text = `${code(op.text)} — not a license the checker knows · open: **${yesNo(test === 'open')}** (listed in \`${TREAT_AS_OPEN_SETTING}\`${test === 'open' ? '' : ', which never makes code OSI-approved'})`;
+        text =
+          `${code(op.text)} — not a license the checker knows · open: **` +
+          `${yesNo(test === 'open')}** (listed in \`${TREAT_AS_OPEN_SETTING}\`` +
+          `${test === 'open' ? '' : ', which never makes code OSI-approved'})`;
         break;
       }
       const suggestions = closest(op.text, spdxCurrentIds());
-      text = `${code(op.text)} is not a known SPDX license id${suggestions.length > 0 ? `; did you mean ${suggestions.map(code).join(', ')}?` : ''}`;
+      text =
+        `${code(op.text)} is not a known SPDX license id` +
+        `${suggestions.length > 0 ? `; did you mean ${suggestions.map(code).join(', ')}?` : ''}`;
       break;
     }
   }
@@ -109,7 +131,14 @@ function operandFacts(op: Operand, test: LicenseTest, treat: TreatAsOpen): strin
   return text;
 }
 
-function renderNode(node: ExpressionNode, depth: number, verdicts: ReadonlyMap<ExpressionNode, boolean>, test: LicenseTest, treat: TreatAsOpen, lines: string[]): void {
+function renderNode(
+  node: ExpressionNode,
+  depth: number,
+  verdicts: ReadonlyMap<ExpressionNode, boolean>,
+  test: LicenseTest,
+  treat: TreatAsOpen,
+  lines: string[],
+): void {
   const indent = '  '.repeat(depth);
   const ok = verdicts.get(node) ?? false;
   if (node.type === 'leaf') {
@@ -134,7 +163,12 @@ export function licenseHoverMarkdown(value: string, test: LicenseTest, options?:
   const verdict = `${mark(ev.qualifies)} ${ev.qualifies ? 'Qualifies' : 'Does not qualify'} for ${PURPOSE[test]}.`;
   const structure = ev.structure;
   if (structure?.kind === 'unknown' && treat.keys.has(textKey(value.trim()))) {
-    lines.push(`${code(value.trim())} is not a license the checker knows; it is listed in \`${TREAT_AS_OPEN_SETTING}\`, reviewed by your organisation as open.`, '', verdict);
+    lines.push(
+      `${code(value.trim())} is not a license the checker knows; it is listed ` +
+        `in \`${TREAT_AS_OPEN_SETTING}\`, reviewed by your organisation as open.`,
+      '',
+      verdict,
+    );
   } else if (!structure || structure.kind === 'unknown') {
     const suggestions = closest(value.trim(), spdxCurrentIds());
     lines.push(`${code(value.trim())} is not a known SPDX license id, license name or expression.`);
@@ -152,7 +186,12 @@ export function licenseHoverMarkdown(value: string, test: LicenseTest, options?:
     lines.push(heading, '', verdict, '', `- ${operandFacts(op, test, treat)}`);
   } else {
     lines.push(`**License expression** ${code(value.trim())}`, '', verdict, '');
-    lines.push(structure.root.type === 'or' ? 'An OR expression qualifies when one alternative does.' : 'An AND expression qualifies only when every part does.', '');
+    lines.push(
+      structure.root.type === 'or'
+        ? 'An OR expression qualifies when one alternative does.'
+        : 'An AND expression qualifies only when every part does.',
+      '',
+    );
     renderNode(structure.root, 0, ev.verdicts, test, treat, lines);
   }
   const notes = ev.findings.map((f) => `- ${f.severity === 'error' ? '❌' : '⚠️'} ${f.message}`);

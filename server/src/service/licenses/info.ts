@@ -5,7 +5,10 @@ import { SPDX_LICENSES, spdxPageUrl } from './spdx';
 import type { LicenseInfo } from './types';
 import { isOpen } from './verdict';
 
-/** Exact SPDX id, curated open id, or any spelling of a license recognised by name (restricted AI licenses, research licenses, …); `undefined` otherwise. */
+/**
+ * Exact SPDX id, curated open id, or any spelling of a license recognised by name (restricted AI licenses, research
+ * licenses, …); `undefined` otherwise.
+ */
 export function lookupLicense(id: string): LicenseInfo | undefined {
   const spdx = SPDX_LICENSES.get(id);
   const curated = OPEN_LICENSES_BY_ID.get(id);
@@ -21,7 +24,15 @@ export function lookupLicense(id: string): LicenseInfo | undefined {
     };
   }
   if (curated) {
-    return { id, name: id, url: curated.url, osiApproved: false, open: true, deprecated: false, openReason: curated.reason };
+    return {
+      id,
+      name: id,
+      url: curated.url,
+      osiApproved: false,
+      open: true,
+      deprecated: false,
+      openReason: curated.reason,
+    };
   }
   const named = lookupNamed(id);
   if (named) {

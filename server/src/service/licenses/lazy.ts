@@ -9,7 +9,9 @@ export function lazyMap<K, V>(build: () => ReadonlyMap<K, V>): ReadonlyMap<K, V>
   return {
     get: (key) => map().get(key),
     has: (key) => map().has(key),
-    get size() { return map().size; },
+    get size() {
+      return map().size;
+    },
     forEach: (callback, thisArg) => map().forEach(callback, thisArg),
     keys: () => map().keys(),
     values: () => map().values(),
@@ -17,4 +19,3 @@ export function lazyMap<K, V>(build: () => ReadonlyMap<K, V>): ReadonlyMap<K, V>
     [Symbol.iterator]: () => map()[Symbol.iterator](),
   };
 }
-

@@ -24,11 +24,21 @@ import { RESTRICTED_LICENSES } from './restricted';
 import type { NamedLicense } from './types';
 
 /** Every license recognised by name: the use-restricted ones first, then the others. */
-export const NAMED_LICENSES: readonly NamedLicense[] = Object.freeze([...RESTRICTED_LICENSES, ...NAMED_NOT_OPEN_LICENSES]);
+export const NAMED_LICENSES: readonly NamedLicense[] = Object.freeze([
+  ...RESTRICTED_LICENSES,
+  ...NAMED_NOT_OPEN_LICENSES,
+]);
 
 /** Every way an entry may be written. */
 export function namedSpellings(entry: NamedLicense): string[] {
-  return [entry.id, entry.name, ...entry.huggingFace, ...(entry.licenseNames ?? []), ...entry.scancode, ...entry.spellings];
+  return [
+    entry.id,
+    entry.name,
+    ...entry.huggingFace,
+    ...(entry.licenseNames ?? []),
+    ...entry.scancode,
+    ...entry.spellings,
+  ];
 }
 
 function buildIndex(): ReadonlyMap<string, NamedLicense> {
@@ -37,7 +47,8 @@ function buildIndex(): ReadonlyMap<string, NamedLicense> {
     for (const spelling of namedSpellings(entry)) {
       const key = compactKey(spelling);
       const existing = map.get(key);
-      if (existing && existing !== entry) throw new Error(`named-license spelling clash: ${spelling} (${existing.id} and ${entry.id})`);
+      if (existing && existing !== entry)
+        throw new Error(`named-license spelling clash: ${spelling} (${existing.id} and ${entry.id})`);
       map.set(key, entry);
     }
   }

@@ -16,7 +16,9 @@ export const NAMED_NOT_OPEN_LICENSES: readonly NamedLicense[] = Object.freeze([
     kind: 'non-commercial',
     name: 'Tongyi Qianwen Research License Agreement',
     url: 'https://github.com/QwenLM/Qwen/blob/2df8e8ac450fa185c421a08b0090ef81826caa6e/Tongyi%20Qianwen%20RESEARCH%20LICENSE%20AGREEMENT',
-    restriction: 'research or evaluation purposes only; commercial use needs a separate licence; no use to improve other large language models',
+    restriction:
+      'research or evaluation purposes only; commercial use needs a separate ' +
+      'licence; no use to improve other large language models',
     huggingFace: [],
     licenseNames: ['tongyi-qianwen-research'],
     scancode: [],
@@ -42,7 +44,9 @@ export const NAMED_NOT_OPEN_LICENSES: readonly NamedLicense[] = Object.freeze([
     kind: 'non-commercial',
     name: 'OPT-175B License Agreement',
     url: 'https://github.com/facebookresearch/metaseq/blob/67a3a81165f78f9d1843900749d4727e41e88fef/projects/OPT/MODEL_LICENSE.md',
-    restriction: 'non-commercial research purposes only; no military, surveillance or biometric-processing use; Meta may revoke it at any time',
+    restriction:
+      'non-commercial research purposes only; no military, surveillance or ' +
+      'biometric-processing use; Meta may revoke it at any time',
     huggingFace: [],
     scancode: [],
     spellings: ['OPT-175B License', 'OPT-175B License Agreement', 'OPT-175B license'],
@@ -65,7 +69,9 @@ export const NAMED_NOT_OPEN_LICENSES: readonly NamedLicense[] = Object.freeze([
     kind: 'non-commercial',
     name: 'Apple Machine Learning Research Model License Agreement',
     url: 'https://github.com/apple/ml-fastvlm/blob/592b4add3c1c8a518e77d95dc6248e76c1dd591f/LICENSE_MODEL',
-    restriction: 'research purposes only: non-commercial scientific research, no commercial exploitation, product development or use in a commercial product',
+    restriction:
+      'research purposes only: non-commercial scientific research, no ' +
+      'commercial exploitation, product development or use in a commercial product',
     huggingFace: ['apple-amlr'],
     scancode: [],
     spellings: ['Apple Model License for Research', 'Apple Machine Learning Research Model License'],
@@ -79,23 +85,31 @@ export const NAMED_NOT_OPEN_LICENSES: readonly NamedLicense[] = Object.freeze([
     kind: 'non-commercial',
     name: 'Microsoft Research License Terms',
     url: 'https://huggingface.co/microsoft/phi-1_5/resolve/main/Research%20License.docx',
-    restriction: 'non-commercial research purposes only; the terms published with Phi-1.5 and Phi-2 also forbid distributing the models',
+    restriction:
+      'non-commercial research purposes only; the terms published with ' +
+      'Phi-1.5 and Phi-2 also forbid distributing the models',
     huggingFace: [],
     licenseNames: ['microsoft-research-license'],
     scancode: [],
     spellings: ['Microsoft Research License', 'Microsoft Research License Agreement', 'MSR-LA'],
   },
   {
-    // Read: Stability-AI/StableCascade WEIGHTS_LICENSE (2023-11-28), definition of "Non-Commercial Uses", §1(a) and (b).
+    // Read: Stability-AI/StableCascade WEIGHTS_LICENSE (2023-11-28), definition of "Non-Commercial Uses", §1(a) and
+    // (b).
     id: 'sai-nc-community',
     kind: 'non-commercial',
     name: 'Stability AI Non-Commercial Research Community License Agreement',
     url: 'https://github.com/Stability-AI/StableCascade/blob/7a7d341f729ccaa042920a1fac3e7b9326079aca/WEIGHTS_LICENSE',
-    restriction: 'non-commercial uses only: no production use and no hosted service or API for third parties; acceptable-use policy',
+    restriction:
+      'non-commercial uses only: no production use and no hosted service or ' +
+      'API for third parties; acceptable-use policy',
     huggingFace: [],
     licenseNames: ['sai-nc-community', 'stable-cascade-nc-community'],
     scancode: [],
-    spellings: ['Stability AI Non-Commercial Research Community License', 'Stable Non-Commercial Research Community License Agreement'],
+    spellings: [
+      'Stability AI Non-Commercial Research Community License',
+      'Stable Non-Commercial Research Community License Agreement',
+    ],
   },
   {
     // The licence text could not be found; the Hub lists it (Hub id h-research) among the research-only licences.
@@ -103,7 +117,8 @@ export const NAMED_NOT_OPEN_LICENSES: readonly NamedLicense[] = Object.freeze([
     kind: 'non-commercial',
     name: 'H Research License',
     url: 'https://huggingface.co/docs/hub/repositories-licenses',
-    restriction: 'a research licence (its text was not reviewed here; the Hub lists it with the research-only licences)',
+    restriction:
+      'a research licence (its text was not reviewed here; the Hub lists it with the research-only licences)',
     huggingFace: ['h-research'],
     scancode: [],
     spellings: [],
@@ -125,9 +140,10 @@ export const NAMED_NOT_OPEN_LICENSES: readonly NamedLicense[] = Object.freeze([
     // licence assumed for submissions before 2004 (licenses/assumed-1991-2003/) as equivalent.
     id: 'arxiv-nonexclusive-distrib-1.0',
     kind: 'no-redistribution',
-    name: "arXiv.org perpetual, non-exclusive license to distribute",
+    name: 'arXiv.org perpetual, non-exclusive license to distribute',
     url: 'https://arxiv.org/licenses/nonexclusive-distrib/1.0/license.html',
-    restriction: 'grants arXiv alone the right to distribute the article; readers get no right to modify or redistribute it',
+    restriction:
+      'grants arXiv alone the right to distribute the article; readers get no right to modify or redistribute it',
     huggingFace: [],
     scancode: [],
     spellings: [
@@ -155,7 +171,9 @@ export const NAMED_NOT_OPEN_LICENSES: readonly NamedLicense[] = Object.freeze([
     kind: 'permissive',
     name: 'Apple Sample Code License',
     url: 'https://github.com/apple/ml-fastvlm/blob/592b4add3c1c8a518e77d95dc6248e76c1dd591f/LICENSE',
-    restriction: 'use, copy, modify and redistribute with the notice kept, but no patent licence; the same terms as SPDX `AML` (Apple MIT License)',
+    restriction:
+      'use, copy, modify and redistribute with the notice kept, but no patent ' +
+      'licence; the same terms as SPDX `AML` (Apple MIT License)',
     huggingFace: ['apple-ascl'],
     licenseNames: ['apple-sample-code-license'],
     scancode: [],

@@ -14,9 +14,11 @@ export interface OpenLicense {
 }
 
 const ATTRIBUTION = 'permits any use, change and redistribution; the only condition is credit to the author';
-const SHARE_ALIKE = 'permits any use and change; shared adaptations must carry the same license (copyleft), which is allowed';
+const SHARE_ALIKE =
+  'permits any use and change; shared adaptations must carry the same license (copyleft), which is allowed';
 const PUBLIC_DOMAIN = 'gives the work to the public domain as far as the law allows, with no conditions';
-const NO_INVARIANTS = 'GNU documentation license used without invariant sections, so every part may be changed (copyleft)';
+const NO_INVARIANTS =
+  'GNU documentation license used without invariant sections, so every part may be changed (copyleft)';
 const NON_COMMERCIAL = 'its non-commercial clause restricts use';
 const NO_DERIVATIVES = 'its no-derivatives clause forbids changes';
 const INVARIANTS = 'it lets authors add invariant sections that nobody may change';
@@ -53,14 +55,23 @@ const FAMILY_RULES: readonly FamilyRule[] = [
   {
     // GNU FDL 1.1–1.3: open only when used without invariant sections (the `no-invariants` ids).
     match: /^GFDL-(1\.[123])(-no-invariants|-invariants)?(?:-only|-or-later)?$/,
-    judge: (m) => (m[2] === '-no-invariants'
-      ? { open: true, reason: NO_INVARIANTS, url: `https://www.gnu.org/licenses/${m[1] === '1.3' ? '' : 'old-licenses/'}fdl-${m[1]}.txt` }
-      : { open: false, reason: INVARIANTS }),
+    judge: (m) =>
+      m[2] === '-no-invariants'
+        ? {
+            open: true,
+            reason: NO_INVARIANTS,
+            url: `https://www.gnu.org/licenses/${m[1] === '1.3' ? '' : 'old-licenses/'}fdl-${m[1]}.txt`,
+          }
+        : { open: false, reason: INVARIANTS },
   },
   {
     // UK Open Government Licence, every version: any use, change and sharing with attribution.
     match: /^OGL-UK-([123])\.0$/,
-    judge: (m) => ({ open: true, reason: 'UK government licence permitting any use, change and sharing with attribution', url: `https://www.nationalarchives.gov.uk/doc/open-government-licence/version/${m[1]}/` }),
+    judge: (m) => ({
+      open: true,
+      reason: 'UK government licence permitting any use, change and sharing with attribution',
+      url: `https://www.nationalarchives.gov.uk/doc/open-government-licence/version/${m[1]}/`,
+    }),
   },
 ];
 
@@ -77,29 +88,98 @@ export function judgeByFamily(id: string): { open: boolean; reason: string; url?
 const LISTED: readonly OpenLicense[] = [
   { id: 'CC0-1.0', url: 'https://creativecommons.org/publicdomain/zero/1.0/legalcode', reason: PUBLIC_DOMAIN },
   { id: 'CC-PDDC', url: 'https://creativecommons.org/licenses/publicdomain/', reason: PUBLIC_DOMAIN },
-  { id: 'CDLA-Permissive-2.0', url: 'https://cdla.dev/permissive-2-0', reason: 'data license permitting any use, change and sharing; results of computation are unrestricted' },
-  { id: 'CDLA-Permissive-1.0', url: 'https://cdla.io/permissive-1-0', reason: 'data license permitting any use, change and sharing, with notice preserved' },
-  { id: 'CDLA-Sharing-1.0', url: 'https://cdla.io/sharing-1-0', reason: 'data license permitting any use; redistributed data stays under the same terms (copyleft for data)' },
-  { id: 'ODC-By-1.0', url: 'https://opendatacommons.org/licenses/by/1.0/', reason: 'database license permitting any use, change and sharing with attribution' },
-  { id: 'ODbL-1.0', url: 'https://opendatacommons.org/licenses/odbl/1.0/', reason: 'database license permitting any use; shared adapted databases must stay under the same terms (copyleft)' },
-  { id: 'PDDL-1.0', url: 'https://opendatacommons.org/licenses/pddl/1.0/', reason: 'places a database in the public domain, with no conditions' },
-  { id: 'O-UDA-1.0', url: 'https://github.com/microsoft/Open-Use-of-Data-Agreement/blob/v1.0/O-UDA-1.0.md', reason: 'data agreement permitting any use, change and sharing of the data' },
-  { id: 'OpenMDW-1.0', url: 'https://raw.githubusercontent.com/OpenMDW/OpenMDW/refs/heads/main/1.0/LICENSE.openmdw', reason: 'permissive license written for model materials (weights, code, data, documentation), without use restrictions' },
+  {
+    id: 'CDLA-Permissive-2.0',
+    url: 'https://cdla.dev/permissive-2-0',
+    reason: 'data license permitting any use, change and sharing; results of computation are unrestricted',
+  },
+  {
+    id: 'CDLA-Permissive-1.0',
+    url: 'https://cdla.io/permissive-1-0',
+    reason: 'data license permitting any use, change and sharing, with notice preserved',
+  },
+  {
+    id: 'CDLA-Sharing-1.0',
+    url: 'https://cdla.io/sharing-1-0',
+    reason: 'data license permitting any use; redistributed data stays under the same terms (copyleft for data)',
+  },
+  {
+    id: 'ODC-By-1.0',
+    url: 'https://opendatacommons.org/licenses/by/1.0/',
+    reason: 'database license permitting any use, change and sharing with attribution',
+  },
+  {
+    id: 'ODbL-1.0',
+    url: 'https://opendatacommons.org/licenses/odbl/1.0/',
+    reason: 'database license permitting any use; shared adapted databases must stay under the same terms (copyleft)',
+  },
+  {
+    id: 'PDDL-1.0',
+    url: 'https://opendatacommons.org/licenses/pddl/1.0/',
+    reason: 'places a database in the public domain, with no conditions',
+  },
+  {
+    id: 'O-UDA-1.0',
+    url: 'https://github.com/microsoft/Open-Use-of-Data-Agreement/blob/v1.0/O-UDA-1.0.md',
+    reason: 'data agreement permitting any use, change and sharing of the data',
+  },
+  {
+    id: 'OpenMDW-1.0',
+    url: 'https://raw.githubusercontent.com/OpenMDW/OpenMDW/refs/heads/main/1.0/LICENSE.openmdw',
+    reason:
+      'permissive license written for model materials (weights, code, data, documentation), without use restrictions',
+  },
   // Not (yet) an SPDX id; Hugging Face lists it as `openmdw-1.1`. The only change from 1.0: a
   // copyright suit, like a patent suit, ends the licence of whoever brings it.
-  { id: 'OpenMDW-1.1', url: 'https://github.com/OpenMDW/OpenMDW/blob/b26b32b34ad2edcc29a7707abb68dcfb25a538c1/1.1/LICENSE.OpenMDW-1.1', reason: 'permissive license written for model materials (weights, code, data, documentation), without use restrictions' },
-  { id: 'OGL-Canada-2.0', url: 'https://open.canada.ca/en/open-government-licence-canada', reason: 'Canadian government licence permitting any use, change and sharing with attribution' },
-  { id: 'etalab-2.0', url: 'https://github.com/DISIC/politique-de-contribution-open-source/blob/master/LICENSE.pdf', reason: 'French government open licence permitting any use, change and sharing with attribution' },
-  { id: 'DL-DE-BY-2.0', url: 'https://www.govdata.de/dl-de/by-2-0', reason: 'German data licence permitting any use, change and sharing with attribution' },
-  { id: 'DL-DE-ZERO-2.0', url: 'https://www.govdata.de/dl-de/zero-2-0', reason: 'German data licence permitting any use without conditions' },
-  { id: 'NLOD-2.0', url: 'https://data.norge.no/nlod/en/2.0', reason: 'Norwegian open government data licence permitting any use with attribution' },
-  { id: 'NLOD-1.0', url: 'https://data.norge.no/nlod/en/1.0', reason: 'Norwegian open government data licence permitting any use with attribution' },
-  { id: 'FreeBSD-DOC', url: 'https://www.freebsd.org/copyright/freebsd-doc-license/', reason: 'permissive documentation license (BSD-style): any use, change and sharing with notice kept' },
+  {
+    id: 'OpenMDW-1.1',
+    url: 'https://github.com/OpenMDW/OpenMDW/blob/b26b32b34ad2edcc29a7707abb68dcfb25a538c1/1.1/LICENSE.OpenMDW-1.1',
+    reason:
+      'permissive license written for model materials (weights, code, data, documentation), without use restrictions',
+  },
+  {
+    id: 'OGL-Canada-2.0',
+    url: 'https://open.canada.ca/en/open-government-licence-canada',
+    reason: 'Canadian government licence permitting any use, change and sharing with attribution',
+  },
+  {
+    id: 'etalab-2.0',
+    url: 'https://github.com/DISIC/politique-de-contribution-open-source/blob/master/LICENSE.pdf',
+    reason: 'French government open licence permitting any use, change and sharing with attribution',
+  },
+  {
+    id: 'DL-DE-BY-2.0',
+    url: 'https://www.govdata.de/dl-de/by-2-0',
+    reason: 'German data licence permitting any use, change and sharing with attribution',
+  },
+  {
+    id: 'DL-DE-ZERO-2.0',
+    url: 'https://www.govdata.de/dl-de/zero-2-0',
+    reason: 'German data licence permitting any use without conditions',
+  },
+  {
+    id: 'NLOD-2.0',
+    url: 'https://data.norge.no/nlod/en/2.0',
+    reason: 'Norwegian open government data licence permitting any use with attribution',
+  },
+  {
+    id: 'NLOD-1.0',
+    url: 'https://data.norge.no/nlod/en/1.0',
+    reason: 'Norwegian open government data licence permitting any use with attribution',
+  },
+  {
+    id: 'FreeBSD-DOC',
+    url: 'https://www.freebsd.org/copyright/freebsd-doc-license/',
+    reason: 'permissive documentation license (BSD-style): any use, change and sharing with notice kept',
+  },
 ];
 
 const RULED: readonly OpenLicense[] = [...SPDX_LICENSES.values()]
   .filter((l) => !l.deprecated && judgeByFamily(l.id)?.open)
-  .map((l) => { const j = judgeByFamily(l.id)!; return { id: l.id, url: j.url ?? l.url, reason: j.reason }; })
+  .map((l) => {
+    const j = judgeByFamily(l.id)!;
+    return { id: l.id, url: j.url ?? l.url, reason: j.reason };
+  })
   .sort((a, b) => familyOrder(a.id, b.id));
 
 /**
@@ -125,7 +205,9 @@ function familyOrder(a: string, b: string): number {
 }
 
 /** Curated open license by exact id. */
-export const OPEN_LICENSES_BY_ID: ReadonlyMap<string, OpenLicense> = new Map(OPEN_LICENSES.map((e) => [e.id, e] as const));
+export const OPEN_LICENSES_BY_ID: ReadonlyMap<string, OpenLicense> = new Map(
+  OPEN_LICENSES.map((e) => [e.id, e] as const),
+);
 
 /** Curated ids that are not (yet) in the bundled SPDX list; they are still treated as known ids. */
 export const OPEN_IDS_OUTSIDE_SPDX: readonly string[] = Object.freeze(

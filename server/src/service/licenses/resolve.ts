@@ -19,7 +19,10 @@ export type Resolution =
   | { readonly kind: 'family'; readonly candidates: readonly string[]; readonly plus: boolean }
   /** A license recognised by name with use restrictions (`entry.kind` is `use-restricted`). */
   | { readonly kind: 'restricted'; readonly entry: NamedLicense }
-  /** A license recognised by name that is not open for another reason: non-commercial, no redistribution, or permissive but unreviewed. */
+  /**
+   * A license recognised by name that is not open for another reason: non-commercial, no redistribution, or permissive
+   * but unreviewed.
+   */
   | { readonly kind: 'not-open'; readonly entry: NamedLicense }
   /** `LicenseRef-…` / `DocumentRef-…:LicenseRef-…`; `canonical` fixes the prefix casing. */
   | { readonly kind: 'custom'; readonly canonical: string }
@@ -61,15 +64,24 @@ export function resolveLicense(raw: string): Resolution {
   }
 
   const named = lookupNamed(text) ?? (plus ? lookupNamed(base) : undefined);
-  if (named) return named.kind === 'use-restricted' ? { kind: 'restricted', entry: named } : { kind: 'not-open', entry: named };
+  if (named)
+    return named.kind === 'use-restricted' ? { kind: 'restricted', entry: named } : { kind: 'not-open', entry: named };
 
   const custom = canonicalCustom(text, CUSTOM_RE, 'LicenseRef-');
   // `LicenseRef-OpenMDW-1.1`: how a license the SPDX list does not have yet is written, as its own publisher advises.
-  const curated = custom && !custom.startsWith('DocumentRef-') ? OPEN_LICENSES_BY_LOWER.get(custom.slice('LicenseRef-'.length).toLowerCase()) : undefined;
+  const curated =
+    custom && !custom.startsWith('DocumentRef-')
+      ? OPEN_LICENSES_BY_LOWER.get(custom.slice('LicenseRef-'.length).toLowerCase())
+      : undefined;
   if (curated && !SPDX_LICENSES.has(curated)) return { kind: 'spdx', id: curated, exact: true, plus: false };
   if (custom) return { kind: 'custom', canonical: custom };
 
-  for (const [candidate, withPlus] of plus ? ([[text, false], [base, true]] as const) : ([[text, false]] as const)) {
+  for (const [candidate, withPlus] of plus
+    ? ([
+        [text, false],
+        [base, true],
+      ] as const)
+    : ([[text, false]] as const)) {
     const key = compactKey(candidate);
     if (key.length === 0) continue;
     const alias = ALIASES.get(key);

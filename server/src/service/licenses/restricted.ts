@@ -24,7 +24,13 @@ export const RESTRICTED_LICENSES: readonly RestrictedLicense[] = Object.freeze([
     restriction: `${LLAMA_CLAUSES}; no use to improve other large language models`,
     huggingFace: ['llama2'],
     scancode: ['LicenseRef-scancode-llama-2-license-2023'],
-    spellings: ['Llama 2 Community License', 'Llama 2 Community License Agreement', 'LLAMA 2 COMMUNITY LICENSE AGREEMENT', 'Meta Llama 2 Community License', 'Llama 2 License'],
+    spellings: [
+      'Llama 2 Community License',
+      'Llama 2 Community License Agreement',
+      'LLAMA 2 COMMUNITY LICENSE AGREEMENT',
+      'Meta Llama 2 Community License',
+      'Llama 2 License',
+    ],
   },
   {
     id: 'llama3',
@@ -34,7 +40,13 @@ export const RESTRICTED_LICENSES: readonly RestrictedLicense[] = Object.freeze([
     restriction: `${LLAMA_CLAUSES}; no use to improve other large language models`,
     huggingFace: ['llama3'],
     scancode: ['LicenseRef-scancode-llama-3-license-2024'],
-    spellings: ['Llama 3 Community License', 'Llama 3 Community License Agreement', 'META LLAMA 3 COMMUNITY LICENSE AGREEMENT', 'Meta Llama 3 Community License', 'Llama 3 License'],
+    spellings: [
+      'Llama 3 Community License',
+      'Llama 3 Community License Agreement',
+      'META LLAMA 3 COMMUNITY LICENSE AGREEMENT',
+      'Meta Llama 3 Community License',
+      'Llama 3 License',
+    ],
   },
   {
     id: 'llama3.1',
@@ -44,7 +56,12 @@ export const RESTRICTED_LICENSES: readonly RestrictedLicense[] = Object.freeze([
     restriction: LLAMA_CLAUSES,
     huggingFace: ['llama3.1'],
     scancode: ['LicenseRef-scancode-llama-3.1-license-2024'],
-    spellings: ['Llama 3.1 Community License', 'Llama 3.1 Community License Agreement', 'LLAMA 3.1 COMMUNITY LICENSE AGREEMENT', 'Llama 3.1 License'],
+    spellings: [
+      'Llama 3.1 Community License',
+      'Llama 3.1 Community License Agreement',
+      'LLAMA 3.1 COMMUNITY LICENSE AGREEMENT',
+      'Llama 3.1 License',
+    ],
   },
   {
     id: 'llama3.2',
@@ -54,7 +71,12 @@ export const RESTRICTED_LICENSES: readonly RestrictedLicense[] = Object.freeze([
     restriction: LLAMA_CLAUSES,
     huggingFace: ['llama3.2'],
     scancode: ['LicenseRef-scancode-llama-3.2-license-2024'],
-    spellings: ['Llama 3.2 Community License', 'Llama 3.2 Community License Agreement', 'LLAMA 3.2 COMMUNITY LICENSE AGREEMENT', 'Llama 3.2 License'],
+    spellings: [
+      'Llama 3.2 Community License',
+      'Llama 3.2 Community License Agreement',
+      'LLAMA 3.2 COMMUNITY LICENSE AGREEMENT',
+      'Llama 3.2 License',
+    ],
   },
   {
     id: 'llama3.3',
@@ -64,7 +86,12 @@ export const RESTRICTED_LICENSES: readonly RestrictedLicense[] = Object.freeze([
     restriction: LLAMA_CLAUSES,
     huggingFace: ['llama3.3'],
     scancode: ['LicenseRef-scancode-llama-3.3-license-2024'],
-    spellings: ['Llama 3.3 Community License', 'Llama 3.3 Community License Agreement', 'LLAMA 3.3 COMMUNITY LICENSE AGREEMENT', 'Llama 3.3 License'],
+    spellings: [
+      'Llama 3.3 Community License',
+      'Llama 3.3 Community License Agreement',
+      'LLAMA 3.3 COMMUNITY LICENSE AGREEMENT',
+      'Llama 3.3 License',
+    ],
   },
   {
     id: 'llama4',
@@ -74,7 +101,12 @@ export const RESTRICTED_LICENSES: readonly RestrictedLicense[] = Object.freeze([
     restriction: LLAMA_CLAUSES,
     huggingFace: ['llama4'],
     scancode: ['LicenseRef-scancode-llama-4-license-2025'],
-    spellings: ['Llama 4 Community License', 'Llama 4 Community License Agreement', 'LLAMA 4 COMMUNITY LICENSE AGREEMENT', 'Llama 4 License'],
+    spellings: [
+      'Llama 4 Community License',
+      'Llama 4 Community License Agreement',
+      'LLAMA 4 COMMUNITY LICENSE AGREEMENT',
+      'Llama 4 License',
+    ],
   },
   // The first LLaMA licence and the DeepFloyd IF licence are non-commercial research licences;
   // they are reported as `license/restricted` (not `license/not-open` like the research licences
@@ -188,7 +220,12 @@ export const RESTRICTED_LICENSES: readonly RestrictedLicense[] = Object.freeze([
     huggingFace: ['grok2', 'grok-2', 'grok2-community'],
     scancode: [],
     // Renamed "xAI Community License Agreement" on 2025-11-04 (same grant and restrictions).
-    spellings: ['Grok 2 Community License', 'Grok 2 Community License Agreement', 'Grok-2 Community License', 'xAI Community License Agreement'],
+    spellings: [
+      'Grok 2 Community License',
+      'Grok 2 Community License Agreement',
+      'Grok-2 Community License',
+      'xAI Community License Agreement',
+    ],
   },
   {
     // Read: the licence as redistributed with Falcon-180B (Space tiiuae/falcon-180b-license, LICENSE.txt and
@@ -201,7 +238,12 @@ export const RESTRICTED_LICENSES: readonly RestrictedLicense[] = Object.freeze([
     restriction: 'acceptable-use policy that TII may update at any time; hosted use may need a separate licence',
     huggingFace: [],
     scancode: [],
-    spellings: ['Falcon-180B TII License', 'Falcon 180B TII License', 'FALCON 180B TII LICENSE VERSION 1.0', 'Falcon-180B License'],
+    spellings: [
+      'Falcon-180B TII License',
+      'Falcon 180B TII License',
+      'FALCON 180B TII LICENSE VERSION 1.0',
+      'Falcon-180B License',
+    ],
   },
   {
     // "TII Falcon License 2.0" on the Falcon2-11B model card; the text is titled
@@ -213,7 +255,12 @@ export const RESTRICTED_LICENSES: readonly RestrictedLicense[] = Object.freeze([
     restriction: 'acceptable-use policy that TII may update at any time, to be imposed on every derivative',
     huggingFace: [],
     scancode: ['LicenseRef-scancode-falcon-2-11b-1.0'],
-    spellings: ['TII Falcon License 2.0', 'TII Falcon License Version 2.0', 'Falcon 2 11B TII License', 'Falcon 2 11B TII License Version 1.0'],
+    spellings: [
+      'TII Falcon License 2.0',
+      'TII Falcon License Version 2.0',
+      'Falcon 2 11B TII License',
+      'Falcon 2 11B TII License Version 1.0',
+    ],
   },
   {
     // Read: "TII Falcon License" (December 2024), the text behind `license_name: falcon-llm-license` on the
@@ -225,11 +272,18 @@ export const RESTRICTED_LICENSES: readonly RestrictedLicense[] = Object.freeze([
     kind: 'use-restricted',
     name: 'TII Falcon License (Falcon 3)',
     url: 'https://github.com/jshahbazi/boros/blob/38675c5f23a5a65a10d2f675798ed161fab99a49/licenses/models/Falcon-LLM-LICENSE.md',
-    restriction: 'acceptable-use policy that TII may update at any time, binding outputs too and to be imposed on every derivative',
+    restriction:
+      'acceptable-use policy that TII may update at any time, binding outputs ' +
+      'too and to be imposed on every derivative',
     huggingFace: [],
     licenseNames: ['falcon-llm-license'],
     scancode: [],
-    spellings: ['TII Falcon License', 'Falcon-LLM License', 'Falcon LLM License 2.0', 'TII Falcon License December 2024'],
+    spellings: [
+      'TII Falcon License',
+      'Falcon-LLM License',
+      'Falcon LLM License 2.0',
+      'TII Falcon License December 2024',
+    ],
   },
   {
     // "TII Falcon Mamba 7B License 1.0" (`license_name: falcon-mamba-7b-license`; the GGUF builds write
@@ -245,7 +299,12 @@ export const RESTRICTED_LICENSES: readonly RestrictedLicense[] = Object.freeze([
     huggingFace: [],
     licenseNames: ['falcon-mamba-7b-license', 'falcon-mamba-license'],
     scancode: [],
-    spellings: ['TII Falcon Mamba 7B License', 'TII Falcon Mamba 7B License 1.0', 'TII Falcon-Mamba License 2.0', 'TII Falcon Mamba License'],
+    spellings: [
+      'TII Falcon Mamba 7B License',
+      'TII Falcon Mamba 7B License 1.0',
+      'TII Falcon-Mamba License 2.0',
+      'TII Falcon Mamba License',
+    ],
   },
   {
     // Read: QwenLM/Qwen "Tongyi Qianwen LICENSE AGREEMENT" (release date 2023-08-03), §4 and §5(b).
@@ -253,7 +312,9 @@ export const RESTRICTED_LICENSES: readonly RestrictedLicense[] = Object.freeze([
     kind: 'use-restricted',
     name: 'Tongyi Qianwen License Agreement',
     url: 'https://github.com/QwenLM/Qwen/blob/2df8e8ac450fa185c421a08b0090ef81826caa6e/Tongyi%20Qianwen%20LICENSE%20AGREEMENT',
-    restriction: 'products with more than 100 million monthly active users need a separate licence; no use of the model or its output to improve other large language models',
+    restriction:
+      'products with more than 100 million monthly active users need a ' +
+      'separate licence; no use of the model or its output to improve other large language models',
     huggingFace: [],
     licenseNames: ['tongyi-qianwen', 'tongyi-qianwen-license', 'tongyi-qianwen-license-agreement', 'tongyi-qwen'],
     scancode: ['LicenseRef-scancode-tongyi-qianwen-2023'],
@@ -278,19 +339,26 @@ export const RESTRICTED_LICENSES: readonly RestrictedLicense[] = Object.freeze([
     kind: 'use-restricted',
     name: 'Yi Series Models Community License Agreement',
     url: 'https://github.com/01-ai/Yi/blob/90fe5676d3ec5f9e5b54601de4aa5f80a13d5f79/MODEL_LICENSE_AGREEMENT.txt',
-    restriction: 'no military or unlawful use; commercial use only under a separate commercial licence from 01.AI; revocable',
+    restriction:
+      'no military or unlawful use; commercial use only under a separate commercial licence from 01.AI; revocable',
     huggingFace: [],
     licenseNames: ['yi-license'],
     scancode: [],
-    spellings: ['Yi Series Models Community License Agreement', 'Yi Series Models Community License', 'Yi Series Models License Agreement'],
+    spellings: [
+      'Yi Series Models Community License Agreement',
+      'Yi Series Models Community License',
+      'Yi Series Models License Agreement',
+    ],
   },
   {
-    // Read: deepseek-ai/DeepSeek-LLM LICENSE-MODEL, "DEEPSEEK LICENSE AGREEMENT" version 1.0 of 2023-10-23, §4(a), §5, Attachment A.
+    // Read: deepseek-ai/DeepSeek-LLM LICENSE-MODEL, "DEEPSEEK LICENSE AGREEMENT" version 1.0 of 2023-10-23, §4(a), §5,
+    // Attachment A.
     id: 'deepseek',
     kind: 'use-restricted',
     name: 'DeepSeek License Agreement',
     url: 'https://github.com/deepseek-ai/DeepSeek-LLM/blob/f8b3d77beb4449d77932eccc6abe08826ad3c608/LICENSE-MODEL',
-    restriction: 'use-based restrictions (Attachment A, among them no military use) that must be imposed on every derivative',
+    restriction:
+      'use-based restrictions (Attachment A, among them no military use) that must be imposed on every derivative',
     huggingFace: [],
     licenseNames: ['deepseek', 'deepseek-license', 'deepseek-model-agreement'],
     scancode: ['LicenseRef-scancode-deepseek-la-1.0'],
@@ -303,31 +371,39 @@ export const RESTRICTED_LICENSES: readonly RestrictedLicense[] = Object.freeze([
     kind: 'use-restricted',
     name: 'Community License for Baichuan 2 Model',
     url: 'https://huggingface.co/baichuan-inc/Baichuan2-7B-Base/blob/main/Baichuan%202%E6%A8%A1%E5%9E%8B%E7%A4%BE%E5%8C%BA%E8%AE%B8%E5%8F%AF%E5%8D%8F%E8%AE%AE.pdf',
-    restriction: 'commercial use only with written authorisation, and only for services under 1 million daily active users run by neither software nor cloud service providers',
+    restriction:
+      'commercial use only with written authorisation, and only for services ' +
+      'under 1 million daily active users run by neither software nor cloud service providers',
     huggingFace: [],
     licenseNames: ['baichuan2-community-license'],
     scancode: [],
     spellings: ['Baichuan 2 Community License', 'Baichuan 2 Model Community License Agreement'],
   },
   {
-    // Read: NVIDIA Open Model License Agreement, version of 2025-10-24 (ScanCode key nvidia-open-model-2025), §2.1 and §2.3.
+    // Read: NVIDIA Open Model License Agreement, version of 2025-10-24 (ScanCode key nvidia-open-model-2025), §2.1 and
+    // §2.3.
     id: 'nvidia-open-model-license',
     kind: 'use-restricted',
     name: 'NVIDIA Open Model License Agreement',
     url: 'https://www.nvidia.com/en-us/agreements/enterprise-software/nvidia-open-model-license/',
-    restriction: "use must follow NVIDIA's Trustworthy AI terms; the licence ends if a safety guardrail is bypassed; NVIDIA may change the terms",
+    restriction:
+      "use must follow NVIDIA's Trustworthy AI terms; the licence ends if a " +
+      'safety guardrail is bypassed; NVIDIA may change the terms',
     huggingFace: [],
     licenseNames: ['nvidia-open-model-license'],
     scancode: ['LicenseRef-scancode-nvidia-open-model-2025'],
     spellings: ['NVIDIA Open Model License', 'NVIDIA Open Model License Agreement'],
   },
   {
-    // Read: "STABILITY AI COMMUNITY LICENSE AGREEMENT", last updated 2024-07-05 (Stability-AI/stable-fast-3d LICENSE.md), §III and §IV(b).
+    // Read: "STABILITY AI COMMUNITY LICENSE AGREEMENT", last updated 2024-07-05 (Stability-AI/stable-fast-3d
+    // LICENSE.md), §III and §IV(b).
     id: 'stabilityai-ai-community',
     kind: 'use-restricted',
     name: 'Stability AI Community License Agreement',
     url: 'https://github.com/Stability-AI/stable-fast-3d/blob/ff21fc491b4dc5314bf6734c7c0dabd86b5f5bb2/LICENSE.md',
-    restriction: 'the licence ends once you earn more than US$1,000,000 a year; acceptable-use policy; no use to create or improve other foundational generative AI models',
+    restriction:
+      'the licence ends once you earn more than US$1,000,000 a year; ' +
+      'acceptable-use policy; no use to create or improve other foundational generative AI models',
     huggingFace: [],
     licenseNames: ['stabilityai-ai-community', 'stabilityai-community-license'],
     scancode: [],

@@ -61,8 +61,8 @@ export const SPDX_LICENSES_BY_LOWER: ReadonlyMap<string, string> = new Map(
 let collator: Intl.Collator | undefined;
 /**
  * Compares names case-insensitively, with one collator made on first use: `localeCompare` with
- * options builds one per call (~80 ms for the SPDX list), and making the first costs ~12 ms
- * of ICU set-up, which a start that suggests and completes nothing should not pay.
+ * options builds one per call, and making the first costs ICU set-up, which a start that
+ * suggests and completes nothing should not pay.
  */
 export function byName(a: string, b: string): number {
   return (collator ??= new Intl.Collator('en', { sensitivity: 'base' })).compare(a, b);
@@ -71,7 +71,12 @@ export function byName(a: string, b: string): number {
 let currentIds: readonly string[] | undefined;
 /** Non-deprecated ids, sorted case-insensitively (for suggestions and completion; built on first use). */
 export function spdxCurrentIds(): readonly string[] {
-  return (currentIds ??= Object.freeze([...SPDX_LICENSES.values()].filter((l) => !l.deprecated).map((l) => l.id).sort(byName)));
+  return (currentIds ??= Object.freeze(
+    [...SPDX_LICENSES.values()]
+      .filter((l) => !l.deprecated)
+      .map((l) => l.id)
+      .sort(byName),
+  ));
 }
 
 function buildExceptions(): ReadonlyMap<string, SpdxException> {

@@ -12,7 +12,16 @@ import { isOpen } from './verdict';
 import { notOpenReason } from './openList';
 import { listIds, quoteUserText as quote } from '../text/text';
 
-export type TreatAsOpenRefusal = 'empty' | 'too-long' | 'too-many' | 'expression' | 'already-open' | 'not-open' | 'judged' | 'ambiguous' | 'no-license';
+export type TreatAsOpenRefusal =
+  | 'empty'
+  | 'too-long'
+  | 'too-many'
+  | 'expression'
+  | 'already-open'
+  | 'not-open'
+  | 'judged'
+  | 'ambiguous'
+  | 'no-license';
 
 /**
  * Bounds on the list: no license name is longer, and no organisation reviews more; beyond them
@@ -23,7 +32,12 @@ export const MAX_TREAT_AS_OPEN_LENGTH = 200;
 
 export type TreatAsOpenJudgment =
   | { readonly entry: string; readonly accepted: true; readonly key: string }
-  | { readonly entry: string; readonly accepted: false; readonly refusal: TreatAsOpenRefusal; readonly message: string };
+  | {
+      readonly entry: string;
+      readonly accepted: false;
+      readonly refusal: TreatAsOpenRefusal;
+      readonly message: string;
+    };
 
 /** The keys an entry is matched by: a custom id, a license recognised by name, or free text. */
 export const customKey = (canonical: string): string => `ref:${canonical.toLowerCase()}`;
@@ -36,9 +50,19 @@ const EXPRESSION = /\s(?:AND|OR|WITH)\s/i;
 export function judgeTreatAsOpen(written: string): TreatAsOpenJudgment {
   const entry = written.trim();
   const shown = quote(entry);
-  const refuse = (refusal: TreatAsOpenRefusal, why: string): TreatAsOpenJudgment => ({ entry, accepted: false, refusal, message: `${shown} ${why}` });
+  const refuse = (refusal: TreatAsOpenRefusal, why: string): TreatAsOpenJudgment => ({
+    entry,
+    accepted: false,
+    refusal,
+    message: `${shown} ${why}`,
+  });
   if (entry === '') return { entry, accepted: false, refusal: 'empty', message: 'An empty entry names no license.' };
-  if (entry.length > MAX_TREAT_AS_OPEN_LENGTH) return refuse('too-long', `is ${entry.length.toLocaleString('en-US')} characters long: no license name is longer than ${MAX_TREAT_AS_OPEN_LENGTH}, so it is ignored.`);
+  if (entry.length > MAX_TREAT_AS_OPEN_LENGTH)
+    return refuse(
+      'too-long',
+      `is ${entry.length.toLocaleString('en-US')} characters long: no license ` +
+        `name is longer than ${MAX_TREAT_AS_OPEN_LENGTH}, so it is ignored.`,
+    );
   if (EXPRESSION.test(entry)) return refuse('expression', 'is an expression: list each license on its own.');
   const exception = resolveException(entry);
   if (exception.kind === 'custom') return { entry, accepted: true, key: customKey(exception.canonical) };
@@ -47,19 +71,38 @@ export function judgeTreatAsOpen(written: string): TreatAsOpenJudgment {
     case 'custom':
       return { entry, accepted: true, key: customKey(r.canonical) };
     case 'spdx': {
-      if (isOpen(r.id)) return refuse('already-open', `is already open (${r.id === entry ? 'the checker knows it' : `\`${r.id}\``}); it needs no entry.`);
+      if (isOpen(r.id))
+        return refuse(
+          'already-open',
+          `is already open (${r.id === entry ? 'the checker knows it' : `\`${r.id}\``}); it needs no entry.`,
+        );
       const why = notOpenReason(r.id);
       return why
         ? refuse('not-open', `is known not to be open: ${why}. No setting can make it open.`)
-        : refuse('judged', `is an SPDX license the checker already judges: it is neither OSI-approved nor one of the reviewed open data/content licenses. The setting is for licenses the checker does not know (\`LicenseRef-…\` ids and unrecognised names); to have an SPDX license reviewed as open, see docs/license-policy.md.`);
+        : refuse(
+            'judged',
+            `is an SPDX license the checker already judges: it is neither OSI-approved ` +
+              `nor one of the reviewed open data/content licenses. The setting is for ` +
+              `licenses the checker does not know (\`LicenseRef-…\` ids and unrecognised ` +
+              `names); to have an SPDX license reviewed as open, see docs/license-policy.md.`,
+          );
     }
     case 'family':
-      return refuse('ambiguous', `names a family of licenses (${listIds(r.candidates)}), not one: list the exact license.`);
+      return refuse(
+        'ambiguous',
+        `names a family of licenses (${listIds(r.candidates)}), not one: list the exact license.`,
+      );
     case 'restricted':
-      return refuse('not-open', `is the ${r.entry.name}, which restricts use (${r.entry.restriction}). No setting can make it open.`);
+      return refuse(
+        'not-open',
+        `is the ${r.entry.name}, which restricts use (${r.entry.restriction}). No setting can make it open.`,
+      );
     case 'not-open':
       if (r.entry.kind === 'permissive') return { entry, accepted: true, key: namedKey(r.entry.id) };
-      return refuse('not-open', `is the ${r.entry.name}, which is not open (${r.entry.restriction}). No setting can make it open.`);
+      return refuse(
+        'not-open',
+        `is the ${r.entry.name}, which is not open (${r.entry.restriction}). No setting can make it open.`,
+      );
     case 'none':
       return refuse('no-license', 'names no license.');
     case 'unknown':
@@ -94,13 +137,23 @@ function judge(list: readonly string[]): TreatAsOpen {
   const judgments = list.slice(0, MAX_TREAT_AS_OPEN_ENTRIES).map(judgeTreatAsOpen);
   if (list.length > MAX_TREAT_AS_OPEN_ENTRIES) {
     const rest = list.length - MAX_TREAT_AS_OPEN_ENTRIES;
-    judgments.push({ entry: `${rest.toLocaleString('en-US')} more`, accepted: false, refusal: 'too-many',
-      message: `The list has ${list.length.toLocaleString('en-US')} entries; only the first ${MAX_TREAT_AS_OPEN_ENTRIES} are read, and the ${rest.toLocaleString('en-US')} after them are ignored.` });
+    judgments.push({
+      entry: `${rest.toLocaleString('en-US')} more`,
+      accepted: false,
+      refusal: 'too-many',
+      message:
+        `The list has ${list.length.toLocaleString('en-US')} entries; only the first ` +
+        `${MAX_TREAT_AS_OPEN_ENTRIES} are read, and the ${rest.toLocaleString('en-US')}` +
+        ` after them are ignored.`,
+    });
   }
   const keys = new Set<string>();
   const refused = new Map<string, string>();
   for (const j of judgments) {
-    if (j.accepted) { keys.add(j.key); continue; }
+    if (j.accepted) {
+      keys.add(j.key);
+      continue;
+    }
     if (j.refusal === 'empty' || j.refusal === 'too-long' || j.refusal === 'too-many') continue;
     refused.set(textKey(j.entry), j.message);
     const r = resolveLicense(j.entry);

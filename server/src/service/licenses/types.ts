@@ -29,7 +29,10 @@ export type NamedLicenseKind = 'use-restricted' | 'non-commercial' | 'no-redistr
 
 /** A license recognised by name (the tables in `restricted.ts` and `namedNotOpen.ts`, indexed by `named.ts`). */
 export interface NamedLicense {
-  /** Stable id: the Hugging Face license id when there is one, else the `license_name` publishers use, else the ScanCode key. */
+  /**
+   * Stable id: the Hugging Face license id when there is one, else the `license_name` publishers use, else the ScanCode
+   * key.
+   */
   readonly id: string;
   readonly name: string;
   /** The license text that was read to classify the entry. */

@@ -23,21 +23,28 @@ export function qualifies(id: string, test: LicenseTest): boolean {
   return test === 'osi' ? isOsiApproved(head) : isOpen(head);
 }
 
-/** Why `id` fails `test`, as a short clause ("not OSI-approved", "not open: its non-commercial clause restricts use"). */
+/**
+ * Why `id` fails `test`, as a short clause ("not OSI-approved", "not open: its non-commercial clause restricts use").
+ */
 export function failureReason(id: string, test: LicenseTest): string {
   const head = headId(id);
   if (test === 'osi') {
-    return isOpen(head) ? 'not OSI-approved (an open data/content license, fine for parameters, data and documentation but not for code)' : 'not OSI-approved';
+    return isOpen(head)
+      ? 'not OSI-approved (an open data/content license, fine for parameters, data and documentation but not for code)'
+      : 'not OSI-approved';
   }
   const why = notOpenReason(head);
-  return why ? `not open: ${why}` : 'not open: it is neither OSI-approved nor one of the reviewed open data/content licenses';
+  return why
+    ? `not open: ${why}`
+    : 'not open: it is neither OSI-approved nor one of the reviewed open data/content licenses';
 }
 
 /** What a component under `test` needs, as a sentence. */
 export function requirement(test: LicenseTest): string {
   return test === 'osi'
     ? 'Code components need an OSI-approved license (e.g. Apache-2.0, MIT).'
-    : 'Parameters, data information and documentation need OSD-conformant terms (e.g. Apache-2.0, CC-BY-4.0, CDLA-Permissive-2.0).';
+    : 'Parameters, data information and documentation need OSD-conformant ' +
+        'terms (e.g. Apache-2.0, CC-BY-4.0, CDLA-Permissive-2.0).';
 }
 
 export function failCode(test: LicenseTest): 'license/not-osi-approved' | 'license/not-open' {
@@ -57,7 +64,11 @@ export function restrictionPredicate(restriction: { name: string; terms: string 
  */
 export function notOpenPredicate(notOpen: NotOpenTerms, test: LicenseTest = 'open'): string {
   if (notOpen.kind === 'permissive') {
-    return `is the ${notOpen.name}, a permissive license (${notOpen.terms}) that is not OSI-approved${test === 'open' ? ' and not on the reviewed open list' : ''}.`;
+    return (
+      `is the ${notOpen.name}, a permissive license (${notOpen.terms}) that ` +
+      `is not OSI-approved` +
+      `${test === 'open' ? ' and not on the reviewed open list' : ''}.`
+    );
   }
   return `is the ${notOpen.name}, which is not open (${notOpen.terms}).`;
 }

@@ -9,11 +9,7 @@ import { Requirement } from './requirements';
 export function markdownDoc(req: Requirement, options: { example?: boolean } = {}): string {
   const level = req.level === 'required' ? 'Required' : req.level === 'recommended' ? 'Recommended' : 'Optional';
   const condition = req.when ? ` when \`${req.when.sibling}: ${req.when.equals}\`` : '';
-  const parts = [
-    `**${req.title}** — ${level}${condition} by OSAID 1.0`,
-    req.summary,
-    req.explanation,
-  ];
+  const parts = [`**${req.title}** — ${level}${condition} by OSAID 1.0`, req.summary, req.explanation];
   if (req.example && options.example !== false) {
     parts.push('Example:\n```yaml\n' + exampleYaml(req) + '\n```');
   }
@@ -25,7 +21,10 @@ function exampleYaml(req: Requirement): string {
   const key = req.path.slice(req.path.lastIndexOf('.') + 1);
   const example = req.example ?? '';
   if (example.includes('\n') || req.shape.kind === 'section' || req.shape.kind === 'list') {
-    return `${key}:\n${example.split('\n').map((l) => `  ${l}`).join('\n')}`;
+    return `${key}:\n${example
+      .split('\n')
+      .map((l) => `  ${l}`)
+      .join('\n')}`;
   }
   return `${key}: ${example}`;
 }

@@ -11,10 +11,14 @@ import { childrenOf, keyOf, Requirement } from './requirements';
 /** The placeholder value of a scalar requirement. */
 export function placeholderValue(req: Requirement): string {
   switch (req.shape.kind) {
-    case 'enum': return req.shape.default;
-    case 'version': return `"${req.shape.values[0]}"`;
-    case 'boolean': return 'false';
-    default: return PLACEHOLDER;
+    case 'enum':
+      return req.shape.default;
+    case 'version':
+      return `"${req.shape.values[0]}"`;
+    case 'boolean':
+      return 'false';
+    default:
+      return PLACEHOLDER;
   }
 }
 
@@ -132,12 +136,17 @@ export function flowEntry(req: Requirement, value?: string): string {
 
 export function flowValue(req: Requirement): string {
   switch (req.shape.kind) {
-    case 'section': return flowMapping(req.path);
-    case 'list': return `[${flowMapping(`${req.path}[]`)}]`;
-    default: return placeholderValue(req);
+    case 'section':
+      return flowMapping(req.path);
+    case 'list':
+      return `[${flowMapping(`${req.path}[]`)}]`;
+    default:
+      return placeholderValue(req);
   }
 }
 
 export function flowMapping(pattern: string): string {
-  return `{${requiredChildren(pattern).map((r) => flowEntry(r)).join(', ')}}`;
+  return `{${requiredChildren(pattern)
+    .map((r) => flowEntry(r))
+    .join(', ')}}`;
 }

@@ -14,7 +14,8 @@ import { requirementFor, requirements } from '../osaid/requirements';
 import { markdownDoc } from '../osaid/docs';
 
 /** The SARIF `$schema` (OASIS SARIF 2.1.0, errata 01). */
-export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+export const SARIF_SCHEMA_URI =
+  'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 /** What `tool.driver.informationUri` and rules without a requirement link to. */
 export const OSAID_URI = 'https://opensource.org/ai/open-source-ai-definition';
 /** Artifact URIs are relative to this base (the directory the tool ran in). */
@@ -40,10 +41,14 @@ export interface SarifOptions {
 
 export function severityName(severity: DiagnosticSeverity | undefined): Severity | 'hint' {
   switch (severity ?? DiagnosticSeverity.Error) {
-    case DiagnosticSeverity.Error: return 'error';
-    case DiagnosticSeverity.Warning: return 'warning';
-    case DiagnosticSeverity.Information: return 'info';
-    default: return 'hint';
+    case DiagnosticSeverity.Error:
+      return 'error';
+    case DiagnosticSeverity.Warning:
+      return 'warning';
+    case DiagnosticSeverity.Information:
+      return 'info';
+    default:
+      return 'hint';
   }
 }
 
@@ -54,27 +59,45 @@ function level(severity: DiagnosticSeverity | undefined): Sarif.Result.level {
 
 /** Markdown without its inline markup, for SARIF's plain-text fields. */
 export function plainText(markdown: string): string {
-  return markdown.replace(/\*\*([^*]+)\*\*/g, '$1').replace(/`([^`]*)`/g, '$1').replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, '$1 ($2)');
+  return markdown
+    .replace(/\*\*([^*]+)\*\*/g, '$1')
+    .replace(/`([^`]*)`/g, '$1')
+    .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, '$1 ($2)');
 }
 
 /** `osaid/missing` → `OsaidMissing` (SARIF's `reportingDescriptor.name`). */
 function ruleName(code: string): string {
-  return code.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w[0].toUpperCase() + w.slice(1)).join('');
+  return code
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join('');
 }
 
 /** Relative paths become percent-encoded URI references; `file:` URIs stay as they are. */
 export function artifactUri(file: string): string {
   if (/^file:\/\//.test(file)) return file;
-  return file.split('/').map((segment) => encodeURIComponent(segment)).join('/');
+  return file
+    .split('/')
+    .map((segment) => encodeURIComponent(segment))
+    .join('/');
 }
 
 function requirementIds(diagnostics: readonly Diagnostic[]): string[] {
-  const ids = new Set(diagnostics.map((d) => (d.data as DiagnosticData | undefined)?.requirement).filter((r): r is string => !!r && !!requirementFor(r)));
+  const ids = new Set(
+    diagnostics
+      .map((d) => (d.data as DiagnosticData | undefined)?.requirement)
+      .filter((r): r is string => !!r && !!requirementFor(r)),
+  );
   // In the requirements table's order, so the help reads in the manifest's order (docs/manifest-format.md).
   return requirements.map((r) => r.path).filter((p) => ids.has(p));
 }
 
-function rule(code: string, diagnostics: readonly Diagnostic[], codeDocs: SarifOptions['codeDocs']): Sarif.ReportingDescriptor {
+function rule(
+  code: string,
+  diagnostics: readonly Diagnostic[],
+  codeDocs: SarifOptions['codeDocs'],
+): Sarif.ReportingDescriptor {
   const doc = codeDocs[code];
   const meaning = doc?.meaning ?? code;
   const sentence = meaning[0].toUpperCase() + meaning.slice(1) + '.';
@@ -91,9 +114,22 @@ function rule(code: string, diagnostics: readonly Diagnostic[], codeDocs: SarifO
     name: ruleName(code),
     shortDescription: { text: plainText(sentence) },
     fullDescription: { text: plainText(doc?.fix ? `${sentence} Quick fix in the editor: ${doc.fix}.` : sentence) },
-    help: { text: plainText([sentence, ...reqs.map((id) => `${requirementFor(id)!.title}: ${requirementFor(id)!.summary}`)].join('\n')), markdown: markdown.join('\n\n') },
+    help: {
+      text: plainText(
+        [sentence, ...reqs.map((id) => `${requirementFor(id)!.title}: ${requirementFor(id)!.summary}`)].join('\n'),
+      ),
+      markdown: markdown.join('\n\n'),
+    },
     helpUri: firstSource,
-    defaultConfiguration: { level: level(doc?.severity === 'warning' ? DiagnosticSeverity.Warning : doc?.severity === 'info' ? DiagnosticSeverity.Information : DiagnosticSeverity.Error) },
+    defaultConfiguration: {
+      level: level(
+        doc?.severity === 'warning'
+          ? DiagnosticSeverity.Warning
+          : doc?.severity === 'info'
+            ? DiagnosticSeverity.Information
+            : DiagnosticSeverity.Error,
+      ),
+    },
     properties: { tags: [code.split('/')[0]] },
   };
 }
@@ -102,7 +138,13 @@ function rule(code: string, diagnostics: readonly Diagnostic[], codeDocs: SarifO
 export function buildSarif(files: readonly SarifFileInput[], options: SarifOptions): Sarif.Log {
   const all = files.flatMap((f) => f.diagnostics);
   const codes = [...new Set(all.map((d) => String(d.code)))].sort();
-  const rules = codes.map((code) => rule(code, all.filter((d) => String(d.code) === code), options.codeDocs));
+  const rules = codes.map((code) =>
+    rule(
+      code,
+      all.filter((d) => String(d.code) === code),
+      options.codeDocs,
+    ),
+  );
   const ruleIndex = new Map(codes.map((code, i) => [code, i]));
 
   const artifacts: Sarif.Artifact[] = [];
@@ -124,19 +166,23 @@ export function buildSarif(files: readonly SarifFileInput[], options: SarifOptio
         ruleIndex: ruleIndex.get(code)!,
         level: level(d.severity),
         message: { text: d.message },
-        locations: [{
-          physicalLocation: {
-            artifactLocation: { ...location, index },
-            region: {
-              startLine: d.range.start.line + 1,
-              startColumn: d.range.start.character + 1,
-              endLine: d.range.end.line + 1,
-              endColumn: d.range.end.character + 1,
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { ...location, index },
+              region: {
+                startLine: d.range.start.line + 1,
+                startColumn: d.range.start.character + 1,
+                endLine: d.range.end.line + 1,
+                endColumn: d.range.end.character + 1,
+              },
             },
           },
-        }],
+        ],
         partialFingerprints: { 'osaiFinding/v1': n === 0 ? key : `${key}|${n}` },
-        ...(data?.path ? { properties: { path: data.path, ...(data.requirement ? { requirement: data.requirement } : {}) } } : {}),
+        ...(data?.path
+          ? { properties: { path: data.path, ...(data.requirement ? { requirement: data.requirement } : {}) } }
+          : {}),
       });
     }
   });

@@ -21,7 +21,11 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
  * The report of `entries` in `format`. Throws a `ReportParamsError` (nothing rendered) for an
  * unknown format or a malformed entry or option: a request handler answers it InvalidParams.
  */
-export function renderReport(entries: readonly ReportEntry[], format: ReportFormat, options: ReportOptions = {}): string {
+export function renderReport(
+  entries: readonly ReportEntry[],
+  format: ReportFormat,
+  options: ReportOptions = {},
+): string {
   checkReportParams(entries, format, options);
   const model = buildModel(entries, options);
   return format === 'html' ? renderHtml(model) : renderMarkdown(model);

@@ -11,12 +11,27 @@ import { MOF_URL, NO_GAPS, OSAID_URL, RECOMMENDED_HEADING, requirementLabel, sum
 export function renderMarkdown(model: ReportModel): string {
   const out: string[] = [];
   out.push(`# ${mdText(model.title)}`, '');
-  out.push(`Generated ${utc(model.date)}${model.generator ? ` by ${mdText(model.generator)}` : ''}, against the [Open Source AI Definition 1.0](${OSAID_URL}).`, '');
+  out.push(
+    `Generated ${utc(model.date)}` +
+      `${model.generator ? ` by ${mdText(model.generator)}` : ''}, against ` +
+      `the [Open Source AI Definition 1.0](${OSAID_URL}).`,
+    '',
+  );
   out.push(summaryLine(model), '');
-  out.push(`Status: ${Object.values(STATUS_LABELS).map((s) => `${s.symbol} ${s.word}`).join(' · ')}.`, '');
+  out.push(
+    `Status: ${Object.values(STATUS_LABELS)
+      .map((s) => `${s.symbol} ${s.word}`)
+      .join(' · ')}.`,
+    '',
+  );
   if (model.files.length > 0) {
     out.push('| file | kind | verdict | MOF class |', '|---|---|---|---|');
-    for (const f of model.files) out.push(`| ${mdCell(mdCode(f.file))} | ${mdCell(mdText(f.kind))} | ${mdCell(mdServiceText(f.checklist.verdict.title))} | ${f.mofClass === undefined ? '—' : mdCell(mdText(f.mofClass))} |`);
+    for (const f of model.files)
+      out.push(
+        `| ${mdCell(mdCode(f.file))} | ${mdCell(mdText(f.kind))} | ` +
+          `${mdCell(mdServiceText(f.checklist.verdict.title))} | ` +
+          `${f.mofClass === undefined ? '—' : mdCell(mdText(f.mofClass))} |`,
+      );
     out.push('');
   }
   for (const f of model.files) out.push(...fileSection(f));
@@ -28,7 +43,11 @@ function fileSection(f: FileModel): string[] {
   out.push(`## ${mdCode(f.file)}`, '');
   out.push(`**Verdict:** ${mdServiceText(f.checklist.verdict.title)}`, '');
   if (f.progress) {
-    out.push(`**[Model Openness Framework](${MOF_URL}):** ${mdText(f.mofClass ?? '')}${f.mofSummary ? ` · ${mdText(f.mofSummary)}` : ''}`, '');
+    out.push(
+      `**[Model Openness Framework](${MOF_URL}):** ${mdText(f.mofClass ?? '')}` +
+        `${f.mofSummary ? ` · ${mdText(f.mofSummary)}` : ''}`,
+      '',
+    );
     out.push('| MOF class | progress |', '|---|---|');
     for (const p of f.progress) out.push(`| ${mdCell(mdText(p.label))} | ${p.percent}% |`);
     out.push('');
@@ -36,7 +55,10 @@ function fileSection(f: FileModel): string[] {
   out.push('### OSAID 1.0 checklist', '');
   out.push('| group | requirement | status | detail |', '|---|---|---|---|');
   for (const { group, item } of f.rows) {
-    out.push(`| ${mdCell(mdText(group))} | ${mdCell(mdText(requirementLabel(item)))} | ${statusText(item.status)} | ${mdCell(mdServiceText(item.detail))} |`);
+    out.push(
+      `| ${mdCell(mdText(group))} | ${mdCell(mdText(requirementLabel(item)))} ` +
+        `| ${statusText(item.status)} | ${mdCell(mdServiceText(item.detail))} |`,
+    );
   }
   out.push('');
   out.push('### Gaps', '');
@@ -51,7 +73,12 @@ function fileSection(f: FileModel): string[] {
 
 function gap({ group, item }: Row, label: string): string[] {
   const s = STATUS_LABELS[item.status];
-  const out = [`#### ${s.symbol} ${mdText(group)} › ${mdText(label)} — ${s.word}`, '', mdServiceText(item.detail, true), ''];
+  const out = [
+    `#### ${s.symbol} ${mdText(group)} › ${mdText(label)} — ${s.word}`,
+    '',
+    mdServiceText(item.detail, true),
+    '',
+  ];
   if (item.explanation) out.push(mdQuote(mdBlocks(showBidiControls(item.explanation))), '');
   return out;
 }
@@ -81,7 +108,10 @@ function mdCode(text: string): string {
  * it (`mdCell`), and a backslash of ours before it would leave it unescaped in some viewers.
  */
 function mdText(text: string): string {
-  return showBidiControls(text).replace(/\r\n|\r|\n/g, ' ').replace(/[\\`*_[\]<>#~$]/g, (c) => `\\${c}`).replace(/&(?=#?\w+;)/g, '&amp;');
+  return showBidiControls(text)
+    .replace(/\r\n|\r|\n/g, ' ')
+    .replace(/[\\`*_[\]<>#~$]/g, (c) => `\\${c}`)
+    .replace(/&(?=#?\w+;)/g, '&amp;');
 }
 
 /** A table cell: Markdown kept (details carry `code`), pipes escaped, one line. */
@@ -98,20 +128,23 @@ function mdCell(markdown: string): string {
  * where `#`, `>`, `-`, `+`, `=` and `1.` would start a block.
  */
 function mdServiceText(source: string, lineStart = false): string {
-  return splitCodeSpans(source.replace(/\r\n|\r|\n/g, ' ')).map((s, i, all) => {
-    if (s.code) return mdCode(s.text);
-    const text = showBidiControls(s.text);
-    const escaped = text.replace(/[\\`*_[\]<>~$&]/g, (c, at: number) => {
-      if (c === '<') return '&lt;';
-      if (c === '>') return '&gt;';
-      if (c === '&') return /^&#?\w+;/.test(text.slice(at)) ? '&amp;' : c;
-      // A backslash is an escape only before punctuation; at the end, a code span's fence follows.
-      if (c === '\\') return at + 1 < text.length ? (ESCAPABLE.test(text[at + 1]) ? '\\\\' : c) : i + 1 < all.length ? '\\\\' : c;
-      if (c === '_' && /[\p{L}\p{N}]/u.test(text[at - 1] ?? '') && /[\p{L}\p{N}]/u.test(text[at + 1] ?? '')) return c;
-      return `\\${c}`;
-    });
-    return i === 0 && lineStart ? escapeBlockStart(escaped) : escaped;
-  }).join('');
+  return splitCodeSpans(source.replace(/\r\n|\r|\n/g, ' '))
+    .map((s, i, all) => {
+      if (s.code) return mdCode(s.text);
+      const text = showBidiControls(s.text);
+      const escaped = text.replace(/[\\`*_[\]<>~$&]/g, (c, at: number) => {
+        if (c === '<') return '&lt;';
+        if (c === '>') return '&gt;';
+        if (c === '&') return /^&#?\w+;/.test(text.slice(at)) ? '&amp;' : c;
+        // A backslash is an escape only before punctuation; at the end, a code span's fence follows.
+        if (c === '\\')
+          return at + 1 < text.length ? (ESCAPABLE.test(text[at + 1]) ? '\\\\' : c) : i + 1 < all.length ? '\\\\' : c;
+        if (c === '_' && /[\p{L}\p{N}]/u.test(text[at - 1] ?? '') && /[\p{L}\p{N}]/u.test(text[at + 1] ?? '')) return c;
+        return `\\${c}`;
+      });
+      return i === 0 && lineStart ? escapeBlockStart(escaped) : escaped;
+    })
+    .join('');
 }
 
 /** A paragraph's first characters, escaped where they would start a heading, quote, list or rule. */
@@ -126,18 +159,29 @@ function escapeBlockStart(md: string): string {
  * outside code spans is neutralised, since some Markdown viewers render it.
  */
 function mdInline(markdown: string): string {
-  return splitCodeSpans(markdown).map((s) => (s.code ? s.raw : s.raw.replace(/</g, '&lt;').replace(/>/g, '&gt;'))).join('');
+  return splitCodeSpans(markdown)
+    .map((s) => (s.code ? s.raw : s.raw.replace(/</g, '&lt;').replace(/>/g, '&gt;')))
+    .join('');
 }
 
 /** Block Markdown: `mdInline` outside fenced code blocks. */
 function mdBlocks(markdown: string): string {
   let fenced = false;
-  return markdown.split('\n').map((line) => {
-    if (/^```/.test(line)) { fenced = !fenced; return line; }
-    return fenced ? line : mdInline(line);
-  }).join('\n');
+  return markdown
+    .split('\n')
+    .map((line) => {
+      if (/^```/.test(line)) {
+        fenced = !fenced;
+        return line;
+      }
+      return fenced ? line : mdInline(line);
+    })
+    .join('\n');
 }
 
 function mdQuote(markdown: string): string {
-  return markdown.split('\n').map((line) => (line === '' ? '>' : `> ${line}`)).join('\n');
+  return markdown
+    .split('\n')
+    .map((line) => (line === '' ? '>' : `> ${line}`))
+    .join('\n');
 }

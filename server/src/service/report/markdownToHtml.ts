@@ -4,13 +4,17 @@
  * is locked down all the same: raw HTML is shown as text, links go only to http(s) or relative
  * addresses, and images stay text (the page's CSP would block them anyway).
  */
+/* eslint-disable @typescript-eslint/no-require-imports -- marked is loaded on first use, not at start */
 import type { Marked } from 'marked';
 import { escapeHtml } from './escapeHtml';
 
 /** http(s), or relative: no scheme before the first `/`, `?` or `#`. */
 const SAFE_HREF = /^(?:https?:\/\/|[^:/?#]*(?:[/?#]|$))/i;
 
-/** The renderer, made on first use: loading marked builds its grammar (~13 ms), which a server or a check that renders no report should not pay at start. */
+/**
+ * The renderer, made on first use: loading marked builds its grammar, which a server or a check
+ * that renders no report should not pay at start.
+ */
 let renderer: Marked | undefined;
 
 function markdown(): Marked {
@@ -33,7 +37,10 @@ function markdown(): Marked {
       // No trailing newline inside <pre>: the code reads (and copies) exactly as written.
       code({ text, lang }) {
         const language = lang?.match(/^\S+/)?.[0];
-        return `<pre><code${language ? ` class="language-${escapeHtml(language)}"` : ''}>${escapeHtml(text)}</code></pre>\n`;
+        return (
+          `<pre><code${language ? ` class="language-${escapeHtml(language)}"` : ''}>` +
+          `${escapeHtml(text)}</code></pre>\n`
+        );
       },
     },
   });

@@ -96,7 +96,12 @@ function fileModel(file: string, checklist: Checklist, index: number): FileModel
 
 /** An item's detail followed by what the release's own files show for it. */
 function withEvidence(item: ChecklistItem): ChecklistItem {
-  return item.evidence ? { ...item, detail: `${item.detail} — In the release (${EVIDENCE_WORDS[item.evidence.state]}): ${item.evidence.summary}.` } : item;
+  return item.evidence
+    ? {
+        ...item,
+        detail: `${item.detail} — In the release (${EVIDENCE_WORDS[item.evidence.state]}): ${item.evidence.summary}.`,
+      }
+    : item;
 }
 
 /** Rounded, but never 100 before the class is reached. */

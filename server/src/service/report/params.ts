@@ -35,10 +35,19 @@ export function checkReportParams(entries: unknown, format: unknown, options: un
     if (problems.length < MAX_PROBLEMS) problems.push(`\`${where}\` must be ${what}, not ${describe(value)}`);
   };
   const string = (where: string, value: unknown, optional = false) => {
-    if (typeof value !== 'string' && !(optional && value === undefined)) problem(where, optional ? 'a string when given' : 'a string', value);
+    if (typeof value !== 'string' && !(optional && value === undefined))
+      problem(where, optional ? 'a string when given' : 'a string', value);
   };
   const oneOf = (where: string, value: unknown, allowed: readonly string[]) => {
-    if (typeof value !== 'string' || !allowed.includes(value)) problem(where, allowed.map((a) => `"${a}"`).join(' or ').replace(/ or (?=.* or )/g, ', '), value);
+    if (typeof value !== 'string' || !allowed.includes(value))
+      problem(
+        where,
+        allowed
+          .map((a) => `"${a}"`)
+          .join(' or ')
+          .replace(/ or (?=.* or )/g, ', '),
+        value,
+      );
   };
   const record = (where: string, value: unknown): value is Record<string, unknown> => {
     if (isRecord(value)) return true;
@@ -53,7 +62,8 @@ export function checkReportParams(entries: unknown, format: unknown, options: un
 
   oneOf('format', format, REPORT_FORMATS);
   if (options !== undefined && record('options', options)) {
-    if (options.date !== undefined && !(options.date instanceof Date && !Number.isNaN(options.date.getTime()))) problem('options.date', 'a valid Date when given', options.date);
+    if (options.date !== undefined && !(options.date instanceof Date && !Number.isNaN(options.date.getTime())))
+      problem('options.date', 'a valid Date when given', options.date);
     string('options.title', options.title, true);
     string('options.generator', options.generator, true);
   }
@@ -68,7 +78,8 @@ export function checkReportParams(entries: unknown, format: unknown, options: un
       if (record(`${at}.checklist.verdict`, checklist.verdict)) {
         string(`${at}.checklist.verdict.title`, checklist.verdict.title);
         oneOf(`${at}.checklist.verdict.state`, checklist.verdict.state, VERDICT_STATES);
-        if (typeof checklist.verdict.meets !== 'boolean') problem(`${at}.checklist.verdict.meets`, 'a boolean', checklist.verdict.meets);
+        if (typeof checklist.verdict.meets !== 'boolean')
+          problem(`${at}.checklist.verdict.meets`, 'a boolean', checklist.verdict.meets);
       }
       if (array(`${at}.checklist.groups`, checklist.groups)) {
         checklist.groups.forEach((group, g) => {
@@ -101,7 +112,8 @@ export function checkReportParams(entries: unknown, format: unknown, options: un
             const lat = `${at}.checklist.classification.levels[${l}]`;
             if (!record(lat, level)) return;
             string(`${lat}.title`, level.title);
-            if (typeof level.percent !== 'number' || !Number.isFinite(level.percent)) problem(`${lat}.percent`, 'a finite number', level.percent);
+            if (typeof level.percent !== 'number' || !Number.isFinite(level.percent))
+              problem(`${lat}.percent`, 'a finite number', level.percent);
           });
         }
       }

@@ -83,7 +83,10 @@ function closingRuns(source: string): (from: number, n: number) => number {
   };
 }
 
-/** A code span's content as CommonMark shows it: line endings as spaces, one space stripped from each side when both have one. */
+/**
+ * A code span's content as CommonMark shows it: line endings as spaces, one space stripped from each side when both
+ * have one.
+ */
 function codeContent(raw: string): string {
   const text = raw.replace(/\r\n|\r|\n/g, ' ');
   return /^ [^]* $/.test(text) && /[^ ]/.test(text) ? text.slice(1, -1) : text;
@@ -91,5 +94,7 @@ function codeContent(raw: string): string {
 
 /** The service's text as HTML: code spans as `<code>`, the rest as text (both escaped). */
 export function serviceTextToHtml(source: string): string {
-  return splitCodeSpans(source).map((s) => (s.code ? `<code>${escapeHtml(s.text)}</code>` : escapeHtml(s.text))).join('');
+  return splitCodeSpans(source)
+    .map((s) => (s.code ? `<code>${escapeHtml(s.text)}</code>` : escapeHtml(s.text)))
+    .join('');
 }

@@ -20,7 +20,10 @@ export function summaryLine(model: ReportModel): string {
   const n = model.files.length;
   if (n === 0) return 'No manifests or MOF model files were checked.';
   const failing = n - model.meets;
-  return `${plural(n, 'file')} checked: ${model.meets} meet${model.meets === 1 ? 's' : ''} the OSAID 1.0 checks, ${failing} ${failing === 1 ? 'does' : 'do'} not.`;
+  return (
+    `${plural(n, 'file')} checked: ${model.meets} meet${model.meets === 1 ? 's' : ''}` +
+    ` the OSAID 1.0 checks, ${failing} ${failing === 1 ? 'does' : 'do'} not.`
+  );
 }
 
 function plural(n: number, word: string): string {

@@ -18,17 +18,25 @@ import { lowerFirst, shorten } from '../text/text';
 /** A JSON pointer (`/code/training/0`) as manifest path segments. */
 export function pointerToSegments(pointer: string): PathSegment[] {
   if (!pointer) return [];
-  return pointer.slice(1).split('/').map((raw) => {
-    const s = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    return /^\d+$/.test(s) ? Number(s) : s;
-  });
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((raw) => {
+      const s = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+      return /^\d+$/.test(s) ? Number(s) : s;
+    });
 }
 
 /**
  * `schema/unknown-key` on the key itself, suggesting the closest allowed key the mapping
  * does not have yet (a rename must not create a duplicate key).
  */
-export function unknownKeyDiagnostic(parsed: ParsedYamlDocument, segments: PathSegment[], key: string, allowedKeys: readonly string[]): Diagnostic | undefined {
+export function unknownKeyDiagnostic(
+  parsed: ParsedYamlDocument,
+  segments: PathSegment[],
+  key: string,
+  allowedKeys: readonly string[],
+): Diagnostic | undefined {
   if (key === '') return undefined; // only broken YAML yields an empty key; yaml/syntax says why
   const parent = locate(parsed.yaml?.contents as Node | null, segments)?.node;
   const pair = isMap(parent) ? findPair(parent, key) : undefined;
@@ -38,28 +46,51 @@ export function unknownKeyDiagnostic(parsed: ParsedYamlDocument, segments: PathS
   const allowed = present ? allowedKeys.filter((k) => !present.has(k)) : [...allowedKeys];
   const replacements = closest(key, allowed);
   const where = formatPath(segments) ? `\`${shortPath(segments)}\`` : 'the top level';
-  const hint = replacements.length ? ` Did you mean \`${replacements[0]}\`?` : allowed.length ? ` Allowed keys: ${allowed.map((k) => `\`${k}\``).join(', ')}.` : '';
+  const hint = replacements.length
+    ? ` Did you mean \`${replacements[0]}\`?`
+    : allowed.length
+      ? ` Allowed keys: ${allowed.map((k) => `\`${k}\``).join(', ')}.`
+      : '';
   // The key shortened as the message quotes it: a 4 MB key must not make every publication megabytes of JSON.
   const data: DiagnosticData = { path: formatPath([...segments, shorten(key)]), replacements };
   // A warning: what is written there is not checked, but it never leaves a requirement unmet.
-  return diagnostic(parsed.document, span[0], span[1], DiagnosticSeverity.Warning, Codes.schemaUnknownKey,
-    `Unknown key \`${shorten(key)}\` in ${where}: it is not checked.${hint} (Keys starting with \`x-\` are free for extensions.)`, data);
+  return diagnostic(
+    parsed.document,
+    span[0],
+    span[1],
+    DiagnosticSeverity.Warning,
+    Codes.schemaUnknownKey,
+    `Unknown key \`${shorten(key)}\` in ${where}: it is not checked.${hint} ` +
+      `(Keys starting with \`x-\` are free for extensions.)`,
+    data,
+  );
 }
 
 /** "a mapping (`key: value` lines) or text": what a `type` error expected, in plain words. */
 export function expectedTypesText(error: ErrorObject): { text: string; onlyString: boolean } {
-  const expected = ([] as string[]).concat((error.params as { type: string | string[] }).type).filter((t) => t !== 'null');
-  return { text: expected.map(typeInWords).join(' or '), onlyString: expected.length === 1 && expected[0] === 'string' };
+  const expected = ([] as string[])
+    .concat((error.params as { type: string | string[] }).type)
+    .filter((t) => t !== 'null');
+  return {
+    text: expected.map(typeInWords).join(' or '),
+    onlyString: expected.length === 1 && expected[0] === 'string',
+  };
 }
 
 function typeInWords(type: string): string {
   switch (type) {
-    case 'object': return 'a mapping (`key: value` lines)';
-    case 'array': return 'a list (`- item` lines)';
-    case 'string': return 'text';
-    case 'boolean': return '`true` or `false`';
-    case 'number': return 'a number';
-    default: return type;
+    case 'object':
+      return 'a mapping (`key: value` lines)';
+    case 'array':
+      return 'a list (`- item` lines)';
+    case 'string':
+      return 'text';
+    case 'boolean':
+      return '`true` or `false`';
+    case 'number':
+      return 'a number';
+    default:
+      return type;
   }
 }
 
@@ -94,7 +125,11 @@ export interface SchemaWording {
  * Diagnostics for ajv's errors (compile with `allErrors` and `verbose`). A value of the wrong
  * type gets only its type error: the other keywords would repeat it.
  */
-export function schemaErrorDiagnostics(parsed: ParsedYamlDocument, errors: readonly ErrorObject[], wording: SchemaWording): Diagnostic[] {
+export function schemaErrorDiagnostics(
+  parsed: ParsedYamlDocument,
+  errors: readonly ErrorObject[],
+  wording: SchemaWording,
+): Diagnostic[] {
   const typed = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   const out: Diagnostic[] = [];
   for (const error of errors) {
@@ -105,14 +140,19 @@ export function schemaErrorDiagnostics(parsed: ParsedYamlDocument, errors: reado
   return out;
 }
 
-function schemaErrorDiagnostic(parsed: ParsedYamlDocument, error: ErrorObject, wording: SchemaWording): Diagnostic | undefined {
+function schemaErrorDiagnostic(
+  parsed: ParsedYamlDocument,
+  error: ErrorObject,
+  wording: SchemaWording,
+): Diagnostic | undefined {
   const segments = pointerToSegments(error.instancePath);
   const root = parsed.yaml?.contents as Node | null;
   const located = locate(root, segments);
   const path = formatPath(segments);
   const node = located?.node ?? (located?.pair?.key as Node | undefined);
   // A wrong root (a list, a scalar) is reported on the first line, not the whole file.
-  const span = segments.length === 0 ? firstLineSpan(parsed.text) : innerSpan(parsed.text, node) ?? keySpan(parsed, segments);
+  const span =
+    segments.length === 0 ? firstLineSpan(parsed.text) : (innerSpan(parsed.text, node) ?? keySpan(parsed, segments));
   const site: SchemaErrorSite = { segments, path, span };
   const special = wording.special?.(error, site);
   if (special !== undefined) return special ?? undefined;
@@ -133,21 +173,37 @@ function schemaErrorDiagnostic(parsed: ParsedYamlDocument, error: ErrorObject, w
       const description = propertyDescription(error.parentSchema, key);
       const anchor = keySpan(parsed, segments);
       const full = formatPath([...segments, key]);
-      return diagnostic(parsed.document, anchor[0], anchor[1], DiagnosticSeverity.Error, wording.required.code,
-        `Missing \`${shortPath([...segments, key])}\`${description ? `: ${lowerFirst(description)}` : '.'} ${wording.required.by} requires it.`, { path: full });
+      return diagnostic(
+        parsed.document,
+        anchor[0],
+        anchor[1],
+        DiagnosticSeverity.Error,
+        wording.required.code,
+        `Missing \`${shortPath([...segments, key])}\`` +
+          `${description ? `: ${lowerFirst(description)}` : '.'} ${wording.required.by}` +
+          ` requires it.`,
+        { path: full },
+      );
     }
     case 'minLength':
-      return wording.required ? report(wording.required.code, `${subject} is empty: ${wording.required.by} requires a value.`) : undefined;
+      return wording.required
+        ? report(wording.required.code, `${subject} is empty: ${wording.required.by} requires a value.`)
+        : undefined;
     case 'enum': {
-      const values = ((error.params as { allowedValues: unknown[] }).allowedValues).filter((v): v is string => typeof v === 'string');
+      const values = (error.params as { allowedValues: unknown[] }).allowedValues.filter(
+        (v): v is string => typeof v === 'string',
+      );
       const offered = values.filter((v) => v !== '');
       const written = typeof error.data === 'string' ? error.data : '';
       const fold = (v: string): string => v.trim().replace(/\s+/g, ' ').toLowerCase();
       const folded = offered.filter((v) => fold(v) === fold(written));
       const near = written === '' ? [] : folded.length ? folded : closest(written, offered);
       const listed = values.map((v) => (v === '' ? '`""` (unknown)' : `\`${v}\``)).join(', ');
-      return report(Codes.schemaEnum, `${subject} must be one of ${listed}.${near.length ? ` Did you mean \`${near[0]}\`?` : ''}`,
-        { replacements: near.length ? near : offered });
+      return report(
+        Codes.schemaEnum,
+        `${subject} must be one of ${listed}.${near.length ? ` Did you mean \`${near[0]}\`?` : ''}`,
+        { replacements: near.length ? near : offered },
+      );
     }
     case 'type': {
       const expected = expectedTypesText(error);
@@ -155,7 +211,11 @@ function schemaErrorDiagnostic(parsed: ParsedYamlDocument, error: ErrorObject, w
       return report(Codes.schemaType, `${subject} must be ${expected.text}${hint}.`);
     }
     case 'pattern':
-      return report(Codes.schemaType, `${subject} must be a date written as YYYY-MM-DD${wording.dateExample ? ` (e.g. \`${wording.dateExample}\`)` : ''}.`);
+      return report(
+        Codes.schemaType,
+        `${subject} must be a date written as YYYY-MM-DD` +
+          `${wording.dateExample ? ` (e.g. \`${wording.dateExample}\`)` : ''}.`,
+      );
     default:
       return undefined;
   }

@@ -49,7 +49,8 @@ export function closest(text: string, candidates: readonly string[], max = 3): s
     const d = editDistance(needle, lower, limit);
     if (d <= limit) scored.push({ id, d, p: commonPrefix(needle, lower), i });
   });
-  // Closest first; among equally close ones, the one sharing the longer prefix ("MPL-2.1" → "MPL-2.0" before "MPL-1.1").
+  // Closest first; among equally close ones, the one sharing the longer prefix ("MPL-2.1" → "MPL-2.0" before
+  // "MPL-1.1").
   scored.sort((x, y) => x.d - y.d || y.p - x.p || x.i - y.i);
   return scored.slice(0, max).map((s) => s.id);
 }

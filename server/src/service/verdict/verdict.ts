@@ -24,7 +24,10 @@ function placeholderPart(n: number): string {
   return n === 1 ? '1 is a placeholder' : `${n} are placeholders`;
 }
 
-export function checklistVerdict(groups: readonly ChecklistGroup[], diagnostics: readonly Diagnostic[]): ChecklistVerdict {
+export function checklistVerdict(
+  groups: readonly ChecklistGroup[],
+  diagnostics: readonly Diagnostic[],
+): ChecklistVerdict {
   const items = groups.flatMap((g) => g.items);
   const required = items.filter((i) => i.level === 'required');
   const unmet = required.filter((i) => UNMET_STATUSES.has(i.status)).length;
@@ -32,17 +35,31 @@ export function checklistVerdict(groups: readonly ChecklistGroup[], diagnostics:
   const notStated = required.filter((i) => i.status === 'not-stated').length;
   const recommendedPlaceholders = items.filter((i) => i.level !== 'required' && i.status === 'placeholder').length;
   const errors = diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error).length;
-  const syntaxErrors = diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error && d.code === Codes.yamlSyntax).length;
-  const state: VerdictState = syntaxErrors > 0 || unmet > 0 || errors > 0 ? 'fails' : notStated > 0 ? 'incomplete' : 'meets';
+  const syntaxErrors = diagnostics.filter(
+    (d) => d.severity === DiagnosticSeverity.Error && d.code === Codes.yamlSyntax,
+  ).length;
+  const state: VerdictState =
+    syntaxErrors > 0 || unmet > 0 || errors > 0 ? 'fails' : notStated > 0 ? 'incomplete' : 'meets';
   const unstated = notStated ? ` · ${notStated} not stated` : '';
   let title: string;
-  if (syntaxErrors > 0) title = `✗ ${plural(syntaxErrors, 'YAML syntax error')}: fix the YAML first, then the requirements can be checked`;
-  else if (unmet > 0) title = `✗ ${plural(unmet, 'unmet OSAID 1.0 requirement')}${placeholders ? ` · ${placeholderPart(placeholders)}` : ''}${unstated}`;
+  if (syntaxErrors > 0)
+    title = `✗ ${plural(syntaxErrors, 'YAML syntax error')}: fix the YAML first, then the requirements can be checked`;
+  else if (unmet > 0)
+    title =
+      `✗ ${plural(unmet, 'unmet OSAID 1.0 requirement')}` +
+      `${placeholders ? ` · ${placeholderPart(placeholders)}` : ''}${unstated}`;
   // Errors that belong to no requirement (a missing producer, a malformed date, metadata the Hub rejects) still fail.
-  else if (errors > 0) title = `✗ ${plural(errors, 'error')} to fix · no unmet OSAID 1.0 requirement${notStated ? ' in what it states' : ''}${unstated}`;
+  else if (errors > 0)
+    title =
+      `✗ ${plural(errors, 'error')} to fix · no unmet OSAID 1.0 requirement` +
+      `${notStated ? ' in what it states' : ''}${unstated}`;
   // A document that cannot show everything (a model card): nothing it states fails, but it is no verdict.
   else if (notStated > 0) title = `○ No unmet OSAID 1.0 requirement in what it states${unstated}`;
-  else title = `✓ Meets the OSAID 1.0 checks${recommendedPlaceholders ? ` · ${recommendedPlaceholders} recommended ${recommendedPlaceholders === 1 ? 'item is a placeholder' : 'items are placeholders'}` : ''}`;
+  else {
+    const items = recommendedPlaceholders === 1 ? 'item is a placeholder' : 'items are placeholders';
+    const placeholderNote = recommendedPlaceholders ? ` · ${recommendedPlaceholders} recommended ${items}` : '';
+    title = `✓ Meets the OSAID 1.0 checks${placeholderNote}`;
+  }
   return { meets: state === 'meets', state, title, unmet, placeholders, notStated, errors, syntaxErrors };
 }
 

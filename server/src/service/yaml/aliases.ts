@@ -14,22 +14,34 @@ const MAX_ALIAS_COUNT = 1000;
 
 /** The parse's data (aliases expanded), or the diagnostic saying why it could not be built. */
 export function valueWithAliases(
-  document: TextDocument, yaml: Document.Parsed,
+  document: TextDocument,
+  yaml: Document.Parsed,
 ): { value: unknown } | { diagnostic: Diagnostic } {
   try {
     return { value: yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
   } catch (error) {
-    // toJS throws on alias bombs and on aliases to no anchor (both ReferenceErrors); point at the alias so the user sees where.
+    // toJS throws on alias bombs and on aliases to no anchor (both ReferenceErrors); point at the alias so the user
+    // sees where.
     const unresolved = firstUnresolvedAlias(yaml);
     const at = unresolved?.offset ?? firstAliasOffset(yaml);
     const end = at + 1 + (unresolved?.name.length ?? 0);
     return {
-      diagnostic: diagnostic(document, at, end, DiagnosticSeverity.Error, 'yaml/syntax',
+      diagnostic: diagnostic(
+        document,
+        at,
+        end,
+        DiagnosticSeverity.Error,
+        'yaml/syntax',
         unresolved
-          ? `The alias ${codeSpan(`*${unresolved.name}`)} names no anchor: mark the value it should repeat with ${codeSpan(`&${unresolved.name}`)} earlier in the file, or write the value out. The file was not checked further.`
+          ? `The alias ${codeSpan(`*${unresolved.name}`)} names no anchor: mark the ` +
+              `value it should repeat with ${codeSpan(`&${unresolved.name}`)} earlier ` +
+              `in the file, or write the value out. The file was not checked further.`
           : error instanceof ReferenceError
-            ? 'Too many alias expansions: this looks like an alias bomb ("billion laughs"), so the file was not checked further. Write the values out instead of aliasing them.'
-            : `The YAML could not be read: ${shorten((error as Error).message, MAX_PARSER_MESSAGE)}`),
+            ? 'Too many alias expansions: this looks like an alias bomb ("billion ' +
+              'laughs"), so the file was not checked further. Write the values out ' +
+              'instead of aliasing them.'
+            : `The YAML could not be read: ${shorten((error as Error).message, MAX_PARSER_MESSAGE)}`,
+      ),
     };
   }
 }
@@ -40,7 +52,10 @@ function firstUnresolvedAlias(doc: Document.Parsed): { offset: number; name: str
   let found: { offset: number; name: string } | undefined;
   visit(doc, (_key, node) => {
     if (isAlias(node)) {
-      if (!anchors.has(node.source)) { found = { offset: node.range?.[0] ?? 0, name: node.source }; return visit.BREAK; }
+      if (!anchors.has(node.source)) {
+        found = { offset: node.range?.[0] ?? 0, name: node.source };
+        return visit.BREAK;
+      }
     } else if (isNode(node) && node.anchor) anchors.add(node.anchor);
     return undefined;
   });

@@ -12,9 +12,9 @@ import { diagnostic } from './spans';
 
 /**
  * The most YAML tokens (the parser's own lexemes: indicators, scalars, spaces, line breaks,
- * comments) a document may have. The parser costs 1.5–6.5 µs per token, so this bounds a
- * parse near one second whatever the text; a 10,000-line manifest has about 82,000 tokens,
- * and the largest real card front matter we have about 5,000.
+ * comments) a document may have: it bounds a parse near one second whatever the text
+ * (BENCHMARKS.md, "Design measurements"), far above what a real 10,000-line manifest or the
+ * largest real card's front matter hold.
  */
 export const MAX_YAML_TOKENS = 200_000;
 /**
@@ -28,27 +28,51 @@ export const MAX_NESTING_DEPTH = 256;
 export const yamlWork = { tokens: 0 };
 
 class TooManyTokens extends Error {
-  constructor(readonly offset: number) { super('too many YAML tokens'); }
+  constructor(readonly offset: number) {
+    super('too many YAML tokens');
+  }
 }
 
 class TooDeep extends Error {
-  constructor(readonly offset: number) { super('YAML nested too deep'); }
+  constructor(readonly offset: number) {
+    super('YAML nested too deep');
+  }
 }
 
 /** The one diagnostic of a parse a guard stopped, or undefined when `error` is not a guard's. */
 export function refusal(document: TextDocument, error: unknown): Diagnostic | undefined {
   if (error instanceof TooDeep) {
-    return diagnostic(document, error.offset, error.offset + 1, DiagnosticSeverity.Error, Codes.yamlSyntax,
-      `Nesting deeper than ${MAX_NESTING_DEPTH} levels starts here; a manifest never needs that, so the file was not checked. Flatten the structure.`);
+    return diagnostic(
+      document,
+      error.offset,
+      error.offset + 1,
+      DiagnosticSeverity.Error,
+      Codes.yamlSyntax,
+      `Nesting deeper than ${MAX_NESTING_DEPTH} levels starts here; a manifest ` +
+        `never needs that, so the file was not checked. Flatten the structure.`,
+    );
   }
   if (error instanceof TooManyTokens) {
-    return diagnostic(document, error.offset, error.offset, DiagnosticSeverity.Warning, Codes.tooComplex,
-      `More than ${MAX_YAML_TOKENS.toLocaleString('en-US')} YAML tokens (keys, values, indicators, line breaks) by this point, far more than any manifest needs, so the file was not checked. Is this the file you meant? A manifest has a few thousand; keep long lists (datasets, libraries) in their own files and link them.`);
+    return diagnostic(
+      document,
+      error.offset,
+      error.offset,
+      DiagnosticSeverity.Warning,
+      Codes.tooComplex,
+      `More than ${MAX_YAML_TOKENS.toLocaleString('en-US')} YAML tokens ` +
+        `(keys, values, indicators, line breaks) by this point, far more than ` +
+        `any manifest needs, so the file was not checked. Is this the file you ` +
+        `meant? A manifest has a few thousand; keep long lists (datasets, ` +
+        `libraries) in their own files and link them.`,
+    );
   }
   return undefined;
 }
 
-/** Parsed YAML, and whether its tokens hold an anchor or an alias (sections with one are not combined: an alias may point across). */
+/**
+ * Parsed YAML, and whether its tokens hold an anchor or an alias (sections with one are not combined: an alias may
+ * point across).
+ */
 export interface Bounded {
   doc: Document.Parsed;
   anchors: boolean;
@@ -63,16 +87,31 @@ export interface Bounded {
  * duplicate-key check is off (it rescans the mapping per key, quadratic): value.ts finds
  * duplicates in its walk, duplicateKeys.ts where that walk does not apply.
  */
-export function parseBounded(text: string, budget: { left: number }, offset: number, countStart: boolean, ranges?: ReadonlyArray<readonly [number, number]>): Bounded {
+export function parseBounded(
+  text: string,
+  budget: { left: number },
+  offset: number,
+  countStart: boolean,
+  ranges?: ReadonlyArray<readonly [number, number]>,
+): Bounded {
   const parser = new Parser();
   // Offsets from `offset` on, so that a section's nodes are where they are in the document.
   parser.offset = offset;
   const read: TokensRead = { anchors: false, count: 0, before: ranges?.map(() => -1) };
   const composer = new Composer(text.includes('%YAML') ? COMPOSER_OPTIONS : CORE_COMPOSER_OPTIONS);
   let doc: Document.Parsed | undefined;
-  for (const next of composer.compose(boundedTokens(text, parser, budget, countStart, ranges, read), true, offset + text.length)) {
-    if (!doc) { doc = next; continue; }
-    doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
+  for (const next of composer.compose(
+    boundedTokens(text, parser, budget, countStart, ranges, read),
+    true,
+    offset + text.length,
+  )) {
+    if (!doc) {
+      doc = next;
+      continue;
+    }
+    doc.errors.push(
+      new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'),
+    );
     break;
   }
   let tokensPerRange: number[] | undefined;
@@ -98,7 +137,12 @@ const COMPOSER_OPTIONS = { uniqueKeys: false, keepSourceTokens: false, logLevel:
  * Only for the core schema, the one without a `%YAML` directive: YAML 1.1 reads `yes` and `on`
  * as booleans.
  */
-const PLAIN_STRING = { tag: 'tag:yaml.org,2002:str', default: true, test: /^[^-+.0-9~NnTtFf]/, resolve: (text: string) => text };
+const PLAIN_STRING = {
+  tag: 'tag:yaml.org,2002:str',
+  default: true,
+  test: /^[^-+.0-9~NnTtFf]/,
+  resolve: (text: string) => text,
+};
 const CORE_COMPOSER_OPTIONS = { ...COMPOSER_OPTIONS, customTags: (tags: Tags) => [PLAIN_STRING, ...tags] };
 type Tags = Array<ScalarTag | CollectionTag>;
 
@@ -106,17 +150,27 @@ type Tags = Array<ScalarTag | CollectionTag>;
 interface TokensRead {
   anchors: boolean;
   count: number;
-  /** With ranges: how many tokens were read before each range's first token (-1: none reached); the counts are their differences. */
+  /**
+   * With ranges: how many tokens were read before each range's first token (-1: none reached); the counts are their
+   * differences.
+   */
   before?: number[];
 }
 
 /**
  * The parser's output for the lexer's tokens of `text`, each counted against the budget and
- * checked for anchors, aliases and depth. Every check is on locals (one token costs a parse
- * 1.5–6.5 µs, so a property write or a closure variable per token shows); the totals go to
- * `read`, the budget and `yamlWork` once, when it stops.
+ * checked for anchors, aliases and depth. Every check is on locals (a token is cheap enough
+ * that a property write or a closure variable per token shows in the benchmark); the totals go
+ * to `read`, the budget and `yamlWork` once, when it stops.
  */
-function* boundedTokens(text: string, parser: Parser, budget: { left: number }, countStart: boolean, ranges: ReadonlyArray<readonly [number, number]> | undefined, read: TokensRead) {
+function* boundedTokens(
+  text: string,
+  parser: Parser,
+  budget: { left: number },
+  countStart: boolean,
+  ranges: ReadonlyArray<readonly [number, number]> | undefined,
+  read: TokensRead,
+) {
   // The parser's stack holds the document and each collection still open in it.
   const deepest = MAX_NESTING_DEPTH + 1;
   const before = read.before;
@@ -130,7 +184,13 @@ function* boundedTokens(text: string, parser: Parser, budget: { left: number }, 
   try {
     for (const lexeme of new Lexer().lex(text)) {
       // A section after the first begins with a document start the whole text does not have: not counted.
-      if (first) { first = false; if (lexeme === '\u0002') { yield* parser.next(lexeme); continue; } }
+      if (first) {
+        first = false;
+        if (lexeme === '\u0002') {
+          yield* parser.next(lexeme);
+          continue;
+        }
+      }
       if (--left < 0) throw new TooManyTokens(parser.offset);
       if (parser.offset >= nextStart) {
         while (range + 1 < ranges!.length && parser.offset >= ranges![range + 1][0]) before![++range] = count;

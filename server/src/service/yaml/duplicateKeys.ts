@@ -32,5 +32,8 @@ export function addDuplicateKeyErrors(doc: Document.Parsed): void {
       for (const item of node.items) if (isCollection(item)) pending.push(item);
     }
   }
-  mergeErrors(doc, found.sort((a, b) => a.pos[0] - b.pos[0]));
+  mergeErrors(
+    doc,
+    found.sort((a, b) => a.pos[0] - b.pos[0]),
+  );
 }

@@ -23,7 +23,10 @@ export function parsePath(path: string): PathSegment[] {
   const segments: PathSegment[] = [];
   for (const part of path.split('.')) {
     const m = /^([^[]*)((?:\[\d*\])*)$/.exec(part);
-    if (!m) { segments.push(part); continue; }
+    if (!m) {
+      segments.push(part);
+      continue;
+    }
     if (m[1]) segments.push(m[1]);
     for (const idx of m[2].matchAll(/\[(\d*)\]/g)) segments.push(idx[1] === '' ? -1 : Number(idx[1]));
   }
@@ -140,7 +143,8 @@ export function verbatimSpan(source: string, node: Node | null | undefined): [nu
   const quotes = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE' ? 1 : 0;
   const start = node.range[0] + quotes;
   // The whole source text must be the value (`1.0` is the number 1: not verbatim).
-  const verbatim = value !== '' && node.range[1] - node.range[0] === value.length + 2 * quotes && source.startsWith(value, start);
+  const verbatim =
+    value !== '' && node.range[1] - node.range[0] === value.length + 2 * quotes && source.startsWith(value, start);
   return verbatim ? [start, start + value.length] : undefined;
 }
 
@@ -173,7 +177,12 @@ export function nodeAt(root: Node | null | undefined, offset: number): NodeAtOff
         }
         if (value && value.range && offset >= value.range[0] && offset <= value.range[1]) {
           path.push(isScalar(key) ? String(key.value) : '?');
-          found = { path: [...path], on: isScalar(value) ? 'value' : 'collection', node: value, pair: item as Pair<Node, Node | null> };
+          found = {
+            path: [...path],
+            on: isScalar(value) ? 'value' : 'collection',
+            node: value,
+            pair: item as Pair<Node, Node | null>,
+          };
           next = value;
           break;
         }
@@ -196,4 +205,3 @@ export function nodeAt(root: Node | null | undefined, offset: number): NodeAtOff
   }
   return found;
 }
-

@@ -34,9 +34,15 @@ export interface YamlParse {
   readonly value: unknown;
   /** Syntax and resource diagnostics found while parsing. */
   readonly parseDiagnostics: readonly Diagnostic[];
-  /** The parse of each top-level entry, when the document was parsed by sections (sections.ts): the next version reuses them. */
+  /**
+   * The parse of each top-level entry, when the document was parsed by sections (sections.ts): the next version reuses
+   * them.
+   */
   readonly sections?: readonly YamlSection[];
-  /** The text was parsed whole because its sections had errors: the next version starts whole too, until one parses clean. */
+  /**
+   * The text was parsed whole because its sections had errors: the next version starts whole too, until one parses
+   * clean.
+   */
   readonly wholeAfterErrors?: boolean;
   /**
    * Front matter only: the keys written at the start of its lines, read from the text, so that
@@ -59,7 +65,10 @@ export interface ParseOptions {
    * reused. Their nodes are moved in place, so the previous parse must not be used after.
    */
   previous?: YamlParse;
-  /** Files above this many bytes (UTF-8, as on disk: the command line's measure too) get one diagnostic instead of a full check. */
+  /**
+   * Files above this many bytes (UTF-8, as on disk: the command line's measure too) get one diagnostic instead of a
+   * full check.
+   */
   maxFileSize?: number;
 }
 
@@ -73,7 +82,8 @@ export function parseYaml(document: TextDocument, text: string, options: ParseOp
   try {
     // With the previous version's sections: only the changed ones are parsed. Otherwise (a first
     // parse, or after one that had errors) the text is parsed whole, and cut into sections after.
-    const previousSections = options.whole || options.previous?.wholeAfterErrors ? undefined : options.previous?.sections;
+    const previousSections =
+      options.whole || options.previous?.wholeAfterErrors ? undefined : options.previous?.sections;
     const sectioned = previousSections ? parseBySections(text, previousSections, { left: MAX_YAML_TOKENS }) : undefined;
     let anchors = false;
     if (sectioned) ({ yaml, sections } = sectioned);
@@ -89,8 +99,16 @@ export function parseYaml(document: TextDocument, text: string, options: ParseOp
     else addDuplicateKeyErrors(yaml);
   } catch (error) {
     // The parser reports problems as errors; a throw is a guard's refusal, a bug or a resource limit. Never crash.
-    const failed = refusal(document, error)
-      ?? diagnostic(document, 0, 0, DiagnosticSeverity.Error, 'yaml/syntax', `The YAML could not be parsed: ${(error as Error).message}`);
+    const failed =
+      refusal(document, error) ??
+      diagnostic(
+        document,
+        0,
+        0,
+        DiagnosticSeverity.Error,
+        'yaml/syntax',
+        `The YAML could not be parsed: ${(error as Error).message}`,
+      );
     return { yaml: undefined, value: undefined, parseDiagnostics: [failed] };
   }
   const parseDiagnostics = syntaxDiagnostics(document, text, yaml);

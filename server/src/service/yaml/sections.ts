@@ -42,7 +42,10 @@ const MAYBE_ANCHOR = /(?:^|[\s[{,:-])[&*][^\s,\]}]/;
 /** At most this many sections: consecutive top-level entries are grouped beyond it (each section costs a parser). */
 const MAX_SECTIONS = 64;
 
-/** [start, end) of each top-level entry (the first also holds what precedes it); undefined when the text cannot be split. */
+/**
+ * [start, end) of each top-level entry (the first also holds what precedes it); undefined when the text cannot be
+ * split.
+ */
 export function splitSections(text: string): Array<[number, number]> | undefined {
   if (STREAM_LINE.test(text) || MAYBE_ANCHOR.test(text)) return undefined;
   const starts: number[] = [];
@@ -52,7 +55,15 @@ export function splitSections(text: string): Array<[number, number]> | undefined
     const lineEnd = end < 0 ? text.length : end;
     const c = text.charCodeAt(lineStart);
     // Quick reject of lines that cannot hold a key at column 0 (indented, comment, blank).
-    if (c !== 32 && c !== 35 && c !== 10 && c !== 13 && c !== 9 && TOP_LEVEL_KEY.test(text.slice(lineStart, Math.min(lineEnd, lineStart + 256)))) starts.push(lineStart);
+    if (
+      c !== 32 &&
+      c !== 35 &&
+      c !== 10 &&
+      c !== 13 &&
+      c !== 9 &&
+      TOP_LEVEL_KEY.test(text.slice(lineStart, Math.min(lineEnd, lineStart + 256)))
+    )
+      starts.push(lineStart);
     if (end < 0) break;
     lineStart = end + 1;
   }
@@ -74,7 +85,14 @@ export function combineSections(sections: readonly YamlSection[], text: string):
   let last: YAMLMap | undefined;
   for (const section of sections) {
     const { doc } = section;
-    if (section.anchors || doc.errors.length > 0 || doc.warnings.length > 0 || !isMap(doc.contents) || doc.contents.flow) return undefined;
+    if (
+      section.anchors ||
+      doc.errors.length > 0 ||
+      doc.warnings.length > 0 ||
+      !isMap(doc.contents) ||
+      doc.contents.flow
+    )
+      return undefined;
     first ??= doc.contents;
     last = doc.contents;
     items.push(...doc.contents.items);
@@ -82,7 +100,8 @@ export function combineSections(sections: readonly YamlSection[], text: string):
   if (!first || !last?.range || !first.range) return undefined;
   const map = new YAMLMap(sections[0].doc.schema);
   map.items = items;
-  // Where the whole parse's mapping starts and ends: its first entry, and the last section's end (trailing comments included).
+  // Where the whole parse's mapping starts and ends: its first entry, and the last section's end (trailing comments
+  // included).
   map.range = [first.range[0], last.range[1], last.range[2]];
   const combined = new Document(map, { keepSourceTokens: false }) as unknown as Document.Parsed;
   combined.range = [0, text.length, text.length];
@@ -106,9 +125,17 @@ export function moveSection(section: YamlSection, delta: number): void {
     const node = pending.pop();
     if (!isNode(node)) continue;
     const range = node.range;
-    if (range) { range[0] += delta; range[1] += delta; range[2] += delta; }
+    if (range) {
+      range[0] += delta;
+      range[1] += delta;
+      range[2] += delta;
+    }
     if (isMap(node)) for (const pair of node.items) pending.push(pair.key, pair.value);
     else if (isSeq(node)) pending.push(...node.items);
   }
-  if (doc.range) { doc.range[0] += delta; doc.range[1] += delta; doc.range[2] += delta; }
+  if (doc.range) {
+    doc.range[0] += delta;
+    doc.range[1] += delta;
+    doc.range[2] += delta;
+  }
 }

@@ -13,8 +13,16 @@ export const DEFAULT_MAX_FILE_SIZE = 4 * 1024 * 1024;
 export function oversize(document: TextDocument, text: string, maxFileSize: number): Diagnostic | undefined {
   const bytes = utf8BytesAbove(text, maxFileSize);
   if (bytes === undefined) return undefined;
-  return diagnostic(document, 0, 0, DiagnosticSeverity.Warning, Codes.tooLarge,
-    `This file has ${bytes.toLocaleString('en-US')} bytes, more than the limit of ${maxFileSize.toLocaleString('en-US')} (setting osaiManifest.maxFileSize); it was not checked.`);
+  return diagnostic(
+    document,
+    0,
+    0,
+    DiagnosticSeverity.Warning,
+    Codes.tooLarge,
+    `This file has ${bytes.toLocaleString('en-US')} bytes, more than the limit of ` +
+      `${maxFileSize.toLocaleString('en-US')} (setting ` +
+      `osaiManifest.maxFileSize); it was not checked.`,
+  );
 }
 
 /**
@@ -34,10 +42,16 @@ function utf8Length(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) continue;
-    if (c < 0x800) { bytes += 1; continue; }
+    if (c < 0x800) {
+      bytes += 1;
+      continue;
+    }
     const next = text.charCodeAt(i + 1);
     // A surrogate pair is 4 bytes for its 2 units; anything else from U+0800 (a lone half too, written as U+FFFD) is 3.
-    if (c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) { bytes += 2; i++; } else bytes += 2;
+    if (c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+      bytes += 2;
+      i++;
+    } else bytes += 2;
   }
   return bytes;
 }

@@ -8,7 +8,15 @@ export function inDocumentOrder(a: Diagnostic, b: Diagnostic): number {
   return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }
 
-export function diagnostic(document: TextDocument, start: number, end: number, severity: DiagnosticSeverity, code: string, message: string, data?: unknown): Diagnostic {
+export function diagnostic(
+  document: TextDocument,
+  start: number,
+  end: number,
+  severity: DiagnosticSeverity,
+  code: string,
+  message: string,
+  data?: unknown,
+): Diagnostic {
   // Node ranges of block scalars and collections run on to the next line: end at the last
   // visible character, so the squiggle is tight and a replacement keeps the line break.
   const text = document.getText();

@@ -26,7 +26,10 @@ interface Outline {
   detail?: (path: string) => string | undefined;
 }
 
-export function findDocumentSymbols(parsed: { document: TextDocument; yaml: Document.Parsed | undefined }, detail?: Outline['detail']): DocumentSymbol[] {
+export function findDocumentSymbols(
+  parsed: { document: TextDocument; yaml: Document.Parsed | undefined },
+  detail?: Outline['detail'],
+): DocumentSymbol[] {
   const root = parsed.yaml?.contents as Node | null | undefined;
   return isMap(root) ? mapSymbols({ document: parsed.document, detail, budget: { left: MAX_SYMBOLS } }, root, []) : [];
 }
@@ -46,7 +49,12 @@ function mapSymbols(parsed: Outline, map: YAMLMap, segments: PathSegment[]): Doc
     const symbol: DocumentSymbol = {
       name: shown(name),
       detail: detail === undefined ? undefined : shown(detail),
-      kind: segments.length === 0 ? SymbolKind.Module : isMap(value) || isSeq(value) ? SymbolKind.Object : SymbolKind.Property,
+      kind:
+        segments.length === 0
+          ? SymbolKind.Module
+          : isMap(value) || isSeq(value)
+            ? SymbolKind.Object
+            : SymbolKind.Property,
       range: range(parsed, key.range[0], end),
       selectionRange: range(parsed, key.range[0], key.range[1]),
     };
@@ -63,7 +71,9 @@ function seqSymbols(parsed: Outline, items: Array<Node | null>, segments: PathSe
     const item = items[index];
     if (!item?.range) continue;
     parsed.budget.left--;
-    const label = isMap(item) ? scalarText(item.get('name', true) as Node) ?? scalarText(item.get('kind', true) as Node) : scalarText(item);
+    const label = isMap(item)
+      ? (scalarText(item.get('name', true) as Node) ?? scalarText(item.get('kind', true) as Node))
+      : scalarText(item);
     const symbol: DocumentSymbol = {
       name: label === undefined ? `[${index}]` : shown(label),
       kind: SymbolKind.Object,

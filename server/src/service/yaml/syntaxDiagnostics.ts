@@ -35,17 +35,29 @@ function reportControlCharacters(document: TextDocument, text: string, out: Diag
   for (const match of text.matchAll(CONTROL_CHARACTER)) {
     if (++count > MAX_CONTROL_REPORTS) break;
     const code = match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-    out.push(diagnostic(document, match.index!, match.index! + 1, DiagnosticSeverity.Error, 'yaml/syntax',
-      `Control character U+${code} is not allowed in YAML; remove it (is this a binary file?).`));
+    out.push(
+      diagnostic(
+        document,
+        match.index!,
+        match.index! + 1,
+        DiagnosticSeverity.Error,
+        'yaml/syntax',
+        `Control character U+${code} is not allowed in YAML; remove it (is this a binary file?).`,
+      ),
+    );
   }
 }
 
 function syntaxMessage(code: string, message: string): string {
   switch (code) {
-    case 'DUPLICATE_KEY': return 'Duplicate key: each key may appear only once in a mapping.';
-    case 'MULTIPLE_DOCS': return 'A manifest holds one YAML document; remove the `---` separator and the second document.';
-    case 'TAB_AS_INDENT': return 'Tabs cannot indent YAML; use spaces.';
-    case 'RESOURCE_EXHAUSTION': return `The YAML parser ran out of resources here (${message}); simplify the structure.`;
+    case 'DUPLICATE_KEY':
+      return 'Duplicate key: each key may appear only once in a mapping.';
+    case 'MULTIPLE_DOCS':
+      return 'A manifest holds one YAML document; remove the `---` separator and the second document.';
+    case 'TAB_AS_INDENT':
+      return 'Tabs cannot indent YAML; use spaces.';
+    case 'RESOURCE_EXHAUSTION':
+      return `The YAML parser ran out of resources here (${message}); simplify the structure.`;
     default: {
       // The parser's own messages may quote the text (a tag, a directive): shortened like every quote.
       const short = shorten(message, MAX_PARSER_MESSAGE);

@@ -11,7 +11,10 @@ import { Document, isMap, isScalar, isSeq, Node, YAMLMap, YAMLParseError } from 
 
 export interface PlainValue {
   readonly value: unknown;
-  /** A scalar key whose value an earlier key of the same mapping has (the parser's `uniqueKeys` rule), where it starts; in document order. */
+  /**
+   * A scalar key whose value an earlier key of the same mapping has (the parser's `uniqueKeys` rule), where it starts;
+   * in document order.
+   */
   readonly duplicates: YAMLParseError[];
 }
 
@@ -71,7 +74,8 @@ function valueOf(node: unknown, duplicates: YAMLParseError[]): unknown {
       // duplicate's or one Object.prototype has (`constructor`), is an own writable property after assignment.
       const name = typeof keyValue === 'string' ? keyValue : keyValue === null ? '' : String(keyValue);
       const v = valueOf(value as Node | null, duplicates);
-      if (name === '__proto__') Object.defineProperty(out, name, { value: v, writable: true, enumerable: true, configurable: true });
+      if (name === '__proto__')
+        Object.defineProperty(out, name, { value: v, writable: true, enumerable: true, configurable: true });
       else out[name] = v;
     }
     return out;

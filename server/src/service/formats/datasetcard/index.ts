@@ -23,8 +23,7 @@ export const datasetCardFormat: DocumentFormat = {
   confirm: (parse) => isDatasetCardValue(parse.value) || unreadableCardKind(parse) === 'dataset',
   validate(parsed) {
     if (!parsed.yaml || parsed.value === undefined) return unreadableCardDiagnostics(parsed);
-    return [...parsed.parseDiagnostics, ...hubMetadataDiagnostics(parsed, 'dataset')]
-      .sort(inDocumentOrder);
+    return [...parsed.parseDiagnostics, ...hubMetadataDiagnostics(parsed, 'dataset')].sort(inDocumentOrder);
   },
   hover: (parsed, position) => cardKeyHover(parsed, 'dataset', position),
   complete: (parsed, position) => cardCompletions(parsed, 'dataset', position),

@@ -4,7 +4,15 @@
  */
 import { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver-types';
 import { Node } from 'yaml';
-import { Checklist, checklistPerAnalysis, CHECKLIST_GROUPS, ChecklistGroupId, ChecklistItem, statusFromDiagnostics, ZERO_RANGE } from '../../checklist/model';
+import {
+  Checklist,
+  checklistPerAnalysis,
+  CHECKLIST_GROUPS,
+  ChecklistGroupId,
+  ChecklistItem,
+  statusFromDiagnostics,
+  ZERO_RANGE,
+} from '../../checklist/model';
 import { Codes, DiagnosticData } from '../../diagnostics/codes';
 import { markdownDoc } from '../../osaid/docs';
 import { childrenOf, Requirement } from '../../osaid/requirements';
@@ -32,11 +40,21 @@ export const manifestChecklist = checklistPerAnalysis(buildManifestChecklist);
 function buildManifestChecklist(parsed: ParsedDocument, diagnostics: readonly Diagnostic[]): Checklist {
   const root = parsed.yaml?.contents as Node | null | undefined;
   const groups = CHECKLIST_GROUPS.map(({ id, title }) => ({
-    id, title,
+    id,
+    title,
     items: checklistRequirements(id).map((req): ChecklistItem => {
-      const own = diagnostics.filter((d) => { const p = pathOf(d); return p !== undefined && concerns(req.path, p); });
+      const own = diagnostics.filter((d) => {
+        const p = pathOf(d);
+        return p !== undefined && concerns(req.path, p);
+      });
       // A missing ancestor (the whole section) leaves this requirement missing too.
-      const ancestor = diagnostics.find((d) => d.code === Codes.missing && d.severity !== DiagnosticSeverity.Information && pathOf(d) !== undefined && req.path.startsWith(`${pathOf(d)}.`));
+      const ancestor = diagnostics.find(
+        (d) =>
+          d.code === Codes.missing &&
+          d.severity !== DiagnosticSeverity.Information &&
+          pathOf(d) !== undefined &&
+          req.path.startsWith(`${pathOf(d)}.`),
+      );
       const node = locate(root, parsePath(req.path));
       // Absent with nothing reported: a root that is not a mapping (its type error says why).
       const absent = !node && req.level === 'required' && !req.when;
@@ -46,13 +64,23 @@ function buildManifestChecklist(parsed: ParsedDocument, diagnostics: readonly Di
       const keyRange = (node?.pair?.key as Node | undefined)?.range;
       const range: Range = keyRange
         ? { start: parsed.document.positionAt(keyRange[0]), end: parsed.document.positionAt(keyRange[1]) }
-        : first?.range ?? ZERO_RANGE;
+        : (first?.range ?? ZERO_RANGE);
       return {
-        id: req.path, title: req.title, level, status,
-        detail: status === 'met' ? req.summary : first?.message ?? req.summary,
-        range, explanation: markdownDoc(req),
+        id: req.path,
+        title: req.title,
+        level,
+        status,
+        detail: status === 'met' ? req.summary : (first?.message ?? req.summary),
+        range,
+        explanation: markdownDoc(req),
       };
     }),
   }));
-  return { uri: parsed.document.uri, kind: parsed.format.id, kindLabel: parsed.format.label, verdict: checklistVerdict(groups, diagnostics), groups };
+  return {
+    uri: parsed.document.uri,
+    kind: parsed.format.id,
+    kindLabel: parsed.format.label,
+    verdict: checklistVerdict(groups, diagnostics),
+    groups,
+  };
 }

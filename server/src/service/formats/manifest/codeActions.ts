@@ -31,24 +31,43 @@ export function getCodeActions(parsed: ParsedDocument, { diagnostics, all, only 
         const edits = insertionEdits(parsed, [data.path]);
         if (edits.length === 0) continue;
         const req = data.requirement ? requirementFor(data.requirement) : undefined;
-        const what = data.path.endsWith(']') ? `an entry to \`${data.path.replace(/\[\d+\]$/, '')}\`` : `\`${data.path}\``;
-        const title = `Add ${what}${req && !data.path.toLowerCase().endsWith(req.title.toLowerCase()) ? ` (${req.title.toLowerCase()})` : ''}`;
+        const what = data.path.endsWith(']')
+          ? `an entry to \`${data.path.replace(/\[\d+\]$/, '')}\``
+          : `\`${data.path}\``;
+        const title =
+          `Add ${what}` +
+          `${req && !data.path.toLowerCase().endsWith(req.title.toLowerCase()) ? ` (${req.title.toLowerCase()})` : ''}`;
         actions.push(editAction(title, uri, edits, { diagnostics: [d], preferred: true }));
         // An element that may truly not exist: say so, with the reason still to write.
         if (req?.mayNotApply && req.shape.kind !== 'list') {
           const statement = insertionEdits(parsed, [data.path], NOT_APPLICABLE_STATEMENT);
-          if (statement.length > 0) actions.push(editAction(`State that \`${data.path}\` does not apply (with the reason)`, uri, statement, { diagnostics: [d] }));
+          if (statement.length > 0)
+            actions.push(
+              editAction(`State that \`${data.path}\` does not apply (with the reason)`, uri, statement, {
+                diagnostics: [d],
+              }),
+            );
         }
       }
-      actions.push(...replacementActions(uri, d, data.replacements ?? [], d.code === Codes.schemaUnknownKey ? 'Rename' : 'Change'));
+      actions.push(
+        ...replacementActions(uri, d, data.replacements ?? [], d.code === Codes.schemaUnknownKey ? 'Rename' : 'Change'),
+      );
     }
   }
   const missing = all.filter((d) => d.code === Codes.missing && d.source === DIAGNOSTIC_SOURCE);
-  const offerAll = mayInsert && missing.length > 0 && (diagnostics.some((d) => d.code === Codes.missing) || (only !== undefined && wants(`${CodeActionKind.SourceFixAll}.osai`)));
+  const offerAll =
+    mayInsert &&
+    missing.length > 0 &&
+    (diagnostics.some((d) => d.code === Codes.missing) ||
+      (only !== undefined && wants(`${CodeActionKind.SourceFixAll}.osai`)));
   if (offerAll) {
-    const edits = insertionEdits(parsed, missing.map((d) => (d.data as DiagnosticData).path));
+    const edits = insertionEdits(
+      parsed,
+      missing.map((d) => (d.data as DiagnosticData).path),
+    );
     if (edits.length > 0) {
-      const kind = only && !wants(CodeActionKind.QuickFix) ? `${CodeActionKind.SourceFixAll}.osai` : CodeActionKind.QuickFix;
+      const kind =
+        only && !wants(CodeActionKind.QuickFix) ? `${CodeActionKind.SourceFixAll}.osai` : CodeActionKind.QuickFix;
       actions.push(editAction(`${ADD_ALL_TITLE} (${missing.length})`, uri, edits, { kind, diagnostics: missing }));
     }
   }

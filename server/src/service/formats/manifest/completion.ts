@@ -2,13 +2,19 @@
  * Completion of keys (missing required ones first), `kind` values and license ids. Works
  * on the text around the cursor, so it keeps working while the YAML is half-typed.
  */
-import { CompletionItem, CompletionItemKind, CompletionList, InsertTextFormat, MarkupKind, Position } from 'vscode-languageserver-types';
+import {
+  CompletionItem,
+  CompletionItemKind,
+  CompletionList,
+  InsertTextFormat,
+  MarkupKind,
+  Position,
+} from 'vscode-languageserver-types';
 import { licenseCompletions } from '../../licenses';
 import type { CompletionOptions, ParsedDocument } from '../format';
 import { childrenOf, keyOf, Requirement, requirementFor } from '../../osaid/requirements';
 import { markdownDoc } from '../../osaid/docs';
 import { blockEntry, placeholderValue } from '../../osaid/skeleton';
-
 
 interface LineShape {
   dash?: number;
@@ -27,7 +33,12 @@ function shape(line: string): LineShape | undefined {
   const indent = m[1].length;
   const dash = m[2] ? indent : undefined;
   const keyColumn = indent + (m[2]?.length ?? 0);
-  return { dash, keyColumn, key: m[4], rest: m[4] !== undefined ? (m[5] ?? '').replace(/\s+#.*$/, '').trim() : undefined };
+  return {
+    dash,
+    keyColumn,
+    key: m[4],
+    rest: m[4] !== undefined ? (m[5] ?? '').replace(/\s+#.*$/, '').trim() : undefined,
+  };
 }
 
 /** The requirement pattern of the mapping a key at `column` on line `lineNo` belongs to. */
@@ -57,7 +68,10 @@ function mappingPatternAt(lines: string[], lineNo: number, column: number, ownDa
     if (s.keyColumn < c) {
       if (s.key === undefined || s.rest !== '') return undefined;
       segments.unshift(s.key);
-      if (s.dash !== undefined) { inItem = true; c = s.dash; } else c = s.keyColumn;
+      if (s.dash !== undefined) {
+        inItem = true;
+        c = s.dash;
+      } else c = s.keyColumn;
     }
   }
   if (inItem) return undefined;
@@ -110,7 +124,14 @@ export function doComplete(parsed: ParsedDocument, position: Position, options: 
 }
 
 /** Sorted by level (required first), then in the order the format declares them. */
-function keyItem(req: Requirement, index: number, indent: string, position: Position, typed: string, options: CompletionOptions): CompletionItem {
+function keyItem(
+  req: Requirement,
+  index: number,
+  indent: string,
+  position: Position,
+  typed: string,
+  options: CompletionOptions,
+): CompletionItem {
   const key = keyOf(req);
   const rank = req.level === 'required' ? 0 : req.level === 'recommended' ? 1 : 2;
   const lines = blockEntry(req, indent);
@@ -118,18 +139,29 @@ function keyItem(req: Requirement, index: number, indent: string, position: Posi
   let format: InsertTextFormat = InsertTextFormat.PlainText;
   if (options.snippets) {
     let n = 0;
-    insert = escapeSnippet(insert).replace(/: (TODO|public|data_card|false|"1\.0")$/gm, (_all, v: string) => `: \${${++n}:${v}}`);
+    insert = escapeSnippet(insert).replace(
+      /: (TODO|public|data_card|false|"1\.0")$/gm,
+      (_all, v: string) => `: \${${++n}:${v}}`,
+    );
     format = InsertTextFormat.Snippet;
   }
   return {
     label: key,
-    kind: req.shape.kind === 'section' || req.shape.kind === 'list' ? CompletionItemKind.Module : CompletionItemKind.Property,
-    detail: `${req.level === 'required' ? 'Required' : req.level === 'recommended' ? 'Recommended' : 'Optional'} · ${req.title}`,
+    kind:
+      req.shape.kind === 'section' || req.shape.kind === 'list'
+        ? CompletionItemKind.Module
+        : CompletionItemKind.Property,
+    detail:
+      `${req.level === 'required' ? 'Required' : req.level === 'recommended' ? 'Recommended' : 'Optional'}` +
+      ` · ${req.title}`,
     documentation: { kind: MarkupKind.Markdown, value: markdownDoc(req) },
     sortText: `${rank}${String(index).padStart(3, '0')}`,
     filterText: key,
     insertTextFormat: format,
-    textEdit: { range: { start: { line: position.line, character: position.character - typed.length }, end: position }, newText: insert },
+    textEdit: {
+      range: { start: { line: position.line, character: position.character - typed.length }, end: position },
+      newText: insert,
+    },
   };
 }
 
@@ -137,7 +169,12 @@ function valueItems(req: Requirement): CompletionItem[] {
   const shape = req.shape;
   switch (shape.kind) {
     case 'enum':
-      return shape.values.map((v, i) => ({ label: v, kind: CompletionItemKind.EnumMember, sortText: String(i).padStart(3, '0'), documentation: { kind: MarkupKind.Markdown, value: markdownDoc(req) } }));
+      return shape.values.map((v, i) => ({
+        label: v,
+        kind: CompletionItemKind.EnumMember,
+        sortText: String(i).padStart(3, '0'),
+        documentation: { kind: MarkupKind.Markdown, value: markdownDoc(req) },
+      }));
     case 'version':
       return [{ label: placeholderValue(req), kind: CompletionItemKind.Value }];
     case 'boolean':

@@ -21,8 +21,11 @@ const COMPONENTS: ReadonlyArray<{ pattern: string; test: LicenseTest; weight: Ev
     const license = requirementFor(`${pattern}.license`);
     if (license?.shape.kind !== 'license') return [];
     const component = requirementFor(pattern.replace(/\[\]$/, ''));
-    const weight: EvidenceTarget['weight'] = license.shape.informative ? 'informative'
-      : license.supporting || component?.level !== 'required' ? 'supporting' : 'decides';
+    const weight: EvidenceTarget['weight'] = license.shape.informative
+      ? 'informative'
+      : license.supporting || component?.level !== 'required'
+        ? 'supporting'
+        : 'decides';
     return [{ pattern, test: license.shape.test, weight }];
   });
 
@@ -43,8 +46,15 @@ export function manifestEvidenceTargets(parsed: ParsedDocument): EvidenceTarget[
       if (!location) continue;
       const path = formatPath(segments);
       targets.push({
-        label: `\`${path}\``, locationPath: `${path}.location`, licensePath: `${path}.license`, requirement: pattern,
-        test, weight, location, declared: statedValue(parsed.text, findPair(map, 'license')?.value as Node | null | undefined), anchor: location.span,
+        label: `\`${path}\``,
+        locationPath: `${path}.location`,
+        licensePath: `${path}.license`,
+        requirement: pattern,
+        test,
+        weight,
+        location,
+        declared: statedValue(parsed.text, findPair(map, 'license')?.value as Node | null | undefined),
+        anchor: location.span,
       });
     }
   }
@@ -62,5 +72,7 @@ function mappings(root: YAMLMap, pattern: string): Array<[YAMLMap, PathSegment[]
   }
   if (!list) return isMap(node) ? [[node, segments]] : [];
   if (!isSeq(node)) return [];
-  return (node.items as Array<Node | null>).flatMap((item, i): Array<[YAMLMap, PathSegment[]]> => (isMap(item) ? [[item, [...segments, i]]] : []));
+  return (node.items as Array<Node | null>).flatMap((item, i): Array<[YAMLMap, PathSegment[]]> =>
+    isMap(item) ? [[item, [...segments, i]]] : [],
+  );
 }

@@ -16,13 +16,22 @@ export function doHover(parsed: ParsedDocument, position: Position, settings: Se
   const req = requirementFor(formatPath(at.path));
   if (!req) return null;
   let markdown: string;
-  if (at.on === 'value' && req.shape.kind === 'license' && isScalar(at.node) && at.node.value !== null && String(at.node.value).trim()) {
+  if (
+    at.on === 'value' &&
+    req.shape.kind === 'license' &&
+    isScalar(at.node) &&
+    at.node.value !== null &&
+    String(at.node.value).trim()
+  ) {
     markdown = licenseHoverMarkdown(String(at.node.value), req.shape.test, { extraOpen: settings.treatAsOpen });
   } else if (at.on === 'collection') {
     return null;
   } else {
     markdown = markdownDoc(req);
   }
-  const range = { start: parsed.document.positionAt(at.node.range[0]), end: parsed.document.positionAt(at.node.range[1]) };
+  const range = {
+    start: parsed.document.positionAt(at.node.range[0]),
+    end: parsed.document.positionAt(at.node.range[1]),
+  };
   return { contents: { kind: MarkupKind.Markdown, value: markdown }, range };
 }

@@ -14,7 +14,13 @@ import { formatPath, locate, parsePath, PathSegment } from '../../yaml/nodes';
  * `depth`: path length of the inserted element; at one offset, deeper inserts go first (they
  * continue the inner block). `flow`: an entry of a flow collection (joined with `, `).
  */
-interface RawEdit { start: number; end: number; text: string; depth?: number; flow?: boolean }
+interface RawEdit {
+  start: number;
+  end: number;
+  text: string;
+  depth?: number;
+  flow?: boolean;
+}
 
 /**
  * Edits inserting every path in `paths` (concrete paths of missing elements). `value`: the
@@ -26,8 +32,9 @@ export function insertionEdits(parsed: ParsedDocument, paths: readonly string[],
     const depth = parsePath(path).length;
     raw.push(...insertionFor(parsed, path, value).map((e) => ({ ...e, depth })));
   }
-  return merge(raw).map((e) => TextEdit.replace(
-    { start: parsed.document.positionAt(e.start), end: parsed.document.positionAt(e.end) }, e.text));
+  return merge(raw).map((e) =>
+    TextEdit.replace({ start: parsed.document.positionAt(e.start), end: parsed.document.positionAt(e.end) }, e.text),
+  );
 }
 
 function insertionFor(parsed: ParsedDocument, path: string, value?: string): RawEdit[] {
@@ -43,7 +50,15 @@ function insertionFor(parsed: ParsedDocument, path: string, value?: string): Raw
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const unit = indentUnit(text);
 
-  if (typeof last === 'number') return insertListItem(parsed, parent.node, parent.pair?.key as Node | undefined, formatPath(parentSegments), unit, eol);
+  if (typeof last === 'number')
+    return insertListItem(
+      parsed,
+      parent.node,
+      parent.pair?.key as Node | undefined,
+      formatPath(parentSegments),
+      unit,
+      eol,
+    );
 
   const req = requirementFor(path);
   if (!req) return [];
@@ -78,7 +93,14 @@ function insertionFor(parsed: ParsedDocument, path: string, value?: string): Raw
 }
 
 /** A missing first item of a list that is null or `[]`. */
-function insertListItem(parsed: ParsedDocument, node: Node | null, keyNode: Node | undefined, listPath: string, unit: string, eol: string): RawEdit[] {
+function insertListItem(
+  parsed: ParsedDocument,
+  node: Node | null,
+  keyNode: Node | undefined,
+  listPath: string,
+  unit: string,
+  eol: string,
+): RawEdit[] {
   const text = parsed.text;
   const pattern = toPattern(listPath);
   if (isSeq(node) && node.flow && node.range) {
@@ -115,7 +137,10 @@ function underKey(text: string, keyNode: Node, value: Node | null, lines: string
 /** Where a new key goes in a block mapping: after its predecessor in canonical order. */
 function blockInsertionPoint(parsed: ParsedDocument, map: YAMLMap, pattern: string, key: string): [number, string] {
   const order = childrenOf(pattern).map(keyOf);
-  const rank = (k: string): number => { const i = order.indexOf(k); return i < 0 ? order.length : i; };
+  const rank = (k: string): number => {
+    const i = order.indexOf(k);
+    return i < 0 ? order.length : i;
+  };
   const target = rank(key);
   const firstKey = map.items[0]?.key as Node | undefined;
   const indent = ' '.repeat(column(parsed.text, firstKey?.range?.[0] ?? map.range?.[0] ?? 0));
@@ -179,7 +204,8 @@ function indentUnit(text: string): string {
  */
 function merge(edits: RawEdit[]): RawEdit[] {
   const unique: RawEdit[] = [];
-  const ordered = edits.map((e, i) => ({ e, i }))
+  const ordered = edits
+    .map((e, i) => ({ e, i }))
     .sort((a, b) => a.e.start - b.e.start || (b.e.depth ?? 0) - (a.e.depth ?? 0) || a.i - b.i)
     .map(({ e }) => e);
   for (const e of ordered) {
@@ -187,7 +213,7 @@ function merge(edits: RawEdit[]): RawEdit[] {
     if (!same) unique.push({ ...e });
     else if (e.start === e.end) same.text += same.flow && e.flow && !e.text.startsWith(', ') ? `, ${e.text}` : e.text;
   }
-  unique.sort((a, b) => a.start - b.start || (a.end - a.start) - (b.end - b.start));
+  unique.sort((a, b) => a.start - b.start || a.end - a.start - (b.end - b.start));
   const out: RawEdit[] = [];
   for (const e of unique) {
     const previous = out[out.length - 1];

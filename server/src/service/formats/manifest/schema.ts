@@ -74,15 +74,27 @@ function valueSchema(req: Requirement, options: SchemaVariant): JsonSchema {
       return { ...docs, ...objectSchema(req.path, options) };
     case 'list': {
       // Or a statement that it does not apply (`none — …`), where the element may truly not exist.
-      const list: JsonSchema = { ...docs, type: nullable(req.mayNotApply ? ['array', 'string'] : 'array', options), items: objectSchema(`${req.path}[]`, options) };
+      const list: JsonSchema = {
+        ...docs,
+        type: nullable(req.mayNotApply ? ['array', 'string'] : 'array', options),
+        items: objectSchema(`${req.path}[]`, options),
+      };
       if (options.variant === 'published') list.minItems = shape.minItems;
       return list;
     }
     case 'enum':
-      return { ...docs, type: nullable('string', options), enum: options.variant === 'published' ? [...shape.values] : [...shape.values, null] };
+      return {
+        ...docs,
+        type: nullable('string', options),
+        enum: options.variant === 'published' ? [...shape.values] : [...shape.values, null],
+      };
     case 'version':
       // `osaid: 1.0` (a YAML number) is as common as `osaid: "1.0"`; accept both.
-      return { ...docs, type: nullable(['string', 'number'], options), enum: [...shape.values, ...shape.values.map(Number), ...(options.variant === 'validation' ? [null] : [])] };
+      return {
+        ...docs,
+        type: nullable(['string', 'number'], options),
+        enum: [...shape.values, ...shape.values.map(Number), ...(options.variant === 'validation' ? [null] : [])],
+      };
     case 'date':
       return { ...docs, type: nullable('string', options), pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
     case 'boolean':

@@ -28,12 +28,20 @@ export const modelCardFormat: DocumentFormat = {
   confirm: (parse) => isModelCardValue(parse.value) || unreadableCardKind(parse) === 'model',
   validate(parsed, settings) {
     if (!parsed.yaml || parsed.value === undefined) return unreadableCardDiagnostics(parsed);
-    const diagnostics = [...parsed.parseDiagnostics, ...hubMetadataDiagnostics(parsed, 'model'), ...weightsTerms(parsed, readCard(parsed), settings.treatAsOpen).findings];
+    const diagnostics = [
+      ...parsed.parseDiagnostics,
+      ...hubMetadataDiagnostics(parsed, 'model'),
+      ...weightsTerms(parsed, readCard(parsed), settings.treatAsOpen).findings,
+    ];
     return diagnostics.sort(inDocumentOrder);
   },
-  hover: (parsed, position, settings) => modelCardHover(parsed, position, settings) ?? cardKeyHover(parsed, 'model', position),
+  hover: (parsed, position, settings) =>
+    modelCardHover(parsed, position, settings) ?? cardKeyHover(parsed, 'model', position),
   complete: (parsed, position) => cardCompletions(parsed, 'model', position),
-  codeActions: (parsed, request) => [...hubMetadataFixes(parsed, 'model', request), ...createManifestActions(parsed, request)],
+  codeActions: (parsed, request) => [
+    ...hubMetadataFixes(parsed, 'model', request),
+    ...createManifestActions(parsed, request),
+  ],
   symbols: (parsed) => findDocumentSymbols(parsed),
   evidenceTargets: (parsed) => cardEvidenceTargets(parsed, 'model'),
   codeLenses: (parsed, diagnostics) => modelCardLenses(parsed, diagnostics),

@@ -26,11 +26,17 @@ export const CREATE_MANIFEST_KIND = CREATE_MANIFEST_FROM_CARD_KIND;
 
 export function createManifestActions(parsed: ParsedDocument, request?: Pick<CodeActionRequest, 'only'>): CodeAction[] {
   if (!admits(request?.only, CREATE_MANIFEST_KIND)) return [];
-  return [{
-    title: CREATE_MANIFEST_TITLE,
-    kind: CREATE_MANIFEST_KIND,
-    command: { title: CREATE_MANIFEST_TITLE, command: CREATE_MANIFEST_FROM_CARD_COMMAND, arguments: [parsed.document.uri] },
-  }];
+  return [
+    {
+      title: CREATE_MANIFEST_TITLE,
+      kind: CREATE_MANIFEST_KIND,
+      command: {
+        title: CREATE_MANIFEST_TITLE,
+        command: CREATE_MANIFEST_FROM_CARD_COMMAND,
+        arguments: [parsed.document.uri],
+      },
+    },
+  ];
 }
 
 export interface CardManifest {
@@ -43,7 +49,9 @@ export function manifestFromCard(parsed: ParsedDocument): CardManifest {
   const card = readCard(parsed);
   const header = [
     '# Open Source AI release manifest, checked against the Open Source AI Definition 1.0.',
-    `# Made from the model card ${comment(fileName(parsed.document.uri) ?? 'README.md')}: a value the card states says so in a comment.`,
+    `# Made from the model card ` +
+      `${comment(fileName(parsed.document.uri) ?? 'README.md')}: a value the ` +
+      `card states says so in a comment.`,
     '# Replace every TODO; hover a key to see what OSAID asks for there.',
   ];
   const eol = /\r\n/.test(firstLineBreak(parsed.text)) ? '\r\n' : '\n';
@@ -84,10 +92,15 @@ function prefill(parsed: ParsedDocument, card: CardFacts): KnownValues {
       : `the card's license: ${terms.text}`;
     values.set('parameters.weights.license', stated(scalar(id), from));
   } else if (card.license?.text?.toLowerCase() === 'other') {
-    notes.set('parameters.weights.license', ["# The card's license is `other` but names none (license_name): write the weights' terms here."]);
+    notes.set('parameters.weights.license', [
+      "# The card's license is `other` but names none (license_name): write the weights' terms here.",
+    ]);
   }
   if (card.licenseLink?.text) {
-    notes.set('parameters.weights.license', [...(notes.get('parameters.weights.license') ?? []), `# The card's license_link: ${comment(card.licenseLink.text)}`]);
+    notes.set('parameters.weights.license', [
+      ...(notes.get('parameters.weights.license') ?? []),
+      `# The card's license_link: ${comment(card.licenseLink.text)}`,
+    ]);
   }
   if (repo) {
     values.set('parameters.weights.location', stated(scalar(hubUrl('model', repo)), `the card's repository: ${repo}`));
@@ -95,28 +108,42 @@ function prefill(parsed: ParsedDocument, card: CardFacts): KnownValues {
 
   if (card.baseModels.length > 0) {
     notes.set('parameters.weights', [
-      ...card.baseModels.map((b) => `# from the card's base_model: ${comment(b.id)}${HUB_ID.test(b.id) ? ` (${hubUrl('model', b.id)})` : ''}`),
-      `# A fine-tune inherits its base model's terms: check ${card.baseModels.length === 1 ? 'that model\'s license' : 'those models\' licenses'} too.`,
+      ...card.baseModels.map(
+        (b) =>
+          `# from the card's base_model: ${comment(b.id)}${HUB_ID.test(b.id) ? ` (${hubUrl('model', b.id)})` : ''}`,
+      ),
+      `# A fine-tune inherits its base model's terms: check ` +
+        `${card.baseModels.length === 1 ? "that model's license" : "those models' licenses"}` +
+        ` too.`,
     ]);
   }
 
   if (card.datasets.length > 0) {
-    lists.set('data_information.training_data', card.datasets.map((d) => ({
-      name: stated(scalar(d.id), "the card's datasets"),
-      kind: stated('public'),
-      ...(HUB_ID.test(d.id) ? { location: stated(scalar(hubUrl('dataset', d.id))) } : {}),
-    })));
+    lists.set(
+      'data_information.training_data',
+      card.datasets.map((d) => ({
+        name: stated(scalar(d.id), "the card's datasets"),
+        kind: stated('public'),
+        ...(HUB_ID.test(d.id) ? { location: stated(scalar(hubUrl('dataset', d.id))) } : {}),
+      })),
+    );
   }
   return { values, lists, notes };
 }
 
 /** The system's name: the card's first level-1 heading, its `model-index` name, or its repository or folder name. */
-function nameOf(parsed: ParsedDocument, card: CardFacts, repo: string | undefined): { value: string; from: string } | undefined {
+function nameOf(
+  parsed: ParsedDocument,
+  card: CardFacts,
+  repo: string | undefined,
+): { value: string; from: string } | undefined {
   const heading = firstHeading(parsed.text, frontMatterEnd(parsed.text) ?? 0);
   if (heading) return { value: heading, from: "the card's first heading" };
   const index = card.map ? findPair(card.map, 'model-index')?.value : undefined;
   const first = isSeq(index) ? (index.items[0] as Node | null) : undefined;
-  const indexName = isMap(first) ? scalarText(findPair(first, 'name')?.value as Node | null | undefined)?.trim() : undefined;
+  const indexName = isMap(first)
+    ? scalarText(findPair(first, 'name')?.value as Node | null | undefined)?.trim()
+    : undefined;
   if (indexName) return { value: indexName, from: "the card's model-index name" };
   if (repo) return { value: repo.slice(repo.lastIndexOf('/') + 1), from: `the card's repository: ${repo}` };
   const folder = folderOf(parsed.document.uri);
@@ -124,7 +151,8 @@ function nameOf(parsed: ParsedDocument, card: CardFacts, repo: string | undefine
 }
 
 /** Headings that say nothing about the model's name. */
-const GENERIC_HEADING = /^(?:table of contents|contents|model card|model details|model description|model summary|summary|overview|introduction|usage|license)$/i;
+const GENERIC_HEADING =
+  /^(?:table of contents|contents|model card|model details|model description|model summary|summary|overview|introduction|usage|license)$/i;
 
 /**
  * The body's first level-1 heading outside code blocks, without its Markdown, when it reads as
@@ -138,13 +166,21 @@ function firstHeading(text: string, from: number): string | undefined {
     if (m[0].length === 0) line.lastIndex++;
     const content = m[2];
     const opens = /^(`{3,}|~{3,})/.exec(content);
-    if (fence) { if (opens && opens[1][0] === fence[0] && opens[1].length >= fence.length) fence = undefined; continue; }
-    if (opens) { fence = opens[1]; continue; }
+    if (fence) {
+      if (opens && opens[1][0] === fence[0] && opens[1].length >= fence.length) fence = undefined;
+      continue;
+    }
+    if (opens) {
+      fence = opens[1];
+      continue;
+    }
     if (m[1].length > 3) continue;
     const heading = /^#[ \t]+(.+?)[ \t#]*$/.exec(content);
     if (!heading) continue;
     const title = plainHeading(heading[1]);
-    return title && !GENERIC_HEADING.test(title) && !/[?!.:]$/.test(title) && title.split(' ').length <= 10 ? title : undefined;
+    return title && !GENERIC_HEADING.test(title) && !/[?!.:]$/.test(title) && title.split(' ').length <= 10
+      ? title
+      : undefined;
   }
   return undefined;
 }
@@ -181,8 +217,15 @@ function textOf(card: CardFacts, key: string): string | undefined {
  */
 export function repoIdOf(uri: string): string | undefined {
   let url: URL;
-  try { url = new URL(uri); } catch { return undefined; }
-  const segments = url.pathname.split('/').filter((s) => s.length > 0).map(decode);
+  try {
+    url = new URL(uri);
+  } catch {
+    return undefined;
+  }
+  const segments = url.pathname
+    .split('/')
+    .filter((s) => s.length > 0)
+    .map(decode);
   if (!/^readme\.md$/i.test(segments.at(-1) ?? '')) return undefined;
   if (/^(?:www\.)?huggingface\.co$/i.test(url.hostname) && (url.protocol === 'https:' || url.protocol === 'http:')) {
     const [owner, name, ...rest] = segments;
@@ -190,7 +233,8 @@ export function repoIdOf(uri: string): string | undefined {
     const ok = rest.length === 1 || (rest.length === 3 && ['blob', 'raw', 'resolve'].includes(rest[0]));
     return ok && HUB_ID.test(`${owner}/${name}`) ? `${owner}/${name}` : undefined;
   }
-  const cache = segments.length >= 4 && segments.at(-3) === 'snapshots' ? /^models--(.+)$/.exec(segments.at(-4)!) : null;
+  const cache =
+    segments.length >= 4 && segments.at(-3) === 'snapshots' ? /^models--(.+)$/.exec(segments.at(-4)!) : null;
   if (cache) {
     const id = cache[1].split('--').join('/');
     return HUB_ID.test(id) ? id : undefined;
@@ -200,9 +244,16 @@ export function repoIdOf(uri: string): string | undefined {
 
 function folderOf(uri: string): string | undefined {
   let url: URL;
-  try { url = new URL(uri); } catch { return undefined; }
+  try {
+    url = new URL(uri);
+  } catch {
+    return undefined;
+  }
   if (url.protocol === 'untitled:') return undefined;
-  const segments = url.pathname.split('/').filter((s) => s.length > 0).map(decode);
+  const segments = url.pathname
+    .split('/')
+    .filter((s) => s.length > 0)
+    .map(decode);
   const folder = segments.length >= 2 ? segments.at(-2)!.trim() : '';
   return folder.length > 0 && !/^[A-Za-z]:$/.test(folder) ? folder : undefined;
 }
@@ -213,7 +264,11 @@ function fileName(uri: string): string | undefined {
 }
 
 function decode(segment: string): string {
-  try { return decodeURIComponent(segment); } catch { return segment; }
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -239,7 +294,9 @@ function scalar(text: string): string {
   if (plain) {
     try {
       if (parseYamlValue(text) === text) return text;
-    } catch { /* not plain */ }
+    } catch {
+      /* not plain */
+    }
   }
   return JSON.stringify(text);
 }

@@ -2,7 +2,14 @@
 import { Diagnostic, Range } from 'vscode-languageserver-types';
 import { checklistVerdict } from '../../verdict/verdict';
 import { Node } from 'yaml';
-import { Checklist, checklistPerAnalysis, ChecklistGroup, ChecklistItem, ChecklistStatus, ZERO_RANGE } from '../../checklist/model';
+import {
+  Checklist,
+  checklistPerAnalysis,
+  ChecklistGroup,
+  ChecklistItem,
+  ChecklistStatus,
+  ZERO_RANGE,
+} from '../../checklist/model';
 import { Codes } from '../../diagnostics/codes';
 import { markdownDoc } from '../../osaid/docs';
 import { codeSpan, shorten } from '../../text/text';
@@ -17,8 +24,16 @@ const MOF_URL = 'https://arxiv.org/abs/2403.13784';
 
 export const mofChecklist = checklistPerAnalysis(buildMofChecklist);
 
-/** What the checklist says of the data information a MOF file shows: a reading of the OSAID checklist, not a certainty. */
-const DATA_INFORMATION_JUDGMENT = 'OSI\'s checklist accepts any one of these components under open terms as data information: released datasets, a research paper, a technical report or a data card, in that order of importance. Whether the one present describes the training data completely enough — provenance, scope, collection, labeling, processing — is a reviewer\'s judgment that a MOF file cannot show; an osai.yaml can state it item by item.';
+/**
+ * What the checklist says of the data information a MOF file shows: a reading of the OSAID checklist, not a certainty.
+ */
+const DATA_INFORMATION_JUDGMENT =
+  "OSI's checklist accepts any one of these components under open terms " +
+  'as data information: released datasets, a research paper, a technical ' +
+  'report or a data card, in that order of importance. Whether the one ' +
+  'present describes the training data completely enough — provenance, ' +
+  "scope, collection, labeling, processing — is a reviewer's judgment " +
+  'that a MOF file cannot show; an osai.yaml can state it item by item.';
 
 function buildMofChecklist(parsed: ParsedDocument, diagnostics: readonly Diagnostic[]): Checklist {
   const result = evaluateMofClass(parsed);
@@ -29,38 +44,68 @@ function buildMofChecklist(parsed: ParsedDocument, diagnostics: readonly Diagnos
   const itemOf = (viewItem: OsaidViewItem, title: string): ChecklistItem => {
     const { id, level, found } = viewItem;
     const passing = found.filter((f) => f.passes);
-    const missingDiagnostic = diagnostics.find((d) => d.code === Codes.missing && (d.data as { requirement?: string } | undefined)?.requirement === id);
+    const missingDiagnostic = diagnostics.find(
+      (d) => d.code === Codes.missing && (d.data as { requirement?: string } | undefined)?.requirement === id,
+    );
     const req = requirementFor(id);
     const what = viewItem.test === 'osi' ? 'not OSI-approved' : 'not open';
     let status: ChecklistStatus;
     let detail: string;
     if (passing.length > 0) {
       status = 'met';
-      detail = `${passing.map((f) => f.evaluation.component.name).join(', ')} under ${shorten(passing[0].evaluation.resolved.license ?? '')}`;
+      detail =
+        `${passing.map((f) => f.evaluation.component.name).join(', ')} under ` +
+        `${shorten(passing[0].evaluation.resolved.license ?? '')}`;
     } else if (found.length > 0) {
       const first = found[0].evaluation;
       status = 'not-open';
-      detail = `${found.map((f) => f.evaluation.component.name).join(', ')}: ${first.resolved.license === undefined || first.status === 'unlicensed' ? 'no license applies' : `${codeSpan(String(first.resolved.license))} is ${what}`}`;
+      const unlicensed = first.resolved.license === undefined || first.status === 'unlicensed';
+      const verdict = unlicensed ? 'no license applies' : `${codeSpan(String(first.resolved.license))} is ${what}`;
+      detail = `${found.map((f) => f.evaluation.component.name).join(', ')}: ${verdict}`;
     } else {
       status = level === 'required' ? 'missing' : 'recommended';
       detail = missingDiagnostic?.message ?? `No ${viewItem.candidates.join(' / ')} component in the file.`;
     }
-    const range = rangeOf((passing[0] ?? found[0])?.evaluation.entry.nameNode) ?? missingDiagnostic?.range ?? ZERO_RANGE;
+    const range =
+      rangeOf((passing[0] ?? found[0])?.evaluation.entry.nameNode) ?? missingDiagnostic?.range ?? ZERO_RANGE;
     // The manifest example is left out: it shows the manifest's syntax, not the MOF component.
-    const doc = req ? markdownDoc(req, { example: false }) : OSAID_BY_COMPONENT[viewItem.candidates[0]]?.note ?? '';
+    const doc = req ? markdownDoc(req, { example: false }) : (OSAID_BY_COMPONENT[viewItem.candidates[0]]?.note ?? '');
     const explanation = id === 'data_information' ? `${doc}\n\n${DATA_INFORMATION_JUDGMENT}` : doc;
     return { id, title, level, status, detail, range, explanation };
   };
-  const item = (id: string, title?: string): ChecklistItem => itemOf(view.items.find((i) => i.id === id)!, title ?? requirementFor(id)?.title ?? id);
+  const item = (id: string, title?: string): ChecklistItem =>
+    itemOf(
+      view.items.find((i) => i.id === id)!,
+      title ?? requirementFor(id)?.title ?? id,
+    );
   const groups: ChecklistGroup[] = [
-    { id: 'data_information', title: 'Data information', items: [
-      item('data_information', 'Data information (data card, datasets, technical report or research paper)'),
-    ] },
-    { id: 'code', title: 'Code', items: ['code.data_processing', 'code.training', 'code.evaluation', 'code.inference', 'code.architecture', 'code.supporting_libraries'].map((id) => item(id)) },
-    { id: 'parameters', title: 'Parameters', items: [item('parameters.weights', 'Model weights'), item('parameters.checkpoints', 'Intermediate checkpoints')] },
+    {
+      id: 'data_information',
+      title: 'Data information',
+      items: [item('data_information', 'Data information (data card, datasets, technical report or research paper)')],
+    },
+    {
+      id: 'code',
+      title: 'Code',
+      items: [
+        'code.data_processing',
+        'code.training',
+        'code.evaluation',
+        'code.inference',
+        'code.architecture',
+        'code.supporting_libraries',
+      ].map((id) => item(id)),
+    },
+    {
+      id: 'parameters',
+      title: 'Parameters',
+      items: [item('parameters.weights', 'Model weights'), item('parameters.checkpoints', 'Intermediate checkpoints')],
+    },
   ];
   return {
-    uri: document.uri, kind: parsed.format.id, kindLabel: parsed.format.label,
+    uri: document.uri,
+    kind: parsed.format.id,
+    kindLabel: parsed.format.label,
     verdict: checklistVerdict(groups, diagnostics),
     groups,
     classification: {

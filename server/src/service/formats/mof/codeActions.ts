@@ -34,15 +34,26 @@ export function mofCodeActions(parsed: ParsedDocument, { diagnostics, all, only 
     actions.push(...replacementActions(uri, d, data.replacements ?? [], rename ? 'Rename' : 'Change'));
     if (d.code === Codes.missing && data.component && mayInsert) {
       const edits = addComponentEdits(parsed, [data.component]);
-      if (edits.length > 0) actions.push(editAction(`Add the MOF component \`${data.component}\``, uri, edits, { diagnostics: [d], preferred: true }));
+      if (edits.length > 0)
+        actions.push(
+          editAction(`Add the MOF component \`${data.component}\``, uri, edits, { diagnostics: [d], preferred: true }),
+        );
     }
   }
   if (ours.length === 0 || !mayInsert) return actions;
-  const osaidMissing = all.filter((d) => d.source === DIAGNOSTIC_SOURCE && d.code === Codes.missing && (d.data as MofDiagnosticData | undefined)?.component);
+  const osaidMissing = all.filter(
+    (d) =>
+      d.source === DIAGNOSTIC_SOURCE &&
+      d.code === Codes.missing &&
+      (d.data as MofDiagnosticData | undefined)?.component,
+  );
   if (osaidMissing.length > 1 && ours.some((d) => d.code === Codes.missing)) {
     const names = [...new Set(osaidMissing.map((d) => (d.data as MofDiagnosticData).component!))];
     const edits = addComponentEdits(parsed, names);
-    if (edits.length > 0) actions.push(editAction(`${ADD_OSAID_COMPONENTS_TITLE} (${names.length})`, uri, edits, { diagnostics: osaidMissing }));
+    if (edits.length > 0)
+      actions.push(
+        editAction(`${ADD_OSAID_COMPONENTS_TITLE} (${names.length})`, uri, edits, { diagnostics: osaidMissing }),
+      );
   }
   actions.push(...mofClassActions(parsed));
   return actions;
@@ -54,8 +65,16 @@ export function mofCodeActions(parsed: ParsedDocument, { diagnostics, all, only 
  */
 export function mofNotCheckedActions(parsed: ParsedDocument, { diagnostics, only }: CodeActionRequest): CodeAction[] {
   if (!admits(only, CodeActionKind.QuickFix)) return [];
-  return diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE)
-    .flatMap((d) => replacementActions(parsed.document.uri, d, (d.data as MofDiagnosticData | undefined)?.replacements ?? [], 'Change'));
+  return diagnostics
+    .filter((d) => d.source === DIAGNOSTIC_SOURCE)
+    .flatMap((d) =>
+      replacementActions(
+        parsed.document.uri,
+        d,
+        (d.data as MofDiagnosticData | undefined)?.replacements ?? [],
+        'Change',
+      ),
+    );
 }
 
 /**
@@ -74,7 +93,9 @@ export function mofClassActions(parsed: ParsedDocument): CodeAction[] {
   if (nextNames.length > 0 && next !== 1) {
     const edits = addComponentEdits(parsed, nextNames);
     if (edits.length > 0) {
-      actions.push(editAction(`Add the ${count(nextNames.length)} missing for MOF Class ${CLASS_ROMAN[next]}`, uri, edits));
+      actions.push(
+        editAction(`Add the ${count(nextNames.length)} missing for MOF Class ${CLASS_ROMAN[next]}`, uri, edits),
+      );
     }
   }
   const allNames = result.absent[1];

@@ -24,7 +24,8 @@ export function mofCompletions(parsed: ParsedDocument, position: Position): Comp
   // Every non-blank, non-comment line from `components:` to here must be indented deeper than it.
   const keyCol = column(text, key.range[0]);
   const lines = text.slice(lineStart(text, key.range[0]), start).split(/\r?\n/).slice(1);
-  if (lines.some((l) => l.trim() !== '' && !l.trim().startsWith('#') && l.length - l.trimStart().length <= keyCol)) return [];
+  if (lines.some((l) => l.trim() !== '' && !l.trim().startsWith('#') && l.length - l.trimStart().length <= keyCol))
+    return [];
   if (m[1].length <= keyCol && !before.trimStart().startsWith('-')) return [];
 
   const valueStart = offset - m[3].length - m[2].length;
@@ -38,7 +39,9 @@ export function mofCompletions(parsed: ParsedDocument, position: Position): Comp
   return MOT_COMPONENTS.map((c, i): CompletionItem => ({
     label: c.name,
     kind: CompletionItemKind.EnumMember,
-    detail: `${c.contentType} · ${c.required ? 'required for' : 'optional in'} ${classTitle(c.class)}${present.has(c.name) ? ' · already listed' : ''}`,
+    detail:
+      `${c.contentType} · ${c.required ? 'required for' : 'optional in'} ` +
+      `${classTitle(c.class)}${present.has(c.name) ? ' · already listed' : ''}`,
     documentation: c.description,
     sortText: `${present.has(c.name) ? 1 : 0}${String(i).padStart(2, '0')}`,
     filterText: `${m[2]}${c.name}`,

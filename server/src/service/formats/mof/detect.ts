@@ -51,7 +51,9 @@ export function mofState(parse: YamlParse): MofState {
   return editDistance(folded, FOLDED_NAME, NEAR_MISS_EDITS) <= NEAR_MISS_EDITS ? 'near-miss' : 'none';
 }
 
-/** The value could not be built, the parse says why, and what structure it kept shows a top-level `framework` mapping. */
+/**
+ * The value could not be built, the parse says why, and what structure it kept shows a top-level `framework` mapping.
+ */
 function unreadable(parse: YamlParse): boolean {
   const { yaml, parseDiagnostics } = parse;
   if (parseDiagnostics.length === 0 || parseDiagnostics.some((d) => d.code === Codes.tooLarge)) return false;

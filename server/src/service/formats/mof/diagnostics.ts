@@ -13,7 +13,17 @@ import { closest } from '../../text/suggest';
 import { SchemaErrorSite, schemaErrorDiagnostics } from '../../schema/errors';
 import { innerSpan } from '../../yaml/nodes';
 import { evaluateMofClass } from './evaluate';
-import { isUnlicensedMarker, licenseSentence, MofCodes, MofLicenseFinding, osaidFinding, Severity, spellingFindings, typeFinding, verdictFinding } from './licenseCheck';
+import {
+  isUnlicensedMarker,
+  licenseSentence,
+  MofCodes,
+  MofLicenseFinding,
+  osaidFinding,
+  Severity,
+  spellingFindings,
+  typeFinding,
+  verdictFinding,
+} from './licenseCheck';
 import { OsaidView, osaidView } from './osaidView';
 import { ComponentEntry, MofModel, readModel, resolveComponentLicense, ResolvedLicense } from './model';
 import { OSAID_GROUPS } from './osaid';
@@ -33,7 +43,6 @@ export interface MofDiagnosticData {
   /** For inherited licenses: the path of the global license that applies. */
   inheritedFrom?: string;
 }
-
 
 const EMPTY_VIEW: OsaidView = { items: [], byComponent: new Map() };
 
@@ -58,7 +67,13 @@ interface Ctx {
  */
 export function mofDiagnostics(parsed: ParsedDocument, treatAsOpen: readonly string[] = []): Diagnostic[] {
   if (!parsed.yaml || parsed.value === undefined) return [...parsed.parseDiagnostics];
-  const ctx: Ctx = { parsed, model: readModel(parsed), view: osaidView(parsed, treatAsOpen), treatAsOpen, out: [...parsed.parseDiagnostics] };
+  const ctx: Ctx = {
+    parsed,
+    model: readModel(parsed),
+    view: osaidView(parsed, treatAsOpen),
+    treatAsOpen,
+    out: [...parsed.parseDiagnostics],
+  };
   schemaFindings(ctx);
   componentFindings(ctx);
   licenseFindings(ctx);
@@ -66,7 +81,14 @@ export function mofDiagnostics(parsed: ParsedDocument, treatAsOpen: readonly str
   return ctx.out.sort(inDocumentOrder);
 }
 
-function push(ctx: Ctx, span: [number, number], severity: DiagnosticSeverity, code: string, message: string, data: MofDiagnosticData): void {
+function push(
+  ctx: Ctx,
+  span: [number, number],
+  severity: DiagnosticSeverity,
+  code: string,
+  message: string,
+  data: MofDiagnosticData,
+): void {
   if (data.replacements && data.replacements.length === 0) delete data.replacements;
   ctx.out.push(diagnostic(ctx.parsed.document, span[0], span[1], severity, code, message, data));
 }
@@ -82,7 +104,13 @@ const NOT_CHECKED = 'this file is not checked as a MOF model file until it is fi
  * MOT would not read the file as a MOF model file at all.
  */
 export function nearMissDiagnostics(parsed: ParsedDocument): Diagnostic[] {
-  const ctx: Ctx = { parsed, model: readModel(parsed), view: EMPTY_VIEW, treatAsOpen: [], out: [...parsed.parseDiagnostics] };
+  const ctx: Ctx = {
+    parsed,
+    model: readModel(parsed),
+    view: EMPTY_VIEW,
+    treatAsOpen: [],
+    out: [...parsed.parseDiagnostics],
+  };
   schemaFindings(ctx, (error) => error.instancePath === '/framework/name' && error.keyword === 'enum', NOT_CHECKED);
   return ctx.out;
 }
@@ -96,13 +124,21 @@ export function nearMissDiagnostics(parsed: ParsedDocument): Diagnostic[] {
  */
 export function unreadableDiagnostics(parsed: ParsedDocument): Diagnostic[] {
   const errors = parsed.parseDiagnostics.filter((d) => d.severity === DiagnosticSeverity.Error);
-  // The reason the value could not be built is the last error the parse reported (parse.ts: the guards and toJS come last).
+  // The reason the value could not be built is the last error the parse reported (parse.ts: the guards and toJS come
+  // last).
   const reason = errors[errors.length - 1]?.message;
   const key = frameworkPair((parsed.yaml?.contents ?? null) as Node | null)?.key;
   const span: [number, number] = key?.range ? [key.range[0], key.range[1]] : firstLineSpan(parsed.text);
-  const note = diagnostic(parsed.document, span[0], span[1], DiagnosticSeverity.Information, Codes.yamlSyntax,
-    `Not checked as a Model Openness Framework model file: its YAML could not be read${reason ? ` (${reason.replace(/\.$/, '')})` : ''}.`,
-    { path: key ? 'framework' : '' });
+  const note = diagnostic(
+    parsed.document,
+    span[0],
+    span[1],
+    DiagnosticSeverity.Information,
+    Codes.yamlSyntax,
+    `Not checked as a Model Openness Framework model file: its YAML could not be read` +
+      `${reason ? ` (${reason.replace(/\.$/, '')})` : ''}.`,
+    { path: key ? 'framework' : '' },
+  );
   return [...parsed.parseDiagnostics, note];
 }
 
@@ -112,20 +148,31 @@ export function unreadableDiagnostics(parsed: ParsedDocument): Diagnostic[] {
 function schemaFindings(ctx: Ctx, only?: (error: ErrorObject) => boolean, nameNote?: string): void {
   validateMof(ctx.parsed.value);
   const errors = validateMof.errors ?? [];
-  ctx.out.push(...schemaErrorDiagnostics(ctx.parsed, only ? errors.filter(only) : errors, {
-    root: 'A MOF model file',
-    quotedNumber: "'1.0'",
-    dateExample: "'2024-12-15'",
-    allowedKeys: (error) => Object.keys((error.parentSchema?.properties ?? {}) as Record<string, unknown>),
-    required: { code: MofCodes.missing, by: 'MOT' },
-    special: (error, site) => {
-      if (error.keyword !== 'enum') return undefined;
-      if (site.segments[1] === 'components' && site.segments[site.segments.length - 1] === 'name') return unknownComponent(ctx, site);
-      if (site.path !== 'framework.name') return undefined;
-      return diagnostic(ctx.parsed.document, site.span[0], site.span[1], DiagnosticSeverity.Error, Codes.schemaEnum,
-        `\`framework.name\` must be exactly \`${FRAMEWORK_NAME}\`: MOT rejects any other spelling${nameNote ? `, and ${nameNote}` : ''}.`, { path: site.path, replacements: [FRAMEWORK_NAME] });
-    },
-  }));
+  ctx.out.push(
+    ...schemaErrorDiagnostics(ctx.parsed, only ? errors.filter(only) : errors, {
+      root: 'A MOF model file',
+      quotedNumber: "'1.0'",
+      dateExample: "'2024-12-15'",
+      allowedKeys: (error) => Object.keys((error.parentSchema?.properties ?? {}) as Record<string, unknown>),
+      required: { code: MofCodes.missing, by: 'MOT' },
+      special: (error, site) => {
+        if (error.keyword !== 'enum') return undefined;
+        if (site.segments[1] === 'components' && site.segments[site.segments.length - 1] === 'name')
+          return unknownComponent(ctx, site);
+        if (site.path !== 'framework.name') return undefined;
+        return diagnostic(
+          ctx.parsed.document,
+          site.span[0],
+          site.span[1],
+          DiagnosticSeverity.Error,
+          Codes.schemaEnum,
+          `\`framework.name\` must be exactly \`${FRAMEWORK_NAME}\`: MOT rejects ` +
+            `any other spelling${nameNote ? `, and ${nameNote}` : ''}.`,
+          { path: site.path, replacements: [FRAMEWORK_NAME] },
+        );
+      },
+    }),
+  );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -150,22 +197,40 @@ function unknownComponent(ctx: Ctx, site: SchemaErrorSite): Diagnostic {
   const entry = ctx.model.entries[site.segments[2] as number];
   const name = entry?.name ?? '';
   const replacements = componentSuggestions(name);
-  const hint = replacements.length ? ` Did you mean ${replacements.map((r) => `\`${r}\``).join(' or ')}?` : ` The 17 names: ${COMPONENT_NAMES.map((c) => `\`${c}\``).join(', ')}.`;
-  return diagnostic(ctx.parsed.document, site.span[0], site.span[1], DiagnosticSeverity.Error, MofCodes.unknownComponent,
-    `${codeSpan(name)} is not a MOF component name. MOT ignores components it does not know, so this one counts as missing.${hint}`,
-    { path: site.path, ...(replacements.length ? { replacements } : {}) });
+  const hint = replacements.length
+    ? ` Did you mean ${replacements.map((r) => `\`${r}\``).join(' or ')}?`
+    : ` The 17 names: ${COMPONENT_NAMES.map((c) => `\`${c}\``).join(', ')}.`;
+  return diagnostic(
+    ctx.parsed.document,
+    site.span[0],
+    site.span[1],
+    DiagnosticSeverity.Error,
+    MofCodes.unknownComponent,
+    `${codeSpan(name)} is not a MOF component name. MOT ignores components it ` +
+      `does not know, so this one counts as missing.${hint}`,
+    { path: site.path, ...(replacements.length ? { replacements } : {}) },
+  );
 }
 
 function componentFindings(ctx: Ctx): void {
   for (const entry of ctx.model.entries) {
     if (entry.duplicateOf === undefined || !entry.component) continue;
     const first = ctx.model.entries[entry.duplicateOf];
-    const firstLine = first.nameNode?.range ? ctx.parsed.document.positionAt(first.nameNode.range[0]).line + 1 : undefined;
+    const firstLine = first.nameNode?.range
+      ? ctx.parsed.document.positionAt(first.nameNode.range[0]).line + 1
+      : undefined;
     const span = innerSpan(ctx.parsed.text, entry.nameNode) ?? itemSpan(entry);
     const last = ctx.model.byComponent.get(entry.component.name) === entry;
-    push(ctx, span, DiagnosticSeverity.Warning, MofCodes.duplicateComponent,
-      `\`${entry.component.name}\` is listed more than once${firstLine ? ` (first on line ${firstLine})` : ''}. MOT keeps only the last entry${last ? ' — this one' : ''}; merge them into one.`,
-      { path: `${entry.path}.name`, component: entry.component.name });
+    push(
+      ctx,
+      span,
+      DiagnosticSeverity.Warning,
+      MofCodes.duplicateComponent,
+      `\`${entry.component.name}\` is listed more than once` +
+        `${firstLine ? ` (first on line ${firstLine})` : ''}. MOT keeps only ` +
+        `the last entry${last ? ' — this one' : ''}; merge them into one.`,
+      { path: `${entry.path}.name`, component: entry.component.name },
+    );
   }
 }
 
@@ -184,7 +249,10 @@ function licenseFindings(ctx: Ctx): void {
     if (g.name === undefined || !g.node) continue;
     for (const f of spellingFindings(g.name)) {
       const span = innerSpan(parsed.text, g.node)!;
-      push(ctx, span, DiagnosticSeverity.Warning, f.code, licenseSentence(f), { path: g.path, replacements: f.replacements });
+      push(ctx, span, DiagnosticSeverity.Warning, f.code, licenseSentence(f), {
+        path: g.path,
+        replacements: f.replacements,
+      });
     }
   }
   const result = evaluateMofClass(parsed);
@@ -220,21 +288,40 @@ function componentLicense(ctx: Ctx, entry: ComponentEntry, resolved: ResolvedLic
   const own = resolved.source === 'component';
   if (own && typeof entry.licenseValue === 'object') return; // a type error, reported by the schema
   const nameSpan = innerSpan(parsed.text, entry.nameNode) ?? itemSpan(entry);
-  const licenseSpan = own ? innerSpan(parsed.text, resolved.node) ?? nameSpan : nameSpan;
+  const licenseSpan = own ? (innerSpan(parsed.text, resolved.node) ?? nameSpan) : nameSpan;
   const base: MofDiagnosticData = own
     ? { path: `${entry.path}.license`, component: component.name }
-    : { path: `${entry.path}.name`, component: component.name, ...(resolved.path ? { inheritedFrom: resolved.path } : {}) };
+    : {
+        path: `${entry.path}.name`,
+        component: component.name,
+        ...(resolved.path ? { inheritedFrom: resolved.path } : {}),
+      };
   const text = resolved.license;
   const osaid = kept ? ctx.view.byComponent.get(component.name) : undefined;
   const fails = osaid !== undefined && osaid.decides && !osaid.passes;
-  const severity = (f: MofLicenseFinding): DiagnosticSeverity => (fails ? DiagnosticSeverity.Error : f.severity === 'information' ? DiagnosticSeverity.Information : DiagnosticSeverity.Warning);
+  const severity = (f: MofLicenseFinding): DiagnosticSeverity =>
+    fails
+      ? DiagnosticSeverity.Error
+      : f.severity === 'information'
+        ? DiagnosticSeverity.Information
+        : DiagnosticSeverity.Warning;
   const tail = fails ? ` ${osaidSentence(osaid.item.test)}` : '';
 
   if (text === undefined) {
     const message = own
-      ? `\`${component.name}\` has an empty \`license\`: MOT counts it as unlicensed (an empty license does not fall back to the global ones). Write its SPDX id.`
-      : `\`${component.name}\` has no license: no \`license\` of its own, no \`release.license.${component.contentType}.name\` and no \`release.license.distribution.name\`. MOT counts it as unlicensed.`;
-    push(ctx, licenseSpan, fails ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, MofCodes.unlicensed, `${message}${tail}`, base);
+      ? `\`${component.name}\` has an empty \`license\`: MOT counts it as unlicensed ` +
+        `(an empty license does not fall back to the global ones). Write its SPDX id.`
+      : `\`${component.name}\` has no license: no \`license\` of its own, no ` +
+        `\`release.license.${component.contentType}.name\` ` +
+        `and no \`release.license.distribution.name\`. MOT counts it as unlicensed.`;
+    push(
+      ctx,
+      licenseSpan,
+      fails ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+      MofCodes.unlicensed,
+      `${message}${tail}`,
+      base,
+    );
     return;
   }
   // Own license: "`Component`: `X` is …"; inherited: "`Component` inherits `X` from `path`: it is …".
@@ -245,20 +332,49 @@ function componentLicense(ctx: Ctx, entry: ComponentEntry, resolved: ResolvedLic
       : `\`${component.name}\` inherits ${fmt(text)} from \`${resolved.path}\`: it ${f.predicate}`;
     // (A restricted license's sentence already says OSAID does not accept it.)
     const withTail = verdict && !/OSAID/.test(message) ? `${message}${tail}` : message;
-    push(ctx, licenseSpan, verdict ? severity(f) : SEVERITY[f.severity === 'error' ? 'warning' : f.severity], f.code, withTail,
-      { ...base, ...(withReplacements && own ? { replacements: f.replacements } : {}) });
+    push(
+      ctx,
+      licenseSpan,
+      verdict ? severity(f) : SEVERITY[f.severity === 'error' ? 'warning' : f.severity],
+      f.code,
+      withTail,
+      { ...base, ...(withReplacements && own ? { replacements: f.replacements } : {}) },
+    );
   };
 
   if (isUnlicensedMarker(text)) {
     const f = verdictFinding(text)!;
-    report(own ? f : { ...f, predicate: 'marks the component as included without a license, so MOT does not count it. Give the component an open license.' }, false, true);
+    report(
+      own
+        ? f
+        : {
+            ...f,
+            predicate:
+              'marks the component as included without a license, so MOT does not ' +
+              'count it. Give the component an open license.',
+          },
+      false,
+      true,
+    );
     return;
   }
   if (own) for (const f of spellingFindings(text)) report(f, true);
   else {
     // An inherited misspelling: the fix is at the global license (reported there).
     const spelling = spellingFindings(text).find((f) => f.severity === 'error');
-    if (spelling) report({ ...spelling, code: 'license/not-open', predicate: `is not an exact SPDX id, and MOT compares ids exactly, so it counts the component as not open; write ${spelling.replacements[0] ? `\`${spelling.replacements[0]}\`` : 'the SPDX id'} there.` }, false);
+    if (spelling)
+      report(
+        {
+          ...spelling,
+          code: 'license/not-open',
+          predicate:
+            `is not an exact SPDX id, and MOT compares ids exactly, so it counts ` +
+            `the component as not open; write ` +
+            `${spelling.replacements[0] ? `\`${spelling.replacements[0]}\`` : 'the SPDX id'}` +
+            ` there.`,
+        },
+        false,
+      );
   }
   const verdict = verdictFinding(text);
   if (verdict) report(verdict, true, true);
@@ -266,12 +382,23 @@ function componentLicense(ctx: Ctx, entry: ComponentEntry, resolved: ResolvedLic
   if (type) report(type, false);
   // Open for MOT but not for OSAID (code that is FSF-libre only or under a data license), or a
   // spelling MOT rejects whose fix would still fail OSAID's test: the OSAID finding itself.
-  const osaidOnly = osaid && !osaid.passes && !verdict ? osaidFinding(text, osaid.item.test, ctx.treatAsOpen) : undefined;
+  const osaidOnly =
+    osaid && !osaid.passes && !verdict ? osaidFinding(text, osaid.item.test, ctx.treatAsOpen) : undefined;
   if (osaidOnly) {
-    const message = own || osaidOnly.subject === ''
-      ? `\`${component.name}\`${own ? '' : ` (license inherited from \`${resolved.path}\`)`}: ${licenseSentence(osaidOnly)}`
-      : `\`${component.name}\` inherits ${fmt(text)} from \`${resolved.path}\`: it ${osaidOnly.predicate}`;
-    push(ctx, licenseSpan, fails ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, osaidOnly.code, message, base);
+    const message =
+      own || osaidOnly.subject === ''
+        ? `\`${component.name}\`` +
+          `${own ? '' : ` (license inherited from \`${resolved.path}\`)`}: ` +
+          `${licenseSentence(osaidOnly)}`
+        : `\`${component.name}\` inherits ${fmt(text)} from \`${resolved.path}\`: it ${osaidOnly.predicate}`;
+    push(
+      ctx,
+      licenseSpan,
+      fails ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+      osaidOnly.code,
+      message,
+      base,
+    );
   }
 }
 
@@ -282,21 +409,39 @@ function osaidFindings(ctx: Ctx): void {
   const { model, parsed } = ctx;
   const present = new Set(model.byComponent.keys());
   const anchorNode = model.componentsKey ?? model.releaseKey;
-  const anchor: [number, number] = anchorNode?.range ? [anchorNode.range[0], anchorNode.range[1]] : firstLineSpan(parsed.text);
+  const anchor: [number, number] = anchorNode?.range
+    ? [anchorNode.range[0], anchorNode.range[1]]
+    : firstLineSpan(parsed.text);
   for (const group of OSAID_GROUPS) {
     if (group.anyOf) {
       const item = ctx.view.items.find((i) => i.id === group.requirement);
       if (item?.met) continue;
       const found = group.anyOf.filter((n) => present.has(n));
-      const message = found.length === 0 ? group.message
-        : `OSAID 1.0 requires data information under open terms, and none of what this file shows counts: ${found.map((n) => `\`${n}\``).join(', ')} ${found.length === 1 ? 'is' : 'are'} unlicensed or not under open terms (see the finding on ${found.length === 1 ? 'it' : 'each'}). Give ${found.length === 1 ? 'it' : 'one of them'} an open license (e.g. CC-BY-4.0; a paper on arXiv is usually under arXiv's non-exclusive license, which is not open), or add a \`Data card\` under open terms.`;
+      const message =
+        found.length === 0
+          ? group.message
+          : `OSAID 1.0 requires data information under open terms, and none of what ` +
+            `this file shows counts: ${found.map((n) => `\`${n}\``).join(', ')} ` +
+            `${found.length === 1 ? 'is' : 'are'} unlicensed or not under open ` +
+            `terms (see the finding on ${found.length === 1 ? 'it' : 'each'}). Give ` +
+            `${found.length === 1 ? 'it' : 'one of them'} an open license (e.g. ` +
+            `CC-BY-4.0; a paper on arXiv is usually under arXiv's non-exclusive ` +
+            `license, which is not open), or add a \`Data card\` under open terms.`;
       // Adding a component is the fix only when none is there (one more without a license would not count either).
-      push(ctx, anchor, DiagnosticSeverity.Error, Codes.missing, message, { path: 'release.components', requirement: group.requirement, ...(found.length === 0 ? { component: group.anyOf[0] } : {}) });
+      push(ctx, anchor, DiagnosticSeverity.Error, Codes.missing, message, {
+        path: 'release.components',
+        requirement: group.requirement,
+        ...(found.length === 0 ? { component: group.anyOf[0] } : {}),
+      });
       continue;
     }
     for (const name of group.allOf ?? []) {
       if (present.has(name)) continue;
-      push(ctx, anchor, DiagnosticSeverity.Error, Codes.missing, group.messageFor!(name), { path: 'release.components', requirement: group.requirement, component: name });
+      push(ctx, anchor, DiagnosticSeverity.Error, Codes.missing, group.messageFor!(name), {
+        path: 'release.components',
+        requirement: group.requirement,
+        component: name,
+      });
     }
   }
 }

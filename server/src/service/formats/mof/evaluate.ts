@@ -21,8 +21,26 @@
  * 5. The class is the best c whose progress is exactly 100; otherwise unclassified.
  */
 import type { ParsedDocument } from '../format';
-import { ComponentEntry, ComponentStatus, MofModel, readModel, resolveComponentLicense, ResolvedLicense } from './model';
-import { classTitle, isMotOpen, isTypeAppropriate, MofClass, MotComponent, REQUIRED_FOR, REQUIRED_IN, RESEARCH_PAPER, TECHNICAL_REPORT, CLASS_ROMAN } from './tables';
+import {
+  ComponentEntry,
+  ComponentStatus,
+  MofModel,
+  readModel,
+  resolveComponentLicense,
+  ResolvedLicense,
+} from './model';
+import {
+  classTitle,
+  isMotOpen,
+  isTypeAppropriate,
+  MofClass,
+  MotComponent,
+  REQUIRED_FOR,
+  REQUIRED_IN,
+  RESEARCH_PAPER,
+  TECHNICAL_REPORT,
+  CLASS_ROMAN,
+} from './tables';
 
 export interface MofClassResult {
   /** The MOF class, or null when unclassified. */
@@ -79,7 +97,10 @@ export function evaluateComponents(model: MofModel): ComponentEvaluation[] {
     const resolved = resolveComponentLicense(model, entry);
     const status = statusOf(resolved.license);
     out.push({
-      component, entry, resolved, status,
+      component,
+      entry,
+      resolved,
+      status,
       notTypeAppropriate: status === 'included' && !isTypeAppropriate(resolved.license!, component.contentType),
     });
   }
@@ -121,7 +142,10 @@ export function evaluateModel(model: MofModel): MofClassResult {
     }
     const paperStandsIn = c === 1 && statusByName.get(TECHNICAL_REPORT) !== 'included' && paper === 'included';
     required[c] = REQUIRED_FOR[c].length - (paperStandsIn ? 1 : 0);
-    if (i > c) { progress[c] = 0; continue; }
+    if (i > c) {
+      progress[c] = 0;
+      continue;
+    }
     if (paperStandsIn) total--;
     const p = (included / total) * 100;
     progress[c] = p > 100 ? 100 : p;
@@ -143,14 +167,35 @@ export function evaluateModel(model: MofModel): MofClassResult {
     }
   }
   const { reached, summary } = titleParts(cls, progress, missing, required);
-  return { class: cls, progress, missing, absent, required, title: `${reached} · ${summary}`, reached, summary, components };
+  return {
+    class: cls,
+    progress,
+    missing,
+    absent,
+    required,
+    title: `${reached} · ${summary}`,
+    reached,
+    summary,
+    components,
+  };
 }
 
-function titleParts(cls: MofClass | null, progress: Record<MofClass, number>, missing: Record<MofClass, string[]>, required: Record<MofClass, number>): { reached: string; summary: string } {
+function titleParts(
+  cls: MofClass | null,
+  progress: Record<MofClass, number>,
+  missing: Record<MofClass, string[]>,
+  required: Record<MofClass, number>,
+): { reached: string; summary: string } {
   const reached = cls === null ? 'MOF unclassified' : `MOF ${classTitle(cls)}`;
   if (cls === 1) return { reached, summary: `all ${required[1]} required components open` };
   const next: MofClass = cls === null ? 3 : ((cls - 1) as MofClass);
   const n = missing[next].length;
   const pct = Math.round(progress[next]);
-  return { reached, summary: `Class ${CLASS_ROMAN[next]}: ${n} of ${required[next]} required component${required[next] === 1 ? '' : 's'} missing or not open${pct > 0 ? ` (${pct}%)` : ''}` };
+  return {
+    reached,
+    summary:
+      `Class ${CLASS_ROMAN[next]}: ${n} of ${required[next]} required component` +
+      `${required[next] === 1 ? '' : 's'} missing or not open` +
+      `${pct > 0 ? ` (${pct}%)` : ''}`,
+  };
 }

@@ -11,7 +11,10 @@ import type { ParsedDocument } from '../format';
 import { readModel } from './model';
 import { osaidView } from './osaidView';
 
-/** A `license_path` whose value starts as no URL does: a MOF file without one (most point to their repository) has no targets. */
+/**
+ * A `license_path` whose value starts as no URL does: a MOF file without one (most point to their repository) has no
+ * targets.
+ */
 const LOCAL_LICENSE_PATH = /\blicense_path[ \t]*:(?![ \t]*["']?(?!file:)[a-z][a-z0-9+.-]+:)/i;
 
 export function mofEvidenceTargets(parsed: ParsedDocument, treatAsOpen: readonly string[]): EvidenceTarget[] {
@@ -24,15 +27,23 @@ export function mofEvidenceTargets(parsed: ParsedDocument, treatAsOpen: readonly
     const location = localLocation(parsed.text, findPair(entry.item, 'license_path')?.value as Node | null | undefined);
     if (!location) continue;
     const role = view.byComponent.get(entry.component.name);
-    const weight: EvidenceTarget['weight'] = !role ? 'informative'
-      : role.item.id === 'data_information' || role.item.level !== 'required' ? 'supporting' : 'decides';
+    const weight: EvidenceTarget['weight'] = !role
+      ? 'informative'
+      : role.item.id === 'data_information' || role.item.level !== 'required'
+        ? 'supporting'
+        : 'decides';
     const declared = statedValue(parsed.text, entry.licensePair?.value);
     targets.push({
       label: `\`${entry.component.name}\``,
-      locationPath: `${entry.path}.license_path`, licensePath: `${entry.path}.license`,
+      locationPath: `${entry.path}.license_path`,
+      licensePath: `${entry.path}.license`,
       ...(role ? { requirement: role.item.id } : {}),
-      test: role?.item.test ?? 'open', weight, location, locationIsLicenseFile: true,
-      ...(declared ? { declared } : {}), anchor: location.span,
+      test: role?.item.test ?? 'open',
+      weight,
+      location,
+      locationIsLicenseFile: true,
+      ...(declared ? { declared } : {}),
+      anchor: location.span,
     });
   }
   return targets;

@@ -26,11 +26,28 @@ export const mofFormat: DocumentFormat = {
   id: 'mof',
   label: 'MOF model',
   codes: {
-    [MofCodes.missing]: { severity: 'error', meaning: 'a MOF file lacks a required field (`release.name`, `release.license`, `release.producer`, `release.components`)' },
-    [MofCodes.unknownComponent]: { severity: 'error', meaning: 'a component name that is not one of the framework\'s 17', fix: 'the closest name' },
+    [MofCodes.missing]: {
+      severity: 'error',
+      meaning:
+        'a MOF file lacks a required field (`release.name`, `release.license`, ' +
+        '`release.producer`, `release.components`)',
+    },
+    [MofCodes.unknownComponent]: {
+      severity: 'error',
+      meaning: "a component name that is not one of the framework's 17",
+      fix: 'the closest name',
+    },
     [MofCodes.duplicateComponent]: { severity: 'warning', meaning: 'the same component listed twice' },
-    [MofCodes.licenseType]: { severity: 'warning', meaning: 'an open license MOT does not list for the component\'s content type (code, data, document)' },
-    [MofCodes.unlicensed]: { severity: 'warning', meaning: 'no license applies to the component (MOT counts it as not open); an error when the OSAID view needs the component' },
+    [MofCodes.licenseType]: {
+      severity: 'warning',
+      meaning: "an open license MOT does not list for the component's content type (code, data, document)",
+    },
+    [MofCodes.unlicensed]: {
+      severity: 'warning',
+      meaning:
+        'no license applies to the component (MOT counts it as not open); an ' +
+        'error when the OSAID view needs the component',
+    },
   },
   // Any YAML file may be a MOF model file; only its content tells.
   recognise: ({ text }, settings) => (settings.mof && looksLikeMofText(text) ? 'maybe' : 'no'),
@@ -38,9 +55,16 @@ export const mofFormat: DocumentFormat = {
   confirm: (parse) => mofState(parse) !== 'none',
   validate(parsed, settings) {
     const state = notCheckedState(parsed);
-    const diagnostics = state === 'near-miss' ? nearMissDiagnostics(parsed) : state === 'unreadable' ? unreadableDiagnostics(parsed) : mofDiagnostics(parsed, settings.treatAsOpen);
-    // Red Hat's YAML extension already reports syntax errors in `yaml` documents (not our note that a file was not checked).
-    return settings.mofYamlSyntax || parsed.document.languageId !== 'yaml' ? diagnostics
+    const diagnostics =
+      state === 'near-miss'
+        ? nearMissDiagnostics(parsed)
+        : state === 'unreadable'
+          ? unreadableDiagnostics(parsed)
+          : mofDiagnostics(parsed, settings.treatAsOpen);
+    // Red Hat's YAML extension already reports syntax errors in `yaml` documents (not our note that a file was not
+    // checked).
+    return settings.mofYamlSyntax || parsed.document.languageId !== 'yaml'
+      ? diagnostics
       : diagnostics.filter((d) => d.code !== Codes.yamlSyntax || d.severity === DiagnosticSeverity.Information);
   },
   hover: (parsed, position) => (checked(parsed) ? mofHover(parsed, position) : null),
@@ -48,13 +72,15 @@ export const mofFormat: DocumentFormat = {
     const items = checked(parsed) ? mofCompletions(parsed, position) : [];
     return items.length ? { isIncomplete: false, items } : EMPTY_COMPLETION;
   },
-  codeActions: (parsed, request) => (checked(parsed) ? mofCodeActions(parsed, request) : mofNotCheckedActions(parsed, request)),
+  codeActions: (parsed, request) =>
+    checked(parsed) ? mofCodeActions(parsed, request) : mofNotCheckedActions(parsed, request),
   symbols: (parsed) => findDocumentSymbols(parsed),
   evidenceTargets: (parsed, settings) => (checked(parsed) ? mofEvidenceTargets(parsed, settings.treatAsOpen) : []),
   // The MOF class, and the OSAID verdict of the same release (as every format states it).
-  codeLenses: (parsed, diagnostics) => checked(parsed)
-    ? [verdictLens(evaluateMofClass(parsed).title), verdictLens(mofChecklist(parsed, diagnostics).verdict.title)]
-    : [verdictLens(notChecked(notCheckedState(parsed)!).headline)],
+  codeLenses: (parsed, diagnostics) =>
+    checked(parsed)
+      ? [verdictLens(evaluateMofClass(parsed).title), verdictLens(mofChecklist(parsed, diagnostics).verdict.title)]
+      : [verdictLens(notChecked(notCheckedState(parsed)!).headline)],
   checklist: (parsed, diagnostics) => (checked(parsed) ? mofChecklist(parsed, diagnostics) : undefined),
   summary(parsed, diagnostics) {
     const state = notCheckedState(parsed);
@@ -70,7 +96,9 @@ export const mofFormat: DocumentFormat = {
   },
 };
 
-/** Why a claimed file is not checked as a MOF model file (a near miss, unreadable YAML); undefined when it is checked. */
+/**
+ * Why a claimed file is not checked as a MOF model file (a near miss, unreadable YAML); undefined when it is checked.
+ */
 function notCheckedState(parsed: ParsedDocument): 'near-miss' | 'unreadable' | undefined {
   const state = mofState(parsed);
   return state === 'near-miss' || state === 'unreadable' ? state : undefined;
@@ -82,9 +110,10 @@ function checked(parsed: ParsedDocument): boolean {
 
 /** The verdict of a file claimed but not checked: it meets nothing, and says why (the CLI's table, the lens). */
 function notChecked(state: 'near-miss' | 'unreadable'): DocumentSummary {
-  const title = state === 'near-miss'
-    ? '✗ Not checked as a MOF model file: `framework.name` is not `Model Openness Framework`'
-    : '✗ Not checked as a MOF model file: its YAML could not be read';
+  const title =
+    state === 'near-miss'
+      ? '✗ Not checked as a MOF model file: `framework.name` is not `Model Openness Framework`'
+      : '✗ Not checked as a MOF model file: its YAML could not be read';
   return { verdict: { meets: false, state: 'fails', title }, headline: title, json: { mofClass: null } };
 }
 

@@ -34,21 +34,24 @@ export function addComponentEdits(parsed: ParsedDocument, names: readonly string
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const items = components.map((c) => ({ name: c.name, description: c.description }));
   const seq = model.componentsSeq;
-  const edit = (start: number, end: number, newText: string): TextEdit[] =>
-    [TextEdit.replace({ start: parsed.document.positionAt(start), end: parsed.document.positionAt(end) }, newText)];
+  const edit = (start: number, end: number, newText: string): TextEdit[] => [
+    TextEdit.replace({ start: parsed.document.positionAt(start), end: parsed.document.positionAt(end) }, newText),
+  ];
 
   if (seq?.flow && seq.range) {
     const last = seq.items[seq.items.length - 1] as Node | undefined;
     const at = last?.range ? last.range[1] : seq.range[0] + 1;
     const q = quoteStyleOf(seq);
-    const flow = items.map((i) => `{name: ${quote(i.name, q.name, true)}, description: ${quote(i.description, q.description, true)}}`).join(', ');
+    const flow = items
+      .map((i) => `{name: ${quote(i.name, q.name, true)}, description: ${quote(i.description, q.description, true)}}`)
+      .join(', ');
     return edit(at, at, `${last ? ', ' : ''}${flow}`);
   }
   if (seq && seq.items.length > 0) {
     const style = blockStyle(text, seq);
     const last = seq.items[seq.items.length - 1] as Node;
     const lines = items.flatMap((i) => itemLines(i, style));
-    const endOfLast = last.range ? last.range[1] : seq.range?.[1] ?? text.length;
+    const endOfLast = last.range ? last.range[1] : (seq.range?.[1] ?? text.length);
     // After the line where the last item's own text ends.
     const lineEnd = endOfLine(text, endOfLast > 0 && text[endOfLast - 1] === '\n' ? endOfLast - 1 : endOfLast);
     if (lineEnd >= text.length) return edit(text.length, text.length, eol + lines.join(eol));
@@ -59,15 +62,24 @@ export function addComponentEdits(parsed: ParsedDocument, names: readonly string
   const keyNode = model.componentsKey;
   if (keyNode?.range) {
     const keyCol = column(text, keyNode.range[0]);
-    const style: Style = { dashIndent: keyCol + 2, keyIndent: keyCol + 4, dashAlone: true, nameQuote: 'single', descriptionQuote: 'single' };
+    const style: Style = {
+      dashIndent: keyCol + 2,
+      keyIndent: keyCol + 4,
+      dashAlone: true,
+      nameQuote: 'single',
+      descriptionQuote: 'single',
+    };
     const lines = items.flatMap((i) => itemLines(i, style));
     const valueNode = findPair(model.releaseMap!, 'components')?.value as Node | null | undefined;
     // Anything else than a list or nothing (a mapping, text) is the user's: a type error says
     // so; replacing it would destroy what they wrote.
-    const empty = !valueNode || (isScalar(valueNode) && valueNode.value === null) || (isSeq(valueNode) && valueNode.items.length === 0);
+    const empty =
+      !valueNode ||
+      (isScalar(valueNode) && valueNode.value === null) ||
+      (isSeq(valueNode) && valueNode.items.length === 0);
     if (!empty) return [];
-    let start = keyNode.range[1];
-    let end = start;
+    let start: number;
+    let end: number;
     if (valueNode?.range && valueNode.range[1] > valueNode.range[0]) {
       // Drop an explicit `~`/`null`/`[]`: `components: ~` becomes `components:` + items.
       const colon = text.indexOf(':', keyNode.range[1]);
@@ -85,13 +97,24 @@ export function addComponentEdits(parsed: ParsedDocument, names: readonly string
   return addComponentsKey(parsed, model, items, eol);
 }
 
-function addComponentsKey(parsed: ParsedDocument, model: MofModel, items: { name: string; description: string }[], eol: string): TextEdit[] {
+function addComponentsKey(
+  parsed: ParsedDocument,
+  model: MofModel,
+  items: { name: string; description: string }[],
+  eol: string,
+): TextEdit[] {
   const release = model.releaseMap;
   const text = parsed.text;
   if (!release || release.flow || release.items.length === 0) return [];
   const firstKey = release.items[0].key as Node;
   const keyCol = column(text, firstKey.range?.[0] ?? 0);
-  const style: Style = { dashIndent: keyCol + 2, keyIndent: keyCol + 4, dashAlone: true, nameQuote: 'single', descriptionQuote: 'single' };
+  const style: Style = {
+    dashIndent: keyCol + 2,
+    keyIndent: keyCol + 4,
+    dashAlone: true,
+    nameQuote: 'single',
+    descriptionQuote: 'single',
+  };
   const last = release.items[release.items.length - 1];
   const lastNode = (last.value as Node | null) ?? (last.key as Node);
   const end = lastNode.range ? lastNode.range[1] : text.length;
@@ -151,11 +174,17 @@ function quoteStyleOf(seq: YAMLSeq): { name: Quote; description: Quote } {
   return { name, description: styleOf('description') ?? name };
 }
 
-/** A YAML scalar in the requested style; single quotes switch to double when the text has an apostrophe (as MOT's dumper does). */
+/**
+ * A YAML scalar in the requested style; single quotes switch to double when the text has an apostrophe (as MOT's dumper
+ * does).
+ */
 export function quote(value: string, style: Quote, flow = false): string {
-  const plainOk = !/^[-?:,[\]{}#&*!|>'"%@`\s]/.test(value) && !/: |\s#/.test(value) && !/[\s:]$/.test(value) && !(flow && /[,[\]{}]/.test(value));
+  const plainOk =
+    !/^[-?:,[\]{}#&*!|>'"%@`\s]/.test(value) &&
+    !/: |\s#/.test(value) &&
+    !/[\s:]$/.test(value) &&
+    !(flow && /[,[\]{}]/.test(value));
   if (style === 'plain' && plainOk) return value;
   if (style === 'double' || value.includes("'")) return JSON.stringify(value);
   return `'${value}'`;
 }
-

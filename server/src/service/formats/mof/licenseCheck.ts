@@ -67,7 +67,9 @@ export function spellingFindings(text: string): MofLicenseFinding[] {
       severity: fixesVerdict ? 'error' : 'warning',
       subject: '',
       predicate: fixesVerdict
-        ? `${endSentence(f.message)} MOT compares license ids exactly, so it counts ${shown(text)} as not open; with ${listIds(replacements.filter(isMotOpen))} it is open (${motOpenReasons(replacements[0]).join(', ')}).`
+        ? `${endSentence(f.message)} MOT compares license ids exactly, so it counts ` +
+          `${shown(text)} as not open; with ${listIds(replacements.filter(isMotOpen))}` +
+          ` it is open (${motOpenReasons(replacements[0]).join(', ')}).`
         : f.message,
       replacements,
     });
@@ -83,7 +85,15 @@ export function spellingFindings(text: string): MofLicenseFinding[] {
 export function verdictFinding(text: string): MofLicenseFinding | undefined {
   if (isMotOpen(text)) return undefined;
   if (isUnlicensedMarker(text)) {
-    return { code: MofCodes.unlicensed, severity: 'warning', subject: shown(text), predicate: 'marks the component as included without a license, so MOT does not count it. Give it an open license (e.g. Apache-2.0, MIT, CC-BY-4.0).', replacements: [] };
+    return {
+      code: MofCodes.unlicensed,
+      severity: 'warning',
+      subject: shown(text),
+      predicate:
+        'marks the component as included without a license, so MOT does not ' +
+        'count it. Give it an open license (e.g. Apache-2.0, MIT, CC-BY-4.0).',
+      replacements: [],
+    };
   }
   const spelling = spellingFindings(text);
   if (spelling.some((s) => s.severity === 'error')) return undefined;
@@ -91,28 +101,65 @@ export function verdictFinding(text: string): MofLicenseFinding | undefined {
   const restricted = evaluation.findings.find((f) => f.code === 'license/restricted');
   if (restricted?.restriction) {
     return {
-      code: 'license/restricted', severity: 'error', subject: shown(restricted.subject),
-      predicate: `${restrictionPredicate(restricted.restriction)} Such terms are not open: MOT counts the component as not open, and OSAID does not accept them.`, replacements: [],
+      code: 'license/restricted',
+      severity: 'error',
+      subject: shown(restricted.subject),
+      predicate:
+        `${restrictionPredicate(restricted.restriction)} Such terms are not open: ` +
+        `MOT counts the component as not open, and OSAID does not accept them.`,
+      replacements: [],
     };
   }
   if (EXPRESSION.test(text)) {
-    return { code: 'license/not-open', severity: 'error', subject: shown(text), predicate: 'is an SPDX expression; MOT compares the whole string with single license ids, so it counts the component as not open. Give the component one license id (list the others in the description).', replacements: [] };
+    return {
+      code: 'license/not-open',
+      severity: 'error',
+      subject: shown(text),
+      predicate:
+        'is an SPDX expression; MOT compares the whole string with single ' +
+        'license ids, so it counts the component as not open. Give the ' +
+        'component one license id (list the others in the description).',
+      replacements: [],
+    };
   }
   if (PLACEHOLDER.test(text.trim())) {
-    return { code: 'license/not-open', severity: 'error', subject: shown(text), predicate: 'does not name an open license, so MOT counts the component as not open. If the component has no license, write `unlicensed`; otherwise write the SPDX id of its license.', replacements: [] };
+    return {
+      code: 'license/not-open',
+      severity: 'error',
+      subject: shown(text),
+      predicate:
+        'does not name an open license, so MOT counts the component as not ' +
+        'open. If the component has no license, write `unlicensed`; otherwise ' +
+        'write the SPDX id of its license.',
+      replacements: [],
+    };
   }
   const unknown = evaluation.findings.find((f) => f.code === 'license/unknown');
   if (unknown) {
     const notIncluded = NOT_INCLUDED.test(text);
     const hint = notIncluded
-      ? ' If the component is not part of the release, remove it from `components`; if it is included without a license, write `unlicensed`.'
-      : unknown.replacements.length > 0 ? ` Did you mean ${listIds(unknown.replacements)}?` : ' Use an SPDX id (https://spdx.org/licenses/).';
-    return { code: 'license/unknown', severity: 'error', subject: shown(text), predicate: `is not a license id MOT knows, so MOT counts the component as not open.${hint}`, replacements: notIncluded ? [] : unknown.replacements };
+      ? ' If the component is not part of the release, remove it from ' +
+        '`components`; if it is included without a license, write `unlicensed`.'
+      : unknown.replacements.length > 0
+        ? ` Did you mean ${listIds(unknown.replacements)}?`
+        : ' Use an SPDX id (https://spdx.org/licenses/).';
+    return {
+      code: 'license/unknown',
+      severity: 'error',
+      subject: shown(text),
+      predicate: `is not a license id MOT knows, so MOT counts the component as not open.${hint}`,
+      replacements: notIncluded ? [] : unknown.replacements,
+    };
   }
   const canonical = spelling.flatMap((s) => s.replacements)[0] ?? text;
   return {
-    code: 'license/not-open', severity: 'error', subject: canonical === text ? shown(text) : `${shown(text)} (${codeSpan(canonical)})`,
-    predicate: `is not open under MOT's rules: it is not OSI-approved, not FSF-libre and not on MOT's open-data list${clause(canonical)}.`, replacements: [],
+    code: 'license/not-open',
+    severity: 'error',
+    subject: canonical === text ? shown(text) : `${shown(text)} (${codeSpan(canonical)})`,
+    predicate:
+      `is not open under MOT's rules: it is not OSI-approved, not FSF-libre and ` +
+      `not on MOT's open-data list${clause(canonical)}.`,
+    replacements: [],
   };
 }
 
@@ -123,7 +170,10 @@ export function typeFinding(text: string, type: MotContentType): MofLicenseFindi
     code: MofCodes.licenseType,
     severity: 'warning',
     subject: shown(text),
-    predicate: `is open (${motOpenReasons(text).join(', ')}) but not a license MOT lists for ${type}; MOT still counts it, with a warning. Type-appropriate for ${type}: ${listIds(suggested(type))}.`,
+    predicate:
+      `is open (${motOpenReasons(text).join(', ')}) but not a license MOT lists for ` +
+      `${type}; MOT still counts it, with a warning. Type-appropriate for ${type}: ` +
+      `${listIds(suggested(type))}.`,
     replacements: [],
   };
 }
@@ -133,7 +183,11 @@ export function typeFinding(text: string, type: MotContentType): MofLicenseFindi
  * code needs an OSI-approved license (MOT also accepts FSF-libre and open-data licenses), the
  * rest open terms (an FSF-libre documentation license with invariant sections is not).
  */
-export function osaidFinding(text: string, test: 'osi' | 'open', treatAsOpen: readonly string[] = []): MofLicenseFinding | undefined {
+export function osaidFinding(
+  text: string,
+  test: 'osi' | 'open',
+  treatAsOpen: readonly string[] = [],
+): MofLicenseFinding | undefined {
   if (licenseQualifies(text, test, { extraOpen: treatAsOpen })) return undefined;
   if (!isMotOpen(text)) {
     // Not open for MOT either (a spelling MOT rejects): what the shared license check says.
@@ -141,17 +195,48 @@ export function osaidFinding(text: string, test: 'osi' | 'open', treatAsOpen: re
     return f ? { code: f.code, severity: 'error', subject: '', predicate: f.message, replacements: [] } : undefined;
   }
   if (test === 'osi') {
-    return { code: 'license/not-osi-approved', severity: 'error', subject: shown(text), predicate: `is open for MOT (${motOpenReasons(text).join(', ')}) but not OSI-approved; OSAID 1.0 requires an OSI-approved license for code (e.g. Apache-2.0, MIT).`, replacements: [] };
+    return {
+      code: 'license/not-osi-approved',
+      severity: 'error',
+      subject: shown(text),
+      predicate:
+        `is open for MOT (${motOpenReasons(text).join(', ')}) but not ` +
+        `OSI-approved; OSAID 1.0 requires an OSI-approved license for code ` +
+        `(e.g. Apache-2.0, MIT).`,
+      replacements: [],
+    };
   }
-  return { code: 'license/not-open', severity: 'error', subject: shown(text), predicate: `is open for MOT (${motOpenReasons(text).join(', ')}) but its terms are not open for OSAID 1.0${clause(text)}: parameters and data information need OSD-conformant terms (e.g. Apache-2.0, CC-BY-4.0).`, replacements: [] };
+  return {
+    code: 'license/not-open',
+    severity: 'error',
+    subject: shown(text),
+    predicate:
+      `is open for MOT (${motOpenReasons(text).join(', ')}) but its terms are ` +
+      `not open for OSAID 1.0${clause(text)}: parameters and data information ` +
+      `need OSD-conformant terms (e.g. Apache-2.0, CC-BY-4.0).`,
+    replacements: [],
+  };
 }
 
-const POPULAR = ['Apache-2.0', 'MIT', 'CC-BY-4.0', 'CC0-1.0', 'CDLA-Permissive-2.0', 'CC-BY-SA-4.0', 'ISC', 'PDDL-1.0', 'OpenMDW-1.0'];
+const POPULAR = [
+  'Apache-2.0',
+  'MIT',
+  'CC-BY-4.0',
+  'CC0-1.0',
+  'CDLA-Permissive-2.0',
+  'CC-BY-SA-4.0',
+  'ISC',
+  'PDDL-1.0',
+  'OpenMDW-1.0',
+];
 
 /** A few type-appropriate ids, the common ones first. */
 function suggested(type: MotContentType): string[] {
   const ids = typeAppropriateLicenses(type);
-  const rank = (id: string): number => { const i = POPULAR.indexOf(id); return i < 0 ? POPULAR.length : i; };
+  const rank = (id: string): number => {
+    const i = POPULAR.indexOf(id);
+    return i < 0 ? POPULAR.length : i;
+  };
   return [...ids].sort((a, b) => rank(a) - rank(b)).slice(0, 4);
 }
 

@@ -96,7 +96,12 @@ function build(parsed: ParsedDocument): MofModel {
     const namePair = isMap(kindPair?.value) ? findPair(kindPair.value, 'name') : undefined;
     globals[kind] = {
       kind,
-      name: typeof name === 'string' && name !== '' && name !== '0' ? name : typeof name === 'number' ? String(name) : undefined,
+      name:
+        typeof name === 'string' && name !== '' && name !== '0'
+          ? name
+          : typeof name === 'number'
+            ? String(name)
+            : undefined,
       node: (namePair?.value as Node | null | undefined) ?? undefined,
       path: `release.license.${kind}.name`,
     };
@@ -154,9 +159,10 @@ export function resolveComponentLicense(model: MofModel, entry: ComponentEntry):
   const own = entry.licenseValue;
   if (own !== undefined && own !== null) {
     const node = (entry.licensePair?.value as Node | null | undefined) ?? undefined;
-    const text = typeof own === 'string' ? own : typeof own === 'number' || typeof own === 'boolean' ? String(own) : undefined;
+    const text =
+      typeof own === 'string' ? own : typeof own === 'number' || typeof own === 'boolean' ? String(own) : undefined;
     // PHP `$license ?: null`: '' and '0' are empty.
-    const license = text === '' || text === '0' ? undefined : text ?? (isScalar(node) ? undefined : '[invalid]');
+    const license = text === '' || text === '0' ? undefined : (text ?? (isScalar(node) ? undefined : '[invalid]'));
     return { license, source: 'component', path: `${entry.path}.license`, node };
   }
   const type = entry.component?.contentType;

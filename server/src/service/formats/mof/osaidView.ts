@@ -33,18 +33,36 @@ export interface OsaidView {
 }
 
 /** Data information: OSI's checklist accepts any one of these, under open terms, in this order of importance. */
-export const DATA_INFORMATION_COMPONENTS: readonly string[] = ['Datasets', 'Research paper', 'Technical report', 'Data card'];
+export const DATA_INFORMATION_COMPONENTS: readonly string[] = [
+  'Datasets',
+  'Research paper',
+  'Technical report',
+  'Data card',
+];
 
 const ITEMS: ReadonlyArray<Pick<OsaidViewItem, 'id' | 'level' | 'test' | 'candidates'>> = [
   { id: 'data_information', level: 'required', test: 'open', candidates: DATA_INFORMATION_COMPONENTS },
-  ...['code.data_processing', 'code.training', 'code.evaluation', 'code.inference', 'code.architecture', 'code.supporting_libraries']
-    .map((id) => ({ id, level: 'required' as const, test: 'osi' as const, candidates: componentsFor(id) })),
+  ...[
+    'code.data_processing',
+    'code.training',
+    'code.evaluation',
+    'code.inference',
+    'code.architecture',
+    'code.supporting_libraries',
+  ].map((id) => ({ id, level: 'required' as const, test: 'osi' as const, candidates: componentsFor(id) })),
   { id: 'parameters.weights', level: 'required', test: 'open', candidates: componentsFor('parameters.weights') },
-  { id: 'parameters.checkpoints', level: 'recommended', test: 'open', candidates: componentsFor('parameters.checkpoints') },
+  {
+    id: 'parameters.checkpoints',
+    level: 'recommended',
+    test: 'open',
+    candidates: componentsFor('parameters.checkpoints'),
+  },
 ];
 
 function componentsFor(requirement: string): string[] {
-  return Object.entries(OSAID_BY_COMPONENT).filter(([, m]) => m.requirement === requirement).map(([name]) => name);
+  return Object.entries(OSAID_BY_COMPONENT)
+    .filter(([, m]) => m.requirement === requirement)
+    .map(([name]) => name);
 }
 
 const cache = new WeakMap<ParsedDocument, { treatAsOpen: readonly string[]; view: OsaidView }>();
@@ -59,8 +77,14 @@ export function osaidView(parsed: ParsedDocument, treatAsOpen?: readonly string[
   const extraOpen = treatAsOpen ?? [];
   const components = evaluateMofClass(parsed).components;
   const items = ITEMS.map((item): OsaidViewItem => {
-    const found = components.filter((c) => item.candidates.includes(c.component.name))
-      .map((evaluation) => ({ evaluation, passes: evaluation.resolved.license !== undefined && licenseQualifies(evaluation.resolved.license, item.test, { extraOpen }) }));
+    const found = components
+      .filter((c) => item.candidates.includes(c.component.name))
+      .map((evaluation) => ({
+        evaluation,
+        passes:
+          evaluation.resolved.license !== undefined &&
+          licenseQualifies(evaluation.resolved.license, item.test, { extraOpen }),
+      }));
     return { ...item, found, met: found.some((f) => f.passes) };
   });
   const byComponent = new Map<string, { item: OsaidViewItem; passes: boolean; decides: boolean }>();

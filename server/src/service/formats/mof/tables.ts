@@ -1,5 +1,14 @@
 /** Lookups over MOT's reference tables, built once at module load. */
-import { MOT_COMPONENTS, MOT_FSF_LIBRE, MOT_OPEN_DATA, MOT_OPEN_EXTRA, MOT_OSI_APPROVED, MOT_TYPE_LICENSES, MotComponent, MotContentType } from './data/motTables';
+import {
+  MOT_COMPONENTS,
+  MOT_FSF_LIBRE,
+  MOT_OPEN_DATA,
+  MOT_OPEN_EXTRA,
+  MOT_OSI_APPROVED,
+  MOT_TYPE_LICENSES,
+  MotComponent,
+  MotContentType,
+} from './data/motTables';
 
 export type { MotComponent, MotContentType };
 export { MOT_COMPONENTS };
@@ -9,7 +18,9 @@ export type MofClass = 1 | 2 | 3;
 export const FRAMEWORK_NAME = 'Model Openness Framework';
 export const COMPONENT_NAMES: readonly string[] = MOT_COMPONENTS.map((c) => c.name);
 export const COMPONENTS_BY_NAME: ReadonlyMap<string, MotComponent> = new Map(MOT_COMPONENTS.map((c) => [c.name, c]));
-export const COMPONENTS_BY_LOWER: ReadonlyMap<string, MotComponent> = new Map(MOT_COMPONENTS.map((c) => [normalizeName(c.name), c]));
+export const COMPONENTS_BY_LOWER: ReadonlyMap<string, MotComponent> = new Map(
+  MOT_COMPONENTS.map((c) => [normalizeName(c.name), c]),
+);
 
 export const TECHNICAL_REPORT = 'Technical report';
 export const RESEARCH_PAPER = 'Research paper';
@@ -28,7 +39,11 @@ export const REQUIRED_FOR: Readonly<Record<MofClass, readonly MotComponent[]>> =
   1: [...REQUIRED_IN[3], ...REQUIRED_IN[2], ...REQUIRED_IN[1]],
 };
 
-export const CLASS_LABEL: Readonly<Record<MofClass, string>> = { 1: 'Open Science', 2: 'Open Tooling', 3: 'Open Model' };
+export const CLASS_LABEL: Readonly<Record<MofClass, string>> = {
+  1: 'Open Science',
+  2: 'Open Tooling',
+  3: 'Open Model',
+};
 export const CLASS_ROMAN: Readonly<Record<MofClass, string>> = { 1: 'I', 2: 'II', 3: 'III' };
 
 const OSI = new Set(MOT_OSI_APPROVED);

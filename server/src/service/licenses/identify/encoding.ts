@@ -1,7 +1,7 @@
 /**
  * How the license text index stores word sets: each set a sorted list of vocabulary indices,
  * delta-encoded, each delta in 5-bit groups (a character of 64: the value, and whether more
- * groups follow). Most deltas fit one character, so ~200,000 word occurrences take ~250 KB.
+ * groups follow). Most deltas fit one character, so a word occurrence costs about one byte.
  */
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const VALUE = new Map([...ALPHABET].map((c, i) => [c, i] as const));
@@ -13,7 +13,10 @@ export function encodeIndices(sorted: readonly number[]): string {
     let delta = index - previous - 1;
     previous = index;
     const groups: number[] = [];
-    do { groups.push(delta & 31); delta >>>= 5; } while (delta > 0);
+    do {
+      groups.push(delta & 31);
+      delta >>>= 5;
+    } while (delta > 0);
     for (let i = groups.length - 1; i >= 0; i--) out += ALPHABET[groups[i] | (i > 0 ? 32 : 0)];
   }
   return out;

@@ -19,7 +19,10 @@ import { AI_LICENSE_TEXTS } from './aiTexts';
 import { readNotice } from './notices';
 import { deprecatedReplacements } from '../resolve';
 
-/** A match at or above this is the license (the SPDX texts against real copies: copyright lines, titles and appendices differ). */
+/**
+ * A match at or above this is the license (the SPDX texts against real copies: copyright lines, titles and appendices
+ * differ).
+ */
 export const MATCH_THRESHOLD = 0.9;
 /** A license whose words are this much in a longer text is contained in it. */
 const CONTAINED = 0.97;
@@ -39,12 +42,17 @@ export type Identification =
   | { kind: 'notice'; ids: string[]; join: 'and' | 'or' }
   | { kind: 'unrecognised'; closest: LicenseMatch[] };
 
-interface IndexedText { ids: readonly string[]; length: number; words: Uint16Array }
+interface IndexedText {
+  ids: readonly string[];
+  length: number;
+  words: Uint16Array;
+}
 
 let index: { vocabulary: Map<string, number>; texts: IndexedText[] } | undefined;
 
 /** The index as it is being decoded (`prepareLicenseIndex`), before `index` is complete. */
-let partial: { vocabulary: Map<string, number>; raw: Array<[string, number, string]>; texts: IndexedText[] } | undefined;
+let partial:
+  { vocabulary: Map<string, number>; raw: Array<[string, number, string]>; texts: IndexedText[] } | undefined;
 
 /** Texts decoded per step of `prepareLicenseIndex`: a step takes a few milliseconds. */
 const DECODE_CHUNK = 120;
@@ -58,11 +66,16 @@ export function prepareLicenseIndex(): boolean {
   if (index) return true;
   if (!partial) {
     const data = JSON.parse(SPDX_TEXT_INDEX) as { vocabulary: string; texts: Array<[string, number, string]> };
-    partial = { vocabulary: new Map(data.vocabulary.split(' ').map((w, i) => [w, i] as const)), raw: data.texts, texts: [] };
+    partial = {
+      vocabulary: new Map(data.vocabulary.split(' ').map((w, i) => [w, i] as const)),
+      raw: data.texts,
+      texts: [],
+    };
     return false;
   }
   const { raw, texts } = partial;
-  for (const [ids, length, words] of raw.slice(texts.length, texts.length + DECODE_CHUNK)) texts.push({ ids: ids.split(' '), length, words: decodeIndices(words) });
+  for (const [ids, length, words] of raw.slice(texts.length, texts.length + DECODE_CHUNK))
+    texts.push({ ids: ids.split(' '), length, words: decodeIndices(words) });
   if (texts.length < raw.length) return false;
   index = { vocabulary: partial.vocabulary, texts };
   partial = undefined;
@@ -71,7 +84,9 @@ export function prepareLicenseIndex(): boolean {
 
 /** The index, parsed and decoded on first use (no start pays for it). */
 function loaded() {
-  while (!prepareLicenseIndex()) { /* decoded at once: the caller did not prepare it */ }
+  while (!prepareLicenseIndex()) {
+    /* decoded at once: the caller did not prepare it */
+  }
   return index!;
 }
 
@@ -137,34 +152,56 @@ export function identifyLicenseText(text: string): Identification {
   const best = scored[0];
   const primary = best.dice >= MATCH_THRESHOLD ? best : undefined;
   // Other whole licenses in the file (a second license, texts appended): each must bring words
-  // of its own — one whose words the licenses already found hold is part of them (MIT's words in a longer permissive text).
+  // of its own — one whose words the licenses already found hold is part of them (MIT's words in a longer permissive
+  // text).
   const covered = new Set<number>(primary ? primary.t.words : []);
   const kept: typeof scored = [];
-  let candidates = scored.filter((s) => s !== primary && s.contained >= CONTAINED && s.t.words.length >= MIN_CONTAINED_WORDS && !s.t.ids.every(isDeprecated)
-    // After the terms of the license at the top, only another whole long license counts: short texts there are bundled software's notices.
-    && (!primary || s.t.words.length >= LONG_LICENSE_WORDS || share(s.t.words, terms.present) >= CONTAINED));
+  let candidates = scored.filter(
+    (s) =>
+      s !== primary &&
+      s.contained >= CONTAINED &&
+      s.t.words.length >= MIN_CONTAINED_WORDS &&
+      !s.t.ids.every(isDeprecated) &&
+      // After the terms of the license at the top, only another whole long license counts: short texts there are
+      // bundled software's notices.
+      (!primary || s.t.words.length >= LONG_LICENSE_WORDS || share(s.t.words, terms.present) >= CONTAINED),
+  );
   // Greedily, the license that explains most of what is not explained yet, less what it lacks
   // (BSD-3-Clause before BSD-2-Clause, whose words it holds; MIT before a variant missing more of the file's words).
   while (candidates.length > 0) {
-    const worth = (s: (typeof scored)[number]) => ownWords(s.t.words, all.present, covered) * s.t.words.length - MISSING_COST * (1 - s.contained) * s.t.words.length;
-    candidates = candidates.filter((s) => share(s.t.words, covered) < CONTAINED && ownWords(s.t.words, all.present, covered) >= OWN_WORDS);
+    const worth = (s: (typeof scored)[number]) =>
+      ownWords(s.t.words, all.present, covered) * s.t.words.length -
+      MISSING_COST * (1 - s.contained) * s.t.words.length;
+    candidates = candidates.filter(
+      (s) => share(s.t.words, covered) < CONTAINED && ownWords(s.t.words, all.present, covered) >= OWN_WORDS,
+    );
     if (candidates.length === 0) break;
-    const next = candidates.reduce((a, b) => (worth(b) > worth(a) || (worth(b) === worth(a) && b.t.words.length > a.t.words.length) ? b : a));
+    const next = candidates.reduce((a, b) =>
+      worth(b) > worth(a) || (worth(b) === worth(a) && b.t.words.length > a.t.words.length) ? b : a,
+    );
     kept.push(next);
     for (const w of next.t.words) covered.add(w);
     candidates = candidates.filter((s) => s !== next);
   }
-  if (primary && kept.length === 0) return { kind: 'match', match: { ids: primary.t.ids, confidence: round(primary.dice) } };
+  if (primary && kept.length === 0)
+    return { kind: 'match', match: { ids: primary.t.ids, confidence: round(primary.dice) } };
   if (primary || kept.length > 0) {
     const found = [...(primary ? [primary] : []), ...kept];
     const words = new Set<number>();
     for (const f of found) for (const w of f.t.words) words.add(w);
     const otherText = (all.size - words.size) / all.size > 0.1;
-    return { kind: 'contains', matches: found.map((f) => ({ ids: f.t.ids, confidence: round(f === primary ? f.dice : f.contained) })), otherText };
+    return {
+      kind: 'contains',
+      matches: found.map((f) => ({ ids: f.t.ids, confidence: round(f === primary ? f.dice : f.contained) })),
+      otherText,
+    };
   }
   const notice = readNotice(whole);
   if (notice) return { kind: 'notice', ...notice };
-  return { kind: 'unrecognised', closest: scored.slice(0, 3).map((s) => ({ ids: s.t.ids, confidence: round(s.dice) })) };
+  return {
+    kind: 'unrecognised',
+    closest: scored.slice(0, 3).map((s) => ({ ids: s.t.ids, confidence: round(s.dice) })),
+  };
 }
 
 let classes: Map<string, readonly string[]> | undefined;
@@ -174,7 +211,12 @@ export function sameTextIds(id: string): readonly string[] {
   if (!classes) {
     classes = new Map();
     for (const { ids: all } of loaded().texts) {
-      if (all.length > 1) for (const one of all) classes.set(one, all.filter((other) => other !== one));
+      if (all.length > 1)
+        for (const one of all)
+          classes.set(
+            one,
+            all.filter((other) => other !== one),
+          );
     }
   }
   return classes.get(id) ?? [];

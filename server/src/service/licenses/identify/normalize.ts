@@ -24,22 +24,31 @@ const VARIANTS: ReadonlyArray<[RegExp, string]> = [
  * the license itself that starts with the word (ISC's "copyright notice and this permission
  * notice appear in all copies"), or a list item `(c)`, is kept.
  */
-const COPYRIGHT_LINE = /^[ \t>*#-]*(?:copyright[ \t]*(?:\(c\)|©|[0-9[<{]|by\b)|\(c\)[ \t]*(?:[0-9]|copyright\b)|©|all rights reserved\b).*$/gim;
+const COPYRIGHT_LINE =
+  /^[ \t>*#-]*(?:copyright[ \t]*(?:\(c\)|©|[0-9[<{]|by\b)|\(c\)[ \t]*(?:[0-9]|copyright\b)|©|all rights reserved\b).*$/gim;
 
 /** Where a license's terms end: what follows (how to apply them, an appendix, notices) differs from copy to copy. */
 const END_OF_TERMS = /^[ \t#*]*end of terms and conditions\b/im;
 
-/** The words of a text; `whole`: also those after its first "END OF TERMS AND CONDITIONS" (what else the file holds). */
+/**
+ * The words of a text; `whole`: also those after its first "END OF TERMS AND CONDITIONS" (what else the file holds).
+ */
 export function licenseWords(text: string, whole = false): string[] {
   let t = text.replace(/^\uFEFF/, '');
   const end = whole ? null : END_OF_TERMS.exec(t);
   if (end) t = t.slice(0, end.index);
   // Markdown: fences, headings, emphasis, links and images (their text stays), HTML tags.
-  t = t.replace(/```[^\n]*$/gm, ' ').replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/<[^>\n]{1,200}>/g, ' ');
+  t = t
+    .replace(/```[^\n]*$/gm, ' ')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/<[^>\n]{1,200}>/g, ' ');
   t = t.replace(COPYRIGHT_LINE, ' ');
   t = t.toLowerCase();
   // The Apache appendix's placeholders, and other bracketed fill-ins.
-  t = t.replace(/[[{<](?:yyyy|year|name of copyright owner|fullname|copyright holders?|owner|organization)[\]}>]/g, ' ');
+  t = t.replace(
+    /[[{<](?:yyyy|year|name of copyright owner|fullname|copyright holders?|owner|organization)[\]}>]/g,
+    ' ',
+  );
   t = t.replace(/https?:\/\//g, ' ');
   // Bullets and numbering at the start of a line: `1.`, `(a)`, `ii)`, `-`, `*`, `•`.
   t = t.replace(/^[ \t]*(?:\(?(?:[0-9]{1,3}|[a-z]|[ivx]{1,5})[.)]|[-*•·+])[ \t]+/gm, ' ');

@@ -6,7 +6,8 @@
  */
 
 /** A GNU license named with its version, and whether later versions are allowed. */
-const GNU = / (?:gnu )?(affero |lesser |library )?(?:general public licens(?:e )?|(a|l)?gpl(?:v?(\d))? (?:licens(?:e )?)?)(?:as published by the free software foundation )?(?:either )?(?:version |v)([1-3])(?: ([01]))?(?: of the licens(?:e)?)?( or at your option any later version| or later| or any later version| only)?/;
+const GNU =
+  / (?:gnu )?(affero |lesser |library )?(?:general public licens(?:e )?|(a|l)?gpl(?:v?(\d))? (?:licens(?:e )?)?)(?:as published by the free software foundation )?(?:either )?(?:version |v)([1-3])(?: ([01]))?(?: of the licens(?:e)?)?( or at your option any later version| or later| or any later version| only)?/;
 
 /** Short names a pointer uses, and the SPDX id each stands for. */
 const NAMES: ReadonlyArray<[RegExp, string]> = [
@@ -35,7 +36,12 @@ export function readNotice(words: readonly string[]): Notice | undefined {
   const gnu = GNU.exec(text);
   if (gnu) {
     const [, qualifier, short, , major, minor, later] = gnu;
-    const kind = qualifier === 'affero ' || short === 'a' ? 'AGPL' : qualifier === 'lesser ' || qualifier === 'library ' || short === 'l' ? 'LGPL' : 'GPL';
+    const kind =
+      qualifier === 'affero ' || short === 'a'
+        ? 'AGPL'
+        : qualifier === 'lesser ' || qualifier === 'library ' || short === 'l'
+          ? 'LGPL'
+          : 'GPL';
     const version = `${major}.${minor ?? (qualifier === 'lesser ' && major === '2' ? '1' : '0')}`;
     const suffix = later && later !== ' only' ? 'or-later' : 'only';
     return { ids: [`${kind}-${version}-${suffix}`], join: 'and' };

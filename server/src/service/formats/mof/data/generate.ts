@@ -24,8 +24,21 @@ export const DEFAULT_SOURCE = join(__dirname, 'mot-reference');
 /** The generated file. */
 export const TABLES_FILE = join(__dirname, 'motTables.ts');
 
-interface SpdxEntry { licenseId: string; isOsiApproved?: boolean; isFsfLibre?: boolean; ContentType?: string | string[] }
-interface SettingsComponent { id: number; name: string; description: string; content_type: string; class: number; weight: number; required: boolean }
+interface SpdxEntry {
+  licenseId: string;
+  isOsiApproved?: boolean;
+  isFsfLibre?: boolean;
+  ContentType?: string | string[];
+}
+interface SettingsComponent {
+  id: number;
+  name: string;
+  description: string;
+  content_type: string;
+  class: number;
+  weight: number;
+  required: boolean;
+}
 
 /**
  * MOT's list of licenses "considered open for data component types", copied from
@@ -33,11 +46,37 @@ interface SettingsComponent { id: number; name: string; description: string; con
  * lfai/model_openness_tool (MIT). It is code, not part of the reference JSON files.
  */
 const MOT_OPEN_DATA_LICENSES = [
-  'CC0-1.0', 'CC-BY-1.0', 'CC-BY-2.0', 'CC-BY-2.5', 'CC-BY-2.5-AU', 'CC-BY-3.0', 'CC-BY-3.0-AT', 'CC-BY-3.0-AU',
-  'CC-BY-3.0-DE', 'CC-BY-3.0-IGO', 'CC-BY-3.0-NL', 'CC-BY-3.0-US', 'CC-BY-4.0', 'CC-BY-SA-1.0', 'CC-BY-SA-2.0',
-  'CC-BY-SA-2.0-UK', 'CC-BY-SA-2.1-JP', 'CC-BY-SA-2.5', 'CC-BY-SA-3.0', 'CC-BY-SA-3.0-AT', 'CC-BY-SA-4.0',
-  'CDLA-Permissive-1.0', 'CDLA-Permissive-2.0', 'CDLA-Sharing-1.0', 'ODC-PDDL-1.0', 'ODC-By-1.0', 'ODbL-1.0',
-  'GFDL-1.3', 'OGL-Canada-2.0', 'OGL-UK-2.0', 'OGL-UK-3.0',
+  'CC0-1.0',
+  'CC-BY-1.0',
+  'CC-BY-2.0',
+  'CC-BY-2.5',
+  'CC-BY-2.5-AU',
+  'CC-BY-3.0',
+  'CC-BY-3.0-AT',
+  'CC-BY-3.0-AU',
+  'CC-BY-3.0-DE',
+  'CC-BY-3.0-IGO',
+  'CC-BY-3.0-NL',
+  'CC-BY-3.0-US',
+  'CC-BY-4.0',
+  'CC-BY-SA-1.0',
+  'CC-BY-SA-2.0',
+  'CC-BY-SA-2.0-UK',
+  'CC-BY-SA-2.1-JP',
+  'CC-BY-SA-2.5',
+  'CC-BY-SA-3.0',
+  'CC-BY-SA-3.0-AT',
+  'CC-BY-SA-4.0',
+  'CDLA-Permissive-1.0',
+  'CDLA-Permissive-2.0',
+  'CDLA-Sharing-1.0',
+  'ODC-PDDL-1.0',
+  'ODC-By-1.0',
+  'ODbL-1.0',
+  'GFDL-1.3',
+  'OGL-Canada-2.0',
+  'OGL-UK-2.0',
+  'OGL-UK-3.0',
 ];
 
 /**
@@ -53,7 +92,10 @@ const list = (ids: readonly string[], indent = ''): string => {
   let line = '';
   for (const id of ids) {
     const item = `'${id}', `;
-    if (line.length + item.length > 110) { lines.push(line.trimEnd()); line = ''; }
+    if (line.length + item.length > 110) {
+      lines.push(line.trimEnd());
+      line = '';
+    }
     line += item;
   }
   if (line) lines.push(line.trimEnd());
@@ -63,7 +105,12 @@ const list = (ids: readonly string[], indent = ''): string => {
 export interface MotTables {
   /** The full text of `motTables.ts`. */
   readonly text: string;
-  readonly counts: { readonly components: number; readonly osi: number; readonly fsf: number; readonly openData: number };
+  readonly counts: {
+    readonly components: number;
+    readonly osi: number;
+    readonly fsf: number;
+    readonly openData: number;
+  };
 }
 
 /**
@@ -73,7 +120,11 @@ export interface MotTables {
 export function buildMotTables(sourceDir: string = DEFAULT_SOURCE): MotTables {
   const source = resolve(sourceDir);
   const read = (name: string): string => readFileSync(join(source, name), 'utf8');
-  const spdx = JSON.parse(read('licenses.json')) as { licenseListVersion: string; releaseDate: string; licenses: SpdxEntry[] };
+  const spdx = JSON.parse(read('licenses.json')) as {
+    licenseListVersion: string;
+    releaseDate: string;
+    licenses: SpdxEntry[];
+  };
   const mof = JSON.parse(read('mof-licenses.json')) as { licenses: SpdxEntry[] };
   const settings = parse(read('mof.settings.yml')) as { components: SettingsComponent[] };
   const schema = JSON.parse(read('mof_schema.json')) as {
@@ -89,7 +140,14 @@ export function buildMotTables(sourceDir: string = DEFAULT_SOURCE): MotTables {
   }
   const components = [...settings.components]
     .sort((a, b) => b.class - a.class || a.weight - b.weight || a.id - b.id)
-    .map((c) => ({ id: c.id, name: c.name, description: c.description, contentType: c.content_type, class: c.class, required: c.required }));
+    .map((c) => ({
+      id: c.id,
+      name: c.name,
+      description: c.description,
+      contentType: c.content_type,
+      class: c.class,
+      required: c.required,
+    }));
   const enums = schema.properties.release.properties;
 
   const text = `/**
@@ -117,7 +175,14 @@ export interface MotComponent {
 }
 
 /** The 17 MOF components, Class III first, in MOT's form order within a class. */
-export const MOT_COMPONENTS: readonly MotComponent[] = [\n${components.map((c) => `  ${JSON.stringify(c).replace(/"(\w+)":/g, '$1: ').replace(/,(?=\w+: )/g, ', ')},`).join('\n')}\n];
+export const MOT_COMPONENTS: readonly MotComponent[] = [\n${components
+    .map(
+      (c) =>
+        `  ${JSON.stringify(c)
+          .replace(/"(\w+)":/g, '$1: ')
+          .replace(/,(?=\w+: )/g, ', ')},`,
+    )
+    .join('\n')}\n];
 
 /** License ids with MOT's \`isOsiApproved\` flag. */
 export const MOT_OSI_APPROVED: readonly string[] = ${list(osi)};
@@ -147,7 +212,12 @@ export const MOT_ENUMS = {
 `;
   return {
     text: text.replace(/\n\n\n+/g, '\n\n'),
-    counts: { components: components.length, osi: osi.length, fsf: fsf.length, openData: MOT_OPEN_DATA_LICENSES.length },
+    counts: {
+      components: components.length,
+      osi: osi.length,
+      fsf: fsf.length,
+      openData: MOT_OPEN_DATA_LICENSES.length,
+    },
   };
 }
 
@@ -159,5 +229,8 @@ export function generateMotTables(sourceDir: string = DEFAULT_SOURCE): string {
 if (require.main === module) {
   const { text, counts } = buildMotTables(process.argv[2] ?? DEFAULT_SOURCE);
   writeFileSync(TABLES_FILE, text);
-  console.log(`wrote ${TABLES_FILE}: ${counts.components} components, ${counts.osi} OSI, ${counts.fsf} FSF, ${counts.openData} open data`);
+  console.log(
+    `wrote ${TABLES_FILE}: ${counts.components} components, ${counts.osi} OSI, ` +
+      `${counts.fsf} FSF, ${counts.openData} open data`,
+  );
 }
