@@ -89,7 +89,7 @@ function nvimVersion(): Version | Error {
   if (r.error) {
     return new Error(
       `cannot run Neovim (\`${NVIM}\`: ${(r.error as NodeJS.ErrnoException).code ?? r.error.message}). ` +
-        'Install it — Debian/Ubuntu: `apt-get install -y neovim` (what npm test does) — or set OSAI_NVIM=/path/to/nvim.',
+        'Install it — Debian/Ubuntu: `apt-get install -y neovim` (npm test does) — or set OSAI_NVIM=/path/to/nvim.',
     );
   }
   const m = /^NVIM v(\d+)\.(\d+)\.(\d+)/m.exec(r.stdout ?? '');
