@@ -33,5 +33,6 @@ export async function loadShipped(): Promise<Shipped> {
     entryPoints: [join(__dirname, 'shippedEntry.ts')],
     outfile,
   });
-  return require(outfile) as Shipped;
+  // SHIPPED_OVERRIDE: another build's bundle (e.g. an older commit's), to compare builds under the same harness.
+  return require(process.env.SHIPPED_OVERRIDE ?? outfile) as Shipped;
 }
