@@ -333,7 +333,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   ): Promise<{ document: TextDocument; analysis: Analysis & { diagnostics: Diagnostic[] } } | undefined> {
     if (token?.isCancellationRequested) throw cancelled(name);
     if (!documents.get(uri)) return undefined;
-    const docSettings = await unlessCancelled(settings.of(uri), token, name);
+    const docSettings = await unlessCancelled(settingsOf(uri), token, name);
     const document = documents.get(uri);
     if (!document) return undefined;
     const started = performance.now();
@@ -419,7 +419,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     startedVersions.set(uri, opened.version);
     try {
       // Known settings are used at once, so that the parse is cached before the change event that follows an open.
-      const docSettings = settings.known(uri) ?? (await settings.of(uri));
+      const docSettings = settings.known(uri) ?? (await settingsOf(uri));
       const document = documents.get(uri);
       if (!document || pending.has(uri)) return;
       const version = document.version;
@@ -523,6 +523,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     cache.clear();
     if (pullDiagnostics) refreshPulled();
     else for (const document of documents.all()) schedule(document.uri, true);
+  }
+
+  /**
+   * A document's settings; the first answer for a document may bring a folder's own
+   * treat-as-open list, whose refused entries are warned about like the window's.
+   */
+  async function settingsOf(uri: string): Promise<ServiceSettings> {
+    const known = settings.known(uri);
+    if (known) return known;
+    const asked = await settings.of(uri);
+    warnAboutSettings();
+    return asked;
   }
 
   /** The treat-as-open entries last warned about: each list is warned about once. */

@@ -272,6 +272,35 @@ for (const pull of [false, true]) {
   });
 }
 
+describe('LSP: a folder that lists a license known not to be open cannot make it open', () => {
+  const LENIENT = 'file:///lenient/osai.yaml';
+  let s: Session;
+  before(async () => {
+    s = await startSession(false, undefined, {
+      workspaceFolders: ['file:///lenient'],
+      // Only the folder's own settings list it; the window's list nothing.
+      configuration: (items) =>
+        (items as ConfigurationItem[]).map((item) => ({
+          licenses: { treatAsOpen: item.scopeUri?.startsWith('file:///lenient/') ? ['CC-BY-NC-4.0'] : [] },
+        })),
+    });
+    await s.rpc.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: LENIENT, languageId: 'osai-manifest', version: 1, text: TEXT },
+    });
+  });
+  after(async () => {
+    await stopSession(s);
+  });
+
+  test("the weights stay not open (an error), and the folder's entry is warned about", async () => {
+    const published = await s.waitForDiagnostics(LENIENT, 1);
+    assert.deepEqual(errors(published.diagnostics), ['license/not-open']);
+    const message = await s.waitForMessage(1);
+    assert.equal(message.type, WARNING);
+    assert.match(message.message, /^osaiManifest\.licenses\.treatAsOpen: `CC-BY-NC-4\.0` is known not to be open/);
+  });
+});
+
 describe('LSP: a setting the client drops returns to its default', () => {
   const uri = 'file:///dropped/osai.yaml';
   let s: Session;
