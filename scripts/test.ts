@@ -6,7 +6,7 @@
  * 2. build, once: the bundles as they ship (`--production`), the .vsix from them, the VS Code
  *    suites; every later step uses these, so the tests check what users install;
  * 3. typecheck, lint;
- * 4. the Node suites (service, CLI, report, LSP protocol, headless Neovim, pre-commit);
+ * 4. the Node suites (service, online stand-in hosts, CLI, report, LSP protocol, headless Neovim, pre-commit);
  * 5. the VS Code suites: desktop workbench (newest VS Code), web workbench, then the oldest
  *    VS Code `engines.vscode` admits. VS Code's server build and its Node come from npm into
  *    ~/.cache/osai-vscode-test on the first run (scripts/vscode/provision.ts).
@@ -32,7 +32,7 @@ const DEBIAN_PACKAGES: Record<string, string> = {
   ),
 };
 
-const NODE_SUITE_DIRS = ['service', 'cli', 'report', 'protocol', 'neovim', 'precommit'];
+const NODE_SUITE_DIRS = ['service', 'online', 'cli', 'report', 'protocol', 'neovim', 'precommit'];
 /** The test files, listed here: Node 20's `--test` takes no globs (a shell expanded them). */
 const nodeSuites = (): string[] =>
   NODE_SUITE_DIRS.flatMap((dir) =>
