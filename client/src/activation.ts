@@ -10,6 +10,7 @@ import type { BaseLanguageClient, DocumentSelector, LanguageClientOptions } from
 import { NEW_MANIFEST_REQUEST, NewManifestResult } from '../../server/src/protocol';
 import { ChecklistView } from './checklistView';
 import { registerCreateManifest } from './createManifest';
+import { checkOnline, CHECK_ONLINE_COMMAND } from './checkOnline';
 import { exportReport } from './exportReport';
 import { registerFileAccess } from './fileAccess';
 import { openUntitled } from './untitled';
@@ -58,6 +59,21 @@ export function documentSelector(workspaceSchemes: readonly string[]): DocumentS
 
 let client: RestartableClient | undefined;
 
+/** VS Code's proxy settings and the extension's own storage, for the server's online checks. */
+function onlineInitialization(context: vscode.ExtensionContext): Record<string, unknown> {
+  const http = vscode.workspace.getConfiguration('http');
+  const proxy = http.get<string>('proxy');
+  const noProxy = http.get<string[]>('noProxy');
+  const timeout = vscode.workspace.getConfiguration('osaiManifest').get<number>('online.timeout', 10);
+  return {
+    timeoutMs: Math.max(1, timeout) * 1000,
+    ...(proxy ? { proxy } : {}),
+    ...(noProxy?.length ? { noProxy } : {}),
+    strictSSL: http.get<boolean>('proxyStrictSSL', true),
+    ...(context.globalStorageUri.scheme === 'file' ? { cacheFolder: context.globalStorageUri.fsPath } : {}),
+  };
+}
+
 export async function activateExtension(
   context: vscode.ExtensionContext,
   platform: ClientPlatform,
@@ -72,6 +88,8 @@ export async function activateExtension(
       redhatYaml: vscode.extensions.getExtension('redhat.vscode-yaml') !== undefined,
       // The server may ask for the release's files (the evidence): answered by fileAccess.ts.
       fileAccess: true,
+      // The online checks (off unless the user turns them on) go through the editor's proxy, cache in its storage.
+      online: onlineInitialization(context),
     },
   };
   const started = platform.createClient('osaiManifest', 'OSAID Manifest', clientOptions);
@@ -97,6 +115,7 @@ export async function activateExtension(
       void vscode.window.setStatusBarMessage('OSAID language server restarted', 3000);
     }),
     vscode.commands.registerCommand('osaiManifest.showOutput', () => started.outputChannel.show()),
+    vscode.commands.registerCommand(CHECK_ONLINE_COMMAND, (uri?: vscode.Uri) => checkOnline(started, uri)),
   );
 
   const checklist = new ChecklistView(started);

@@ -10,6 +10,7 @@ import {
   createConnection,
   ProposedFeatures,
 } from 'vscode-languageserver/browser';
+import { browserFetcher } from './host/browserFetch';
 import { startServer } from './server';
 
 /**
@@ -39,4 +40,11 @@ self.addEventListener('error', (event) =>
 self.addEventListener('unhandledrejection', (event) =>
   connection.console.error(`osai: unhandled rejection ${describe(event.reason)}`),
 );
-startServer(connection);
+// Online checks (when the user turns them on) from the browser: no environment, no disk cache.
+startServer(connection, {
+  online: {
+    fetcher: (initialization) =>
+      browserFetcher(initialization.timeoutMs !== undefined ? { timeoutMs: initialization.timeoutMs } : {}),
+    env: {},
+  },
+});

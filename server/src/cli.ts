@@ -30,8 +30,18 @@ import {
 } from './cli/files';
 import { count, FileResult, formatResults } from './cli/formats';
 import { createProgress, ProgressStream } from './cli/progress';
-import { getLanguageService, LanguageService, type EvidenceCache, type EvidenceDescription } from './service';
+import {
+  getLanguageService,
+  LanguageService,
+  OnlineClient,
+  onlineConfigFromEnv,
+  type EvidenceCache,
+  type EvidenceDescription,
+  type OnlineEvidence,
+} from './service';
 import { nodeFilesSync } from './host/nodeFiles';
+import { nodeFetch } from './host/nodeFetchLazy';
+import { downloadCard, hubCardUri, hubSource, type HubSource } from './cli/hub';
 import { Codes } from './service/diagnostics/codes';
 import { defaultSettings } from './service/settings';
 
@@ -46,22 +56,23 @@ export interface CliEnvironment {
   readStdin(): string;
 }
 
-/** A document to check: a file on disk, or stdin. */
+/** A document to check: a file on disk, stdin, or a card on the Hugging Face Hub. */
 interface Source {
   path: string;
   stdin: boolean;
   /** Named on the command line (not found in a folder or by a glob): it must be checked. */
   named: boolean;
+  hub?: HubSource;
 }
 
 const STDIN_NAME = '<stdin>';
 
-export function main(
+export async function main(
   argv: string[],
   out: (s: string) => void,
   err: (s: string) => void,
   environment: Partial<CliEnvironment> = {},
-): number {
+): Promise<number> {
   const cwd = environment.cwd ?? process.cwd();
   const env = environment.env ?? process.env;
   const parsed = parseArgs(argv, (arg) => isFile(resolve(cwd, arg)));
@@ -109,6 +120,19 @@ export function main(
   const sources: Source[] = [];
   const seen = new Set<string>();
   for (const target of options.targets) {
+    const hub = hubSource(target, options.revision);
+    if (hub && 'error' in hub) {
+      err(`osai-check: ${hub.error}`);
+      return 2;
+    }
+    if (hub) {
+      const key = `hub:${hub.kind}:${hub.id}@${hub.revision}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        sources.push({ path: hubCardUri(hub), stdin: false, named: true, hub });
+      }
+      continue;
+    }
     if (target === '-') {
       sources.push({ path: resolve(cwd, options.stdinFilename ?? STDIN_NAME), stdin: true, named: true });
       continue;
@@ -137,6 +161,19 @@ export function main(
     return 2;
   }
 
+  // Online checks: only when asked (--online, an hf: target), and then only to the hosts the documents name.
+  const network = options.online ? nodeFetch(env) : undefined;
+  const online: OnlineRun | undefined = network
+    ? {
+        client: new OnlineClient(
+          network.fetcher({}),
+          onlineConfigFromEnv(env, { refresh: options.refresh }),
+          network.cache?.({}),
+        ),
+        offline: 0,
+        answers: [],
+      }
+    : undefined;
   const results: FileResult[] = [];
   // The repository root of a location is the nearest folder with `.git`, else the folder named here (or the working
   // directory).
@@ -151,7 +188,29 @@ export function main(
   /** Files that could not be checked, each with why: the run exits 2. */
   const unchecked: string[] = [];
   const progress = createProgress(sources.length, environment.progress ?? process.stderr, env);
-  for (const [i, source] of sources.entries()) {
+  for (let i = 0; i < sources.length; i++) {
+    const source = sources[i];
+    if (source.hub) {
+      progress.update(i + 1, source.hub.shown);
+      const card = await downloadCard(source.hub, online!.client, maxFileSize);
+      if (card.kind === 'error') {
+        unchecked.push(`${source.hub.shown}: ${card.message}`);
+        continue;
+      }
+      const result = await check(service, source, source.hub.shown, card.text, options, cwd, undefined, online);
+      results.push(result);
+      // The training-data listing: each listed dataset the Hub has is checked from its own card.
+      const listedCards: Source[] = [];
+      for (const id of result.listedDatasets ?? []) {
+        const listed: HubSource = { kind: 'dataset', id, revision: 'main', shown: `hf:datasets/${id}` };
+        const key = `hub:dataset:${id}@main`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        listedCards.push({ path: hubCardUri(listed), stdin: false, named: false, hub: listed });
+      }
+      sources.splice(i + 1, 0, ...listedCards);
+      continue;
+    }
     const shown = source.stdin ? (options.stdinFilename ?? STDIN_NAME) : displayPath(source.path, cwd);
     progress.update(i + 1, shown);
     let text: string;
@@ -195,7 +254,7 @@ export function main(
         continue; // not UTF-8: certainly not one of ours
       }
     }
-    const result = check(service, source, shown, text, options, cwd, evidence);
+    const result = await check(service, source, shown, text, options, cwd, evidence, online);
     // The service measures the same bytes (of the decoded text): a safety net, e.g. for stdin.
     if (result.diagnostics.some((d) => d.code === Codes.tooLarge)) {
       unchecked.push(tooLarge);
@@ -227,6 +286,7 @@ export function main(
   progress.end();
 
   for (const message of unchecked) err(`osai-check: ${message}`);
+  if (online) for (const line of onlineSummary(online)) err(`osai-check: ${line}`);
 
   const info = { version, codeDocs: service.codeDocs(), rootUri: pathToFileURL(cwd).href.replace(/\/?$/, '/') };
   const findings = formatResults(options.format, results, info);
@@ -269,7 +329,7 @@ export function main(
   return failing > 0 || errors > 0 || tooManyWarnings ? 1 : 0;
 }
 
-function check(
+async function check(
   service: LanguageService,
   source: Source,
   shown: string,
@@ -277,20 +337,28 @@ function check(
   options: Options,
   cwd: string,
   evidence: EvidenceRun | undefined,
-): FileResult {
-  const uri = pathToFileURL(source.path).href;
+  online: OnlineRun | undefined,
+): Promise<FileResult & { listedDatasets?: string[] }> {
+  const uri = source.hub ? source.path : pathToFileURL(source.path).href;
   // Files are recognised as in the editor (by name, or by content); stdin is assumed to be
   // the default format (a manifest) unless its content says otherwise.
-  const parsed = service.parse(TextDocument.create(uri, 'yaml', 1, text), { unnamed: source.stdin });
+  const languageId = source.hub ? 'markdown' : 'yaml';
+  const parsed = service.parse(TextDocument.create(uri, languageId, 1, text), { unnamed: source.stdin });
   // What the release's own files show (its locations, license files, package manifests).
   const found =
     evidence && parsed.value !== undefined ? service.collectEvidenceSync(parsed, nodeFilesSync, evidence) : undefined;
-  const diagnostics = service.doValidation(parsed, found);
+  // What the hosts its locations name answer (--online).
+  const answered = online ? await service.collectOnline(parsed, online.client) : undefined;
+  if (answered?.offline) online!.offline++;
+  if (answered && online) online.answers.push(answered);
+  const diagnostics = service.doValidation(parsed, found, answered);
   const summary = service.summarize(parsed, diagnostics);
   return {
+    ...(source.hub && source.hub.kind === 'model' ? { listedDatasets: datasetsOnTheHub(answered) } : {}),
     file: shown,
-    portable:
-      source.stdin && options.stdinFilename === undefined
+    portable: source.hub
+      ? uri
+      : source.stdin && options.stdinFilename === undefined
         ? STDIN_NAME
         : isInside(source.path, cwd)
           ? relative(cwd, source.path).split(sep).join('/')
@@ -303,8 +371,9 @@ function check(
       ? diagnostics.filter((d) => (d.severity ?? DiagnosticSeverity.Error) === DiagnosticSeverity.Error)
       : diagnostics,
     summary,
-    checklist: service.getChecklist(parsed, diagnostics, found),
+    checklist: service.getChecklist(parsed, diagnostics, found, answered),
     evidence: found ? shownEvidence(service.describeEvidence(found), cwd) : undefined,
+    ...(online ? { online: answered ? service.describeOnline(parsed, answered) : [] } : {}),
     // Claimed, but no value could be built from its YAML: the error that says why.
     unreadable:
       summary !== undefined && parsed.value === undefined && parsed.parseDiagnostics.length > 0
@@ -317,6 +386,46 @@ function check(
 interface EvidenceRun {
   roots: string[];
   cache: EvidenceCache;
+}
+
+interface OnlineRun {
+  client: OnlineClient;
+  /** Documents whose checks found no connection. */
+  offline: number;
+  answers: OnlineEvidence[];
+}
+
+/** The datasets a card lists that the Hub has (their cards are checked next). */
+function datasetsOnTheHub(answered: OnlineEvidence | undefined): string[] {
+  return (answered?.items ?? []).flatMap((item) => {
+    const { where } = item.target;
+    const there = item.result.kind === 'hub' && item.result.finding.state === 'exists';
+    return where.host === 'hub' && where.kind === 'dataset' && item.target.listing && there ? [where.id] : [];
+  });
+}
+
+/** One line per host whose rate limit stopped the checks, and one for a run without a connection. */
+function onlineSummary(online: OnlineRun): string[] {
+  const lines: string[] = [];
+  if (online.offline > 0)
+    lines.push(`online checks skipped: no connection (${online.offline} document${online.offline === 1 ? '' : 's'})`);
+  const limited = new Map<string, { until?: number; count: number }>();
+  for (const answers of online.answers)
+    for (const item of answers.items)
+      if (item.result.kind === 'unanswered' && item.result.reason === 'rate-limited') {
+        const known = limited.get(item.result.host) ?? { count: 0 };
+        known.count++;
+        if (item.result.retryAfter !== undefined) known.until = answers.checkedAt + item.result.retryAfter * 1000;
+        limited.set(item.result.host, known);
+      }
+  for (const [host, { until, count }] of limited) {
+    const when = until !== undefined ? ` until ${new Date(until).toISOString().slice(11, 16)} UTC` : '';
+    const token = /github/i.test(host) ? ' (a GITHUB_TOKEN raises it)' : /hugging|hf/i.test(host) ? ' (HF_TOKEN)' : '';
+    lines.push(
+      `${host}'s rate limit is used up${when}${token}: ${count} location${count === 1 ? ' was' : 's were'} not checked`,
+    );
+  }
+  return lines;
 }
 
 /** The evidence with its repository root as a path relative to the working directory (`.`). */
@@ -366,9 +475,15 @@ function write(path: string, content: string, err: (s: string) => void): boolean
 
 /** Runs with the process's arguments and streams (the `osai-check` bin). */
 export function run(): void {
-  process.exitCode = main(
+  main(
     process.argv.slice(2),
     (s) => process.stdout.write(`${s}\n`),
     (s) => process.stderr.write(`${s}\n`),
+  ).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      process.stderr.write(`osai-check: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 2;
+    },
   );
 }

@@ -14,6 +14,7 @@ export interface ClientSettings {
   maxFileSize?: unknown;
   mof?: { enable?: unknown };
   evidence?: { enable?: unknown };
+  online?: { enable?: unknown; huggingFaceEndpoint?: unknown; githubApiUrl?: unknown };
 }
 
 /**
@@ -35,7 +36,15 @@ export function settingsFrom(section: unknown, fallback: ServiceSettings): Servi
     mof: typeof s.mof?.enable === 'boolean' ? s.mof.enable : defaultSettings.mof,
     mofYamlSyntax: fallback.mofYamlSyntax,
     evidence: typeof s.evidence?.enable === 'boolean' ? s.evidence.enable : defaultSettings.evidence,
+    online: typeof s.online?.enable === 'boolean' ? s.online.enable : defaultSettings.online,
+    hubEndpoint: httpUrl(s.online?.huggingFaceEndpoint) ?? defaultSettings.hubEndpoint,
+    githubApi: httpUrl(s.online?.githubApiUrl) ?? defaultSettings.githubApi,
   };
+}
+
+/** An http(s) URL setting; anything else is its default (the environment's, or the public host). */
+function httpUrl(value: unknown): string | undefined {
+  return typeof value === 'string' && /^https?:\/\/[^\s]+$/i.test(value.trim()) ? value.trim() : undefined;
 }
 
 /** Settings objects are built in one key order (settingsFrom), so their JSON compares them. */

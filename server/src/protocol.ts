@@ -50,6 +50,24 @@ export const CREATE_MANIFEST_FROM_CARD_KIND = 'source.createManifest.osai';
  * - `osai/fs/readDirectory` `{ uri }` → `string[] | null` (the names in the folder)
  * - `osai/fs/readFile` `{ uri, maxBytes }` → `{ base64 } | null` (at most `maxBytes` bytes)
  */
+/**
+ * Asks the hosts a document's locations name, now, whatever `osaiManifest.online.enable` says
+ * (the command "OSAID: Check locations online"); what they answer is published with the
+ * document's diagnostics. Cancelling the request cancels the requests to the hosts.
+ */
+export const CHECK_ONLINE_REQUEST = 'osai/checkOnline';
+
+export interface CheckOnlineResult {
+  /** Locations asked about (each once). */
+  locations: number;
+  /** Locations a host answered about. */
+  answered: number;
+  /** No host could be reached. */
+  offline: boolean;
+  /** Findings the answers gave (online/, location/, evidence/ from the hosts). */
+  findings: number;
+}
+
 export const FS_STAT_REQUEST = 'osai/fs/stat';
 export const FS_READ_DIRECTORY_REQUEST = 'osai/fs/readDirectory';
 export const FS_READ_FILE_REQUEST = 'osai/fs/readFile';

@@ -29,6 +29,8 @@ const {
 } = lsp;
 import { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import {
+  CHECK_ONLINE_REQUEST,
+  CheckOnlineResult,
   CHECKLIST_REQUEST,
   CREATE_MANIFEST_FROM_CARD_KIND,
   MANIFEST_FROM_CARD_REQUEST,
@@ -44,15 +46,22 @@ import {
   LanguageService,
   LanguageServiceOptions,
   ParsedDocument,
+  OnlineClient,
+  onlineConfigFromEnv,
   ReportParamsError,
   sameEvidence,
+  sameOnline,
   ServiceSettings,
   type Evidence,
   type EvidenceHost,
+  type OnlineCacheStore,
+  type OnlineEvidence,
+  type OnlineFetcher,
   type SettingsProblem,
 } from './service';
 import { DocumentSettings, type Answers, type ClientSettings } from './documentSettings';
 import { EvidenceTracker } from './evidenceTracker';
+import { OnlineTracker } from './onlineTracker';
 import { clientFiles } from './host/clientFiles';
 import { SERVER_VERSION } from './version';
 
@@ -82,6 +91,8 @@ interface Analysis {
   diagnostics?: Diagnostic[];
   /** The evidence the diagnostics were computed with (what was known of the release's files then). */
   evidence?: Evidence;
+  /** What the hosts had answered about its locations then (online checks). */
+  online?: OnlineEvidence;
 }
 
 /**
@@ -100,11 +111,36 @@ interface InitializationOptions {
   redhatYaml?: boolean;
   /** The client answers `osai/fs/*` requests (protocol.ts): the release's files of any scheme it can read. */
   fileAccess?: boolean;
+  /** How the online checks reach the network: the editor's proxy, and where the per-user cache may live. */
+  online?: OnlineInitialization;
+}
+
+export interface OnlineInitialization {
+  /** A proxy URL (VS Code's `http.proxy`), overriding `HTTPS_PROXY`. */
+  proxy?: string;
+  /** Hosts never reached through the proxy (VS Code's `http.noProxy`), overriding `NO_PROXY`. */
+  noProxy?: string[];
+  /** Check the proxy's and hosts' certificates (VS Code's `http.proxyStrictSSL`; default true). */
+  strictSSL?: boolean;
+  /** A folder of the extension's own for the cache (VS Code's global storage); default: the user's cache folder. */
+  cacheFolder?: string;
+  /** How long a host has to answer, in ms (`osaiManifest.online.timeout`). */
+  timeoutMs?: number;
+}
+
+/** How a server reaches the hosts a document names, when the user turns the online checks on. */
+export interface ServerOnline {
+  fetcher(initialization: OnlineInitialization): OnlineFetcher;
+  cache?(initialization: OnlineInitialization): OnlineCacheStore | undefined;
+  /** Where `HF_ENDPOINT`, `HF_TOKEN`, `GITHUB_API_URL`, `GITHUB_TOKEN` are read (the process's environment). */
+  env: Readonly<Record<string, string | undefined>>;
 }
 
 export interface ServerOptions extends LanguageServiceOptions {
   /** How the server reads `file:` URIs itself (Node's file system); without it, only through the client. */
   files?: EvidenceHost;
+  /** How it reaches the network for the online checks; without it, they are not offered. */
+  online?: ServerOnline;
 }
 
 /**
@@ -202,6 +238,21 @@ async function checkpoint(token: CancellationToken | undefined, since: number, n
   if (token.isCancellationRequested) throw cancelled(name);
 }
 
+/** The online part of the initialization options, each field checked. */
+function onlineInitializationFrom(value: unknown): OnlineInitialization {
+  if (typeof value !== 'object' || value === null) return {};
+  const v = value as Record<string, unknown>;
+  return {
+    ...(typeof v.proxy === 'string' && v.proxy.trim() ? { proxy: v.proxy.trim() } : {}),
+    ...(typeof v.strictSSL === 'boolean' ? { strictSSL: v.strictSSL } : {}),
+    ...(Array.isArray(v.noProxy) && v.noProxy.length > 0
+      ? { noProxy: v.noProxy.filter((h): h is string => typeof h === 'string') }
+      : {}),
+    ...(typeof v.cacheFolder === 'string' && v.cacheFolder ? { cacheFolder: v.cacheFolder } : {}),
+    ...(typeof v.timeoutMs === 'number' && v.timeoutMs >= 1 ? { timeoutMs: v.timeoutMs } : {}),
+  };
+}
+
 const describe = (error: unknown): string => (error instanceof Error ? (error.stack ?? error.message) : String(error));
 
 /**
@@ -291,6 +342,40 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     changed: (uri) => evidenceChanged(uri),
     log,
   });
+  let onlineInitialization: OnlineInitialization = {};
+  let onlineParts: { fetcher: OnlineFetcher; cache: OnlineCacheStore | undefined } | undefined;
+  /** One client per pair of endpoints (a folder may name a mirror): each keeps its hosts' rate limits. */
+  const onlineClients = new Map<string, OnlineClient>();
+  function onlineClientFor(docSettings: ServiceSettings): OnlineClient | undefined {
+    const network = options.online;
+    if (!network) return undefined;
+    onlineParts ??= { fetcher: network.fetcher(onlineInitialization), cache: network.cache?.(onlineInitialization) };
+    const key = `${docSettings.hubEndpoint}\u0000${docSettings.githubApi}`;
+    let client = onlineClients.get(key);
+    if (!client) {
+      const config = onlineConfigFromEnv(network.env, {
+        ...(docSettings.hubEndpoint ? { hubEndpoint: docSettings.hubEndpoint } : {}),
+        ...(docSettings.githubApi ? { githubApi: docSettings.githubApi } : {}),
+      });
+      client = new OnlineClient(onlineParts.fetcher, config, onlineParts.cache);
+      onlineClients.set(key, client);
+    }
+    return client;
+  }
+  const online = new OnlineTracker({
+    service: (uri) => cache.get(uri)?.service ?? plain,
+    current: (uri) => {
+      const document = documents.get(uri);
+      const known = settings.known(uri);
+      return document && known ? parseOf(document, known).parsed : undefined;
+    },
+    client: (uri) => {
+      const known = settings.known(uri);
+      return known ? onlineClientFor(known) : undefined;
+    },
+    changed: (uri) => onlineChanged(uri),
+    log,
+  });
 
   /** The parse of the document's current version under its settings, computed at most once (only the last is kept). */
   function parseOf(document: TextDocument, docSettings: ServiceSettings): Analysis {
@@ -309,7 +394,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   function diagnosticsOf(uri: string, analysis: Analysis): Diagnostic[] {
     if (!analysis.diagnostics) {
       analysis.evidence = analysis.settings.evidence ? evidence.evidenceFor(uri, analysis.parsed) : undefined;
-      analysis.diagnostics = analysis.service.doValidation(analysis.parsed, analysis.evidence);
+      analysis.online = showsOnline(uri, analysis.settings) ? online.onlineFor(uri, analysis.parsed) : undefined;
+      analysis.diagnostics = analysis.service.doValidation(analysis.parsed, analysis.evidence, analysis.online);
     }
     return analysis.diagnostics;
   }
@@ -342,9 +428,30 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return { document, analysis };
   }
 
-  /** Reads the document's release again if needed (in the background: what it finds arrives in a later publication). */
+  /**
+   * Reads the document's release again if needed, and asks the hosts its locations name when the user turned that on
+   * (in the background: what they find arrives in a later publication).
+   */
   function refreshEvidence(uri: string, docSettings: ServiceSettings): void {
     if (docSettings.evidence) evidence.refresh(uri);
+    online.refresh(uri, docSettings.online && options.online !== undefined);
+  }
+
+  /** Whether a document's diagnostics show what the hosts answered: the setting is on, or the command asked. */
+  function showsOnline(uri: string, docSettings: ServiceSettings): boolean {
+    return docSettings.online || online.askedOnce(uri);
+  }
+
+  /** The hosts answered: if that changes what the current version shows, it is validated again. */
+  function onlineChanged(uri: string): void {
+    const document = documents.get(uri);
+    const analysis = cache.get(uri);
+    if (!document || !analysis || analysis.version !== document.version || !analysis.diagnostics) return;
+    if (!showsOnline(uri, analysis.settings)) return;
+    if (sameOnline(analysis.online, online.onlineFor(uri, analysis.parsed))) return;
+    analysis.diagnostics = undefined;
+    if (pullDiagnostics) refreshPulled();
+    else schedule(uri, true);
   }
 
   /** Asks a client that pulls diagnostics to pull them again. */
@@ -513,6 +620,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       cache.delete(uri);
       // What was read under other settings (other evidence targets, or none) is read again.
       evidence.forget(uri);
+      online.forget(uri);
     }
     if (pullDiagnostics) refreshPulled();
     else for (const uri of changed.documents) schedule(uri, true);
@@ -575,6 +683,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     roots = (params.workspaceFolders ?? []).map((folder) => folder.uri);
     if (roots.length === 0 && params.rootUri) roots = [params.rootUri];
     clientFileAccess = initialization?.fileAccess === true ? clientFiles(connection) : undefined;
+    onlineInitialization = onlineInitializationFrom(initialization?.online);
     watchFiles = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     workspaceFolderEvents = !!capabilities.workspace?.workspaceFolders;
     settings.initialize(initialization?.settings, !initialization?.redhatYaml);
@@ -645,6 +754,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     // Also fired on open, right after onDidOpen started validating this very version.
     const { uri, version } = e.document;
     if ((startedVersions.get(uri) === version || cache.get(uri)?.version === version) && !pending.has(uri)) return;
+    // The requests to hosts in flight are for the text before: cancelled.
+    online.documentChanged(uri);
     schedule(uri, false);
   });
   documents.onDidClose((e) => {
@@ -659,6 +770,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     startedVersions.delete(uri);
     settings.forget(uri);
     evidence.forget(uri);
+    online.forget(uri);
     if (!pullDiagnostics) {
       send(`clearing the diagnostics of ${uri}`, () => connection.sendDiagnostics({ uri, diagnostics: [] }));
     }
@@ -678,8 +790,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     guardAsync('hover', async () => {
       const open = await analysed(params.textDocument.uri, token, 'hover');
       if (!open) return null;
-      const { service, parsed, evidence: found } = open.analysis;
-      return service.doHover(parsed, clamp(open.document, params.position), found);
+      const { service, parsed, evidence: found, online: answered } = open.analysis;
+      return service.doHover(parsed, clamp(open.document, params.position), found, answered);
     }),
   );
 
@@ -736,8 +848,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     guardAsync('checklist', async () => {
       const open = await analysed(params.textDocument.uri, token, 'checklist');
       if (!open) return null;
-      const { service, parsed, diagnostics, evidence: found } = open.analysis;
-      return service.getChecklist(parsed, diagnostics, found) ?? null;
+      const { service, parsed, diagnostics, evidence: found, online: answered } = open.analysis;
+      return service.getChecklist(parsed, diagnostics, found, answered) ?? null;
     }),
   );
 
@@ -748,13 +860,42 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const valid = reportParams(params);
       const open = await analysed(valid.textDocument.uri, token, 'report');
       if (!open) return null;
-      const { service, parsed, diagnostics, evidence: found } = open.analysis;
+      const { service, parsed, diagnostics, evidence: found, online: answered } = open.analysis;
       const started = performance.now();
-      const checklist = service.getChecklist(parsed, diagnostics, found);
+      const checklist = service.getChecklist(parsed, diagnostics, found, answered);
       if (!checklist) return null;
       await checkpoint(token, started, 'report');
       const entries = [{ file: valid.file, checklist }];
       return { text: service.renderReport(entries, valid.format, { generator: valid.generator }) };
+    }),
+  );
+
+  // Custom request: the command "Check locations online" — the hosts asked now, whatever the setting.
+  connection.onRequest(CHECK_ONLINE_REQUEST, (params: DocumentParams, token?: CancellationToken) =>
+    guardAsync('online check', async (): Promise<CheckOnlineResult | null> => {
+      const open = await analysed(params.textDocument.uri, token, 'online check');
+      if (!open) return null;
+      if (!options.online)
+        throw new ResponseError(lsp.ErrorCodes.InvalidRequest, 'this server cannot reach the network');
+      const uri = open.document.uri;
+      const controller = new AbortController();
+      const cancelling = token?.onCancellationRequested(() => controller.abort());
+      let answers: OnlineEvidence | undefined;
+      try {
+        answers = await online.checkNow(uri, controller.signal);
+      } finally {
+        cancelling?.dispose();
+      }
+      if (token?.isCancellationRequested) throw cancelled('online check');
+      const locations = new Set(answers?.items.map((i) => JSON.stringify(i.target.where)) ?? []).size;
+      const answered = new Set(
+        answers?.items.filter((i) => i.result.kind !== 'unanswered').map((i) => JSON.stringify(i.target.where)) ?? [],
+      ).size;
+      const { service, parsed, evidence: found } = open.analysis;
+      const findings = answers
+        ? service.doValidation(parsed, found, answers).length - service.doValidation(parsed, found).length
+        : 0;
+      return { locations, answered, offline: answers?.offline ?? false, findings };
     }),
   );
 

@@ -119,6 +119,7 @@ describe('--format json', () => {
         diagnostics: [],
         checklist: null,
         evidence: null,
+        online: null,
       });
     },
   );

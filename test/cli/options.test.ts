@@ -59,7 +59,7 @@ describe('exit codes', () => {
     const cases: Array<[string[], RegExp]> = [
       [[], /no files, folders or globs to check/],
       [['--frobnicate', 'examples'], /unknown option --frobnicate/],
-      [['--format', 'xml', 'examples'], /--format must be one of text, table, json, sarif, github, not xml/],
+      [['--format', 'xml', 'examples'], /--format must be one of text, table, json, sarif, github, report, not xml/],
       [['--format'], /--format needs a format/],
       [['--max-warnings', 'many', 'examples'], /--max-warnings must be a whole number \(0 or more\), not many/],
       [['--max-warnings', '-1', 'examples'], /--max-warnings needs a number/],
@@ -298,10 +298,10 @@ describe('--output and --report', () => {
 describe('the progress line', () => {
   const many = ['test/fixtures/mof', 'examples/{*.osai.yaml,models/*.yml}']; // 11 files
 
-  function runMain(args: string[], isTTY: boolean, env: NodeJS.ProcessEnv = {}) {
+  async function runMain(args: string[], isTTY: boolean, env: NodeJS.ProcessEnv = {}) {
     const progress: string[] = [];
     const out: string[] = [];
-    const code = main(
+    const code = await main(
       args,
       (s) => out.push(s),
       () => {},
@@ -310,8 +310,8 @@ describe('the progress line', () => {
     return { code, progress, out };
   }
 
-  test('on a TTY, for more than 5 files: checking i/n rewritten with \\r, cleared before the output', () => {
-    const r = runMain(['--format', 'table', ...many], true);
+  test('on a TTY, for more than 5 files: checking i/n rewritten with \\r, cleared before the output', async () => {
+    const r = await runMain(['--format', 'table', ...many], true);
     assert.equal(r.code, 1);
     assert.equal(r.progress[0], '\rchecking 1/11 test/fixtures/mof/BLOOM.yml\x1b[K');
     assert.equal(r.progress.at(-2), '\rchecking 11/11 examples/olmo-7b.osai.yaml\x1b[K');
@@ -322,13 +322,13 @@ describe('the progress line', () => {
     );
   });
 
-  test('never without a TTY, in CI, on a dumb terminal or for a few files', () => {
-    assert.deepEqual(runMain(many, false).progress, []);
-    assert.deepEqual(runMain(many, true, { CI: 'true' }).progress, []);
-    assert.deepEqual(runMain(many, true, { GITHUB_ACTIONS: 'true' }).progress, []);
-    assert.deepEqual(runMain(many, true, { TERM: 'dumb' }).progress, []);
-    assert.deepEqual(runMain(['examples/{*.osai.yaml,models/*.yml}'], true).progress, []);
-    assert.notDeepEqual(runMain(many, true, { CI: 'false' }).progress, []);
+  test('never without a TTY, in CI, on a dumb terminal or for a few files', async () => {
+    assert.deepEqual((await runMain(many, false)).progress, []);
+    assert.deepEqual((await runMain(many, true, { CI: 'true' })).progress, []);
+    assert.deepEqual((await runMain(many, true, { GITHUB_ACTIONS: 'true' })).progress, []);
+    assert.deepEqual((await runMain(many, true, { TERM: 'dumb' })).progress, []);
+    assert.deepEqual((await runMain(['examples/{*.osai.yaml,models/*.yml}'], true)).progress, []);
+    assert.notDeepEqual((await runMain(many, true, { CI: 'false' })).progress, []);
   });
 
   test('in a real terminal (script(1) gives it a pty), and not when stderr is a pipe', () => {

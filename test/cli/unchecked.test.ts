@@ -188,7 +188,7 @@ describe('osai-check: what it could not check fails the run', () => {
     assert.equal(runCli(['osai.yaml'], { cwd: d }).code, 0);
   });
 
-  test('a file in a folder that cannot be read: exit 2 with a message, not skipped', () => {
+  test('a file in a folder that cannot be read: exit 2 with a message, not skipped', async () => {
     const d = fresh('unreadable');
     writeFileSync(join(d, 'osai.yaml'), OLMO);
     writeFileSync(join(d, 'model.yml'), 'framework:\n  name: Model Openness Framework\n');
@@ -203,7 +203,7 @@ describe('osai-check: what it could not check fails the run', () => {
     try {
       const out: string[] = [];
       const err: string[] = [];
-      const code = main(
+      const code = await main(
         ['.'],
         (s) => out.push(s),
         (s) => err.push(s),

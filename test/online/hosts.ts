@@ -105,6 +105,11 @@ export interface HostServer {
   hugeStreams: HugeStream[];
   /** Called with each request (either origin) as it arrives; returns the unsubscribe. */
   onRequest(listener: (request: RecordedRequest) => void): () => void;
+  /**
+   * Called when a request a `slow-…` route holds is closed by its client (cancelled, timed out); returns the
+   * unsubscribe.
+   */
+  onHeldClosed(listener: (path: string) => void): () => void;
   /** Stops both listeners, destroying every open socket (held requests included): never hangs. */
   close(): Promise<void>;
 }
@@ -802,7 +807,8 @@ const HUB_REPOS: HubRepo[] = [
           ],
           'apache-2.0',
         ),
-        files: modelFiles(OPEN_MODEL_CARD),
+        // An intermediate checkpoint in a folder, for the tree API.
+        files: { ...modelFiles(OPEN_MODEL_CARD), 'checkpoints/step-1000/config.json': CONFIG_JSON },
       },
       'v1.0': {
         sha: '8c2e4b19f0a7d3c5e6b1a9f8d4c2e0b7a5f3d1c9',
@@ -1321,9 +1327,14 @@ export async function startHostServer(): Promise<HostServer> {
   };
 
   /** Keeps the request open, never answering, until the client gives up or close() is called. */
+  const heldClosedListeners = new Set<(path: string) => void>();
   const hang = (res: ServerResponse): void => {
     held.add(res);
-    res.on('close', () => held.delete(res));
+    const path = res.req.url ?? '';
+    res.on('close', () => {
+      if (!held.delete(res)) return; // closed by close(): not the client's doing
+      for (const listener of heldClosedListeners) listener(path);
+    });
   };
 
   /**
@@ -1494,9 +1505,11 @@ export async function startHostServer(): Promise<HostServer> {
   };
 
   const hubApi = (res: ServerResponse, parts: string[], authorization: string | undefined): void => {
-    // /api/{models|datasets}/{owner}/{name}[/revision/{revision}]
+    // /api/{models|datasets}/{owner}/{name}[/revision/{revision}], or /tree/{revision}/{path}
     const [, kinds, owner, name, word, revision, ...rest] = parts;
     const kind = kinds === 'models' ? 'model' : kinds === 'datasets' ? 'dataset' : undefined;
+    if (kind !== undefined && owner !== undefined && name !== undefined && word === 'tree' && revision !== undefined)
+      return hubTree(res, kind, `${owner}/${name}`, revision, rest.join('/'), authorization);
     const shapeOk =
       kind !== undefined &&
       owner !== undefined &&
@@ -1514,6 +1527,49 @@ export async function startHostServer(): Promise<HostServer> {
     const rev = repo.revisions[revision ?? 'main'];
     if (!rev) return hubRevisionNotFound(res, revision ?? 'main');
     hubJson(res, 200, repoInfo(repo, rev));
+  };
+
+  /**
+   * `GET /api/{models|datasets}/{repo_id}/tree/{revision}/{path}`, as huggingface_hub's `list_repo_tree` asks it
+   * (hf_api.py): the entries directly in the folder, each `{type: "file" | "directory", oid, size, path}` (RepoFile /
+   * RepoFolder); a path with nothing under it is EntryNotFound.
+   */
+  const hubTree = (
+    res: ServerResponse,
+    kind: 'model' | 'dataset',
+    id: string,
+    revision: string,
+    path: string,
+    authorization: string | undefined,
+  ): void => {
+    const authorized = authorization !== undefined;
+    if (hubSpecial(res, kind, id, true)) return;
+    const repo = hubRepo(kind, id);
+    if (!repo || (repo.access === 'private' && authorization !== `Bearer ${HF_TEST_TOKEN}`))
+      return hubNotFound(res, authorized, true);
+    const rev = repo.revisions[revision];
+    if (!rev) return hubRevisionNotFound(res, revision);
+    const prefix = path ? `${path.replace(/\/+$/, '')}/` : '';
+    const entries = new Map<string, { type: 'file' | 'directory'; oid: string; size: number; path: string }>();
+    for (const [file, text] of Object.entries(rev.files)) {
+      if (!file.startsWith(prefix)) continue;
+      const [first, ...deeper] = file.slice(prefix.length).split('/');
+      const entryPath = `${prefix}${first}`;
+      if (deeper.length > 0)
+        entries.set(entryPath, { type: 'directory', oid: gitBlobSha(entryPath), size: 0, path: entryPath });
+      else
+        entries.set(entryPath, { type: 'file', oid: gitBlobSha(text), size: Buffer.byteLength(text), path: entryPath });
+    }
+    if (entries.size === 0) {
+      const message = `Entry not found`;
+      const headers = hubHeaders({
+        'content-type': 'application/json; charset=utf-8',
+        'x-error-code': 'EntryNotFound',
+        'x-error-message': message,
+      });
+      return send(res, 404, headers, JSON.stringify({ error: message }));
+    }
+    hubJson(res, 200, [...entries.values()]);
   };
 
   /** `{endpoint}/[datasets/]{owner}/{name}/resolve/{revision}/{filename}` (HEAD or GET). */
@@ -1809,8 +1865,9 @@ export async function startHostServer(): Promise<HostServer> {
   const close = (): Promise<void> => {
     closing ??= (async () => {
       const stopped = [main, other].map((s) => new Promise<void>((resolve) => s.close(() => resolve())));
-      for (const res of held) res.destroy();
+      const open = [...held];
       held.clear();
+      for (const res of open) res.destroy();
       for (const socket of sockets) socket.destroy();
       await Promise.all(stopped);
     })();
@@ -1835,6 +1892,10 @@ export async function startHostServer(): Promise<HostServer> {
     onRequest(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    onHeldClosed(listener) {
+      heldClosedListeners.add(listener);
+      return () => heldClosedListeners.delete(listener);
     },
     close,
   };

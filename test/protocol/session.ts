@@ -62,6 +62,8 @@ export interface SessionOptions {
   watchFiles?: boolean;
   /** Handlers of requests from the server (e.g. `osai/fs/stat`). */
   handlers?: Record<string, (params: unknown) => unknown>;
+  /** Added to the server process's environment (e.g. `HF_ENDPOINT`). */
+  env?: Record<string, string>;
 }
 
 export async function startSession(
@@ -69,7 +71,10 @@ export async function startSession(
   args: readonly string[] = [SERVER, '--stdio'],
   options: SessionOptions = {},
 ): Promise<Session> {
-  const child = spawn(process.execPath, [...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...args], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
+  });
   const rpc = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const published: PublishDiagnosticsParams[] = [];
   const waiters: Array<() => void> = [];

@@ -72,14 +72,14 @@ function replaced(from: string | RegExp, to: string, text = OLMO): string {
 }
 
 /** The command line on stdin: exit code, the JSON verdict, stderr. */
-function cli(
+async function cli(
   text: string,
   args: string[] = [],
   stdinFilename = 'osai.yaml',
-): { code: number; verdict: JsonOutput['files'][0]['verdict']; stderr: string } {
+): Promise<{ code: number; verdict: JsonOutput['files'][0]['verdict']; stderr: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = main(
+  const code = await main(
     ['--format', 'json', '--stdin-filename', stdinFilename, ...args, '-'],
     (s) => out.push(s),
     (s) => err.push(s),
@@ -95,13 +95,13 @@ function cli(
 const codes = (ds: readonly Diagnostic[]) => ds.map((d) => `${d.code}/${d.severity}`);
 
 describe('1. placeholders never pass', () => {
-  test('a manifest whose every value is TODO: ✗, 15 unmet, all placeholders, exit 1', () => {
+  test('a manifest whose every value is TODO: ✗, 15 unmet, all placeholders, exit 1', async () => {
     const { verdict, lenses } = analyse(ALL_TODO);
     // 8 data information items, 6 code items, the weights.
     assert.equal(verdict.title, '✗ 15 unmet OSAID 1.0 requirements · 15 are placeholders');
     assert.equal(verdict.meets, false);
     assert.deepEqual(lenses, [verdict.title]);
-    const run = cli(ALL_TODO);
+    const run = await cli(ALL_TODO);
     assert.equal(run.code, 1);
     assert.deepEqual(run.verdict, {
       meets: false,
@@ -125,7 +125,7 @@ describe('1. placeholders never pass', () => {
     },
   );
 
-  test('one placeholder in a complete release is one unmet requirement, an error', () => {
+  test('one placeholder in a complete release is one unmet requirement, an error', async () => {
     const { verdict, diagnostics, item } = analyse(
       replaced('    license: Apache-2.0\n  checkpoints:', '    license: TBD\n  checkpoints:'),
     );
@@ -134,7 +134,7 @@ describe('1. placeholders never pass', () => {
     assert.deepEqual(codes(diagnostics.filter((d) => d.severity !== 3)), ['osaid/empty/1']);
   });
 
-  test('a placeholder in a recommended element is a warning and does not fail the verdict', () => {
+  test('a placeholder in a recommended element is a warning and does not fail the verdict', async () => {
     const { verdict, diagnostics } = analyse(
       replaced(/ {2}checkpoints:[^\n]*\n {4}location: [^\n]*\n/, '  checkpoints:\n    location: TODO\n'),
     );
@@ -145,7 +145,7 @@ describe('1. placeholders never pass', () => {
 });
 
 describe('2. vague license names pass only when every member of the family does', () => {
-  test('`license: cc` on the weights: unmet (Creative Commons has NC and ND licenses), exit 1', () => {
+  test('`license: cc` on the weights: unmet (Creative Commons has NC and ND licenses), exit 1', async () => {
     const text = replaced('    license: Apache-2.0\n  checkpoints:', '    license: cc\n  checkpoints:');
     const { verdict, diagnostics, item } = analyse(text);
     assert.equal(verdict.title, '✗ 1 unmet OSAID 1.0 requirement');
@@ -157,10 +157,10 @@ describe('2. vague license names pass only when every member of the family does'
       'CC-BY-SA-4.0',
       'CC0-1.0',
     ]);
-    assert.equal(cli(text).code, 1);
+    assert.equal((await cli(text)).code, 1);
   });
 
-  test('`bsd` on code: unmet (BSD-4-Clause is not OSI-approved), exit 1', () => {
+  test('`bsd` on code: unmet (BSD-4-Clause is not OSI-approved), exit 1', async () => {
     const text = replaced(
       'training: {location: https://github.com/allenai/OLMo, license: Apache-2.0}',
       'training: {location: https://github.com/allenai/OLMo, license: bsd}',
@@ -168,10 +168,10 @@ describe('2. vague license names pass only when every member of the family does'
     const { verdict, item } = analyse(text);
     assert.equal(verdict.title, '✗ 1 unmet OSAID 1.0 requirement');
     assert.equal(item('code.training').status, 'not-open');
-    assert.equal(cli(text).code, 1);
+    assert.equal((await cli(text)).code, 1);
   });
 
-  test('a model card with `license: cc`: weights ✗ in the lens, the verdict fails', () => {
+  test('a model card with `license: cc`: weights ✗ in the lens, the verdict fails', async () => {
     const { verdict, lenses, item } = analyse('---\nlicense: cc\ndatasets:\n- allenai/c4\n---\n', {
       uri: 'file:///r/README.md',
       languageId: 'markdown',
@@ -179,13 +179,13 @@ describe('2. vague license names pass only when every member of the family does'
     assert.equal(item('parameters.weights').status, 'not-open');
     assert.equal(verdict.state, 'fails');
     assert.match(lenses[0], /^OSAID: weights ✗ cc \(not open\)/);
-    assert.equal(cli('---\nlicense: cc\n---\n', [], 'README.md').code, 1);
+    assert.equal((await cli('---\nlicense: cc\n---\n', [], 'README.md')).code, 1);
   });
 });
 
 describe('3. a setting cannot declare terms open that are known not to be', () => {
-  test('--treat-as-open CC-BY-NC-4.0: exit 2 with why, nothing checked', () => {
-    const run = cli(OLMO, ['--treat-as-open', 'CC-BY-NC-4.0']);
+  test('--treat-as-open CC-BY-NC-4.0: exit 2 with why, nothing checked', async () => {
+    const run = await cli(OLMO, ['--treat-as-open', 'CC-BY-NC-4.0']);
     assert.equal(run.code, 2);
     assert.equal(run.verdict, null);
     assert.match(
@@ -197,10 +197,10 @@ describe('3. a setting cannot declare terms open that are known not to be', () =
   test(
     '--treat-as-open llama3, cc, unknown, MIT AND Foo: refused, exit 2; ' +
       'MIT: already open, a note, the run goes on',
-    () => {
+    async () => {
       for (const entry of ['llama3', 'cc', 'unknown', 'MIT AND Foo'])
-        assert.equal(cli(OLMO, ['--treat-as-open', entry]).code, 2, entry);
-      const mit = cli(OLMO, ['--treat-as-open', 'MIT']);
+        assert.equal((await cli(OLMO, ['--treat-as-open', entry])).code, 2, entry);
+      const mit = await cli(OLMO, ['--treat-as-open', 'MIT']);
       assert.equal(mit.code, 0);
       assert.match(
         mit.stderr,
@@ -257,7 +257,7 @@ describe('3. a setting cannot declare terms open that are known not to be', () =
     },
   );
 
-  test('the advice to add a license to the setting appears only where the setting works', () => {
+  test('the advice to add a license to the setting appears only where the setting works', async () => {
     // An unknown name under the open test: the setting can make it pass, and the message says so.
     assert.match(
       checkLicense('Example Model License 2', 'open')[0].message,
@@ -286,7 +286,7 @@ describe("4. the MOF file's OSAID view applies the manifest's tests", () => {
       .map((name) => `    - name: '${name}'\n${name === 'Training code' ? `      license: ${codeLicense}\n` : ''}`)
       .join('')}`;
 
-  test("training code under CC-BY-4.0 (on MOT's open-data list, not OSI-approved): unmet, an error, exit 1", () => {
+  test("training code under CC-BY-4.0 (MOT's open-data list, not OSI-approved): unmet, an error, exit 1", async () => {
     const text = mof('CC-BY-4.0');
     const { verdict, item, diagnostics } = analyse(text, { uri: 'file:///r/model.yml', languageId: 'yaml' });
     assert.equal(item('code.training').status, 'not-open');
@@ -294,10 +294,10 @@ describe("4. the MOF file's OSAID view applies the manifest's tests", () => {
     assert.deepEqual(codes(diagnostics.filter((d) => d.code === 'license/not-osi-approved')), [
       'license/not-osi-approved/1',
     ]);
-    assert.equal(cli(text, [], 'model.yml').code, 1);
+    assert.equal((await cli(text, [], 'model.yml')).code, 1);
   });
 
-  test('the same file with Apache-2.0 training code meets the checks', () => {
+  test('the same file with Apache-2.0 training code meets the checks', async () => {
     assert.equal(
       analyse(mof('Apache-2.0'), { uri: 'file:///r/model.yml', languageId: 'yaml' }).verdict.title,
       '✓ Meets the OSAID 1.0 checks',
@@ -306,7 +306,7 @@ describe("4. the MOF file's OSAID view applies the manifest's tests", () => {
 });
 
 describe('5. unknown keys inside a requirement leave its status alone', () => {
-  test('weights with an extra `sha256`: a warning, and the weights stay met', () => {
+  test('weights with an extra `sha256`: a warning, and the weights stay met', async () => {
     const text = replaced(
       '    license: Apache-2.0\n  checkpoints:',
       '    license: Apache-2.0\n    sha256: 9f2c0d\n  checkpoints:',
@@ -315,12 +315,12 @@ describe('5. unknown keys inside a requirement leave its status alone', () => {
     assert.equal(item('parameters.weights').status, 'met');
     assert.equal(verdict.title, '✓ Meets the OSAID 1.0 checks');
     assert.deepEqual(codes(diagnostics), ['schema/unknown-key/2']);
-    assert.equal(cli(text).code, 0);
+    assert.equal((await cli(text)).code, 0);
   });
 });
 
 describe('6. OpenMDW-1.1 is open', () => {
-  test('the Hub id `openmdw-1.1` on a card, and OpenMDW-1.1 in a manifest, pass the open test', () => {
+  test('the Hub id `openmdw-1.1` on a card, and OpenMDW-1.1 in a manifest, pass the open test', async () => {
     const card = analyse('---\nlicense: openmdw-1.1\n---\n', { uri: 'file:///r/README.md', languageId: 'markdown' });
     assert.equal(card.item('parameters.weights').status, 'met');
     assert.deepEqual(card.diagnostics, []);
@@ -335,7 +335,7 @@ describe('7. real cards read right', () => {
   const card = (front: string) =>
     analyse(`---\n${front}---\n# A model\n`, { uri: 'file:///r/README.md', languageId: 'markdown' });
 
-  test('a card with only Hub keys (`language`, `tags`) is a model card, and says that it states no license', () => {
+  test('a card with only Hub keys (`language`, `tags`) is a model card, and says it states no license', async () => {
     const { parsed, verdict, diagnostics } = card('language:\n- en\ntags:\n- bert\n');
     assert.equal(parsed.kind, 'modelcard');
     assert.deepEqual(codes(diagnostics), ['osaid/missing/1']);
@@ -345,13 +345,13 @@ describe('7. real cards read right', () => {
     assert.equal(card('title: A post\nlayout: post\ntags: [news]\n').parsed.kind, 'none');
   });
 
-  test('`license_name` without `license: other` still names the license (the Hub rule warns)', () => {
+  test('`license_name` without `license: other` still names the license (the Hub rule warns)', async () => {
     const { item, diagnostics } = card('license_name: llama3\n');
     assert.equal(item('parameters.weights').status, 'not-open');
     assert.deepEqual(codes(diagnostics), ['hf/license-name-without-other/2', 'license/restricted/1']);
   });
 
-  test("TII's Falcon Mamba and Falcon 3 licenses are use-restricted (acceptable-use policy)", () => {
+  test("TII's Falcon Mamba and Falcon 3 licenses are use-restricted (acceptable-use policy)", async () => {
     for (const name of ['falcon-mamba-7b-license', 'falcon-mamba-license', 'falcon-llm-license']) {
       const { diagnostics } = card(`license: other\nlicense_name: ${name}\n`);
       assert.deepEqual(codes(diagnostics), ['license/restricted/1'], name);
@@ -361,7 +361,7 @@ describe('7. real cards read right', () => {
 });
 
 describe('8. open data and content licenses classified by one principle, across versions and ports', () => {
-  test('attribution and share-alike, every version and port: open', () => {
+  test('attribution and share-alike, every version and port: open', async () => {
     for (const id of [
       'CC-BY-1.0',
       'CC-BY-2.5-AU',
@@ -405,7 +405,7 @@ describe('8. open data and content licenses classified by one principle, across 
     },
   );
 
-  test('`MIT+` ("or later" of a license that has no versions) is flagged, with `MIT` as the fix', () => {
+  test('`MIT+` ("or later" of a license that has no versions) is flagged, with `MIT` as the fix', async () => {
     assert.deepEqual(
       checkLicense('MIT+', 'osi').map((f) => [f.code, f.severity, f.replacements]),
       [['license/non-canonical', 'warning', ['MIT']]],
@@ -414,21 +414,21 @@ describe('8. open data and content licenses classified by one principle, across 
 });
 
 describe('the exit code and the verdict never disagree', () => {
-  test('a manifest without `system.producer`: the lens is ✗ and the run exits 1', () => {
+  test('a manifest without `system.producer`: the lens is ✗ and the run exits 1', async () => {
     const text = replaced('  producer: Allen Institute for AI\n', '');
     const { verdict } = analyse(text);
     assert.equal(verdict.title, '✗ 1 error to fix · no unmet OSAID 1.0 requirement');
     assert.equal(verdict.state, 'fails');
-    assert.equal(cli(text).code, 1);
+    assert.equal((await cli(text)).code, 1);
   });
 
-  test('a card that fails nothing it states is incomplete, not green: ○, and exit 0', () => {
+  test('a card that fails nothing it states is incomplete, not green: ○, and exit 0', async () => {
     const text = '---\nlicense: apache-2.0\ndatasets:\n- allenai/c4\n---\n';
     const { verdict } = analyse(text, { uri: 'file:///r/README.md', languageId: 'markdown' });
     assert.equal(verdict.state, 'incomplete');
     assert.equal(verdict.meets, false);
     assert.match(verdict.title, /^○ /);
-    const run = cli(text, [], 'README.md');
+    const run = await cli(text, [], 'README.md');
     assert.equal(run.code, 0);
     assert.equal(run.verdict?.state, 'incomplete');
   });

@@ -29,7 +29,7 @@ describe('which host a location names', () => {
     ],
     [
       'https://huggingface.co/datasets/allenai/dolma/blob/v1.7/README.md',
-      { host: 'hub', kind: 'dataset', id: 'allenai/dolma', revision: 'v1.7', path: 'README.md' },
+      { host: 'hub', kind: 'dataset', id: 'allenai/dolma', revision: 'v1.7', path: 'README.md', file: true },
     ],
     // Pages of the Hub, and an owner's page: no repository to ask about.
     ['https://huggingface.co/docs/hub/api', undefined],

@@ -72,6 +72,8 @@ test('an untrusted workspace cannot set the settings that could hide findings (r
     'osaiManifest.maxFileSize',
     'osaiManifest.mof.enable',
     'osaiManifest.evidence.enable',
+    // Not one that hides findings: a cloned repository must not make the editor send its URLs to hosts.
+    'osaiManifest.online.enable',
   ]);
   for (const setting of untrusted.restrictedConfigurations)
     assert.ok(pkg.contributes.configuration.properties[setting], setting);

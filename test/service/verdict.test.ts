@@ -78,7 +78,7 @@ const HAND_COUNTED: ReadonlyArray<[file: string, title: string, exit: 0 | 1]> = 
 // The counts are of what each document states; the command line's evidence (on by default) would
 // add what the repository around a fixture holds (`location: x` names no folder here), which the
 // service calls below do not read. The evidence's own verdicts are counted in evidence.test.ts.
-test('hand-counted verdicts: the lens, the JSON, the table, the report and the exit code agree with them', () => {
+test('hand-counted verdicts: the lens, the JSON, the table, the report and the exit code agree with them', async () => {
   const service = getLanguageService();
   assert.ok(HAND_COUNTED.length >= 10);
   for (const [file, title, exit] of HAND_COUNTED) {
@@ -93,7 +93,7 @@ test('hand-counted verdicts: the lens, the JSON, the table, the report and the e
       `${file}: lens`,
     );
     const out: string[] = [];
-    const code = main(
+    const code = await main(
       ['--no-evidence', '--format', 'json', file],
       (s) => out.push(s),
       () => {},
@@ -104,12 +104,12 @@ test('hand-counted verdicts: the lens, the JSON, the table, the report and the e
   }
 });
 
-test('every file: one verdict everywhere, by the rule (an unmet item or an error fails; warnings never do)', () => {
+test('every file: one verdict everywhere, by the rule (an unmet item or an error fails, warnings never)', async () => {
   const service = getLanguageService();
   const out: string[] = [];
   // 2: the alias-bomb fixture cannot be read, so it is not checked (and is not in the outputs).
   assert.equal(
-    main(
+    await main(
       ['--no-evidence', '--format', 'json', ...ALL],
       (s) => out.push(s),
       () => {},
@@ -119,7 +119,7 @@ test('every file: one verdict everywhere, by the rule (an unmet item or an error
   );
   const json = new Map((JSON.parse(out.join('\n')) as JsonOutput).files.map((f) => [f.file, f]));
   const table: string[] = [];
-  main(
+  await main(
     ['--no-evidence', '--format', 'table', ...ALL],
     (s) => table.push(s),
     () => {},
@@ -145,7 +145,7 @@ test('every file: one verdict everywhere, by the rule (an unmet item or an error
       unreadable++;
       assert.equal(json.has(file), false, file);
       assert.equal(
-        main(
+        await main(
           ['--no-evidence', '--quiet', file],
           () => {},
           () => {},
@@ -200,7 +200,7 @@ test('every file: one verdict everywhere, by the rule (an unmet item or an error
     const report = service.renderReport([{ file, checklist }], 'md', { date: new Date(0) });
     assert.ok(report.includes(`**Verdict:** ${verdict.title}`), `${file}: report`);
     // The exit code is the verdict's.
-    const code = main(
+    const code = await main(
       ['--no-evidence', '--quiet', file],
       () => {},
       () => {},

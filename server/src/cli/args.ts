@@ -33,6 +33,12 @@ export interface Options {
    * Compare each local location and its declared license with the release's own files (`--no-evidence` turns it off).
    */
   evidence: boolean;
+  /** Ask the hosts the documents' URLs name (`--online`; an `hf:` target implies it). */
+  online: boolean;
+  /** Ask again even what the per-user cache holds (`--refresh`). */
+  refresh: boolean;
+  /** The revision of `hf:` targets' cards (`--revision`; default `main`). */
+  revision?: string;
 }
 
 export type Parsed =
@@ -53,6 +59,7 @@ Options:
                                json    every file with its verdict, MOF class and findings
                                sarif   SARIF 2.1.0, for code-scanning UIs
                                github  GitHub Actions workflow commands (annotations)
+                               report  the compliance report in Markdown (as --report md)
   --report <md|html>         print a compliance report instead: verdicts, the OSAID checklist
                              of each file, each gap explained, MOF class and progress
   -o, --output <file>        write the report (or, without --report, the findings) to <file>;
@@ -69,6 +76,14 @@ Options:
   --stdin-filename <name>    the name to show for - (stdin)
   --no-evidence              do not compare local locations and their licenses with the release's
                              files (a LICENSE, an SPDX-License-Identifier line, package manifests)
+  --online                   also ask the hosts the documents name: whether each Hugging Face Hub
+                             and GitHub repository exists, is gated, private or archived, the
+                             license the host records, whether other URLs answer (docs/online.md);
+                             sends those URLs to those hosts, nothing else leaves the machine
+  --refresh                  with --online: ask again what the cache holds (an hour by default)
+  --revision <rev>           the revision of hf: targets' cards (a branch, tag or commit; default main)
+  hf:<org>/<model>           a target: the model card on the Hugging Face Hub (also hf:datasets/<org>/<name>,
+                             or the Hub URL), checked online with each listed dataset's card (implies --online)
   --treat-as-open <id>       a license your organisation reviewed as open that the checker does not
                              know: a LicenseRef-… id or an unrecognised name (repeatable); one it
                              already judges (an SPDX id, CC-BY-NC-4.0, a family name) exits 2
@@ -103,6 +118,8 @@ export function parseArgs(argv: readonly string[], isFile: (arg: string) => bool
     preCommit: false,
     treatAsOpen: [],
     evidence: true,
+    online: false,
+    refresh: false,
   };
   let onlyTargets = false;
   for (let i = 0; i < argv.length; i++) {
@@ -158,6 +175,26 @@ export function parseArgs(argv: readonly string[], isFile: (arg: string) => bool
         options.preCommit = true;
         break;
       }
+      case '--online': {
+        const bad = flag();
+        if (bad) return bad;
+        options.online = true;
+        break;
+      }
+      case '--refresh': {
+        const bad = flag();
+        if (bad) return bad;
+        options.refresh = true;
+        break;
+      }
+      case '--revision': {
+        const v = value('a branch, tag or commit');
+        if (typeof v !== 'string') return { kind: 'usage', message: v.error };
+        if (!/^[\w./-]{1,200}$/.test(v) || v.includes('..'))
+          return { kind: 'usage', message: `--revision must be a branch, tag or commit, not ${v || '(nothing)'}` };
+        options.revision = v;
+        break;
+      }
       case '--no-evidence': {
         const bad = flag();
         if (bad) return bad;
@@ -168,8 +205,15 @@ export function parseArgs(argv: readonly string[], isFile: (arg: string) => bool
       case '--format': {
         const v = value(`a format (${FORMATS.join(', ')})`);
         if (typeof v !== 'string') return { kind: 'usage', message: v.error };
+        if (v === 'report') {
+          options.report = 'md';
+          break;
+        }
         if (!oneOf(FORMATS, v))
-          return { kind: 'usage', message: `--format must be one of ${FORMATS.join(', ')}, not ${v || '(nothing)'}` };
+          return {
+            kind: 'usage',
+            message: `--format must be one of ${[...FORMATS, 'report'].join(', ')}, not ${v || '(nothing)'}`,
+          };
         options.format = v;
         options.formatGiven = true;
         break;
@@ -230,6 +274,12 @@ export function parseArgs(argv: readonly string[], isFile: (arg: string) => bool
     }
   }
   if (options.targets.length === 0) return { kind: 'usage', message: 'no files, folders or globs to check' };
+  const hub = options.targets.some((t) => /^hf:/i.test(t) || /^https?:\/\//i.test(t));
+  if (hub) options.online = true;
+  if (options.refresh && !options.online)
+    return { kind: 'usage', message: '--refresh asks the hosts again: give --online (or an hf: target) as well' };
+  if (options.revision !== undefined && !hub)
+    return { kind: 'usage', message: '--revision is the revision of hf: targets: give one' };
   const stdinCount = options.targets.filter((t) => t === '-').length;
   if (stdinCount > 1) return { kind: 'usage', message: '- (stdin) can be given only once' };
   if (options.stdinFilename !== undefined && stdinCount === 0)

@@ -3,7 +3,7 @@
  * the run's results.
  */
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import type { Checklist, CodeDoc, DocumentSummary, EvidenceDescription } from '../service';
+import type { Checklist, CodeDoc, DocumentSummary, EvidenceDescription, OnlineDescription } from '../service';
 import type { DiagnosticData } from '../service/diagnostics/codes';
 import { buildSarif, severityName } from '../service/output/sarif';
 import type { Format } from './args';
@@ -32,6 +32,8 @@ export interface FileResult {
    * working directory.
    */
   evidence?: EvidenceDescription;
+  /** What the hosts its locations name answered (`--online`). */
+  online?: OnlineDescription[];
 }
 
 export interface RunInfo {
@@ -128,6 +130,8 @@ export interface JsonFile {
    * What the release's own files show for each local component; null with `--no-evidence` or when the file names none.
    */
   evidence: EvidenceDescription | null;
+  /** What the hosts each location names answered; null without `--online`. */
+  online: OnlineDescription[] | null;
 }
 
 export interface JsonChecklistGroup {
@@ -190,6 +194,7 @@ function json(results: readonly FileResult[], info: RunInfo): JsonOutput {
         }))
       : null,
     evidence: r.evidence ?? null,
+    online: r.online ?? null,
   }));
   const sum = (key: 'errors' | 'warnings' | 'infos') => files.reduce((n, f) => n + f[key], 0);
   return {

@@ -53,6 +53,14 @@ import {
 import { runAsync, runSync, type EvidenceHost } from './evidence/host';
 import type { EvidenceTarget } from './evidence/targets';
 import { shorten } from './text/text';
+import type { OnlineClient } from './online/client';
+import { collectOnline, onlineKey, reuseOnline, type OnlineEvidence } from './online/collect';
+import { onlineDiagnostics } from './online/diagnostics';
+import { onlineHoverMarkdown } from './online/hover';
+import { checklistWithOnline } from './online/checklist';
+import { describeOnline, type OnlineDescription } from './online/describe';
+import type { OnlineEvidenceTarget } from './online/locations';
+export { sameOnline } from './online/collect';
 
 /** The most diagnostics a document gets; one `size/too-many` then says how many more there were. */
 export const MAX_DIAGNOSTICS = 500;
@@ -101,8 +109,23 @@ export interface EvidenceOptions {
 export interface LanguageService {
   configure(settings: Partial<ServiceSettings>): void;
   parse(document: TextDocument, options?: RecogniseOptions): ParsedDocument;
-  /** The document's findings; with `evidence`, also what the release's own files show (location/, evidence/ codes). */
-  doValidation(parsed: ParsedDocument, evidence?: Evidence): Diagnostic[];
+  /**
+   * The document's findings; with `evidence`, also what the release's own files show (location/, evidence/ codes); with
+   * `online`, what the hosts its locations name answered (online/ codes, and location/ and evidence/ ones).
+   */
+  doValidation(parsed: ParsedDocument, evidence?: Evidence, online?: OnlineEvidence): Diagnostic[];
+  /** Whether the document has locations a host can be asked about. */
+  hasOnlineTargets(parsed: ParsedDocument): boolean;
+  /** Asks the hosts the document's locations name, through `client` (online checks, when the user turns them on). */
+  collectOnline(
+    parsed: ParsedDocument,
+    client: OnlineClient,
+    signal?: AbortSignal,
+  ): Promise<OnlineEvidence | undefined>;
+  /** What the online evidence depends on in the text: while it is the same, an earlier collection still holds. */
+  onlineKey(parsed: ParsedDocument): string;
+  /** An earlier collection for this version's online locations (with their new ranges). */
+  reuseOnline(parsed: ParsedDocument, previous: OnlineEvidence | undefined): OnlineEvidence | undefined;
   /**
    * What the release's own files show for the document's local components, read through `host` (undefined: nothing to
    * look at).
@@ -119,7 +142,9 @@ export interface LanguageService {
   reuseEvidence(parsed: ParsedDocument, previous: Evidence | undefined): Evidence | undefined;
   /** The evidence as plain data (the command line's JSON): per component, what was found and how sure. */
   describeEvidence(evidence: Evidence): EvidenceDescription;
-  doHover(parsed: ParsedDocument, position: Position, evidence?: Evidence): Hover | null;
+  /** What the hosts answered, as plain data (the command line's JSON): per location. */
+  describeOnline(parsed: ParsedDocument, online: OnlineEvidence): OnlineDescription[];
+  doHover(parsed: ParsedDocument, position: Position, evidence?: Evidence, online?: OnlineEvidence): Hover | null;
   doComplete(parsed: ParsedDocument, position: Position, options?: Partial<CompletionOptions>): CompletionList;
   /**
    * The real paths to complete when `position` is in a location that is a path (undefined elsewhere), read through
@@ -140,7 +165,12 @@ export interface LanguageService {
   findDocumentSymbols(parsed: ParsedDocument): DocumentSymbol[];
   getCodeLenses(parsed: ParsedDocument, diagnostics: readonly Diagnostic[]): CodeLens[];
   /** The OSAID checklist (tree view, status bar, report); undefined for documents no format claims. */
-  getChecklist(parsed: ParsedDocument, diagnostics: readonly Diagnostic[], evidence?: Evidence): Checklist | undefined;
+  getChecklist(
+    parsed: ParsedDocument,
+    diagnostics: readonly Diagnostic[],
+    evidence?: Evidence,
+    online?: OnlineEvidence,
+  ): Checklist | undefined;
   /** The one-line verdict for the command line; undefined for documents no format claims. */
   summarize(parsed: ParsedDocument, diagnostics: readonly Diagnostic[]): DocumentSummary | undefined;
   /** The compliance report of checked documents (Markdown or self-contained HTML). */
@@ -197,20 +227,32 @@ export function getLanguageService(
     targetCache.set(parsed, { settings, targets });
     return targets;
   };
+  const onlineCache = new WeakMap<ParsedDocument, { settings: ServiceSettings; targets: OnlineEvidenceTarget[] }>();
+  const onlineTargetsOf = (parsed: ParsedDocument): OnlineEvidenceTarget[] => {
+    const cached = onlineCache.get(parsed);
+    if (cached?.settings === settings) return cached.targets;
+    const targets = parsed.value === undefined ? [] : (parsed.format.onlineTargets?.(parsed, settings) ?? []);
+    onlineCache.set(parsed, { settings, targets });
+    return targets;
+  };
   return {
     configure(next) {
       settings = { ...settings, ...next };
     },
     parse: (document, recognise) => parseWithFormat(formats, document, settings, recognise),
-    doValidation: (parsed, evidence) =>
-      capDiagnostics(
-        evidence && settings.evidence
-          ? [
-              ...parsed.format.validate(parsed, settings),
-              ...evidenceDiagnostics(parsed, evidence, settings.treatAsOpen),
-            ].sort(inDocumentOrder)
-          : parsed.format.validate(parsed, settings),
-      ),
+    doValidation: (parsed, evidence, online) => {
+      const local = evidence && settings.evidence ? evidenceDiagnostics(parsed, evidence, settings.treatAsOpen) : [];
+      const hosts = online ? onlineDiagnostics(parsed, online, settings.treatAsOpen) : [];
+      const own = parsed.format.validate(parsed, settings);
+      return capDiagnostics(local.length || hosts.length ? [...own, ...local, ...hosts].sort(inDocumentOrder) : own);
+    },
+    hasOnlineTargets: (parsed) => onlineTargetsOf(parsed).length > 0,
+    collectOnline: async (parsed, client, signal) => {
+      const targets = onlineTargetsOf(parsed);
+      return targets.length ? collectOnline(targets, client, signal) : undefined;
+    },
+    onlineKey: (parsed) => onlineKey(onlineTargetsOf(parsed)),
+    reuseOnline: (parsed, previous) => (previous ? reuseOnline(previous, onlineTargetsOf(parsed)) : undefined),
     collectEvidence: async (parsed, host, options = {}) => {
       const targets = targetsOf(parsed);
       return targets.length
@@ -226,14 +268,28 @@ export function getLanguageService(
     evidenceKey: (parsed) => evidenceKey(targetsOf(parsed)),
     reuseEvidence: (parsed, previous) => (previous ? reuseEvidence(previous, targetsOf(parsed)) : undefined),
     describeEvidence: (evidence) => describeEvidence(evidence, settings.treatAsOpen),
-    doHover: (parsed, position, evidence) =>
-      hoverWithEvidence(
+    describeOnline: (parsed, online) => describeOnline(online, (offset) => parsed.document.positionAt(offset).line),
+    doHover: (parsed, position, evidence, online) => {
+      const offset = parsed.document.offsetAt(position);
+      const base = hoverWithEvidence(
         parsed.document,
         parsed.format.hover(parsed, position, settings),
-        parsed.document.offsetAt(position),
+        offset,
         evidence,
         settings.treatAsOpen,
-      ),
+      );
+      const item = online?.items.find(
+        (i) => i.target.location.span[0] <= offset && offset <= i.target.location.span[1],
+      );
+      if (!item || !online) return base;
+      const section = onlineHoverMarkdown(item, online);
+      const before = base && typeof base.contents === 'object' && 'value' in base.contents ? base.contents.value : '';
+      const span = item.target.location.span;
+      return {
+        contents: { kind: 'markdown', value: before ? `${before}\n\n---\n\n${section}` : section },
+        range: base?.range ?? { start: parsed.document.positionAt(span[0]), end: parsed.document.positionAt(span[1]) },
+      };
+    },
     doComplete: (parsed, position, completion) =>
       parsed.format.complete(parsed, position, { snippets: false, ...completion }),
     completePaths: async (parsed, position, host, options = {}) => {
@@ -251,9 +307,16 @@ export function getLanguageService(
     },
     findDocumentSymbols: (parsed) => parsed.format.symbols(parsed),
     getCodeLenses: (parsed, diagnostics) => parsed.format.codeLenses(parsed, diagnostics),
-    getChecklist: (parsed, diagnostics, evidence) => {
+    getChecklist: (parsed, diagnostics, evidence, online) => {
       const checklist = parsed.format.checklist(parsed, diagnostics);
-      return checklist && checklistWithEvidence(checklist, evidence, settings.treatAsOpen);
+      return (
+        checklist &&
+        checklistWithOnline(
+          checklistWithEvidence(checklist, evidence, settings.treatAsOpen),
+          online,
+          settings.treatAsOpen,
+        )
+      );
     },
     summarize: (parsed, diagnostics) => parsed.format.summary(parsed, diagnostics),
     renderReport: (entries, format, reportOptions) => renderReport(entries, format, reportOptions),
@@ -283,6 +346,10 @@ export type {
 } from './formats/format';
 export type { ServiceSettings } from './settings';
 export type { Evidence, EvidenceCache, FoundLicense, TargetEvidence } from './evidence/collect';
+export type { OnlineEvidence, OnlineItem } from './online/collect';
+export type { OnlineDescription } from './online/describe';
+export { OnlineClient, onlineConfigFromEnv, type OnlineConfig } from './online/client';
+export type { OnlineFetcher, OnlineCacheStore, FetchOutcome, FetchOptions } from './online/fetcher';
 export type { EvidenceHost, FileStat } from './evidence/host';
 export type { ComponentEvidence, EvidenceMatch } from './evidence/describe';
 export type { Checklist, ChecklistGroup, ChecklistItem, ChecklistStatus } from './checklist/model';

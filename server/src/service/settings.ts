@@ -13,6 +13,14 @@ export interface ServiceSettings {
   mofYamlSyntax: boolean;
   /** Compare local locations and declared licenses with the release's own files (evidence/). */
   evidence: boolean;
+  /**
+   * Ask the hosts a document's URLs name about them (online/): off unless the user turns it on. The service never
+   * fetches; this tells the host environment whether it may.
+   */
+  online: boolean;
+  /** Where the Hub and GitHub's API are (empty: `HF_ENDPOINT`, `GITHUB_API_URL`, else the public ones). */
+  hubEndpoint: string;
+  githubApi: string;
 }
 
 export const defaultSettings: ServiceSettings = {
@@ -21,4 +29,7 @@ export const defaultSettings: ServiceSettings = {
   mof: true,
   mofYamlSyntax: true,
   evidence: true,
+  online: false,
+  hubEndpoint: '',
+  githubApi: '',
 };

@@ -24,6 +24,13 @@ export const Codes = {
   evidenceMismatch: 'evidence/license-mismatch',
   evidenceNoLicenseFile: 'evidence/no-license-file',
   evidenceUnrecognised: 'evidence/unrecognised-license',
+  locationUnreachable: 'location/unreachable',
+  locationGated: 'location/gated',
+  locationRestricted: 'location/restricted',
+  locationArchived: 'location/archived',
+  onlineHostLicense: 'online/host-license',
+  onlineUnanswered: 'online/unanswered',
+  onlineSkipped: 'online/skipped',
 } as const;
 
 /** What a diagnostic carries in `data`, for quick fixes and other clients. */
@@ -150,5 +157,42 @@ export const SHARED_CODE_DOCS: Readonly<Record<string, CodeDoc>> = {
   [Codes.evidenceUnrecognised]: {
     severity: 'info',
     meaning: 'a license file that matches no known license well enough (or is not text), with the closest ones',
+  },
+  [Codes.locationUnreachable]: {
+    severity: 'error',
+    meaning:
+      'online checks: the host says a location is not there — no such Hub or GitHub repository (or a private one), ' +
+      'revision, file or folder, a repository disabled by the Hub, or a page that answers 404 or 410',
+  },
+  [Codes.locationGated]: {
+    severity: 'warning',
+    meaning:
+      'online checks: a Hub repository is gated — it is obtained only after accepting conditions (granted at once, ' +
+      'or approved by its authors)',
+  },
+  [Codes.locationRestricted]: {
+    severity: 'error',
+    meaning: 'online checks: a Hub repository is private — it was seen through your token, nobody else can see it',
+  },
+  [Codes.locationArchived]: {
+    severity: 'warning',
+    meaning: 'online checks: a GitHub repository is archived (read-only, no longer maintained)',
+  },
+  [Codes.onlineHostLicense]: {
+    severity: 'info',
+    meaning:
+      "online checks: the license the Hub records for a card's listed dataset or base model, and whether it is open",
+  },
+  [Codes.onlineUnanswered]: {
+    severity: 'info',
+    meaning:
+      'online checks: a host did not answer about a location (timeout, a failure on its side, an answer too large, ' +
+      'too many redirects, refused to the browser): nothing is said about it',
+  },
+  [Codes.onlineSkipped]: {
+    severity: 'info',
+    meaning:
+      'online checks skipped, once per document: no connection, or a host whose rate limit is used up (until when, ' +
+      'and how many locations were not checked)',
   },
 };

@@ -24,7 +24,8 @@ const MAX_LICENSE_FILES = 8;
 const MAX_DEPTH = 64;
 
 export interface FoundLicense {
-  source: 'file' | 'spdx-header' | 'package';
+  /** `host`: what the Hub or GitHub records for an online location (online/). */
+  source: 'file' | 'spdx-header' | 'package' | 'host';
   uri: string;
   /** From an SPDX header or a package manifest: the expression as written. */
   expression?: string;

@@ -111,7 +111,8 @@ export function checklistWithEvidence(
   return { ...checklist, groups };
 }
 
-function belongsTo(item: TargetEvidence, checklistId: string): boolean {
+/** Whether a component's evidence is about a checklist item (its requirement, or one inside or around it). */
+export function belongsTo(item: { target: { requirement?: string } }, checklistId: string): boolean {
   const requirement = item.target.requirement?.replace(/\[\]$/, '');
   if (!requirement) return false;
   return (

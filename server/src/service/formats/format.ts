@@ -15,6 +15,7 @@ import type {
 } from 'vscode-languageserver-types';
 import type { Checklist } from '../checklist/model';
 import type { EvidenceTarget } from '../evidence/targets';
+import type { OnlineEvidenceTarget } from '../online/locations';
 import type { VerdictState } from '../../protocol';
 import type { CodeDoc } from '../diagnostics/codes';
 import type { ServiceSettings } from '../settings';
@@ -96,6 +97,8 @@ export interface DocumentFormat {
   toManifest?(parsed: ParsedDocument): string | undefined;
   /** The components whose location and license the release's own files can confirm (evidence/). */
   evidenceTargets?(parsed: ParsedDocument, settings: ServiceSettings): EvidenceTarget[];
+  /** The components whose location a host can confirm: a URL, a Hub id (online/; only when the user turns it on). */
+  onlineTargets?(parsed: ParsedDocument, settings: ServiceSettings): OnlineEvidenceTarget[];
 }
 
 export const EMPTY_COMPLETION: CompletionList = { isIncomplete: false, items: [] };

@@ -5,10 +5,13 @@
  * on the Hub, the metadata is where a repository states its license.
  */
 import type { EvidenceTarget } from '../evidence/targets';
+import { hubIdLocation, targetUrl, type OnlineEvidenceTarget } from '../online/locations';
+import { onlineTarget } from '../online/targets';
+import { codeSpan } from '../text/text';
 import { isPlaceholder } from '../osaid/placeholders';
 import type { ParsedYamlDocument } from '../yaml/parse';
 import { innerSpan } from '../yaml/nodes';
-import { readCard } from './card';
+import { readCard, type CardFacts } from './card';
 import { spdxOfHubId } from './hubLicenseMatch';
 import type { CardKind } from './rules';
 import { hubSpelling, statedTerms, WEIGHTS_PATH } from './weights';
@@ -39,4 +42,49 @@ export function cardEvidenceTargets(parsed: ParsedYamlDocument, kind: CardKind):
       ...(key === 'license' ? { spell: hubSpelling } : {}),
     },
   ];
+}
+
+/**
+ * A card's online targets: the card's own repository when the card was read from the Hub (its
+ * URI is the Hub's: `osai-check hf:org/model`), each `base_model` and each listed dataset.
+ */
+export function cardOnlineTargets(parsed: ParsedYamlDocument, kind: CardKind): OnlineEvidenceTarget[] {
+  if (!parsed.yaml || parsed.value === undefined) return [];
+  const card = readCard(parsed);
+  const targets: OnlineEvidenceTarget[] = [];
+  const own = onlineTarget(parsed.document.uri);
+  if (own?.host === 'hub' && own.kind === kind) {
+    const [local] = cardEvidenceTargets(parsed, kind);
+    const where = { host: 'hub' as const, kind, id: own.id, ...(own.revision ? { revision: own.revision } : {}) };
+    targets.push({
+      ...local,
+      ownFolderOnly: undefined,
+      location: { text: targetUrl(where), span: local.anchor },
+      where,
+    });
+  }
+  const listed = (items: CardFacts['datasets'], listedKind: 'model' | 'dataset', label: string) => {
+    for (const { id, node } of items) {
+      const located = hubIdLocation(parsed.text, node, listedKind);
+      if (!located) continue;
+      targets.push({
+        label: `${label} ${codeSpan(id)}`,
+        locationPath: listedKind === 'dataset' ? 'datasets' : 'base_model',
+        // The card checklist's listing of training data.
+        ...(listedKind === 'dataset' ? { requirement: 'data_information.training_data' } : {}),
+        licensePath: listedKind === 'dataset' ? 'datasets' : 'base_model',
+        test: 'open',
+        // A listed dataset that is not there, or gated, is a warning: the listing says where to obtain the data.
+        weight: listedKind === 'dataset' ? 'supporting' : 'informative',
+        anchor: located.location.span,
+        listing: true,
+        ...located,
+      });
+    }
+  };
+  if (kind === 'model') {
+    listed(card.datasets, 'dataset', 'The training dataset');
+    listed(card.baseModels, 'model', 'The base model');
+  }
+  return targets;
 }

@@ -27,6 +27,8 @@ export type FetchFailureReason =
   | 'blocked'
   /** `signal` was aborted. */
   | 'aborted'
+  /** The host's rate limit is used up: not asked again before `retryAfter` seconds (the online client's). */
+  | 'rate-limited'
   | 'error';
 
 export type FetchOutcome =
@@ -38,7 +40,7 @@ export type FetchOutcome =
       /** Answered from the cache, not the network. */
       cached?: boolean;
     }
-  | { kind: 'failed'; reason: FetchFailureReason; message: string };
+  | { kind: 'failed'; reason: FetchFailureReason; message: string; retryAfter?: number };
 
 export interface OnlineFetcher {
   /** Never rejects: every failure is an outcome. Redirects are followed (bounded). */

@@ -5,7 +5,15 @@
  */
 
 export type OnlineTarget =
-  | { host: 'hub'; kind: 'model' | 'dataset'; id: string; revision?: string; path?: string }
+  | {
+      host: 'hub';
+      kind: 'model' | 'dataset';
+      id: string;
+      revision?: string;
+      path?: string;
+      /** The path names a file (`/blob/`, `/resolve/`), not a folder (`/tree/`). */
+      file?: true;
+    }
   | { host: 'github'; owner: string; repo: string; ref?: string; path?: string }
   | { host: 'web'; url: string };
 
@@ -74,7 +82,10 @@ function hubTarget(parts: string[]): OnlineTarget | undefined {
   const target: OnlineTarget = { host: 'hub', kind, id: `${owner}/${name}` };
   if (view !== undefined && HUB_VIEWS.has(view) && revision) {
     target.revision = revision;
-    if (path.length > 0) target.path = path.join('/');
+    if (path.length > 0) {
+      target.path = path.join('/');
+      if (view !== 'tree') target.file = true;
+    }
   }
   return target;
 }

@@ -11,7 +11,7 @@ import { findDocumentSymbols } from '../../yaml/symbols';
 import { cardCompletions } from '../../huggingface/completion';
 import { hubMetadataFixes } from '../../huggingface/fixes';
 import { cardKeyHover } from '../../huggingface/hover';
-import { cardEvidenceTargets } from '../../huggingface/evidence';
+import { cardEvidenceTargets, cardOnlineTargets } from '../../huggingface/evidence';
 import { DocumentFormat } from '../format';
 import { datasetCardChecklist, datasetCardLenses } from './checklist';
 
@@ -30,6 +30,7 @@ export const datasetCardFormat: DocumentFormat = {
   codeActions: (parsed, request) => hubMetadataFixes(parsed, 'dataset', request),
   symbols: (parsed) => findDocumentSymbols(parsed),
   evidenceTargets: (parsed) => cardEvidenceTargets(parsed, 'dataset'),
+  onlineTargets: (parsed) => cardOnlineTargets(parsed, 'dataset'),
   codeLenses: (parsed, diagnostics) => datasetCardLenses(parsed, diagnostics),
   checklist: (parsed, diagnostics) => datasetCardChecklist(parsed, diagnostics),
   summary(parsed, diagnostics) {

@@ -4,6 +4,7 @@
  */
 import { isMap, isSeq, Node, YAMLMap } from 'yaml';
 import { localLocation, statedValue, type EvidenceTarget } from '../../evidence/targets';
+import { onlineLocation, type OnlineEvidenceTarget } from '../../online/locations';
 import { requirementFor, requirements } from '../../osaid/requirements';
 import type { LicenseTest } from '../../licenses';
 import { findPair, formatPath, parsePath, PathSegment } from '../../yaml/nodes';
@@ -37,13 +38,29 @@ const COMPONENTS: ReadonlyArray<{ pattern: string; test: LicenseTest; weight: Ev
 const LOCAL_LOCATION = /\blocation[ \t]*:(?![ \t]*["']?(?!file:)[a-z][a-z0-9+.-]+:)/i;
 
 export function manifestEvidenceTargets(parsed: ParsedDocument): EvidenceTarget[] {
+  if (!LOCAL_LOCATION.test(parsed.text)) return [];
+  return componentTargets(parsed, (node) => {
+    const location = localLocation(parsed.text, node);
+    return location && { location };
+  });
+}
+
+/** The components whose location is a URL a host can be asked about (online/). */
+export function manifestOnlineTargets(parsed: ParsedDocument): OnlineEvidenceTarget[] {
+  return componentTargets(parsed, (node) => onlineLocation(parsed.text, node));
+}
+
+function componentTargets<T extends { location: { text: string; span: [number, number] } }>(
+  parsed: ParsedDocument,
+  locate: (node: Node | null | undefined) => T | undefined,
+): Array<EvidenceTarget & T> {
   const root = parsed.yaml?.contents as Node | null | undefined;
-  if (!isMap(root) || !LOCAL_LOCATION.test(parsed.text)) return [];
-  const targets: EvidenceTarget[] = [];
+  if (!isMap(root)) return [];
+  const targets: Array<EvidenceTarget & T> = [];
   for (const { pattern, test, weight } of COMPONENTS) {
     for (const [map, segments] of mappings(root, pattern)) {
-      const location = localLocation(parsed.text, findPair(map, 'location')?.value as Node | null | undefined);
-      if (!location) continue;
+      const located = locate(findPair(map, 'location')?.value as Node | null | undefined);
+      if (!located) continue;
       const path = formatPath(segments);
       targets.push({
         label: `\`${path}\``,
@@ -52,9 +69,9 @@ export function manifestEvidenceTargets(parsed: ParsedDocument): EvidenceTarget[
         requirement: pattern,
         test,
         weight,
-        location,
         declared: statedValue(parsed.text, findPair(map, 'license')?.value as Node | null | undefined),
-        anchor: location.span,
+        anchor: located.location.span,
+        ...located,
       });
     }
   }

@@ -10,7 +10,7 @@ import { DocumentFormat } from '../format';
 import { manifestChecklist } from './checklist';
 import { getCodeActions } from './codeActions';
 import { doComplete } from './completion';
-import { manifestEvidenceTargets } from './evidence';
+import { manifestEvidenceTargets, manifestOnlineTargets } from './evidence';
 import { isManifestFileName, MANIFEST_LANGUAGE_ID } from './fileNames';
 import { doHover } from './hover';
 import { newManifestText } from './newManifest';
@@ -26,6 +26,7 @@ export const manifestFormat: DocumentFormat = {
   codeActions: (parsed, request) => getCodeActions(parsed, request),
   symbols: (parsed) => findDocumentSymbols(parsed, (path) => requirementFor(path)?.title),
   evidenceTargets: (parsed) => manifestEvidenceTargets(parsed),
+  onlineTargets: (parsed) => manifestOnlineTargets(parsed),
   codeLenses: (parsed, diagnostics) => [verdictLens(manifestChecklist(parsed, diagnostics).verdict.title)],
   checklist: (parsed, diagnostics) => manifestChecklist(parsed, diagnostics),
   summary(parsed, diagnostics) {

@@ -14,7 +14,7 @@ import { findDocumentSymbols } from '../../yaml/symbols';
 import { cardCompletions } from '../../huggingface/completion';
 import { hubMetadataFixes } from '../../huggingface/fixes';
 import { cardKeyHover } from '../../huggingface/hover';
-import { cardEvidenceTargets } from '../../huggingface/evidence';
+import { cardEvidenceTargets, cardOnlineTargets } from '../../huggingface/evidence';
 import { DocumentFormat } from '../format';
 import { createManifestActions, manifestFromCard } from './toManifest';
 import { modelCardChecklist, modelCardLenses } from './checklist';
@@ -44,6 +44,7 @@ export const modelCardFormat: DocumentFormat = {
   ],
   symbols: (parsed) => findDocumentSymbols(parsed),
   evidenceTargets: (parsed) => cardEvidenceTargets(parsed, 'model'),
+  onlineTargets: (parsed) => cardOnlineTargets(parsed, 'model'),
   codeLenses: (parsed, diagnostics) => modelCardLenses(parsed, diagnostics),
   checklist: (parsed, diagnostics) => modelCardChecklist(parsed, diagnostics),
   summary(parsed, diagnostics) {

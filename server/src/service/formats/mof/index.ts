@@ -18,7 +18,7 @@ import { mofCompletions } from './completion';
 import { looksLikeMofText, mofState } from './detect';
 import { mofDiagnostics, nearMissDiagnostics, unreadableDiagnostics } from './diagnostics';
 import { evaluateMofClass } from './evaluate';
-import { mofEvidenceTargets } from './evidence';
+import { mofEvidenceTargets, mofOnlineTargets } from './evidence';
 import { mofHover } from './hover';
 import { MofCodes } from './licenseCheck';
 
@@ -76,6 +76,7 @@ export const mofFormat: DocumentFormat = {
     checked(parsed) ? mofCodeActions(parsed, request) : mofNotCheckedActions(parsed, request),
   symbols: (parsed) => findDocumentSymbols(parsed),
   evidenceTargets: (parsed, settings) => (checked(parsed) ? mofEvidenceTargets(parsed, settings.treatAsOpen) : []),
+  onlineTargets: (parsed, settings) => (checked(parsed) ? mofOnlineTargets(parsed, settings.treatAsOpen) : []),
   // The MOF class, and the OSAID verdict of the same release (as every format states it).
   codeLenses: (parsed, diagnostics) =>
     checked(parsed)
