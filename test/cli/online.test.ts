@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -51,6 +52,8 @@ before(async () => {
   hosts = await startHostServer();
 });
 after(() => hosts.close());
+
+const freshCache = (): string => mkdtempSync(join(tmpdir(), 'osai-online-cache-'));
 
 function freshEnv(more: Record<string, string> = {}): Record<string, string> {
   cacheHome = mkdtempSync(join(tmpdir(), 'osai-online-cache-'));
@@ -253,5 +256,28 @@ describe('osai-check --online <manifest>', () => {
       ['osai.yaml:13:15 info online/skipped'],
     );
     assert.match(run.stderr, /^osai-check: online checks skipped: no connection \(1 document\)$/m);
+  });
+});
+
+describe('no socket while the checks are off, in the process itself', () => {
+  test('main() opens no socket for a manifest of URLs unless --online', async (t) => {
+    const { main } = await import('../../server/src/cli');
+    const connect = t.mock.method(Socket.prototype, 'connect');
+    const run = (args: string[]) =>
+      main(
+        args,
+        () => {},
+        () => {},
+        {
+          cwd: join(ROOT, 'test', 'fixtures', 'online'),
+          env: { HF_ENDPOINT: hosts.hubEndpoint, GITHUB_API_URL: hosts.githubApi, XDG_CACHE_HOME: freshCache() },
+          progress: { write() {} },
+        },
+      );
+    assert.equal(await run(['osai.yaml']), 0);
+    assert.equal(connect.mock.callCount(), 0, 'no socket without --online');
+    // The same spy sees the sockets --online opens: it would have seen any.
+    assert.equal(await run(['--online', 'osai.yaml']), 1);
+    assert.ok(connect.mock.callCount() > 0);
   });
 });

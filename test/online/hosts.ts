@@ -1304,6 +1304,31 @@ function decodeSegments(pathname: string): string[] {
     });
 }
 
+/**
+ * GitHub's CORS headers, from https://docs.github.com/en/rest/using-the-rest-api/using-cors-and-jsonp-to-make-cross-origin-requests
+ * ("supports CORS for AJAX requests from any origin"; the preflight answer it shows). Assumed: today's API
+ * also allows `X-GitHub-Api-Version` (Octokit sends it from browsers).
+ */
+const GITHUB_CORS: Record<string, string> = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-headers':
+    'Authorization, Content-Type, If-Match, If-Modified-Since, If-None-Match, If-Unmodified-Since, X-GitHub-OTP, ' +
+    'X-Requested-With, X-GitHub-Api-Version',
+  'access-control-allow-methods': 'GET, POST, PATCH, PUT, DELETE',
+  'access-control-expose-headers':
+    'ETag, Link, X-GitHub-OTP, x-ratelimit-limit, x-ratelimit-remaining, x-ratelimit-reset, X-OAuth-Scopes, ' +
+    'X-Accepted-OAuth-Scopes, X-Poll-Interval',
+  'access-control-max-age': '86400',
+};
+/**
+ * The Hub's API read from browsers: assumed from @huggingface/hub (huggingface.js), which calls it from web pages;
+ * its error headers exposed so a browser client reads them as huggingface_hub does.
+ */
+const HUB_CORS: Record<string, string> = {
+  'access-control-allow-origin': '*',
+  'access-control-expose-headers': 'X-Error-Code, X-Error-Message, X-Repo-Commit, ETag',
+};
+
 export async function startHostServer(): Promise<HostServer> {
   const requests: RecordedRequest[] = [];
   const otherRequests: RecordedRequest[] = [];
@@ -1826,6 +1851,12 @@ export async function startHostServer(): Promise<HostServer> {
     notify(record);
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const pathname = url.pathname;
+    // The APIs answer pages of any origin (CORS), as the real ones do; plain web pages do not.
+    if (pathname.startsWith('/github-api/') || pathname.startsWith('/hub/api/')) {
+      const github = pathname.startsWith('/github-api/');
+      for (const [name, value] of Object.entries(github ? GITHUB_CORS : HUB_CORS)) res.setHeader(name, value);
+      if (req.method === 'OPTIONS') return send(res, 204, {}, '');
+    }
     if (pathname === '/hub' || pathname.startsWith('/hub/')) return hub(req, res, pathname.slice('/hub'.length));
     if (pathname === '/github-api' || pathname.startsWith('/github-api/')) {
       return github(req, res, url, pathname.slice('/github-api'.length));

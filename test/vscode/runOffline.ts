@@ -38,6 +38,8 @@ import type { Browser } from 'playwright-core';
 import { defaultLog, provision, Toolchain } from '../../scripts/vscode/provision';
 import { installVsix } from '../../scripts/vscode/server';
 import { checkVsix } from '../../scripts/vscode/vsix';
+import type { HostServer } from '../online/hosts';
+import { nameStandIn, startStandIn } from './standIn';
 import { checkArtifacts, launchChromium, launcher, runInWorkbench, runLauncher, seconds } from './workbench';
 
 const REPO = resolve(__dirname, '..', '..');
@@ -113,10 +115,12 @@ async function runPart(
   part: Part,
   root: string,
   timeoutMs: number,
+  standIn: HostServer,
 ): Promise<PartResult> {
   const dir = join(root, part.key);
   const workspace = join(dir, 'workspace');
   cpSync(part.workspaceFrom ?? join(REPO, 'examples'), workspace, { recursive: true });
+  nameStandIn(standIn, workspace);
   const resultsFile = join(dir, 'results.json');
   const stateDir = join(dir, 'state');
   log(`── ${part.name}: ${part.grep ? `tests matching ${part.grep}` : 'the whole suite'} ──`);
@@ -143,6 +147,8 @@ async function runPart(
       OSAI_TEST_RESULTS: resultsFile,
       OSAI_TEST_EXTENSION_ROOT: part.extensionRoot,
       OSAI_TEST_LOGS: join(stateDir, 'user-data', 'logs'),
+      // Requests to the stand-in on loopback never go through a proxy the machine may have.
+      NO_PROXY: '127.0.0.1,localhost',
       ...(part.grep ? { OSAI_TEST_GREP: part.grep } : {}),
     },
   });
@@ -173,6 +179,8 @@ async function main(): Promise<number> {
   launcher.browser = browser;
   const partTimeout = seconds('OSAI_VSCODE_PART_TIMEOUT_S', 300);
   const results: PartResult[] = [];
+  // The online tests ask these hosts, named in the workspace copy (no network here).
+  const standIn = await startStandIn();
   try {
     if (parts.includes('dev')) {
       results.push(
@@ -188,6 +196,7 @@ async function main(): Promise<number> {
           },
           root,
           partTimeout,
+          standIn,
         ),
       );
     }
@@ -208,6 +217,7 @@ async function main(): Promise<number> {
           },
           root,
           partTimeout,
+          standIn,
         ),
       );
     }
@@ -229,10 +239,12 @@ async function main(): Promise<number> {
           },
           root,
           partTimeout,
+          standIn,
         ),
       );
     }
   } finally {
+    await standIn.close();
     await browser.close().catch(() => undefined);
     if (process.env.OSAI_VSCODE_KEEP === '1') log(`kept ${root}`);
     else if (results.every((r) => r.exitCode === 0 && r.problems.length === 0 && (r.results?.failed ?? 1) === 0))

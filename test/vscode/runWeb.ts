@@ -39,6 +39,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { defaultLog, PrerequisiteError, provision, Toolchain } from '../../scripts/vscode/provision';
+import type { HostServer } from '../online/hosts';
+import { nameStandIn, startStandIn } from './standIn';
 import { checkArtifacts, launchChromium, launcher, runInWorkbench, runLauncher, seconds } from './workbench';
 
 const REPO = resolve(__dirname, '..', '..');
@@ -101,12 +103,19 @@ interface RunResult {
   problems: string[];
 }
 
-async function runSuite(toolchain: Toolchain, browser: Browser, root: string, timeoutMs: number): Promise<RunResult> {
+async function runSuite(
+  toolchain: Toolchain,
+  browser: Browser,
+  root: string,
+  timeoutMs: number,
+  standIn: HostServer,
+): Promise<RunResult> {
   const extension = join(root, 'extension');
   const workspace = join(root, 'workspace');
   const resultsFile = join(root, 'results.json'); // beside the workspace: written by the suite (index.ts)
   webExtensionCopy(extension);
   cpSync(join(REPO, 'examples'), workspace, { recursive: true });
+  nameStandIn(standIn, workspace);
   log(`the extension as a web extension: ${extension} (package.json with \`browser\`, without \`main\`)`);
   const { exitCode, problems } = await runInWorkbench({
     toolchain,
@@ -150,9 +159,12 @@ async function main(): Promise<number> {
   const browser = await launchChromium(toolchain);
   launcher.browser = browser;
   let result: RunResult | undefined;
+  // The online tests ask these hosts from the browser, named in the workspace copy (no network here).
+  const standIn = await startStandIn();
   try {
-    result = await runSuite(toolchain, browser, root, seconds('OSAI_VSCODE_PART_TIMEOUT_S', 300));
+    result = await runSuite(toolchain, browser, root, seconds('OSAI_VSCODE_PART_TIMEOUT_S', 300), standIn);
   } finally {
+    await standIn.close();
     await browser.close().catch(() => undefined);
     const good = result && result.exitCode === 0 && result.problems.length === 0 && (result.results?.failed ?? 1) === 0;
     if (process.env.OSAI_VSCODE_KEEP === '1') log(`kept ${root}`);

@@ -32,6 +32,7 @@ export function run(): Promise<void> {
   // After setup, which defines `describe`/`it`: the test files, in a fixed order.
   require('./host.test');
   require('./features.test');
+  require('./online.test');
 
   return new Promise((resolve, reject) => {
     const outcomes: Outcome[] = [];

@@ -47,6 +47,7 @@ export function run(): Promise<void> {
   require('./mof.test');
   require('./cards.test');
   require('./evidence.test');
+  require('./online.test');
   require('./checklist.test');
   require('./walkthrough.test');
   require('./log.test');

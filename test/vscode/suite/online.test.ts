@@ -1,0 +1,76 @@
+/// <reference types="mocha" />
+/**
+ * Online checks in VS Code, against the stand-in hosts (test/online/hosts.ts) the launcher
+ * started and named in the workspace copy's online-hosts.json; the endpoints are set as a user
+ * would, in the settings. Expected findings are hand-written from test/fixtures/online/osai.yaml's
+ * comments (the same as the protocol tests').
+ */
+import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { CheckOnlineResult } from '../../../server/src/protocol';
+import {
+  brief,
+  closeAllEditors,
+  codeOf,
+  freshCopy,
+  hoverText,
+  openAndDiagnose,
+  REPO_ROOT,
+  waitForDiagnostics,
+  workspaceDir,
+} from './helpers';
+
+const isOnline = (d: vscode.Diagnostic): boolean => /^(?:evidence|location|online)\//.test(codeOf(d) ?? '');
+const EXPECTED = [
+  'error evidence/license-mismatch@14',
+  'warning location/gated@17',
+  'warning evidence/license-mismatch@18',
+  'warning location/archived@22',
+  'info evidence/unrecognised-license@24',
+  'error location/unreachable@26',
+  'error location/unreachable@30',
+  'warning evidence/license-mismatch@33',
+  'info location/gated@48',
+  'info location/unreachable@53',
+];
+
+describe('Online checks', () => {
+  const settings = () => vscode.workspace.getConfiguration('osaiManifest');
+
+  before(async function () {
+    const file = join(workspaceDir(), 'online-hosts.json');
+    assert.ok(existsSync(file), 'the launcher started the stand-in hosts (online-hosts.json in the workspace)');
+    const hosts = JSON.parse(readFileSync(file, 'utf8')) as { hub: string; github: string };
+    await settings().update('online.huggingFaceEndpoint', hosts.hub, vscode.ConfigurationTarget.Global);
+    await settings().update('online.githubApiUrl', hosts.github, vscode.ConfigurationTarget.Global);
+  });
+  after(async () => {
+    await settings().update('online.huggingFaceEndpoint', undefined, vscode.ConfigurationTarget.Global);
+    await settings().update('online.githubApiUrl', undefined, vscode.ConfigurationTarget.Global);
+  });
+  afterEach(closeAllEditors);
+
+  it('[smoke] off by default; "Check locations online" asks once; the hover says what a host answered', async () => {
+    assert.equal(settings().get('online.enable'), false, 'off by default');
+    const text = readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'online', 'osai.yaml'), 'utf8');
+    const uri = await freshCopy('online.osai.yaml', text);
+    const { diagnostics } = await openAndDiagnose(uri);
+    assert.deepEqual(diagnostics.filter(isOnline).map(brief), [], 'nothing asked while the setting is off');
+    const result = await vscode.commands.executeCommand<CheckOnlineResult>('osaiManifest.checkOnline', uri);
+    assert.deepEqual(result, { locations: 11, answered: 11, offline: false, findings: 10 });
+    const after = await waitForDiagnostics(uri, 'the online findings', (ds) => ds.filter(isOnline).length === 10);
+    assert.deepEqual(after.filter(isOnline).map(brief), EXPECTED);
+    // Line 13: `    location: https://huggingface.co/mismatch-org/nc-model`.
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      uri,
+      new vscode.Position(12, 30),
+    );
+    assert.match(
+      hoverText(hovers),
+      /`mismatch-org\/nc-model` on the Hugging Face Hub exists: public, not gated, license `cc-by-nc-4\.0`/,
+    );
+  });
+});
