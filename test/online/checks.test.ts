@@ -185,14 +185,23 @@ describe('any other web location: HEAD, redirects followed', () => {
   test('a redirect loop, a host failure, a timeout and a huge answer: not answered, never an error', async () => {
     const text =
       manifest(['loop', 'error', 'slow']) +
-      'parameters:\n  weights: {location: https://huggingface.co/huge-org/huge-model, license: Apache-2.0}\n';
+      'parameters:\n  weights: {location: https://huggingface.co/huge-org/huge-model, license: Apache-2.0}\n' +
+      '  checkpoints: {location: https://huggingface.co/error-org/error-model, license: Apache-2.0}\n';
     const { document, diagnostics } = await checked(text, clientFor({}, undefined, 500));
     assert.deepEqual(shown(document, diagnostics), [
       `4 online/unanswered info «${hosts.webBase}/loop»`,
       `5 online/unanswered info «${hosts.webBase}/error»`,
       `6 online/unanswered info «${hosts.webBase}/slow»`,
       '8 online/unanswered info «https://huggingface.co/huge-org/huge-model»',
+      '9 online/unanswered info «https://huggingface.co/error-org/error-model»',
     ]);
+    const message = (line: number) =>
+      diagnostics.find((d) => d.range.start.line === line - 1 && d.code === 'online/unanswered')!.message;
+    assert.match(message(4), /redirected in a loop/);
+    assert.match(message(5), /answered 503 \(a failure on its side\)/);
+    assert.match(message(6), /did not answer within 500 ms/);
+    assert.match(message(8), /the answer from 127\.0\.0\.1:\d+ is larger than 1048576 bytes/);
+    assert.match(message(9), /answered 500 \(a failure on its side\)/);
     assert.ok(diagnostics.every((d) => d.severity !== DiagnosticSeverity.Error || !/^online\//.test(String(d.code))));
   });
 });
