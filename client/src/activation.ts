@@ -12,6 +12,7 @@ import { ChecklistView } from './checklistView';
 import { registerCreateManifest } from './createManifest';
 import { checkOnline, CHECK_ONLINE_COMMAND } from './checkOnline';
 import { exportReport } from './exportReport';
+import { registerTokenCommands, tokenEnvironment, TOKENS } from './tokens';
 import { registerFileAccess } from './fileAccess';
 import { openUntitled } from './untitled';
 
@@ -23,6 +24,8 @@ export interface ClientPlatform {
   kind: 'node' | 'web';
   /** Makes the language client (not started) with these options. */
   createClient(id: string, name: string, options: LanguageClientOptions): RestartableClient;
+  /** Variables added to the server's environment from its next start (Node only: a web worker has none). */
+  serverEnvironment?(variables: Record<string, string>): void;
 }
 
 /**
@@ -94,6 +97,9 @@ export async function activateExtension(
   };
   const started = platform.createClient('osaiManifest', 'OSAID Manifest', clientOptions);
   client = started;
+  // The online checks' tokens, from the secret storage, in the server's environment.
+  const setServerEnvironment = platform.serverEnvironment;
+  if (setServerEnvironment) setServerEnvironment(await tokenEnvironment(context.secrets));
   context.subscriptions.push(...registerFileAccess(started));
 
   context.subscriptions.push(
@@ -116,6 +122,19 @@ export async function activateExtension(
     }),
     vscode.commands.registerCommand('osaiManifest.showOutput', () => started.outputChannel.show()),
     vscode.commands.registerCommand(CHECK_ONLINE_COMMAND, (uri?: vscode.Uri) => checkOnline(started, uri)),
+    ...(setServerEnvironment
+      ? registerTokenCommands(context.secrets, async () => {
+          setServerEnvironment(await tokenEnvironment(context.secrets));
+          await started.restart();
+        })
+      : TOKENS.map((token) =>
+          vscode.commands.registerCommand(token.command, () => {
+            void vscode.window.showInformationMessage(
+              `In VS Code for the Web the online checks ask ${token.host} from the browser, without a token.`,
+            );
+            return false;
+          }),
+        )),
   );
 
   const checklist = new ChecklistView(started);

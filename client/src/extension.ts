@@ -4,7 +4,7 @@
  * browser client (browserExtension.ts).
  */
 import * as vscode from 'vscode';
-import { LanguageClient, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { LanguageClient, NodeModule, TransportKind } from 'vscode-languageclient/node';
 import { activateExtension, deactivateExtension, OsaidExtensionApi } from './activation';
 
 export { LANGUAGE_ID } from './activation';
@@ -12,17 +12,20 @@ export type { OsaidExtensionApi } from './activation';
 
 export function activate(context: vscode.ExtensionContext): Promise<OsaidExtensionApi> {
   const serverModule = context.asAbsolutePath('server/out/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: {
-      module: serverModule,
-      transport: TransportKind.ipc,
-      options: { execArgv: ['--nolazy', '--inspect=6011'] },
-    },
+  const run: NodeModule = { module: serverModule, transport: TransportKind.ipc };
+  const debug: NodeModule = {
+    module: serverModule,
+    transport: TransportKind.ipc,
+    options: { execArgv: ['--nolazy', '--inspect=6011'] },
   };
   return activateExtension(context, {
     kind: 'node',
-    createClient: (id, name, options) => new LanguageClient(id, name, serverOptions, options),
+    createClient: (id, name, options) => new LanguageClient(id, name, { run, debug }, options),
+    // The client replaces `options.env` with the whole environment when it starts the server: a fresh object each time.
+    serverEnvironment(variables) {
+      run.options = { ...run.options, env: { ...variables } };
+      debug.options = { ...debug.options, env: { ...variables } };
+    },
   });
 }
 

@@ -64,14 +64,22 @@ export class OnlineTracker {
     }, ONLINE_QUIET_MS);
   }
 
-  /** The command: asks now, whatever the setting, and waits for the answers; `signal` cancels. */
-  async checkNow(uri: string, signal?: AbortSignal): Promise<OnlineEvidence | undefined> {
+  /**
+   * The command: asks now, whatever the setting, and waits for the answers; `signal` cancels. The request hands the
+   * parse it analysed and its client (the document's settings may be asked again meanwhile).
+   */
+  async checkNow(
+    uri: string,
+    parsed: ParsedDocument,
+    client: OnlineClient,
+    signal?: AbortSignal,
+  ): Promise<OnlineEvidence | undefined> {
     const state = this.documents.get(uri) ?? { key: '', online: undefined };
     this.documents.set(uri, state);
     state.once = true;
     if (state.timer !== undefined) clearTimeout(state.timer);
     state.timer = undefined;
-    const running = this.collect(uri, state);
+    const running = this.collect(uri, state, { parsed, client });
     signal?.addEventListener('abort', () => state.running?.controller.abort(), { once: true });
     return running;
   }
@@ -90,9 +98,13 @@ export class OnlineTracker {
     }
   }
 
-  private collect(uri: string, state: DocumentOnline): Promise<OnlineEvidence | undefined> {
-    const parsed = this.host.current(uri);
-    const client = this.host.client(uri);
+  private collect(
+    uri: string,
+    state: DocumentOnline,
+    given?: { parsed: ParsedDocument; client: OnlineClient },
+  ): Promise<OnlineEvidence | undefined> {
+    const parsed = given?.parsed ?? this.host.current(uri);
+    const client = given?.client ?? this.host.client(uri);
     if (!parsed || !client) return Promise.resolve(undefined);
     const service = this.host.service(uri);
     const key = service.onlineKey(parsed);

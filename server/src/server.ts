@@ -878,11 +878,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (!options.online)
         throw new ResponseError(lsp.ErrorCodes.InvalidRequest, 'this server cannot reach the network');
       const uri = open.document.uri;
+      const client = onlineClientFor(open.analysis.settings);
+      if (!client) throw new ResponseError(lsp.ErrorCodes.InvalidRequest, 'this server cannot reach the network');
       const controller = new AbortController();
       const cancelling = token?.onCancellationRequested(() => controller.abort());
       let answers: OnlineEvidence | undefined;
       try {
-        answers = await online.checkNow(uri, controller.signal);
+        answers = await online.checkNow(uri, open.analysis.parsed, client, controller.signal);
       } finally {
         cancelling?.dispose();
       }

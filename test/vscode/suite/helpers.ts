@@ -12,6 +12,8 @@ export const LANGUAGE_ID = 'osai-manifest';
 /** The repository (this bundle is test/vscode/out/index.js). */
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
 export const DIAGNOSTICS_TIMEOUT_MS = 20_000;
+/** How many times the suite restarted the language server (the log test expects the client's note of each). */
+export const restartsAsked = { count: 0 };
 
 /** The workspace folder: a temporary copy of examples/ made by the launcher, never the repo. */
 export function workspaceDir(): string {

@@ -15,9 +15,11 @@ import {
   closeAllEditors,
   codeOf,
   freshCopy,
+  findFiles,
   hoverText,
   openAndDiagnose,
   REPO_ROOT,
+  restartsAsked,
   waitForDiagnostics,
   workspaceDir,
 } from './helpers';
@@ -72,5 +74,35 @@ describe('Online checks', () => {
       hoverText(hovers),
       /`mismatch-org\/nc-model` on the Hugging Face Hub exists: public, not gated, license `cc-by-nc-4\.0`/,
     );
+  });
+
+  it('a token set with "OSAID: Set Hugging Face token" reaches the Hub only, and never a log', async () => {
+    const uri = await freshCopy(
+      'private.osai.yaml',
+      'osaid: "1.0"\nparameters:\n  weights: {location: https://huggingface.co/private-org/private-model, license: MIT}\n',
+    );
+    await openAndDiagnose(uri);
+    /** Asks once, and waits for the finding the answer gives (published after the request's answer). */
+    const checked = async (expected: string, why: string): Promise<void> => {
+      const result = await vscode.commands.executeCommand<CheckOnlineResult>('osaiManifest.checkOnline', uri);
+      assert.equal(result.locations, 1);
+      const found = await waitForDiagnostics(uri, why, (ds) => ds.filter(isOnline).map(brief).join() === expected);
+      assert.deepEqual(found.filter(isOnline).map(brief), [expected]);
+    };
+    await checked(
+      'error location/unreachable@3',
+      'without a token the Hub answers a private repository as a missing one',
+    );
+    // Each change of token restarts the server with the new environment.
+    restartsAsked.count++;
+    assert.equal(await vscode.commands.executeCommand('osaiManifest.setHuggingFaceToken', 'hf_test_token'), true);
+    await checked('error location/restricted@3', 'the token was sent: the repository is seen');
+    restartsAsked.count++;
+    assert.equal(await vscode.commands.executeCommand('osaiManifest.setHuggingFaceToken', ''), true);
+    await checked('error location/unreachable@3', 'the token removed: anonymous again');
+    const logs = process.env.OSAI_TEST_LOGS;
+    if (logs)
+      for (const file of findFiles(logs, (n) => n.endsWith('.log')))
+        assert.ok(!readFileSync(file, 'utf8').includes('hf_test_token'), `${file} holds no token`);
   });
 });
