@@ -1529,6 +1529,32 @@ export async function startHostServer(): Promise<HostServer> {
     return true;
   };
 
+  /**
+   * The repository and revision a caller may see, or undefined once the failure is answered: a special repository's
+   * failure, not found (private without the token), or RevisionNotFound.
+   */
+  const hubVisible = (
+    res: ServerResponse,
+    kind: 'model' | 'dataset',
+    id: string,
+    revision: string,
+    authorization: string | undefined,
+    api: boolean,
+  ): { repo: HubRepo; rev: HubRepo['revisions'][string] } | undefined => {
+    if (hubSpecial(res, kind, id, api)) return undefined;
+    const repo = hubRepo(kind, id);
+    if (!repo || (repo.access === 'private' && authorization !== `Bearer ${HF_TEST_TOKEN}`)) {
+      hubNotFound(res, authorization !== undefined, api);
+      return undefined;
+    }
+    const rev = repo.revisions[revision];
+    if (!rev) {
+      hubRevisionNotFound(res, revision);
+      return undefined;
+    }
+    return { repo, rev };
+  };
+
   const hubApi = (res: ServerResponse, parts: string[], authorization: string | undefined): void => {
     // /api/{models|datasets}/{owner}/{name}[/revision/{revision}], or /tree/{revision}/{path}
     const [, kinds, owner, name, word, revision, ...rest] = parts;
@@ -1541,17 +1567,8 @@ export async function startHostServer(): Promise<HostServer> {
       name !== undefined &&
       (word === undefined || (word === 'revision' && revision !== undefined && rest.length === 0));
     if (!shapeOk) return hubPageNotFound(res);
-    const id = `${owner}/${name}`;
-    const authorized = authorization !== undefined;
-    if (hubSpecial(res, kind, id, true)) return;
-    const repo = hubRepo(kind, id);
-    if (!repo) return hubNotFound(res, authorized, true);
-    if (repo.access === 'private' && authorization !== `Bearer ${HF_TEST_TOKEN}`) {
-      return hubNotFound(res, authorized, true);
-    }
-    const rev = repo.revisions[revision ?? 'main'];
-    if (!rev) return hubRevisionNotFound(res, revision ?? 'main');
-    hubJson(res, 200, repoInfo(repo, rev));
+    const visible = hubVisible(res, kind, `${owner}/${name}`, revision ?? 'main', authorization, true);
+    if (visible) hubJson(res, 200, repoInfo(visible.repo, visible.rev));
   };
 
   /**
@@ -1567,13 +1584,9 @@ export async function startHostServer(): Promise<HostServer> {
     path: string,
     authorization: string | undefined,
   ): void => {
-    const authorized = authorization !== undefined;
-    if (hubSpecial(res, kind, id, true)) return;
-    const repo = hubRepo(kind, id);
-    if (!repo || (repo.access === 'private' && authorization !== `Bearer ${HF_TEST_TOKEN}`))
-      return hubNotFound(res, authorized, true);
-    const rev = repo.revisions[revision];
-    if (!rev) return hubRevisionNotFound(res, revision);
+    const visible = hubVisible(res, kind, id, revision, authorization, true);
+    if (!visible) return;
+    const { rev } = visible;
     const prefix = path ? `${path.replace(/\/+$/, '')}/` : '';
     const entries = new Map<string, { type: 'file' | 'directory'; oid: string; size: number; path: string }>();
     for (const [file, text] of Object.entries(rev.files)) {
@@ -1602,16 +1615,10 @@ export async function startHostServer(): Promise<HostServer> {
     const kind = parts[0] === 'datasets' ? 'dataset' : 'model';
     const [owner, name, word, revision, ...file] = kind === 'dataset' ? parts.slice(1) : parts;
     if (word !== 'resolve' || revision === undefined || file.length === 0) return hubPageNotFound(res);
-    const id = `${owner}/${name}`;
     const authorized = authorization !== undefined;
-    if (hubSpecial(res, kind, id, false)) return;
-    const repo = hubRepo(kind, id);
-    if (!repo) return hubNotFound(res, authorized, false);
-    if (repo.access === 'private' && authorization !== `Bearer ${HF_TEST_TOKEN}`) {
-      return hubNotFound(res, authorized, false);
-    }
-    const rev = repo.revisions[revision];
-    if (!rev) return hubRevisionNotFound(res, revision);
+    const visible = hubVisible(res, kind, `${owner}/${name}`, revision, authorization, false);
+    if (!visible) return;
+    const { repo, rev } = visible;
     const filename = file.join('/');
     const text = rev.files[filename];
     if (text === undefined) {

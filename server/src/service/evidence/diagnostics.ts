@@ -25,7 +25,8 @@ const EvidenceCodes = {
   unrecognised: Codes.evidenceUnrecognised,
 } as const;
 
-function weighted(target: EvidenceTarget, severity: DiagnosticSeverity): DiagnosticSeverity {
+/** A finding's severity as its component weighs: information for a dataset's terms, at most a warning for support. */
+export function weighted(target: EvidenceTarget, severity: DiagnosticSeverity): DiagnosticSeverity {
   if (target.weight === 'informative') return DiagnosticSeverity.Information;
   if (target.weight === 'supporting' && severity === DiagnosticSeverity.Error) return DiagnosticSeverity.Warning;
   return severity;
@@ -57,6 +58,20 @@ export function evidenceSentence(found: FoundLicense, comparison: FoundCompariso
   return `${where}${part} ${licenseName(comparison.ids[0], confidence)}${also}`;
 }
 
+/** Makes a diagnostic over a span of the document. */
+export type Make = (
+  span: [number, number],
+  severity: DiagnosticSeverity,
+  code: string,
+  message: string,
+  d: DiagnosticData,
+) => Diagnostic;
+
+export function maker(parsed: ParsedYamlDocument): Make {
+  return (span, severity, code, message, d) =>
+    diagnostic(parsed.document, span[0], span[1], severity, code, message, d);
+}
+
 export function evidenceDiagnostics(
   parsed: ParsedYamlDocument,
   evidence: Evidence | undefined,
@@ -81,13 +96,7 @@ function itemDiagnostics(
     ...(target.requirement ? { requirement: target.requirement } : {}),
     ...(replacements?.length ? { replacements } : {}),
   });
-  const make = (
-    span: [number, number],
-    severity: DiagnosticSeverity,
-    code: string,
-    message: string,
-    d: DiagnosticData,
-  ) => diagnostic(parsed.document, span[0], span[1], severity, code, message, d);
+  const make = maker(parsed);
   const written = target.location ? codeSpan(target.location.text) : "The document's folder";
   switch (item.state) {
     case 'not-found':

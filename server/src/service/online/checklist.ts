@@ -8,7 +8,7 @@ import { compareEvidence, disagrees } from '../evidence/compare';
 import { belongsTo } from '../evidence/features';
 import { codeSpan } from '../text/text';
 import type { OnlineEvidence, OnlineItem } from './collect';
-import { hostLicense, repositoryName } from './diagnostics';
+import { hostEvidence, hostLicense, repositoryName } from './diagnostics';
 
 const ORDER: ReadonlyArray<ChecklistEvidence['state']> = ['disagrees', 'not-found', 'outside-root', 'none', 'agrees'];
 
@@ -60,13 +60,8 @@ function judge(item: OnlineItem, extraOpen: readonly string[]): ChecklistEvidenc
       if (recorded) facts.push(`records ${recorded.shown}`);
       const summary = `${name}${facts.length ? `: ${facts.join(', ')}` : ' is there'}`;
       if (!recorded || !target.declared) return { state: 'none', summary };
-      const evidence = {
-        target,
-        state: 'found' as const,
-        resolved: target.location.text,
-        found: [{ source: 'host' as const, uri: target.location.text, expression: recorded.expression }],
-      };
-      return { state: compareEvidence(evidence, extraOpen).some(disagrees) ? 'disagrees' : 'agrees', summary };
+      const disagreeing = compareEvidence(hostEvidence(item, recorded), extraOpen).some(disagrees);
+      return { state: disagreeing ? 'disagrees' : 'agrees', summary };
     }
   }
 }

@@ -9,22 +9,14 @@ import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { Codes, type DiagnosticData } from '../diagnostics/codes';
 import type { TargetEvidence } from '../evidence/collect';
 import { compareEvidence, disagrees } from '../evidence/compare';
-import { licenseName } from '../evidence/diagnostics';
+import { licenseName, maker, weighted, type Make } from '../evidence/diagnostics';
 import { spdxOfHubId } from '../huggingface/hubLicenseMatch';
 import { licenseQualifies } from '../licenses';
 import { requirement } from '../licenses/verdict';
 import { codeSpan } from '../text/text';
 import type { ParsedYamlDocument } from '../yaml/parse';
-import { diagnostic } from '../yaml/spans';
 import type { Unanswered } from './check';
 import type { OnlineEvidence, OnlineItem } from './collect';
-import type { OnlineEvidenceTarget } from './locations';
-
-function weighted(target: OnlineEvidenceTarget, severity: DiagnosticSeverity): DiagnosticSeverity {
-  if (target.weight === 'informative') return DiagnosticSeverity.Information;
-  if (target.weight === 'supporting' && severity === DiagnosticSeverity.Error) return DiagnosticSeverity.Warning;
-  return severity;
-}
 
 const HOST_NAMES = { hub: 'the Hugging Face Hub', github: 'GitHub' } as const;
 
@@ -46,6 +38,17 @@ export function hostLicense(item: OnlineItem): { expression: string; shown: stri
   return undefined;
 }
 
+/** What a host records, as the evidence the local files would be: compared with the declaration by the same rule. */
+export function hostEvidence(item: OnlineItem, recorded: { expression: string }): TargetEvidence {
+  const { target } = item;
+  return {
+    target,
+    state: 'found',
+    resolved: target.location.text,
+    found: [{ source: 'host', uri: target.location.text, expression: recorded.expression }],
+  };
+}
+
 /** "`allenai/dolma` on the Hugging Face Hub", "`allenai/OLMo` on GitHub". */
 export function repositoryName(item: OnlineItem): string {
   const { where } = item.target;
@@ -64,13 +67,7 @@ export function onlineDiagnostics(
   extraOpen: readonly string[],
 ): Diagnostic[] {
   if (!online || online.items.length === 0) return [];
-  const make = (
-    span: [number, number],
-    severity: DiagnosticSeverity,
-    code: string,
-    message: string,
-    d: DiagnosticData,
-  ) => diagnostic(parsed.document, span[0], span[1], severity, code, message, d);
+  const make = maker(parsed);
   if (online.offline) {
     const first = online.items[0].target;
     const count = new Set(online.items.map((i) => i.target.location.text)).size;
@@ -125,14 +122,6 @@ function hostName(item: OnlineItem, host: string): string {
   const { where } = item.target;
   return where.host === 'web' ? codeSpan(host) : `${HOST_NAMES[where.host]} (${codeSpan(host)})`;
 }
-
-type Make = (
-  span: [number, number],
-  severity: DiagnosticSeverity,
-  code: string,
-  message: string,
-  d: DiagnosticData,
-) => Diagnostic;
 
 function itemDiagnostics(item: OnlineItem, extraOpen: readonly string[], make: Make): Diagnostic[] {
   const { target, result } = item;
@@ -329,13 +318,7 @@ function licenseDiagnostics(
       ),
     ];
   }
-  const evidence: TargetEvidence = {
-    target,
-    state: 'found',
-    resolved: target.location.text,
-    found: [{ source: 'host', uri: target.location.text, expression: recorded.expression }],
-  };
-  const disagreeing = compareEvidence(evidence, extraOpen).filter(disagrees);
+  const disagreeing = compareEvidence(hostEvidence(item, recorded), extraOpen).filter(disagrees);
   if (disagreeing.length === 0) return [];
   const fails = disagreeing.some((c) => !c.passes);
   const why = fails ? ` What the host records does not pass: ${requirement(target.test)}` : '';
