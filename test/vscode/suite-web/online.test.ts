@@ -6,37 +6,19 @@
  * does not, and the finding says the browser could not read it instead of calling it missing.
  */
 import * as vscode from 'vscode';
+import { leaveStandIn, useStandIn } from '../shared/standIn';
 import * as assert from './assert';
-import {
-  closeAllEditors,
-  codeOf,
-  describeDiagnostic,
-  readText,
-  waitForDiagnostics,
-  workspaceFolder,
-  writeText,
-} from './helpers';
+import { closeAllEditors, codeOf, describeDiagnostic, waitForDiagnostics, workspaceFolder, writeText } from './helpers';
 
 const isOnline = (d: vscode.Diagnostic): boolean => /^(?:evidence|location|online)\//.test(codeOf(d) ?? '');
 
 describe('Online checks in the browser', () => {
-  const settings = () => vscode.workspace.getConfiguration('osaiManifest');
   let web = '';
 
   before(async () => {
-    const hosts = JSON.parse(await readText(vscode.Uri.joinPath(workspaceFolder(), 'online-hosts.json'))) as {
-      hub: string;
-      github: string;
-      web: string;
-    };
-    web = hosts.web;
-    await settings().update('online.huggingFaceEndpoint', hosts.hub, vscode.ConfigurationTarget.Global);
-    await settings().update('online.githubApiUrl', hosts.github, vscode.ConfigurationTarget.Global);
+    web = (await useStandIn()).web;
   });
-  after(async () => {
-    await settings().update('online.huggingFaceEndpoint', undefined, vscode.ConfigurationTarget.Global);
-    await settings().update('online.githubApiUrl', undefined, vscode.ConfigurationTarget.Global);
-  });
+  after(leaveStandIn);
   afterEach(closeAllEditors);
 
   it('the command: the Hub and GitHub answer the browser; a page closed to other sites says so', async () => {

@@ -6,10 +6,11 @@
  * comments (the same as the protocol tests').
  */
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { CheckOnlineResult } from '../../../server/src/protocol';
+import { leaveStandIn, useStandIn } from '../shared/standIn';
 import {
   brief,
   closeAllEditors,
@@ -21,7 +22,6 @@ import {
   REPO_ROOT,
   restartsAsked,
   waitForDiagnostics,
-  workspaceDir,
 } from './helpers';
 
 const isOnline = (d: vscode.Diagnostic): boolean => /^(?:evidence|location|online)\//.test(codeOf(d) ?? '');
@@ -41,17 +41,8 @@ const EXPECTED = [
 describe('Online checks', () => {
   const settings = () => vscode.workspace.getConfiguration('osaiManifest');
 
-  before(async function () {
-    const file = join(workspaceDir(), 'online-hosts.json');
-    assert.ok(existsSync(file), 'the launcher started the stand-in hosts (online-hosts.json in the workspace)');
-    const hosts = JSON.parse(readFileSync(file, 'utf8')) as { hub: string; github: string };
-    await settings().update('online.huggingFaceEndpoint', hosts.hub, vscode.ConfigurationTarget.Global);
-    await settings().update('online.githubApiUrl', hosts.github, vscode.ConfigurationTarget.Global);
-  });
-  after(async () => {
-    await settings().update('online.huggingFaceEndpoint', undefined, vscode.ConfigurationTarget.Global);
-    await settings().update('online.githubApiUrl', undefined, vscode.ConfigurationTarget.Global);
-  });
+  before(useStandIn);
+  after(leaveStandIn);
   afterEach(closeAllEditors);
 
   it('[smoke] off by default; "Check locations online" asks once; the hover says what a host answered', async () => {
