@@ -4,6 +4,7 @@
  * worst cases: hostile input at the size limit (`--hostile` runs that table alone); and what users
  * feel over the protocol, both servers spawned (`--protocol` runs that section alone, scripts/bench/protocol.ts);
  * the cost of reading a release's own files (`--evidence`, scripts/bench/evidence.ts);
+ * whether typing waits for the hosts the online checks ask (`--online`, scripts/bench/online.ts);
  * `--speed` runs the service table alone.
  * Prints Markdown tables; `--write` also records them in BENCHMARKS.md.
  *
@@ -14,6 +15,7 @@ import { evidenceSection } from './bench/evidence';
 import { hostileRows } from './bench/hostile';
 import { hostileMarkdown } from './bench/hostileMarkdown';
 import { writeSection } from './bench/markdown';
+import { onlineSection } from './bench/online';
 import { protocolSection } from './bench/protocol';
 import { measureSpeed } from './bench/speed';
 import { speedMarkdown } from './bench/speedMarkdown';
@@ -21,7 +23,9 @@ import { speedMarkdown } from './bench/speedMarkdown';
 async function main(): Promise<void> {
   const write = process.argv.includes('--write');
   const measured = `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench\``;
-  const only = ['--hostile', '--protocol', '--speed', '--evidence'].find((flag) => process.argv.includes(flag));
+  const only = ['--hostile', '--protocol', '--speed', '--evidence', '--online'].find((flag) =>
+    process.argv.includes(flag),
+  );
   if (!only || only === '--speed') {
     const output = speedMarkdown(await measureSpeed());
     console.log(output);
@@ -32,6 +36,12 @@ async function main(): Promise<void> {
     const evidence = await evidenceSection(measured);
     console.log(`\n${evidence}`);
     if (write) writeSection('bench-evidence', evidence);
+    if (only) return;
+  }
+  if (!only || only === '--online') {
+    const online = await onlineSection(measured);
+    console.log(`\n${online}`);
+    if (write) writeSection('bench-online', online);
     if (only) return;
   }
   if (!only || only === '--protocol') {

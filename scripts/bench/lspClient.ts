@@ -33,8 +33,14 @@ export interface Publication {
   seq: number;
   uri: string;
   version?: number;
-  diagnostics: Array<{ message: string }>;
+  diagnostics: Array<{ message: string; code?: string | number }>;
   at: number;
+}
+
+/** What a section gives our server: its `initializationOptions`, and the `osaiManifest` settings the client answers. */
+export interface OursOptions {
+  initializationOptions?: unknown;
+  settings?: unknown;
 }
 
 /** Every server spawned and not yet stopped: killed at the end, also on failure. */
@@ -90,6 +96,7 @@ export class Client {
     readonly mode: Mode,
     readonly child: ChildProcess,
     readonly rpc: MessageConnection,
+    settings: Record<string, unknown>,
   ) {
     child.stderr!.on('data', (b: Buffer) => {
       this.stderr = (this.stderr + b.toString()).slice(-4000);
@@ -103,7 +110,7 @@ export class Client {
     });
     rpc.onNotification(
       'textDocument/publishDiagnostics',
-      (p: { uri: string; version?: number; diagnostics: Array<{ message: string }> }) => {
+      (p: { uri: string; version?: number; diagnostics: Publication['diagnostics'] }) => {
         const publication: Publication = {
           seq: this.publications.length,
           uri: p.uri,
@@ -121,7 +128,7 @@ export class Client {
     );
     rpc.onNotification(() => undefined); // logs, telemetry, progress
     rpc.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) =>
-      p.items.map((item) => (item.section === undefined ? null : (YLS_SETTINGS[item.section] ?? null))),
+      p.items.map((item) => (item.section === undefined ? null : (settings[item.section] ?? null))),
     );
     rpc.onRequest(() => null); // client/registerCapability, window/workDoneProgress/create, refreshes…
     rpc.onError(() => undefined);
@@ -134,6 +141,7 @@ export class Client {
     mode: Mode,
     env: NodeJS.ProcessEnv = {},
     execArgv: string[] = [],
+    ours: OursOptions = {},
   ): Promise<Client> {
     const child = spawn(process.execPath, [...execArgv, kind === 'ours' ? OURS_SERVER : YLS_SERVER, '--stdio'], {
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -141,11 +149,13 @@ export class Client {
     });
     live.add(child);
     child.stdin!.on('error', () => undefined); // a server that died: reported by the exit handler
+    const settings: Record<string, unknown> = { ...YLS_SETTINGS, osaiManifest: ours.settings ?? {} };
     const client = new Client(
       kind,
       mode,
       child,
       createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!)),
+      settings,
     );
     await client.request(
       'initialize',
@@ -154,6 +164,7 @@ export class Client {
         rootUri: null,
         workspaceFolders: null,
         locale: 'en',
+        ...(ours.initializationOptions === undefined ? {} : { initializationOptions: ours.initializationOptions }),
         capabilities: {
           workspace: {
             configuration: true,
@@ -173,7 +184,7 @@ export class Client {
     await client.notify('initialized', {});
     // As VS Code's clients do at start; yaml-language-server then pulls `workspace/configuration`.
     await client.notify('workspace/didChangeConfiguration', {
-      settings: kind === 'yls' ? { yaml: YLS_SETTINGS.yaml } : { osaiManifest: {} },
+      settings: kind === 'yls' ? { yaml: settings.yaml } : { osaiManifest: settings.osaiManifest },
     });
     return client;
   }
