@@ -44,13 +44,14 @@ export interface Options {
 export type Parsed =
   { kind: 'run'; options: Options } | { kind: 'help' } | { kind: 'version' } | { kind: 'usage'; message: string };
 
-export const USAGE = `Usage: osai-check [options] <file, folder, glob or ->...
+export const USAGE = `Usage: osai-check [options] <file, folder, glob, hf:<org>/<model> or ->...
 
 Checks Open Source AI release manifests (osai.yaml, osai.yml, *.osai.yaml, *.osai.yml)
 against the Open Source AI Definition 1.0, and Model Openness Framework model files (any
 .yml/.yaml whose framework.name is "Model Openness Framework") against the MOF and OSAID.
 Folders are searched recursively; quote globs ('models/**/*.yml') so that osai-check
-expands them; - reads one document from stdin.
+expands them; - reads one document from stdin; hf:<org>/<model> (or its Hub URL) downloads
+and checks a card on the Hugging Face Hub.
 
 Options:
   -f, --format <name>        how findings are printed on stdout:
@@ -97,7 +98,8 @@ Exit codes:
      or any error — or more warnings than --max-warnings
   2  usage error, a --treat-as-open the checker already judges among them; a file,
      folder, glob or stdin that cannot be read; a file that is not UTF-8, is larger
-     than --max-file-size, or was named but is no format's (unless --ignore-unknown);
+     than --max-file-size, or was named but is no format's (unless --ignore-unknown); an hf:
+     card that cannot be downloaded;
      nothing to check (unless --ignore-unknown)`;
 
 function oneOf<T extends string>(values: readonly T[], value: string | undefined): value is T {
