@@ -32,7 +32,7 @@ const DEBIAN_PACKAGES: Record<string, string> = {
   ),
 };
 
-const NODE_SUITE_DIRS = ['service', 'host', 'online', 'cli', 'report', 'protocol', 'neovim', 'precommit'];
+const NODE_SUITE_DIRS = ['service', 'host', 'online', 'aibom', 'cli', 'report', 'protocol', 'neovim', 'precommit'];
 /** The test files, listed here: Node 20's `--test` takes no globs (a shell expanded them). */
 const nodeSuites = (): string[] =>
   NODE_SUITE_DIRS.flatMap((dir) =>

@@ -11,6 +11,7 @@
  * that no format
  * may claim are skipped as in folders, and nothing to check is not an error.
  */
+import { randomUUID } from 'node:crypto';
 import { lstatSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -288,6 +289,18 @@ export async function main(
   for (const message of unchecked) err(`osai-check: ${message}`);
   if (online) for (const line of onlineSummary(online)) err(`osai-check: ${line}`);
 
+  if (options.format === 'cyclonedx') {
+    const checkedFiles = results.filter((r) => r.recognised);
+    if (checkedFiles.length !== 1) {
+      err(`osai-check: --format cyclonedx writes one BOM: name one file (${checkedFiles.length} were checked)`);
+      return 2;
+    }
+    if (!checkedFiles[0].bom) {
+      const { file, kindLabel } = checkedFiles[0];
+      err(`osai-check: ${file}: a ${kindLabel} cannot be written as a CycloneDX BOM yet`);
+      return 2;
+    }
+  }
   const info = { version, codeDocs: service.codeDocs(), rootUri: pathToFileURL(cwd).href.replace(/\/?$/, '/') };
   const findings = formatResults(options.format, results, info);
   if (options.report) {
@@ -353,8 +366,22 @@ async function check(
   if (answered && online) online.answers.push(answered);
   const diagnostics = service.doValidation(parsed, found, answered);
   const summary = service.summarize(parsed, diagnostics);
+  const bom =
+    options.format === 'cyclonedx'
+      ? service.exportCycloneDx(
+          parsed,
+          diagnostics,
+          {
+            specVersion: options.specVersion,
+            tool: { name: 'osai-check', version },
+            ...(options.serialNumber ? { serialNumber: `urn:uuid:${randomUUID()}` } : {}),
+          },
+          found,
+        )
+      : undefined;
   return {
     ...(source.hub && source.hub.kind === 'model' ? { listedDatasets: datasetsOnTheHub(answered) } : {}),
+    ...(bom ? { bom } : {}),
     file: shown,
     portable: source.hub
       ? uri

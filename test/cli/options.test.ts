@@ -59,7 +59,10 @@ describe('exit codes', () => {
     const cases: Array<[string[], RegExp]> = [
       [[], /no files, folders or globs to check/],
       [['--frobnicate', 'examples'], /unknown option --frobnicate/],
-      [['--format', 'xml', 'examples'], /--format must be one of text, table, json, sarif, github, report, not xml/],
+      [
+        ['--format', 'xml', 'examples'],
+        /--format must be one of text, table, json, sarif, github, cyclonedx, report, not xml/,
+      ],
       [['--format'], /--format needs a format/],
       [['--max-warnings', 'many', 'examples'], /--max-warnings must be a whole number \(0 or more\), not many/],
       [['--max-warnings', '-1', 'examples'], /--max-warnings needs a number/],

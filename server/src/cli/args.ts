@@ -1,6 +1,6 @@
 /** `osai-check`'s command line: options, their checks and the help text. */
 
-export const FORMATS = ['text', 'table', 'json', 'sarif', 'github'] as const;
+export const FORMATS = ['text', 'table', 'json', 'sarif', 'github', 'cyclonedx'] as const;
 export type Format = (typeof FORMATS)[number];
 export const REPORTS = ['md', 'html'] as const;
 export type ReportKind = (typeof REPORTS)[number];
@@ -39,6 +39,10 @@ export interface Options {
   refresh: boolean;
   /** The revision of `hf:` targets' cards (`--revision`; default `main`). */
   revision?: string;
+  /** `--format cyclonedx`: the CycloneDX version (`--spec-version`; default the newest). */
+  specVersion: '1.6' | '1.7';
+  /** `--serial-number`: a fresh `urn:uuid:` serial number (none by default: the output is deterministic). */
+  serialNumber: boolean;
 }
 
 export type Parsed =
@@ -60,6 +64,7 @@ Options:
                                json    every file with its verdict, MOF class and findings
                                sarif   SARIF 2.1.0, for code-scanning UIs
                                github  GitHub Actions workflow commands (annotations)
+                               cyclonedx  the file as a CycloneDX ML-BOM (JSON), with the OSAID verdict
                                report  the compliance report in Markdown (as --report md)
   --report <md|html>         print a compliance report instead: verdicts, the OSAID checklist
                              of each file, each gap explained, MOF class and progress
@@ -77,6 +82,9 @@ Options:
   --stdin-filename <name>    the name to show for - (stdin)
   --no-evidence              do not compare local locations and their licenses with the release's
                              files (a LICENSE, an SPDX-License-Identifier line, package manifests)
+  --spec-version <1.6|1.7>   the CycloneDX version of --format cyclonedx (default 1.7)
+  --serial-number            give the CycloneDX BOM a fresh serial number (none by default, so
+                             that the same release always gives the same bytes)
   --online                   also ask the hosts the documents name: whether each Hugging Face Hub
                              and GitHub repository exists, is gated, private or archived, the
                              license the host records, whether other URLs answer (docs/online.md);
@@ -98,9 +106,9 @@ Exit codes:
      or any error — or more warnings than --max-warnings
   2  usage error, a --treat-as-open the checker already judges among them; a file,
      folder, glob or stdin that cannot be read; a file that is not UTF-8, is larger
-     than --max-file-size, or was named but is no format's (unless --ignore-unknown); an hf:
-     card that cannot be downloaded;
-     nothing to check (unless --ignore-unknown)`;
+     than --max-file-size, or was named but is no format's (unless --ignore-unknown); an
+     hf: card that cannot be downloaded; nothing to check (unless --ignore-unknown);
+     --format cyclonedx for more than one file, or for a file it cannot describe`;
 
 function oneOf<T extends string>(values: readonly T[], value: string | undefined): value is T {
   return value !== undefined && (values as readonly string[]).includes(value);
@@ -122,6 +130,8 @@ export function parseArgs(argv: readonly string[], isFile: (arg: string) => bool
     evidence: true,
     online: false,
     refresh: false,
+    specVersion: '1.7',
+    serialNumber: false,
   };
   let onlyTargets = false;
   for (let i = 0; i < argv.length; i++) {
@@ -181,6 +191,20 @@ export function parseArgs(argv: readonly string[], isFile: (arg: string) => bool
         const bad = flag();
         if (bad) return bad;
         options.online = true;
+        break;
+      }
+      case '--serial-number': {
+        const bad = flag();
+        if (bad) return bad;
+        options.serialNumber = true;
+        break;
+      }
+      case '--spec-version': {
+        const v = value('a CycloneDX version (1.6, 1.7)');
+        if (typeof v !== 'string') return { kind: 'usage', message: v.error };
+        if (v !== '1.6' && v !== '1.7')
+          return { kind: 'usage', message: `--spec-version must be 1.6 or 1.7, not ${v || '(nothing)'}` };
+        options.specVersion = v;
         break;
       }
       case '--refresh': {
@@ -280,6 +304,8 @@ export function parseArgs(argv: readonly string[], isFile: (arg: string) => bool
   if (hub) options.online = true;
   if (options.refresh && !options.online)
     return { kind: 'usage', message: '--refresh asks the hosts again: give --online (or an hf: target) as well' };
+  if (options.format !== 'cyclonedx' && argv.some((a) => a === '--serial-number' || a.startsWith('--spec-version')))
+    return { kind: 'usage', message: '--spec-version and --serial-number are for --format cyclonedx' };
   if (options.revision !== undefined && !hub)
     return { kind: 'usage', message: '--revision is the revision of hf: targets: give one' };
   const stdinCount = options.targets.filter((t) => t === '-').length;

@@ -34,6 +34,8 @@ export interface FileResult {
   evidence?: EvidenceDescription;
   /** What the hosts its locations name answered (`--online`). */
   online?: OnlineDescription[];
+  /** `--format cyclonedx`: the document as an ML-BOM (undefined when its format describes no release). */
+  bom?: Record<string, unknown>;
 }
 
 export interface RunInfo {
@@ -56,6 +58,9 @@ export function formatResults(format: Format, results: readonly FileResult[], in
       return table(results);
     case 'json':
       return JSON.stringify(json(results, info), null, 2);
+    case 'cyclonedx':
+      // One BOM: the command line checks that one file was named.
+      return results[0]?.bom ? JSON.stringify(results[0].bom, null, 2) : '';
     case 'sarif':
       return JSON.stringify(
         buildSarif(

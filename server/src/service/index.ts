@@ -4,7 +4,7 @@
  * once by the format that claims it (formats/registry.ts); every feature then asks that
  * format, so nothing here knows which formats exist.
  */
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
   CodeAction,
   CodeLens,
@@ -58,6 +58,8 @@ import { collectOnline, onlineKey, reuseOnline, type OnlineEvidence } from './on
 import { onlineDiagnostics } from './online/diagnostics';
 import { onlineHoverMarkdown } from './online/hover';
 import { checklistWithOnline } from './online/checklist';
+import { toCycloneDx, type CycloneDxOptions } from './aibom/cyclonedx';
+import type { ReleaseDescription } from './aibom/release';
 import { describeOnline, type OnlineDescription } from './online/describe';
 import type { OnlineEvidenceTarget } from './online/locations';
 export { sameOnline } from './online/collect';
@@ -171,6 +173,16 @@ export interface LanguageService {
     evidence?: Evidence,
     online?: OnlineEvidence,
   ): Checklist | undefined;
+  /**
+   * The document as a CycloneDX ML-BOM (aibom/cyclonedx.ts), with its checklist; undefined when its format describes
+   * no release.
+   */
+  exportCycloneDx(
+    parsed: ParsedDocument,
+    diagnostics: readonly Diagnostic[],
+    options: CycloneDxOptions,
+    evidence?: Evidence,
+  ): Record<string, unknown> | undefined;
   /** The one-line verdict for the command line; undefined for documents no format claims. */
   summarize(parsed: ParsedDocument, diagnostics: readonly Diagnostic[]): DocumentSummary | undefined;
   /** The compliance report of checked documents (Markdown or self-contained HTML). */
@@ -226,6 +238,20 @@ export function getLanguageService(
     const targets = parsed.format.evidenceTargets?.(parsed, settings) ?? [];
     targetCache.set(parsed, { settings, targets });
     return targets;
+  };
+  /** The release a document states: its format's description, or that of the manifest it makes (a card). */
+  const describeRelease = (parsed: ParsedDocument): ReleaseDescription | undefined => {
+    if (parsed.value === undefined) return undefined;
+    const own = parsed.format.describeRelease?.(parsed);
+    if (own) return own;
+    const manifest = parsed.format.toManifest?.(parsed);
+    if (manifest === undefined) return undefined;
+    const asManifest = parseWithFormat(
+      formats,
+      TextDocument.create(`${parsed.document.uri}.osai.yaml`, 'osai-manifest', 1, manifest),
+      settings,
+    );
+    return asManifest.format.describeRelease?.(asManifest);
   };
   const onlineCache = new WeakMap<ParsedDocument, { settings: ServiceSettings; targets: OnlineEvidenceTarget[] }>();
   const onlineTargetsOf = (parsed: ParsedDocument): OnlineEvidenceTarget[] => {
@@ -319,6 +345,12 @@ export function getLanguageService(
       );
     },
     summarize: (parsed, diagnostics) => parsed.format.summary(parsed, diagnostics),
+    exportCycloneDx(parsed, diagnostics, exportOptions, evidence) {
+      const release = describeRelease(parsed);
+      if (!release) return undefined;
+      const checklist = this.getChecklist(parsed, diagnostics, evidence);
+      return toCycloneDx(release, checklist, exportOptions);
+    },
     renderReport: (entries, format, reportOptions) => renderReport(entries, format, reportOptions),
     newDocument: (formatId) =>
       formats.find((f) => (formatId === undefined || f.id === formatId) && f.newDocument)?.newDocument?.(),
@@ -348,6 +380,7 @@ export type { ServiceSettings } from './settings';
 export type { Evidence, EvidenceCache, FoundLicense, TargetEvidence } from './evidence/collect';
 export type { OnlineEvidence, OnlineItem } from './online/collect';
 export type { OnlineDescription } from './online/describe';
+export { CYCLONEDX_VERSIONS, type CycloneDxOptions, type CycloneDxVersion } from './aibom/cyclonedx';
 export { OnlineClient, onlineConfigFromEnv, type OnlineConfig } from './online/client';
 export type { OnlineFetcher, OnlineCacheStore, FetchOutcome, FetchOptions } from './online/fetcher';
 export type { EvidenceHost, FileStat } from './evidence/host';

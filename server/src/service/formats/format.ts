@@ -16,6 +16,7 @@ import type {
 import type { Checklist } from '../checklist/model';
 import type { EvidenceTarget } from '../evidence/targets';
 import type { OnlineEvidenceTarget } from '../online/locations';
+import type { ReleaseDescription } from '../aibom/release';
 import type { VerdictState } from '../../protocol';
 import type { CodeDoc } from '../diagnostics/codes';
 import type { ServiceSettings } from '../settings';
@@ -97,6 +98,11 @@ export interface DocumentFormat {
   toManifest?(parsed: ParsedDocument): string | undefined;
   /** The components whose location and license the release's own files can confirm (evidence/). */
   evidenceTargets?(parsed: ParsedDocument, settings: ServiceSettings): EvidenceTarget[];
+  /**
+   * The release as a bill of materials sees it (aibom/), for a format that states one; a format with `toManifest` is
+   * described through the manifest it makes.
+   */
+  describeRelease?(parsed: ParsedDocument): ReleaseDescription | undefined;
   /** The components whose location a host can confirm: a URL, a Hub id (online/; only when the user turns it on). */
   onlineTargets?(parsed: ParsedDocument, settings: ServiceSettings): OnlineEvidenceTarget[];
 }

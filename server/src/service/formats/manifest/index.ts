@@ -10,6 +10,7 @@ import { DocumentFormat } from '../format';
 import { manifestChecklist } from './checklist';
 import { getCodeActions } from './codeActions';
 import { doComplete } from './completion';
+import { describeManifest } from './describe';
 import { manifestEvidenceTargets, manifestOnlineTargets } from './evidence';
 import { isManifestFileName, MANIFEST_LANGUAGE_ID } from './fileNames';
 import { doHover } from './hover';
@@ -27,6 +28,7 @@ export const manifestFormat: DocumentFormat = {
   symbols: (parsed) => findDocumentSymbols(parsed, (path) => requirementFor(path)?.title),
   evidenceTargets: (parsed) => manifestEvidenceTargets(parsed),
   onlineTargets: (parsed) => manifestOnlineTargets(parsed),
+  describeRelease: (parsed) => describeManifest(parsed),
   codeLenses: (parsed, diagnostics) => [verdictLens(manifestChecklist(parsed, diagnostics).verdict.title)],
   checklist: (parsed, diagnostics) => manifestChecklist(parsed, diagnostics),
   summary(parsed, diagnostics) {

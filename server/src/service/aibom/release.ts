@@ -1,0 +1,33 @@
+/**
+ * A release as a bill of materials sees it, whatever format stated it: the system, and each
+ * component with its role, location and declared license. Formats describe themselves in these
+ * terms (`DocumentFormat.describeRelease`); the AI-BOM writers read only this.
+ */
+
+export type ComponentRole =
+  'weights' | 'checkpoints' | 'optimizer-state' | 'code' | 'library' | 'dataset' | 'data-information' | 'documentation';
+
+export interface ReleaseComponent {
+  /** Stable within the release: the path it answers (`code.training`, `data_information.training_data[0]`). */
+  key: string;
+  role: ComponentRole;
+  name: string;
+  /** What it is for, in words (`Training code`, `research_paper`). */
+  description?: string;
+  location?: string;
+  /** The license as declared (an SPDX expression or a name). */
+  license?: string;
+  /** A dataset's kind (`public`, `open`, `obtainable`, `unshareable`). */
+  kind?: string;
+}
+
+export interface ReleaseDescription {
+  name: string;
+  version?: string;
+  producer?: string;
+  releaseDate?: string;
+  homepage?: string;
+  /** The data information's own description, by aspect (`provenance`, `scope`, …). */
+  dataDescription?: Readonly<Record<string, string>>;
+  components: ReleaseComponent[];
+}
