@@ -1,0 +1,174 @@
+/**
+ * Schema diagnostics from the official CycloneDX JSON schemas (1.6 and 1.7, with the SPDX,
+ * JSF and cryptography schemas they refer to), copied from @cyclonedx/cyclonedx-library 10.3.0
+ * (schemas/ATTRIBUTION.md) and compiled with ajv at first use. Formats (`date-time`,
+ * `iri-reference`, `idn-email`) are not checked: the server ships no format library. Each
+ * error is ranged on the YAML node at its `instancePath`; of a `oneOf`/`anyOf` that fails, only
+ * the branch that came closest is reported, and at most `MAX_SCHEMA_FINDINGS` errors.
+ */
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { Node } from 'yaml';
+import { pointerToSegments, keySpan } from '../../schema/errors';
+import { innerSpan, locate, shortPath } from '../../yaml/nodes';
+import { diagnostic, firstLineSpan } from '../../yaml/spans';
+import { shorten } from '../../text/text';
+import type { ParsedDocument } from '../format';
+import bom16 from './schemas/bom-1.6.SNAPSHOT.schema.json';
+import bom17 from './schemas/bom-1.7.SNAPSHOT.schema.json';
+import spdx from './schemas/spdx.SNAPSHOT.schema.json';
+import jsf from './schemas/jsf-0.82.SNAPSHOT.schema.json';
+import cryptography from './schemas/cryptography-defs.SNAPSHOT.schema.json';
+
+export const SCHEMA_VERSIONS = ['1.6', '1.7'] as const;
+export const MAX_SCHEMA_FINDINGS = 50;
+export const CycloneDxCodes = {
+  schema: 'cyclonedx/schema',
+  specVersion: 'cyclonedx/spec-version',
+  unlicensed: 'cyclonedx/unlicensed',
+  notMl: 'cyclonedx/not-ml-bom',
+} as const;
+
+const compiled = new Map<string, ValidateFunction>();
+
+export function cyclonedxSchema(version: (typeof SCHEMA_VERSIONS)[number]): ValidateFunction {
+  let validate = compiled.get(version);
+  if (!validate) {
+    const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+    for (const [file, schema] of [
+      ['spdx.SNAPSHOT.schema.json', spdx],
+      ['jsf-0.82.SNAPSHOT.schema.json', jsf],
+      ['cryptography-defs.SNAPSHOT.schema.json', cryptography],
+    ] as const)
+      ajv.addSchema({ ...(schema as object), $id: `http://cyclonedx.org/schema/${file}` });
+    validate = ajv.compile(version === '1.6' ? bom16 : bom17);
+    compiled.set(version, validate);
+  }
+  return validate;
+}
+
+/** The schema findings of a BOM, or a warning that its `specVersion` has no schema here. */
+export function schemaDiagnostics(parsed: ParsedDocument): Diagnostic[] {
+  const { value } = parsed;
+  const spec = (value as { specVersion?: unknown } | undefined)?.specVersion;
+  if (spec !== '1.6' && spec !== '1.7') {
+    const node = locate(parsed.yaml?.contents as Node | null, ['specVersion'])?.node;
+    const span = innerSpan(parsed.text, node) ?? firstLineSpan(parsed.text);
+    return [
+      diagnostic(
+        parsed.document,
+        span[0],
+        span[1],
+        DiagnosticSeverity.Warning,
+        CycloneDxCodes.specVersion,
+        `\`specVersion\` ${spec === undefined ? 'is missing' : `is ${shorten(String(spec))}`}: ` +
+          'only CycloneDX 1.6 and 1.7 BOMs are checked against the schema (the OSAID view is read all the same).',
+        { path: 'specVersion' },
+      ),
+    ];
+  }
+  const validate = cyclonedxSchema(spec);
+  if (validate(value)) return [];
+  const errors = closestBranches(validate.errors ?? []);
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const error of errors) {
+    const key = `${error.instancePath} ${error.message} ${JSON.stringify(error.params)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(schemaDiagnostic(parsed, error));
+  }
+  if (out.length > MAX_SCHEMA_FINDINGS) {
+    const more = out.length - MAX_SCHEMA_FINDINGS + 1;
+    const kept = out.slice(0, MAX_SCHEMA_FINDINGS - 1);
+    const span = firstLineSpan(parsed.text);
+    kept.push(
+      diagnostic(
+        parsed.document,
+        span[0],
+        span[1],
+        DiagnosticSeverity.Error,
+        CycloneDxCodes.schema,
+        `${more} more CycloneDX ${spec} schema errors are not shown.`,
+        { path: '' },
+      ),
+    );
+    return kept;
+  }
+  return out;
+}
+
+function schemaDiagnostic(parsed: ParsedDocument, error: ErrorObject): Diagnostic {
+  const segments = pointerToSegments(error.instancePath);
+  const located = locate(parsed.yaml?.contents as Node | null, segments);
+  let span: [number, number];
+  let subject = segments.length ? `\`${shortPath(segments)}\`` : 'The BOM';
+  if (error.keyword === 'required' || segments.length === 0) span = keySpan(parsed, segments);
+  else if (error.keyword === 'additionalProperties') {
+    const extra = String((error.params as { additionalProperty: string }).additionalProperty);
+    span = keySpan(parsed, [...segments, extra]);
+    subject = `\`${shortPath([...segments, extra])}\``;
+  } else span = innerSpan(parsed.text, located?.node ?? undefined) ?? keySpan(parsed, segments);
+  let message: string;
+  switch (error.keyword) {
+    case 'required': {
+      const missing = (error.params as { missingProperty: string }).missingProperty;
+      message = `${subject} lacks \`${missing}\`, required by the schema.`;
+      break;
+    }
+    case 'additionalProperties':
+      message = `${subject} is not a property the schema allows here.`;
+      break;
+    case 'enum': {
+      const allowed = (error.params as { allowedValues: unknown[] }).allowedValues;
+      const listed =
+        allowed.length > 12
+          ? `one of ${allowed.length} allowed values`
+          : allowed.map((v) => `\`${String(v)}\``).join(', ');
+      message = `${subject} must be ${allowed.length > 12 ? listed : `one of ${listed}`}.`;
+      break;
+    }
+    default:
+      message = `${subject} ${error.message ?? 'does not match the schema'}.`;
+  }
+  return diagnostic(
+    parsed.document,
+    span[0],
+    span[1],
+    DiagnosticSeverity.Error,
+    CycloneDxCodes.schema,
+    `${message} (CycloneDX ${String((parsed.value as { specVersion?: unknown }).specVersion)} schema)`,
+    { path: error.instancePath },
+  );
+}
+
+/**
+ * Of each failing `oneOf`/`anyOf`, the errors of the branch that came closest (fewest errors, then the deepest),
+ * instead of every branch's and the combinator's own: a license id that is not an SPDX id reads as that, not as
+ * "must match exactly one schema".
+ */
+function closestBranches(errors: readonly ErrorObject[]): ErrorObject[] {
+  const combinators = errors
+    .filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf')
+    .sort((a, b) => a.schemaPath.length - b.schemaPath.length);
+  const dropped = new Set<ErrorObject>();
+  for (const combinator of combinators) {
+    if (dropped.has(combinator)) continue;
+    const prefix = `${combinator.schemaPath}/`;
+    const branches = new Map<string, ErrorObject[]>();
+    for (const e of errors) {
+      if (dropped.has(e) || !e.schemaPath.startsWith(prefix)) continue;
+      const branch = e.schemaPath.slice(prefix.length).split('/')[0];
+      branches.set(branch, [...(branches.get(branch) ?? []), e]);
+    }
+    if (branches.size === 0) continue;
+    const score = (list: ErrorObject[]) => [list.length, -Math.max(...list.map((e) => e.instancePath.length))];
+    const best = [...branches.values()].sort((a, b) => {
+      const [x, y] = [score(a), score(b)];
+      return x[0] - y[0] || x[1] - y[1];
+    })[0];
+    dropped.add(combinator);
+    for (const list of branches.values()) if (list !== best) for (const e of list) dropped.add(e);
+  }
+  return errors.filter((e) => !dropped.has(e));
+}
