@@ -53,8 +53,8 @@ export const cycloneDxFormat: DocumentFormat = {
     [CycloneDxCodes.unlicensed]: {
       severity: 'error',
       meaning:
-        'a code component (`application`, `library`, `framework`) states no `licenses`; a warning on a recommended ' +
-        'component (checkpoints, optimizer state) of a BOM written by `osai-check`',
+        'a code component (`application`, `library`, `framework`) — or, in a BOM written by `osai-check`, a ' +
+        'component a required item needs — states no `licenses`; a warning on a recommended one (checkpoints)',
       fix: 'insert a `licenses` skeleton',
     },
     [CycloneDxCodes.notMl]: {

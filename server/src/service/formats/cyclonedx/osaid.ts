@@ -205,7 +205,9 @@ export function cycloneDxChecklist(parsed: ParsedDocument, diagnostics: readonly
       let status: ChecklistStatus = 'met';
       let detail = `${names} under ${shorten(terms(answers[0]))}.`;
       if (failing.length > 0) {
-        status = 'not-open';
+        // As in a manifest: a component without its license leaves a required item missing, one with terms that fail
+        // leaves it not open.
+        status = first.component.licenses.length || level !== 'required' ? 'not-open' : 'missing';
         detail = first.component.licenses.length
           ? `${shorten(first.component.name)}: \`${shorten(terms(first))}\` is ` +
             `${first.test === 'osi' ? 'not OSI-approved' : 'not open'}.`

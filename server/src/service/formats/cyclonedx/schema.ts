@@ -122,12 +122,19 @@ function schemaDiagnostic(parsed: ParsedDocument, error: ErrorObject): Diagnosti
     case 'enum': {
       const allowed = (error.params as { allowedValues: unknown[] }).allowedValues;
       const listed =
-        allowed.length > 12
+        allowed.length > 20
           ? `one of ${allowed.length} allowed values`
           : allowed.map((v) => `\`${String(v)}\``).join(', ');
-      message = `${subject} must be ${allowed.length > 12 ? listed : `one of ${listed}`}.`;
+      message = `${subject} must be ${allowed.length > 20 ? listed : `one of ${listed}`}.`;
       break;
     }
+    case 'oneOf':
+    case 'anyOf':
+      message = (error.params as { passingSchemas?: unknown }).passingSchemas
+        ? `${subject} matches more than one of the forms the schema allows here ` +
+          '(e.g. both a license `id` and a `name`).'
+        : `${subject} matches none of the forms the schema allows here.`;
+      break;
     default:
       message = `${subject} ${error.message ?? 'does not match the schema'}.`;
   }
@@ -143,30 +150,42 @@ function schemaDiagnostic(parsed: ParsedDocument, error: ErrorObject): Diagnosti
 }
 
 /**
- * Of each failing `oneOf`/`anyOf`, the errors of the branch that came closest (fewest errors, then the deepest),
- * instead of every branch's and the combinator's own: a license id that is not an SPDX id reads as that, not as
- * "must match exactly one schema".
+ * Of each failing `oneOf`/`anyOf`, what came closest instead of every branch's errors and the combinator's own: when
+ * some branch got further into the value, only its deepest errors under each child (a license id that is not an SPDX
+ * id reads as that, not as "must match exactly one schema" and "must have required property 'expression'"); else the
+ * branch with the fewest errors; else the combinator itself. (`schemaPath` restarts inside each `$ref`, so the
+ * instance paths decide what lies under a combinator.)
  */
 function closestBranches(errors: readonly ErrorObject[]): ErrorObject[] {
+  const depth = (e: ErrorObject) => (e.instancePath ? e.instancePath.split('/').length : 0);
   const combinators = errors
     .filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf')
-    .sort((a, b) => a.schemaPath.length - b.schemaPath.length);
+    .sort((a, b) => depth(b) - depth(a));
   const dropped = new Set<ErrorObject>();
   for (const combinator of combinators) {
     if (dropped.has(combinator)) continue;
+    const at = combinator.instancePath;
+    const live = errors.filter((e) => e !== combinator && !dropped.has(e));
+    const deeper = live.filter((e) => e.instancePath.startsWith(`${at}/`));
     const prefix = `${combinator.schemaPath}/`;
+    const branchesHere = live.filter((e) => e.instancePath === at && e.schemaPath.startsWith(prefix));
+    if (deeper.length > 0) {
+      dropped.add(combinator);
+      for (const e of branchesHere) dropped.add(e);
+      // Under each child of the value, only the deepest errors.
+      const child = (e: ErrorObject) => e.instancePath.slice(at.length + 1).split('/')[0];
+      const deepest = new Map<string, number>();
+      for (const e of deeper) deepest.set(child(e), Math.max(deepest.get(child(e)) ?? 0, depth(e)));
+      for (const e of deeper) if (depth(e) < deepest.get(child(e))!) dropped.add(e);
+      continue;
+    }
+    if (branchesHere.length === 0) continue;
     const branches = new Map<string, ErrorObject[]>();
-    for (const e of errors) {
-      if (dropped.has(e) || !e.schemaPath.startsWith(prefix)) continue;
+    for (const e of branchesHere) {
       const branch = e.schemaPath.slice(prefix.length).split('/')[0];
       branches.set(branch, [...(branches.get(branch) ?? []), e]);
     }
-    if (branches.size === 0) continue;
-    const score = (list: ErrorObject[]) => [list.length, -Math.max(...list.map((e) => e.instancePath.length))];
-    const best = [...branches.values()].sort((a, b) => {
-      const [x, y] = [score(a), score(b)];
-      return x[0] - y[0] || x[1] - y[1];
-    })[0];
+    const best = [...branches.values()].sort((a, b) => a.length - b.length)[0];
     dropped.add(combinator);
     for (const list of branches.values()) if (list !== best) for (const e of list) dropped.add(e);
   }
