@@ -92,6 +92,35 @@ const spdxIndexFile = {
  * The version the server reports (server/src/version.ts), written into every bundle that has it
  * (the browser ones too, scripts/build.mjs): no bundle reads or carries package.json for it.
  */
+/**
+ * The CycloneDX JSON schemas (server/src/service/formats/cyclonedx/schemas/) enter the bundles
+ * without their annotations (`description`, `title`, `examples`, `$comment`, `meta:enum`): ajv
+ * does not use them for validation, they are most of the schemas' size, and their prose ("a
+ * process (such as …)") would read as Node globals to the browser bundles' check
+ * (scripts/build.mjs). Property and definition names are kept, whatever they are called.
+ */
+const ANNOTATIONS = new Set(['description', 'title', 'examples', '$comment', 'meta:enum']);
+const NAME_MAPS = new Set(['properties', 'definitions', '$defs', 'patternProperties']);
+function withoutAnnotations(schema, namesHere = false) {
+  if (Array.isArray(schema)) return schema.map((s) => withoutAnnotations(s));
+  if (typeof schema !== 'object' || schema === null) return schema;
+  const out = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (namesHere) out[key] = withoutAnnotations(value);
+    else if (!ANNOTATIONS.has(key)) out[key] = withoutAnnotations(value, NAME_MAPS.has(key));
+  }
+  return out;
+}
+export const cyclonedxSchemas = {
+  name: 'cyclonedx-schemas',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]cyclonedx[\\/]schemas[\\/][^\\/]+\.json$/ }, (args) => ({
+      contents: JSON.stringify(withoutAnnotations(JSON.parse(readFileSync(args.path, 'utf8')))),
+      loader: 'json',
+    }));
+  },
+};
+
 export const versionDefine = {
   OSAI_VERSION: JSON.stringify(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version),
 };
@@ -107,6 +136,6 @@ export function nodeBundle({ production = false } = {}) {
     sourcemap: !production,
     minify: production,
     logLevel: 'warning',
-    plugins: [yamlEsm, lazyBuiltins, spdxIndexFile],
+    plugins: [yamlEsm, lazyBuiltins, spdxIndexFile, cyclonedxSchemas],
   };
 }
