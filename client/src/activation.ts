@@ -11,6 +11,7 @@ import { NEW_MANIFEST_REQUEST, NewManifestResult } from '../../server/src/protoc
 import { ChecklistView } from './checklistView';
 import { registerCreateManifest } from './createManifest';
 import { checkOnline, CHECK_ONLINE_COMMAND } from './checkOnline';
+import { exportAiBom, EXPORT_AIBOM_COMMAND } from './exportAiBom';
 import { exportReport } from './exportReport';
 import { registerTokenCommands, tokenEnvironment, TOKENS } from './tokens';
 import { registerFileAccess } from './fileAccess';
@@ -150,6 +151,17 @@ export async function activateExtension(
     // save dialog (Node), or the report in a new editor (web: no local disk to save to).
     vscode.commands.registerCommand('osaiManifest.exportReport', (format?: 'html' | 'md', uri?: vscode.Uri) =>
       exportReport(started, checklist, generator, { format, uri }, platform.kind === 'web' ? 'editor' : 'file'),
+    ),
+    // Arguments (format, target file, document) are for automation and tests, as for the report.
+    vscode.commands.registerCommand(
+      EXPORT_AIBOM_COMMAND,
+      (format?: 'cyclonedx-1.7' | 'cyclonedx-1.6', uri?: vscode.Uri, document?: vscode.Uri) =>
+        exportAiBom(
+          started,
+          { name: generator.replace(/ [\d.]+$/, ''), version: String(context.extension.packageJSON.version) },
+          { format, uri, document },
+          platform.kind === 'web' ? 'editor' : 'file',
+        ),
     ),
   );
 

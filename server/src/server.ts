@@ -29,6 +29,10 @@ const {
 } = lsp;
 import { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import {
+  AIBOM_FORMATS,
+  EXPORT_AIBOM_REQUEST,
+  type ExportAiBomParams,
+  type ExportAiBomResult,
   CHECK_ONLINE_REQUEST,
   CheckOnlineResult,
   CHECKLIST_REQUEST,
@@ -898,6 +902,24 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         ? service.doValidation(parsed, found, answers).length - service.doValidation(parsed, found).length
         : 0;
       return { locations, answered, offline: answers?.offline ?? false, findings };
+    }),
+  );
+
+  // Custom request: the document as an AI-BOM (the same writer as `osai-check --format cyclonedx`).
+  connection.onRequest(EXPORT_AIBOM_REQUEST, (params: ExportAiBomParams, token?: CancellationToken) =>
+    guardAsync('AI-BOM export', async (): Promise<ExportAiBomResult | null> => {
+      if (!(AIBOM_FORMATS as readonly string[]).includes(params?.format))
+        throw new ResponseError(lsp.ErrorCodes.InvalidParams, `format must be one of ${AIBOM_FORMATS.join(', ')}`);
+      const open = await analysed(params.textDocument?.uri, token, 'AI-BOM export');
+      if (!open) return null;
+      const { service, parsed, diagnostics, evidence: found } = open.analysis;
+      const tool =
+        typeof params.tool?.name === 'string' && typeof params.tool?.version === 'string'
+          ? params.tool
+          : { name: 'osai-language-server', version: SERVER_VERSION };
+      const specVersion = params.format === 'cyclonedx-1.6' ? '1.6' : '1.7';
+      const bom = service.exportCycloneDx(parsed, diagnostics, { specVersion, tool }, found);
+      return bom ? { text: `${JSON.stringify(bom, null, 2)}\n` } : null;
     }),
   );
 
