@@ -12,6 +12,7 @@ import { describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from '../../server/src/service';
 import { ROOT } from '../helpers';
+import { runCli } from '../cli/run';
 import { SPDX3_FIXTURES, spdx3Validator } from './spdx3Schema';
 
 const service = getLanguageService();
@@ -350,5 +351,38 @@ describe('field by field', () => {
     const given = exported('examples/olmo-7b.osai.yaml', '2025-06-30T12:00:00Z') as Loose;
     assert.equal(given['@graph'][0].created, '2025-06-30T12:00:00Z');
     assert.equal(spdx3Validator()(given), true);
+  });
+});
+
+describe('osai-check --format spdx3 (the built bin/osai-check.js)', () => {
+  test('one file: the document on stdout; created from --created, else SOURCE_DATE_EPOCH, else the release date', () => {
+    const plain = runCli(['--format', 'spdx3', 'examples/olmo-7b.osai.yaml'], { env: { SOURCE_DATE_EPOCH: '' } });
+    assert.equal(plain.code, 0, plain.stderr);
+    const document = JSON.parse(plain.stdout);
+    assert.equal(spdx3Validator()(document), true);
+    assert.equal(document['@graph'][0].created, '2024-02-01T00:00:00Z');
+    const epoch = runCli(['--format', 'spdx3', 'examples/olmo-7b.osai.yaml'], {
+      env: { SOURCE_DATE_EPOCH: '1700000000' },
+    });
+    assert.equal(JSON.parse(epoch.stdout)['@graph'][0].created, '2023-11-14T22:13:20Z');
+    const given = runCli(['--format', 'spdx3', '--created', '2025-01-02T03:04:05Z', 'examples/olmo-7b.osai.yaml'], {
+      env: { SOURCE_DATE_EPOCH: '1700000000' },
+    });
+    assert.equal(JSON.parse(given.stdout)['@graph'][0].created, '2025-01-02T03:04:05Z');
+  });
+
+  test('usage errors: more than one file, --created without spdx3 or not a UTC date-time, --spec-version', () => {
+    const two = runCli(['--format', 'spdx3', 'examples/olmo-7b.osai.yaml', 'examples/cards/model/README.md']);
+    assert.equal(two.code, 2);
+    assert.match(two.stderr, /--format spdx3 writes one BOM: name one file \(2 were checked\)/);
+    for (const [args, message] of [
+      [['--created', '2025-01-02T03:04:05Z', 'examples/olmo-7b.osai.yaml'], /--created is for --format spdx3/],
+      [['--format', 'spdx3', '--created', '2025-01-02', 'examples/olmo-7b.osai.yaml'], /--created must be a UTC/],
+      [['--format', 'spdx3', '--spec-version', '1.6', 'examples/olmo-7b.osai.yaml'], /are for --format cyclonedx/],
+    ] as const) {
+      const r = runCli(args);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.match(r.stderr, message, args.join(' '));
+    }
   });
 });
