@@ -355,7 +355,7 @@ describe('field by field', () => {
 });
 
 describe('osai-check --format spdx3 (the built bin/osai-check.js)', () => {
-  test('one file: the document on stdout; created from --created, else SOURCE_DATE_EPOCH, else the release date', () => {
+  test('one file: the document on stdout; created: --created, else SOURCE_DATE_EPOCH, else the release date', () => {
     const plain = runCli(['--format', 'spdx3', 'examples/olmo-7b.osai.yaml'], { env: { SOURCE_DATE_EPOCH: '' } });
     assert.equal(plain.code, 0, plain.stderr);
     const document = JSON.parse(plain.stdout);
