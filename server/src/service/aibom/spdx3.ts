@@ -97,8 +97,9 @@ export function licenseExpression(declared: string): { expression: string; spdx:
 
 export function toSpdx3(release: ReleaseDescription, checklist: Checklist | undefined, options: Spdx3Options) {
   const base = `${SPDX3_ID_BASE}/${slug(release.version ? `${release.name}-${release.version}` : release.name)}`;
-  // A component's path in the release, `[n]` as `.n`: `data_information.training_data.0`.
-  const id = (path: string) => `${base}/${path.replace(/\[(\d+)\]/g, '.$1')}`;
+  // A component's path in the release, `[n]` as `.n` (`data_information.training_data.0`), anything an IRI
+  // cannot hold percent-encoded.
+  const id = (path: string) => `${base}/${encodeURI(path.replace(/\[(\d+)\]/g, '.$1'))}`;
   const weights = release.components.find((c) => c.role === 'weights');
   const others = release.components.filter((c) => c !== weights);
   const modelId = id(weights?.key ?? 'model');
@@ -119,7 +120,7 @@ export function toSpdx3(release: ReleaseDescription, checklist: Checklist | unde
   const declareLicense = (fromId: string, path: string, declared: string | undefined) => {
     if (!declared) return;
     const { expression, spdx } = licenseExpression(declared);
-    const licenseId = id(`license/${encodeURIComponent(expression)}`);
+    const licenseId = `${base}/license/${encodeURIComponent(expression)}`;
     if (!licenses.has(licenseId))
       licenses.set(licenseId, {
         type: 'simplelicensing_LicenseExpression',
