@@ -155,7 +155,7 @@ export async function activateExtension(
     // Arguments (format, target file, document) are for automation and tests, as for the report.
     vscode.commands.registerCommand(
       EXPORT_AIBOM_COMMAND,
-      (format?: 'cyclonedx-1.7' | 'cyclonedx-1.6', uri?: vscode.Uri, document?: vscode.Uri) =>
+      (format?: 'cyclonedx-1.7' | 'cyclonedx-1.6' | 'spdx3', uri?: vscode.Uri, document?: vscode.Uri) =>
         exportAiBom(
           started,
           { name: generator.replace(/ [\d.]+$/, ''), version: String(context.extension.packageJSON.version) },

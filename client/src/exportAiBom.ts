@@ -1,7 +1,7 @@
 /**
- * "OSAID: Export AI-BOM…": the active document as a CycloneDX ML-BOM, written by the server
- * (the same writer as `osai-check --format cyclonedx`): a format picker, then a save dialog
- * (Node) or a new editor (the browser, as for the report).
+ * "OSAID: Export AI-BOM…": the active document as a CycloneDX ML-BOM or an SPDX 3.0.1 document,
+ * written by the server (the same writers as `osai-check --format cyclonedx|spdx3`): a format
+ * picker, then a save dialog (Node) or a new editor (the browser, as for the report).
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
@@ -36,6 +36,7 @@ export async function exportAiBom(
       [
         { label: 'CycloneDX 1.7', description: 'ML-BOM, JSON (the newest)', format: 'cyclonedx-1.7' as const },
         { label: 'CycloneDX 1.6', description: 'ML-BOM, JSON', format: 'cyclonedx-1.6' as const },
+        { label: 'SPDX 3.0.1', description: 'AI and Dataset profiles, JSON-LD', format: 'spdx3' as const },
       ],
       { title: 'Export AI-BOM', placeHolder: 'Format of the bill of materials' },
     );
@@ -62,8 +63,11 @@ export async function exportAiBom(
     const folder = vscode.workspace.getWorkspaceFolder(document)?.uri ?? vscode.Uri.joinPath(document, '..');
     uri = await vscode.window.showSaveDialog({
       title: 'Export AI-BOM',
-      defaultUri: vscode.Uri.joinPath(folder, `${base === 'README' ? 'model' : base}.cdx.json`),
-      filters: { 'CycloneDX JSON': ['json'] },
+      defaultUri: vscode.Uri.joinPath(
+        folder,
+        `${base === 'README' ? 'model' : base}.${format === 'spdx3' ? 'spdx3' : 'cdx'}.json`,
+      ),
+      filters: format === 'spdx3' ? { 'SPDX 3 JSON-LD': ['json', 'jsonld'] } : { 'CycloneDX JSON': ['json'] },
     });
     if (!uri) return undefined;
   }

@@ -917,8 +917,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         typeof params.tool?.name === 'string' && typeof params.tool?.version === 'string'
           ? params.tool
           : { name: 'osai-language-server', version: SERVER_VERSION };
-      const specVersion = params.format === 'cyclonedx-1.6' ? '1.6' : '1.7';
-      const bom = service.exportCycloneDx(parsed, diagnostics, { specVersion, tool }, found);
+      const bom =
+        params.format === 'spdx3'
+          ? service.exportSpdx3(parsed, diagnostics, { tool }, found)
+          : service.exportCycloneDx(
+              parsed,
+              diagnostics,
+              { specVersion: params.format === 'cyclonedx-1.6' ? '1.6' : '1.7', tool },
+              found,
+            );
       return bom ? { text: `${JSON.stringify(bom, null, 2)}\n` } : null;
     }),
   );

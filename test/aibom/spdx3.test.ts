@@ -55,7 +55,10 @@ function references(element: Loose): string[] {
 const ALL = [
   ...files('examples', /\.osai\.yaml$|^osai\.yaml$/),
   ...files('test/fixtures/manifests', /\.osai\.yaml$/),
-  ...files('examples/cards/model', /^README\.md$/),
+  ...files('examples/cards', /^README\.md$/),
+  ...files('test/fixtures/cards', /\.md$/),
+  ...files('examples/models', /\.yml$/),
+  ...files('test/fixtures/mof', /\.yml$/),
 ];
 
 describe('every export validates against the official SPDX 3.0.1 schema', () => {
@@ -65,7 +68,7 @@ describe('every export validates against the official SPDX 3.0.1 schema', () => 
     assert.equal(validate(example), true, JSON.stringify(validate.errors?.slice(0, 3)));
   });
 
-  test(`${ALL.length} manifests and model cards`, () => {
+  test(`${ALL.length} manifests, cards and MOF model files`, () => {
     const validate = spdx3Validator();
     let checked = 0;
     for (const file of ALL) {

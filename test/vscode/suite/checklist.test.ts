@@ -160,4 +160,14 @@ describe('Export AI-BOM', () => {
       'meets',
     );
   });
+
+  it('writes SPDX 3.0.1 too', async () => {
+    await openAndDiagnose(exampleUri('olmo-7b.osai.yaml'));
+    const target = vscode.Uri.joinPath(exampleUri('olmo-7b.osai.yaml'), '..', 'scratch', 'olmo-7b.spdx3.json');
+    await vscode.commands.executeCommand('osaiManifest.exportAiBom', 'spdx3', target);
+    const document = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(target)).toString('utf8'));
+    assert.equal(document['@context'], 'https://spdx.org/rdf/3.0.1/spdx-context.jsonld');
+    const model = document['@graph'].find((e: { type: string }) => e.type === 'ai_AIPackage');
+    assert.equal(model.name, 'OLMo-7B', 'the final weights are the AI package');
+  });
 });
