@@ -86,7 +86,8 @@ export async function activateExtension(
     // Folders added later in another scheme are served after a reload.
     documentSelector: documentSelector((vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.scheme)),
     synchronize: { configurationSection: 'osaiManifest' },
-    initializationOptions: {
+    // A function: read at each start, so that a restart (a new token) starts with today's settings, not activation's.
+    initializationOptions: () => ({
       // Plain JSON: a worker's messages are structured clones, which cannot carry the configuration object's methods.
       settings: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('osaiManifest'))) as unknown,
       redhatYaml: vscode.extensions.getExtension('redhat.vscode-yaml') !== undefined,
@@ -94,7 +95,7 @@ export async function activateExtension(
       fileAccess: true,
       // The online checks (off unless the user turns them on) go through the editor's proxy, cache in its storage.
       online: onlineInitialization(context),
-    },
+    }),
   };
   const started = platform.createClient('osaiManifest', 'OSAID Manifest', clientOptions);
   client = started;

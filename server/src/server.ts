@@ -877,21 +877,26 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // Custom request: the command "Check locations online" — the hosts asked now, whatever the setting.
   connection.onRequest(CHECK_ONLINE_REQUEST, (params: DocumentParams, token?: CancellationToken) =>
     guardAsync('online check', async (): Promise<CheckOnlineResult | null> => {
-      const open = await analysed(params.textDocument.uri, token, 'online check');
-      if (!open) return null;
       if (!options.online)
         throw new ResponseError(lsp.ErrorCodes.InvalidRequest, 'this server cannot reach the network');
-      const uri = open.document.uri;
-      const client = onlineClientFor(open.analysis.settings);
-      if (!client) throw new ResponseError(lsp.ErrorCodes.InvalidRequest, 'this server cannot reach the network');
       const controller = new AbortController();
       const cancelling = token?.onCancellationRequested(() => controller.abort());
+      let open: Awaited<ReturnType<typeof analysed>>;
       let answers: OnlineEvidence | undefined;
       try {
-        answers = await online.checkNow(uri, open.analysis.parsed, client, controller.signal);
+        // Asked again when the document's settings changed meanwhile (answers under the old ones are dropped).
+        for (let attempt = 0; attempt < 3 && !answers && !controller.signal.aborted; attempt++) {
+          open = await analysed(params.textDocument.uri, token, 'online check');
+          if (!open) return null;
+          const client = onlineClientFor(open.analysis.settings);
+          if (!client) throw new ResponseError(lsp.ErrorCodes.InvalidRequest, 'this server cannot reach the network');
+          answers = await online.checkNow(open.document.uri, open.analysis.parsed, client, controller.signal);
+          if (!answers && !open.analysis.service.hasOnlineTargets(open.analysis.parsed)) break;
+        }
       } finally {
         cancelling?.dispose();
       }
+      if (!open) return null;
       if (token?.isCancellationRequested) throw cancelled('online check');
       const locations = new Set(answers?.items.map((i) => JSON.stringify(i.target.where)) ?? []).size;
       const answered = new Set(
