@@ -242,6 +242,11 @@ async function checkpoint(token: CancellationToken | undefined, since: number, n
   if (token.isCancellationRequested) throw cancelled(name);
 }
 
+/** Whether two settings ask the same hosts, the same way. */
+function sameOnlineSettings(a: ServiceSettings, b: ServiceSettings): boolean {
+  return a.online === b.online && a.hubEndpoint === b.hubEndpoint && a.githubApi === b.githubApi;
+}
+
 /** The online part of the initialization options, each field checked. */
 function onlineInitializationFrom(value: unknown): OnlineInitialization {
   if (typeof value !== 'object' || value === null) return {};
@@ -621,10 +626,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (changed.window || changed.documents.length > 0) warnAboutSettings();
     if (changed.documents.length === 0) return;
     for (const uri of changed.documents) {
+      const before = cache.get(uri)?.settings;
       cache.delete(uri);
       // What was read under other settings (other evidence targets, or none) is read again.
       evidence.forget(uri);
-      online.forget(uri);
+      // What the hosts answered holds unless where they are, or whether they may be asked, changed.
+      const now = settings.known(uri);
+      if (!before || !now || !sameOnlineSettings(before, now)) online.forget(uri);
     }
     if (pullDiagnostics) refreshPulled();
     else for (const uri of changed.documents) schedule(uri, true);
