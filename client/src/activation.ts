@@ -11,6 +11,7 @@ import { NEW_MANIFEST_REQUEST, NewManifestResult } from '../../server/src/protoc
 import { ChecklistView } from './checklistView';
 import { registerCreateManifest } from './createManifest';
 import { checkOnline, CHECK_ONLINE_COMMAND } from './checkOnline';
+import { exportAiBom, EXPORT_AIBOM_COMMAND } from './exportAiBom';
 import { exportReport } from './exportReport';
 import { registerTokenCommands, tokenEnvironment, TOKENS } from './tokens';
 import { registerFileAccess } from './fileAccess';
@@ -86,7 +87,8 @@ export async function activateExtension(
     // Folders added later in another scheme are served after a reload.
     documentSelector: documentSelector((vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.scheme)),
     synchronize: { configurationSection: 'osaiManifest' },
-    initializationOptions: {
+    // A function: read at each start, so that a restart (a new token) starts with today's settings, not activation's.
+    initializationOptions: () => ({
       // Plain JSON: a worker's messages are structured clones, which cannot carry the configuration object's methods.
       settings: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('osaiManifest'))) as unknown,
       redhatYaml: vscode.extensions.getExtension('redhat.vscode-yaml') !== undefined,
@@ -94,7 +96,7 @@ export async function activateExtension(
       fileAccess: true,
       // The online checks (off unless the user turns them on) go through the editor's proxy, cache in its storage.
       online: onlineInitialization(context),
-    },
+    }),
   };
   const started = platform.createClient('osaiManifest', 'OSAID Manifest', clientOptions);
   client = started;
@@ -151,6 +153,17 @@ export async function activateExtension(
     // save dialog (Node), or the report in a new editor (web: no local disk to save to).
     vscode.commands.registerCommand('osaiManifest.exportReport', (format?: 'html' | 'md', uri?: vscode.Uri) =>
       exportReport(started, checklist, generator, { format, uri }, platform.kind === 'web' ? 'editor' : 'file'),
+    ),
+    // Arguments (format, target file, document) are for automation and tests, as for the report.
+    vscode.commands.registerCommand(
+      EXPORT_AIBOM_COMMAND,
+      (format?: 'cyclonedx-1.7' | 'cyclonedx-1.6' | 'spdx3', uri?: vscode.Uri, document?: vscode.Uri) =>
+        exportAiBom(
+          started,
+          { name: generator.replace(/ [\d.]+$/, ''), version: String(context.extension.packageJSON.version) },
+          { format, uri, document },
+          platform.kind === 'web' ? 'editor' : 'file',
+        ),
     ),
   );
 

@@ -77,6 +77,9 @@ export async function main(
   const cwd = environment.cwd ?? process.cwd();
   const env = environment.env ?? process.env;
   const parsed = parseArgs(argv, (arg) => isFile(resolve(cwd, arg)));
+  // SPDX 3 requires a creation time: a reproducible build's, when there is one.
+  if (parsed.kind === 'run' && parsed.options.format === 'spdx3' && parsed.options.created === undefined)
+    parsed.options.created = sourceDateTime(env);
   if (parsed.kind === 'help') {
     out(USAGE);
     return 0;
@@ -289,15 +292,16 @@ export async function main(
   for (const message of unchecked) err(`osai-check: ${message}`);
   if (online) for (const line of onlineSummary(online)) err(`osai-check: ${line}`);
 
-  if (options.format === 'cyclonedx') {
+  if (options.format === 'cyclonedx' || options.format === 'spdx3') {
     const checkedFiles = results.filter((r) => r.recognised);
     if (checkedFiles.length !== 1) {
-      err(`osai-check: --format cyclonedx writes one BOM: name one file (${checkedFiles.length} were checked)`);
+      err(`osai-check: --format ${options.format} writes one BOM: name one file (${checkedFiles.length} were checked)`);
       return 2;
     }
     if (!checkedFiles[0].bom) {
       const { file, kindLabel } = checkedFiles[0];
-      err(`osai-check: ${file}: a ${kindLabel} cannot be written as a CycloneDX BOM yet`);
+      const what = options.format === 'spdx3' ? 'an SPDX 3 document' : 'a CycloneDX BOM';
+      err(`osai-check: ${file}: a ${kindLabel} cannot be written as ${what} yet`);
       return 2;
     }
   }
@@ -378,7 +382,14 @@ async function check(
           },
           found,
         )
-      : undefined;
+      : options.format === 'spdx3'
+        ? service.exportSpdx3(
+            parsed,
+            diagnostics,
+            { tool: { name: 'osai-check', version }, ...(options.created ? { created: options.created } : {}) },
+            found,
+          )
+        : undefined;
   return {
     ...(source.hub && source.hub.kind === 'model' ? { listedDatasets: datasetsOnTheHub(answered) } : {}),
     ...(bom ? { bom } : {}),
@@ -481,6 +492,14 @@ function isFile(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** `SOURCE_DATE_EPOCH` (seconds) as a UTC date-time without fractions, when it is set. */
+function sourceDateTime(env: NodeJS.ProcessEnv): string | undefined {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  return epoch && /^\d+$/.test(epoch)
+    ? new Date(Number(epoch) * 1000).toISOString().replace(/\.\d+Z$/, 'Z')
+    : undefined;
 }
 
 /** Now, or `SOURCE_DATE_EPOCH` (seconds) for reproducible reports. */

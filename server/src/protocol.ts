@@ -68,6 +68,25 @@ export interface CheckOnlineResult {
   findings: number;
 }
 
+/** The active document as an AI bill of materials (`osai-check --format cyclonedx|spdx3`): "OSAID: Export AI-BOM…". */
+export const EXPORT_AIBOM_REQUEST = 'osai/exportAiBom';
+
+export interface ExportAiBomParams {
+  textDocument: { uri: string };
+  /** `cyclonedx-1.7` (the newest), `cyclonedx-1.6`, or `spdx3` (SPDX 3.0.1 JSON-LD). */
+  format: AiBomFormat;
+  /** Who made it (`OSAID Manifest for VS Code 0.1.0`). */
+  tool: { name: string; version: string };
+}
+
+export const AIBOM_FORMATS = ['cyclonedx-1.7', 'cyclonedx-1.6', 'spdx3'] as const;
+export type AiBomFormat = (typeof AIBOM_FORMATS)[number];
+
+export interface ExportAiBomResult {
+  /** The BOM's JSON text. */
+  text: string;
+}
+
 export const FS_STAT_REQUEST = 'osai/fs/stat';
 export const FS_READ_DIRECTORY_REQUEST = 'osai/fs/readDirectory';
 export const FS_READ_FILE_REQUEST = 'osai/fs/readFile';

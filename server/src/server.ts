@@ -29,6 +29,10 @@ const {
 } = lsp;
 import { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import {
+  AIBOM_FORMATS,
+  EXPORT_AIBOM_REQUEST,
+  type ExportAiBomParams,
+  type ExportAiBomResult,
   CHECK_ONLINE_REQUEST,
   CheckOnlineResult,
   CHECKLIST_REQUEST,
@@ -236,6 +240,11 @@ async function checkpoint(token: CancellationToken | undefined, since: number, n
   if (!token) return;
   if (performance.now() - since > YIELD_AFTER_MS) await yieldToInput();
   if (token.isCancellationRequested) throw cancelled(name);
+}
+
+/** Whether two settings ask the same hosts, the same way. */
+function sameOnlineSettings(a: ServiceSettings, b: ServiceSettings): boolean {
+  return a.online === b.online && a.hubEndpoint === b.hubEndpoint && a.githubApi === b.githubApi;
 }
 
 /** The online part of the initialization options, each field checked. */
@@ -617,10 +626,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (changed.window || changed.documents.length > 0) warnAboutSettings();
     if (changed.documents.length === 0) return;
     for (const uri of changed.documents) {
+      const before = cache.get(uri)?.settings;
       cache.delete(uri);
       // What was read under other settings (other evidence targets, or none) is read again.
       evidence.forget(uri);
-      online.forget(uri);
+      // What the hosts answered holds unless where they are, or whether they may be asked, changed.
+      const now = settings.known(uri);
+      if (!before || !now || !sameOnlineSettings(before, now)) online.forget(uri);
     }
     if (pullDiagnostics) refreshPulled();
     else for (const uri of changed.documents) schedule(uri, true);
@@ -873,21 +885,26 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // Custom request: the command "Check locations online" — the hosts asked now, whatever the setting.
   connection.onRequest(CHECK_ONLINE_REQUEST, (params: DocumentParams, token?: CancellationToken) =>
     guardAsync('online check', async (): Promise<CheckOnlineResult | null> => {
-      const open = await analysed(params.textDocument.uri, token, 'online check');
-      if (!open) return null;
       if (!options.online)
         throw new ResponseError(lsp.ErrorCodes.InvalidRequest, 'this server cannot reach the network');
-      const uri = open.document.uri;
-      const client = onlineClientFor(open.analysis.settings);
-      if (!client) throw new ResponseError(lsp.ErrorCodes.InvalidRequest, 'this server cannot reach the network');
       const controller = new AbortController();
       const cancelling = token?.onCancellationRequested(() => controller.abort());
+      let open: Awaited<ReturnType<typeof analysed>>;
       let answers: OnlineEvidence | undefined;
       try {
-        answers = await online.checkNow(uri, open.analysis.parsed, client, controller.signal);
+        // Asked again when the document's settings changed meanwhile (answers under the old ones are dropped).
+        for (let attempt = 0; attempt < 3 && !answers && !controller.signal.aborted; attempt++) {
+          open = await analysed(params.textDocument.uri, token, 'online check');
+          if (!open) return null;
+          const client = onlineClientFor(open.analysis.settings);
+          if (!client) throw new ResponseError(lsp.ErrorCodes.InvalidRequest, 'this server cannot reach the network');
+          answers = await online.checkNow(open.document.uri, open.analysis.parsed, client, controller.signal);
+          if (!answers && !open.analysis.service.hasOnlineTargets(open.analysis.parsed)) break;
+        }
       } finally {
         cancelling?.dispose();
       }
+      if (!open) return null;
       if (token?.isCancellationRequested) throw cancelled('online check');
       const locations = new Set(answers?.items.map((i) => JSON.stringify(i.target.where)) ?? []).size;
       const answered = new Set(
@@ -898,6 +915,31 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         ? service.doValidation(parsed, found, answers).length - service.doValidation(parsed, found).length
         : 0;
       return { locations, answered, offline: answers?.offline ?? false, findings };
+    }),
+  );
+
+  // Custom request: the document as an AI-BOM (the same writer as `osai-check --format cyclonedx`).
+  connection.onRequest(EXPORT_AIBOM_REQUEST, (params: ExportAiBomParams, token?: CancellationToken) =>
+    guardAsync('AI-BOM export', async (): Promise<ExportAiBomResult | null> => {
+      if (!(AIBOM_FORMATS as readonly string[]).includes(params?.format))
+        throw new ResponseError(lsp.ErrorCodes.InvalidParams, `format must be one of ${AIBOM_FORMATS.join(', ')}`);
+      const open = await analysed(params.textDocument?.uri, token, 'AI-BOM export');
+      if (!open) return null;
+      const { service, parsed, diagnostics, evidence: found } = open.analysis;
+      const tool =
+        typeof params.tool?.name === 'string' && typeof params.tool?.version === 'string'
+          ? params.tool
+          : { name: 'osai-language-server', version: SERVER_VERSION };
+      const bom =
+        params.format === 'spdx3'
+          ? service.exportSpdx3(parsed, diagnostics, { tool }, found)
+          : service.exportCycloneDx(
+              parsed,
+              diagnostics,
+              { specVersion: params.format === 'cyclonedx-1.6' ? '1.6' : '1.7', tool },
+              found,
+            );
+      return bom ? { text: `${JSON.stringify(bom, null, 2)}\n` } : null;
     }),
   );
 

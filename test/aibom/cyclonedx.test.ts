@@ -43,18 +43,19 @@ describe('every export validates against the official CycloneDX schema', () => {
     ...files('examples', /\.osai\.yaml$|^osai\.yaml$/),
     ...files('test/fixtures/manifests', /\.osai\.yaml$/),
   ];
-  const cards = files('examples/cards/model', /^README\.md$/);
+  const cards = [...files('examples/cards', /^README\.md$/), ...files('test/fixtures/cards', /\.md$/)];
+  const mof = [...files('examples/models', /\.yml$/), ...files('test/fixtures/mof', /\.yml$/)];
   for (const version of ['1.6', '1.7'] as const) {
-    test(`${version}: ${manifests.length + cards.length} manifests and model cards`, () => {
+    test(`${version}: ${manifests.length + cards.length + mof.length} manifests, cards and MOF model files`, () => {
       const validate = cyclonedxValidator(version);
       let checked = 0;
-      for (const file of [...manifests, ...cards]) {
+      for (const file of [...manifests, ...cards, ...mof]) {
         const bom = exported(file, version);
         if (!bom) continue; // a file whose YAML cannot be read (the alias bomb): nothing to export
         checked++;
         assert.equal(validate(bom), true, `${file}: ${JSON.stringify(validate.errors?.slice(0, 3))}`);
       }
-      assert.ok(checked >= 20, `${checked} exports`);
+      assert.ok(checked >= 40, `${checked} exports`);
     });
   }
 
@@ -210,5 +211,44 @@ describe('field by field', () => {
     const withSerial = exported('examples/olmo-7b.osai.yaml', '1.7', 'urn:uuid:3e671687-395b-41f5-a30f-a58921a69b79');
     assert.equal(withSerial?.serialNumber, 'urn:uuid:3e671687-395b-41f5-a30f-a58921a69b79');
     assert.equal(cyclonedxValidator('1.7')(withSerial), true);
+  });
+
+  test('examples/models/Granite-4-1.yml (MOF): the final parameters as the model, the licenses MOT applies', () => {
+    const bom = exported('examples/models/Granite-4-1.yml') as Loose;
+    const model = bom.metadata.component;
+    // release.name; the distribution license (Apache-2.0) applies to every component without its own;
+    // release.huggingface is where the final parameters are, release.repository the release's site.
+    assert.equal(model.type, 'machine-learning-model');
+    assert.equal(model.name, 'Granite-4.1');
+    assert.deepEqual(model.licenses, [{ expression: 'Apache-2.0', acknowledgement: 'declared' }]);
+    assert.deepEqual(model.externalReferences, [
+      { type: 'distribution', url: 'https://huggingface.co/collections/ibm-granite/granite-41-language-models' },
+      { type: 'website', url: 'https://github.com/ibm-granite/granite-4.1-language-models' },
+    ]);
+    assert.deepEqual(
+      bom.components.map((c: Loose) => [c.type, c.description, c.licenses[0].expression]),
+      [
+        ['application', 'Model architecture', 'Apache-2.0'],
+        ['file', 'Model card', 'Apache-2.0'],
+        ['file', 'Data card', 'Apache-2.0'],
+        ['file', 'Technical report', 'Apache-2.0'],
+        ['file', 'Evaluation results', 'Apache-2.0'],
+      ],
+    );
+  });
+
+  test('examples/cards/dataset/README.md (C4): the dataset itself is the main component', () => {
+    const bom = exported('examples/cards/dataset/README.md') as Loose;
+    // pretty_name: C4; license: [odc-by], the Hub's id for ODC-By-1.0.
+    assert.deepEqual(
+      {
+        type: bom.metadata.component.type,
+        name: bom.metadata.component.name,
+        licenses: bom.metadata.component.licenses,
+      },
+      { type: 'data', name: 'C4', licenses: [{ expression: 'ODC-By-1.0', acknowledgement: 'declared' }] },
+    );
+    assert.deepEqual(bom.metadata.component.data, [{ type: 'dataset', name: 'C4' }]);
+    assert.equal(bom.components, undefined);
   });
 });

@@ -61,7 +61,7 @@ describe('exit codes', () => {
       [['--frobnicate', 'examples'], /unknown option --frobnicate/],
       [
         ['--format', 'xml', 'examples'],
-        /--format must be one of text, table, json, sarif, github, cyclonedx, report, not xml/,
+        /--format must be one of text, table, json, sarif, github, cyclonedx, spdx3, report, not xml/,
       ],
       [['--format'], /--format needs a format/],
       [['--max-warnings', 'many', 'examples'], /--max-warnings must be a whole number \(0 or more\), not many/],

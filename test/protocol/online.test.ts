@@ -183,6 +183,31 @@ describe('online checks on', () => {
   });
 });
 
+describe('online checks and settings', () => {
+  test('a settings change that does not touch the hosts keeps their answers: no host is asked again', async () => {
+    let treatAsOpen: string[] = [];
+    const s = await startSession(false, undefined, {
+      initializationOptions: { online: { timeoutMs: 600_000 } },
+      env: { HF_ENDPOINT: hosts.hubEndpoint, GITHUB_API_URL: hosts.githubApi, XDG_CACHE_HOME: freshCache() },
+      configuration: (items) => items.map(() => ({ online: { enable: true }, licenses: { treatAsOpen } })),
+    });
+    try {
+      await open(s, URI, TEXT);
+      await s.waitForPublication(URI, (p) => online(p.diagnostics).length > 0);
+      const asked = hosts.requests.length;
+      const published = s.published.length;
+      treatAsOpen = ['LicenseRef-Reviewed'];
+      await s.rpc.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      // The document is validated again under its new settings, with what the hosts said before.
+      const after = await s.waitForPublication(URI, (p) => s.published.indexOf(p) >= published);
+      assert.deepEqual(online(after.diagnostics), EXPECTED);
+      assert.equal(hosts.requests.length, asked, 'no host asked again');
+    } finally {
+      await stopSession(s);
+    }
+  });
+});
+
 describe('online checks on, pulled diagnostics', () => {
   test('the client is asked to pull again when the hosts have answered', async () => {
     const s = await startWith(hosts, true, true);

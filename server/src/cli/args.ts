@@ -1,6 +1,6 @@
 /** `osai-check`'s command line: options, their checks and the help text. */
 
-export const FORMATS = ['text', 'table', 'json', 'sarif', 'github', 'cyclonedx'] as const;
+export const FORMATS = ['text', 'table', 'json', 'sarif', 'github', 'cyclonedx', 'spdx3'] as const;
 export type Format = (typeof FORMATS)[number];
 export const REPORTS = ['md', 'html'] as const;
 export type ReportKind = (typeof REPORTS)[number];
@@ -43,6 +43,11 @@ export interface Options {
   specVersion: '1.6' | '1.7';
   /** `--serial-number`: a fresh `urn:uuid:` serial number (none by default: the output is deterministic). */
   serialNumber: boolean;
+  /**
+   * `--format spdx3`: `creationInfo.created` (`--created`, else SOURCE_DATE_EPOCH; else the export takes the
+   * release date or the epoch, never the time of the run).
+   */
+  created?: string;
 }
 
 export type Parsed =
@@ -65,6 +70,7 @@ Options:
                                sarif   SARIF 2.1.0, for code-scanning UIs
                                github  GitHub Actions workflow commands (annotations)
                                cyclonedx  the file as a CycloneDX ML-BOM (JSON), with the OSAID verdict
+                               spdx3   the file as an SPDX 3.0.1 AI-BOM (JSON-LD), with the OSAID verdict
                                report  the compliance report in Markdown (as --report md)
   --report <md|html>         print a compliance report instead: verdicts, the OSAID checklist
                              of each file, each gap explained, MOF class and progress
@@ -85,6 +91,8 @@ Options:
   --spec-version <1.6|1.7>   the CycloneDX version of --format cyclonedx (default 1.7)
   --serial-number            give the CycloneDX BOM a fresh serial number (none by default, so
                              that the same release always gives the same bytes)
+  --created <date-time>      the creation time of --format spdx3 (YYYY-MM-DDThh:mm:ssZ; default
+                             SOURCE_DATE_EPOCH, else the release date, else 1970-01-01T00:00:00Z)
   --online                   also ask the hosts the documents name: whether each Hugging Face Hub
                              and GitHub repository exists, is gated, private or archived, the
                              license the host records, whether other URLs answer (docs/online.md);
@@ -108,7 +116,7 @@ Exit codes:
      folder, glob or stdin that cannot be read; a file that is not UTF-8, is larger
      than --max-file-size, or was named but is no format's (unless --ignore-unknown); an
      hf: card that cannot be downloaded; nothing to check (unless --ignore-unknown);
-     --format cyclonedx for more than one file, or for a file it cannot describe`;
+     --format cyclonedx or spdx3 for more than one file, or for a file it cannot describe`;
 
 function oneOf<T extends string>(values: readonly T[], value: string | undefined): value is T {
   return value !== undefined && (values as readonly string[]).includes(value);
@@ -205,6 +213,17 @@ export function parseArgs(argv: readonly string[], isFile: (arg: string) => bool
         if (v !== '1.6' && v !== '1.7')
           return { kind: 'usage', message: `--spec-version must be 1.6 or 1.7, not ${v || '(nothing)'}` };
         options.specVersion = v;
+        break;
+      }
+      case '--created': {
+        const v = value('a date-time (YYYY-MM-DDThh:mm:ssZ)');
+        if (typeof v !== 'string') return { kind: 'usage', message: v.error };
+        if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(v))
+          return {
+            kind: 'usage',
+            message: `--created must be a UTC date-time (YYYY-MM-DDThh:mm:ssZ), not ${v || '(nothing)'}`,
+          };
+        options.created = v;
         break;
       }
       case '--refresh': {
@@ -306,6 +325,8 @@ export function parseArgs(argv: readonly string[], isFile: (arg: string) => bool
     return { kind: 'usage', message: '--refresh asks the hosts again: give --online (or an hf: target) as well' };
   if (options.format !== 'cyclonedx' && argv.some((a) => a === '--serial-number' || a.startsWith('--spec-version')))
     return { kind: 'usage', message: '--spec-version and --serial-number are for --format cyclonedx' };
+  if (options.format !== 'spdx3' && options.created !== undefined)
+    return { kind: 'usage', message: '--created is for --format spdx3' };
   if (options.revision !== undefined && !hub)
     return { kind: 'usage', message: '--revision is the revision of hf: targets: give one' };
   const stdinCount = options.targets.filter((t) => t === '-').length;

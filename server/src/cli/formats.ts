@@ -34,7 +34,7 @@ export interface FileResult {
   evidence?: EvidenceDescription;
   /** What the hosts its locations name answered (`--online`). */
   online?: OnlineDescription[];
-  /** `--format cyclonedx`: the document as an ML-BOM (undefined when its format describes no release). */
+  /** `--format cyclonedx` or `spdx3`: the document as an AI-BOM (undefined when its format describes no release). */
   bom?: Record<string, unknown>;
 }
 
@@ -59,6 +59,7 @@ export function formatResults(format: Format, results: readonly FileResult[], in
     case 'json':
       return JSON.stringify(json(results, info), null, 2);
     case 'cyclonedx':
+    case 'spdx3':
       // One BOM: the command line checks that one file was named.
       return results[0]?.bom ? JSON.stringify(results[0].bom, null, 2) : '';
     case 'sarif':

@@ -60,6 +60,7 @@ import { onlineHoverMarkdown } from './online/hover';
 import { checklistWithOnline } from './online/checklist';
 import { toCycloneDx, type CycloneDxOptions } from './aibom/cyclonedx';
 import type { ReleaseDescription } from './aibom/release';
+import { toSpdx3, type Spdx3Options } from './aibom/spdx3';
 import { describeOnline, type OnlineDescription } from './online/describe';
 import type { OnlineEvidenceTarget } from './online/locations';
 export { sameOnline } from './online/collect';
@@ -181,6 +182,16 @@ export interface LanguageService {
     parsed: ParsedDocument,
     diagnostics: readonly Diagnostic[],
     options: CycloneDxOptions,
+    evidence?: Evidence,
+  ): Record<string, unknown> | undefined;
+  /**
+   * The document as an SPDX 3.0.1 JSON-LD document with the AI and Dataset profiles (aibom/spdx3.ts), with its
+   * checklist as annotations; undefined when its format describes no release.
+   */
+  exportSpdx3(
+    parsed: ParsedDocument,
+    diagnostics: readonly Diagnostic[],
+    options: Spdx3Options,
     evidence?: Evidence,
   ): Record<string, unknown> | undefined;
   /** The one-line verdict for the command line; undefined for documents no format claims. */
@@ -351,6 +362,12 @@ export function getLanguageService(
       const checklist = this.getChecklist(parsed, diagnostics, evidence);
       return toCycloneDx(release, checklist, exportOptions);
     },
+    exportSpdx3(parsed, diagnostics, exportOptions, evidence) {
+      const release = describeRelease(parsed);
+      if (!release) return undefined;
+      const checklist = this.getChecklist(parsed, diagnostics, evidence);
+      return toSpdx3(release, checklist, exportOptions);
+    },
     renderReport: (entries, format, reportOptions) => renderReport(entries, format, reportOptions),
     newDocument: (formatId) =>
       formats.find((f) => (formatId === undefined || f.id === formatId) && f.newDocument)?.newDocument?.(),
@@ -381,6 +398,7 @@ export type { Evidence, EvidenceCache, FoundLicense, TargetEvidence } from './ev
 export type { OnlineEvidence, OnlineItem } from './online/collect';
 export type { OnlineDescription } from './online/describe';
 export { CYCLONEDX_VERSIONS, type CycloneDxOptions, type CycloneDxVersion } from './aibom/cyclonedx';
+export { type Spdx3Options } from './aibom/spdx3';
 export { OnlineClient, onlineConfigFromEnv, type OnlineConfig } from './online/client';
 export type { OnlineFetcher, OnlineCacheStore, FetchOutcome, FetchOptions } from './online/fetcher';
 export type { EvidenceHost, FileStat } from './evidence/host';

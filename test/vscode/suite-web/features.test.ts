@@ -291,6 +291,26 @@ describe('Checklist view, report, commands (browser)', () => {
     },
   );
 
+  it('"Export AI-BOM" opens the CycloneDX BOM in a new editor', async () => {
+    await openAndDiagnose(exampleUri(MANIFEST), MANIFEST_DIAGNOSTICS);
+    const bomUri = await vscode.commands.executeCommand<vscode.Uri | undefined>(
+      'osaiManifest.exportAiBom',
+      'cyclonedx-1.7',
+    );
+    assert.ok(bomUri, 'the command answers with the new document');
+    assert.equal(bomUri.scheme, 'untitled', 'a new untitled editor, not a file');
+    const text = vscode.workspace.textDocuments.find((d) => d.uri.toString() === bomUri.toString())?.getText() ?? '';
+    const bom = JSON.parse(text) as {
+      bomFormat: string;
+      specVersion: string;
+      metadata: { component: { type: string } };
+    };
+    assert.deepEqual(
+      [bom.bomFormat, bom.specVersion, bom.metadata.component.type],
+      ['CycloneDX', '1.7', 'machine-learning-model'],
+    );
+  });
+
   it('"Export compliance report" opens the report in a new editor (Markdown, then HTML)', async () => {
     const { editor: manifest } = await openAndDiagnose(exampleUri(MANIFEST), MANIFEST_DIAGNOSTICS);
     const version = String((extension().packageJSON as { version: string }).version);

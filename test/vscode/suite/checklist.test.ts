@@ -134,3 +134,40 @@ describe('Export compliance report', () => {
     assert.match(md, /Model weights/);
   });
 });
+
+describe('Export AI-BOM', () => {
+  afterEach(closeAllEditors);
+
+  it('[smoke] writes the active manifest as a CycloneDX ML-BOM, with its verdict', async () => {
+    await openAndDiagnose(exampleUri('olmo-7b.osai.yaml'));
+    const target = vscode.Uri.joinPath(exampleUri('olmo-7b.osai.yaml'), '..', 'scratch', 'olmo-7b.cdx.json');
+    const written = await vscode.commands.executeCommand<vscode.Uri | undefined>(
+      'osaiManifest.exportAiBom',
+      'cyclonedx-1.6',
+      target,
+    );
+    assert.equal(written?.toString(), target.toString());
+    const bom = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(target)).toString('utf8'));
+    // Hand-written from examples/olmo-7b.osai.yaml: the weights (Apache-2.0) are the model; it meets the checks.
+    assert.equal(bom.bomFormat, 'CycloneDX');
+    assert.equal(bom.specVersion, '1.6');
+    assert.equal(bom.metadata.component.type, 'machine-learning-model');
+    assert.equal(bom.metadata.component.name, 'OLMo-7B');
+    assert.deepEqual(bom.metadata.component.licenses, [{ expression: 'Apache-2.0', acknowledgement: 'declared' }]);
+    assert.equal(bom.metadata.tools.components[0].name, 'OSAID Manifest for VS Code');
+    assert.equal(
+      bom.metadata.properties.find((p: { name: string }) => p.name === 'osai-manifest:osaid:state').value,
+      'meets',
+    );
+  });
+
+  it('writes SPDX 3.0.1 too', async () => {
+    await openAndDiagnose(exampleUri('olmo-7b.osai.yaml'));
+    const target = vscode.Uri.joinPath(exampleUri('olmo-7b.osai.yaml'), '..', 'scratch', 'olmo-7b.spdx3.json');
+    await vscode.commands.executeCommand('osaiManifest.exportAiBom', 'spdx3', target);
+    const document = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(target)).toString('utf8'));
+    assert.equal(document['@context'], 'https://spdx.org/rdf/3.0.1/spdx-context.jsonld');
+    const model = document['@graph'].find((e: { type: string }) => e.type === 'ai_AIPackage');
+    assert.equal(model.name, 'OLMo-7B', 'the final weights are the AI package');
+  });
+});

@@ -112,6 +112,25 @@ function checklistProperties(checklist: Checklist | undefined): Json[] {
 }
 
 export function toCycloneDx(release: ReleaseDescription, checklist: Checklist | undefined, options: CycloneDxOptions) {
+  const header = {
+    $schema: `http://cyclonedx.org/schema/bom-${options.specVersion}.schema.json`,
+    bomFormat: 'CycloneDX',
+    specVersion: options.specVersion,
+    ...(options.serialNumber ? { serialNumber: options.serialNumber } : {}),
+    version: 1,
+  };
+  const tools = { components: [{ type: 'application', name: options.tool.name, version: options.tool.version }] };
+  // A dataset released alone (a dataset card) is the main component itself.
+  if (release.subject === 'dataset' && release.components.length === 1) {
+    return {
+      ...header,
+      metadata: {
+        tools,
+        component: otherComponent(release.components[0], release),
+        properties: checklistProperties(checklist),
+      },
+    };
+  }
   const weights = release.components.find((c) => c.role === 'weights');
   const others = release.components.filter((c) => c !== weights);
   const datasets = others.filter((c) => c.role === 'dataset');
@@ -140,13 +159,9 @@ export function toCycloneDx(release: ReleaseDescription, checklist: Checklist | 
     ],
   };
   return {
-    $schema: `http://cyclonedx.org/schema/bom-${options.specVersion}.schema.json`,
-    bomFormat: 'CycloneDX',
-    specVersion: options.specVersion,
-    ...(options.serialNumber ? { serialNumber: options.serialNumber } : {}),
-    version: 1,
+    ...header,
     metadata: {
-      tools: { components: [{ type: 'application', name: options.tool.name, version: options.tool.version }] },
+      tools,
       component: model,
       properties: checklistProperties(checklist),
     },

@@ -23,6 +23,8 @@ export interface ReleaseComponent {
 
 export interface ReleaseDescription {
   name: string;
+  /** What is released: a model (default), or a dataset alone (a dataset card). */
+  subject?: 'model' | 'dataset';
   version?: string;
   producer?: string;
   releaseDate?: string;

@@ -11,6 +11,7 @@ import { findDocumentSymbols } from '../../yaml/symbols';
 import { cardCompletions } from '../../huggingface/completion';
 import { hubMetadataFixes } from '../../huggingface/fixes';
 import { cardKeyHover } from '../../huggingface/hover';
+import { describeDatasetCard } from '../../huggingface/describe';
 import { cardEvidenceTargets, cardOnlineTargets } from '../../huggingface/evidence';
 import { DocumentFormat } from '../format';
 import { datasetCardChecklist, datasetCardLenses } from './checklist';
@@ -31,6 +32,7 @@ export const datasetCardFormat: DocumentFormat = {
   symbols: (parsed) => findDocumentSymbols(parsed),
   evidenceTargets: (parsed) => cardEvidenceTargets(parsed, 'dataset'),
   onlineTargets: (parsed) => cardOnlineTargets(parsed, 'dataset'),
+  describeRelease: (parsed) => describeDatasetCard(parsed),
   codeLenses: (parsed, diagnostics) => datasetCardLenses(parsed, diagnostics),
   checklist: (parsed, diagnostics) => datasetCardChecklist(parsed, diagnostics),
   summary(parsed, diagnostics) {

@@ -18,6 +18,7 @@ import { mofCompletions } from './completion';
 import { looksLikeMofText, mofState } from './detect';
 import { mofDiagnostics, nearMissDiagnostics, unreadableDiagnostics } from './diagnostics';
 import { evaluateMofClass } from './evaluate';
+import { describeMof } from './describe';
 import { mofEvidenceTargets, mofOnlineTargets } from './evidence';
 import { mofHover } from './hover';
 import { MofCodes } from './licenseCheck';
@@ -77,6 +78,7 @@ export const mofFormat: DocumentFormat = {
   symbols: (parsed) => findDocumentSymbols(parsed),
   evidenceTargets: (parsed, settings) => (checked(parsed) ? mofEvidenceTargets(parsed, settings.treatAsOpen) : []),
   onlineTargets: (parsed, settings) => (checked(parsed) ? mofOnlineTargets(parsed, settings.treatAsOpen) : []),
+  describeRelease: (parsed) => (checked(parsed) ? describeMof(parsed) : undefined),
   // The MOF class, and the OSAID verdict of the same release (as every format states it).
   codeLenses: (parsed, diagnostics) =>
     checked(parsed)
