@@ -48,9 +48,8 @@ describe('Extension host log', () => {
     );
     assert.match(
       activation.exec(host)![0],
-      // A JSON file the workbench opens first (any .json may be a CycloneDX ML-BOM) activates it as well.
-      /activationEvent: 'onLanguage:(osai-manifest|json)'/,
-      'activated by opening a manifest (or a JSON file)',
+      /activationEvent: 'onLanguage:osai-manifest'/,
+      'activated by opening a manifest',
     );
     const hostErrors = host
       .split('\n')

@@ -14,11 +14,7 @@ import { innerSpan, locate, shortPath } from '../../yaml/nodes';
 import { diagnostic, firstLineSpan } from '../../yaml/spans';
 import { shorten } from '../../text/text';
 import type { ParsedDocument } from '../format';
-import bom16 from './schemas/bom-1.6.SNAPSHOT.schema.json';
-import bom17 from './schemas/bom-1.7.SNAPSHOT.schema.json';
-import spdx from './schemas/spdx.SNAPSHOT.schema.json';
-import jsf from './schemas/jsf-0.82.SNAPSHOT.schema.json';
-import cryptography from './schemas/cryptography-defs.SNAPSHOT.schema.json';
+import { CYCLONEDX_SCHEMAS } from './schemas';
 
 export const SCHEMA_VERSIONS = ['1.6', '1.7'] as const;
 export const MAX_SCHEMA_FINDINGS = 50;
@@ -35,13 +31,14 @@ export function cyclonedxSchema(version: (typeof SCHEMA_VERSIONS)[number]): Vali
   let validate = compiled.get(version);
   if (!validate) {
     const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
-    for (const [file, schema] of [
-      ['spdx.SNAPSHOT.schema.json', spdx],
-      ['jsf-0.82.SNAPSHOT.schema.json', jsf],
-      ['cryptography-defs.SNAPSHOT.schema.json', cryptography],
-    ] as const)
-      ajv.addSchema({ ...(schema as object), $id: `http://cyclonedx.org/schema/${file}` });
-    validate = ajv.compile(version === '1.6' ? bom16 : bom17);
+    const schemas = CYCLONEDX_SCHEMAS;
+    for (const file of [
+      'spdx.SNAPSHOT.schema.json',
+      'jsf-0.82.SNAPSHOT.schema.json',
+      'cryptography-defs.SNAPSHOT.schema.json',
+    ])
+      ajv.addSchema({ ...schemas[file], $id: `http://cyclonedx.org/schema/${file}` });
+    validate = ajv.compile(schemas[`bom-${version}.SNAPSHOT.schema.json`]!);
     compiled.set(version, validate);
   }
   return validate;
