@@ -115,6 +115,8 @@ async function runSuite(
   const resultsFile = join(root, 'results.json'); // beside the workspace: written by the suite (index.ts)
   webExtensionCopy(extension);
   cpSync(join(REPO, 'examples'), workspace, { recursive: true });
+  // The ML-BOM the suite opens (features.test.ts): a workspace file, as a user's would be.
+  cpSync(join(REPO, 'test', 'fixtures', 'cyclonedx', 'small.cdx.json'), join(workspace, 'boms', 'tiny-model.cdx.json'));
   nameStandIn(standIn, workspace);
   log(`the extension as a web extension: ${extension} (package.json with \`browser\`, without \`main\`)`);
   const { exitCode, problems } = await runInWorkbench({
