@@ -228,3 +228,86 @@ describe('round trip: a manifest exported as an ML-BOM and read back', () => {
       }
     });
 });
+
+describe('round trip: MOF model files and cards exported as ML-BOMs and read back', () => {
+  const listed = (dir: string, ext: string) =>
+    readdirSync(join(ROOT, dir))
+      .filter((f) => f.endsWith(ext))
+      .map((f) => `${dir}/${f}`);
+  /** Every item id of a checklist, with its status. */
+  const roundTrip = (file: string, languageId: string, version: '1.6' | '1.7') => {
+    const source = open(file, `file:///${file}`, languageId);
+    const before = statuses(source.parsed, source.diagnostics);
+    const bom = service.exportCycloneDx(source.parsed, source.diagnostics, {
+      specVersion: version,
+      tool: { name: 'osai-check', version: '0.0.0-test' },
+    })!;
+    const parsed = service.parse(
+      TextDocument.create('file:///back/model.cdx.json', 'json', 1, JSON.stringify(bom, null, 2)),
+    );
+    const diagnostics = service.doValidation(parsed);
+    assert.equal(parsed.kind, 'cyclonedx', file);
+    assert.deepEqual(
+      diagnostics.filter((d) => d.code === 'cyclonedx/schema'),
+      [],
+      `${file}: the export is schema-valid`,
+    );
+    return { before, after: statuses(parsed, diagnostics), diagnostics };
+  };
+
+  // A MOF file names each component's OSAID item (formats/mof/osaid.ts, from requirements.md); its export says so
+  // (`osai-manifest:item`). Compared: the six code items, the weights, checkpoints and optimizer state (the MOF's
+  // model metadata) where the MOF view lists them. Not compared: the MOF view's one data information item (its data
+  // card and papers), which a BOM holds only as components of unstated purpose — the BOM's checklist has no such item.
+  const MOF_COMPARED = [...CODE, 'parameters.weights', 'parameters.checkpoints', 'parameters.optimizer_state'];
+  const mofFiles = [...listed('test/fixtures/mof', '.yml'), ...listed('examples/models', '.yml')];
+  for (const version of ['1.6', '1.7'] as const)
+    test(`${version}: ${mofFiles.length} MOF model files keep their code, weights and parameters statuses`, () => {
+      for (const file of mofFiles) {
+        const { before, after } = roundTrip(file, 'yaml', version);
+        for (const id of CODE) assert.ok(before.status.has(id), `${file}: the MOF view has ${id}`);
+        for (const id of MOF_COMPARED.filter((i) => before.status.has(i)))
+          assert.equal(after.status.get(id), before.status.get(id), `${file}: ${id}`);
+        // A MOF file that fails (a code component missing or not open) fails as a BOM.
+        if (before.checklist.verdict.state === 'fails') assert.equal(after.checklist.verdict.state, 'fails', file);
+      }
+    });
+
+  // A model card states the weights' license and the training datasets; code, the data information and the other
+  // parameters are "not stated" in it, and stay so in its BOM (the export's checklist properties say what its source
+  // did not state), never "missing": compared, every item of the card's checklist, and the verdict's counts.
+  const cards = [...listed('test/fixtures/cards/models', '.md'), 'examples/cards/model/README.md'];
+  const source = (file: string) => readFileSync(join(ROOT, file), 'utf8');
+  for (const version of ['1.6', '1.7'] as const)
+    test(`${version}: ${cards.length} model cards keep every checklist status and their verdict`, () => {
+      for (const file of cards) {
+        const { before, after } = roundTrip(file, 'markdown', version);
+        // `license: unknown` (the Hub's id for terms not known) fails the card's weights as not open; CycloneDX says
+        // that no license is known by stating none, so the BOM's weights are missing: unmet both ways.
+        const unknown = /^license:\s*unknown\s*$/m.test(source(file));
+        for (const [id, status] of before.status) {
+          const expected = unknown && id === 'parameters.weights' && status === 'not-open' ? 'missing' : status;
+          assert.equal(after.status.get(id), expected, `${file}: ${id}`);
+        }
+        // The same unmet and not-stated counts; a card that fails on an item fails as a BOM. A mistake in the
+        // card's Hub metadata (`hf/license-id`: `MIT` for `mit`) is the card's own, not carried into the BOM.
+        assert.equal(after.checklist.verdict.unmet, before.checklist.verdict.unmet, file);
+        assert.equal(after.checklist.verdict.notStated, before.checklist.verdict.notStated, file);
+        if (before.checklist.verdict.unmet > 0) assert.equal(after.checklist.verdict.state, 'fails', file);
+      }
+    });
+
+  test("a dataset card's BOM describes a dataset, not a model: read back, it says it is no ML-BOM", () => {
+    const file = 'examples/cards/dataset/README.md';
+    const source = open(file, `file:///${file}`, 'markdown');
+    const bom = service.exportCycloneDx(source.parsed, source.diagnostics, {
+      specVersion: '1.7',
+      tool: { name: 'osai-check', version: '0.0.0-test' },
+    })!;
+    const parsed = service.parse(TextDocument.create('file:///back/bom.json', 'json', 1, JSON.stringify(bom)));
+    assert.deepEqual(
+      service.doValidation(parsed).map((d) => d.code),
+      ['cyclonedx/not-ml-bom'],
+    );
+  });
+});

@@ -69,7 +69,7 @@ function roleOf(c: BomComponent): { test: LicenseTest; item?: string } | undefin
   if (c.osaiKey) {
     if (c.osaiRole === 'dataset' || c.osaiRole === 'documentation') return undefined;
     const test: LicenseTest = c.osaiRole === 'code' || c.osaiRole === 'library' ? 'osi' : 'open';
-    return { test, item: itemOfKey(c.osaiKey) };
+    return { test, item: itemOfKey(c.osaiItem ?? c.osaiKey) };
   }
   return CODE_TYPES.has(c.type) ? { test: 'osi' } : undefined;
 }
@@ -192,7 +192,7 @@ export function cycloneDxChecklist(parsed: ParsedDocument, diagnostics: readonly
           }
         : {
             ...base,
-            status: view.placed ? 'missing' : 'not-stated',
+            status: view.placed && !view.bom.notStatedAtSource.has(id) ? 'missing' : 'not-stated',
             detail: 'No `data` component and no `modelCard.modelParameters.datasets`: the BOM lists no training data.',
             range: rangeOf(view.bom.model?.anchor),
           };
@@ -215,14 +215,14 @@ export function cycloneDxChecklist(parsed: ParsedDocument, diagnostics: readonly
       }
       return { ...base, status, detail, range: rangeOf(first.component.anchor) };
     }
-    if (view.placed && !id.startsWith('data_information.description'))
+    if (view.placed && !id.startsWith('data_information.description') && !view.bom.notStatedAtSource.has(id))
       return {
         ...base,
         status: level === 'required' ? 'missing' : 'recommended',
         detail: `No component of the BOM is the ${req.title.toLowerCase()}.`,
         range: ZERO_RANGE,
       };
-    if (level === 'recommended')
+    if (level === 'recommended' && !view.bom.notStatedAtSource.has(id))
       return { ...base, status: 'recommended', detail: `Not stated in the BOM.`, range: ZERO_RANGE };
     const detail = id.startsWith('data_information.description')
       ? DESCRIPTION_NOTE
@@ -230,7 +230,10 @@ export function cycloneDxChecklist(parsed: ParsedDocument, diagnostics: readonly
         ? `The BOM lists ${unplacedCode.length} code component${unplacedCode.length === 1 ? '' : 's'} ` +
           `(${shorten(unplacedCode.map((j) => j.component.name).join(', '), 200)}) but does not say which is the ` +
           `${req.title.toLowerCase()}; their licenses are checked all the same.`
-        : `${req.title} is not stated in the BOM.`;
+        : view.bom.notStatedAtSource.has(id)
+          ? `${req.title} is not stated in the BOM, nor in what it was written from ` +
+            '(its `osai-manifest:osaid:checklist`).'
+          : `${req.title} is not stated in the BOM.`;
     return { ...base, status: 'not-stated', detail, range: ZERO_RANGE };
   };
   const groups = CHECKLIST_GROUPS.map(({ id, title }) => ({

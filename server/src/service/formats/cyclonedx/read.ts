@@ -42,6 +42,8 @@ export interface BomComponent {
   osaiKey?: string;
   /** `osai-manifest:role`, if the BOM says. */
   osaiRole?: string;
+  /** `osai-manifest:item`: the checklist item it answers, where its place is not that item (a MOF component). */
+  osaiItem?: string;
 }
 
 export interface BomDataset {
@@ -59,6 +61,12 @@ export interface Bom {
   components: BomComponent[];
   /** `modelCard.modelParameters.datasets` of the model. */
   cardDatasets: BomDataset[];
+  /**
+   * The checklist items the BOM's source did not state (`osai-manifest:osaid:checklist:<id>` = `not-stated` among
+   * `metadata.properties`: a model card exported by osai-check states no code). Such an item that no component
+   * answers stays "not stated" rather than missing; it never makes an item met.
+   */
+  notStatedAtSource: Set<string>;
 }
 
 const cache = new WeakMap<object, Bom>();
@@ -80,7 +88,7 @@ export function isMlBom(value: unknown): boolean {
 }
 
 function read(root: Node | null | undefined): Bom {
-  const bom: Bom = { components: [], cardDatasets: [] };
+  const bom: Bom = { components: [], cardDatasets: [], notStatedAtSource: new Set() };
   if (!isMap(root)) return bom;
   const spec = findPair(root, 'specVersion');
   if (spec && isScalar(spec.value)) {
@@ -98,6 +106,17 @@ function read(root: Node | null | undefined): Bom {
   bom.model = model;
   bom.components = all.filter((c) => c !== model);
   if (model) bom.cardDatasets = cardDatasets(model.node);
+  const properties = isMap(metadata) ? findPair(metadata, 'properties')?.value : undefined;
+  if (isSeq(properties))
+    for (const p of properties.items) {
+      const name = isMap(p) ? findPair(p, 'name')?.value : undefined;
+      const value = isMap(p) ? findPair(p, 'value')?.value : undefined;
+      const item =
+        isScalar(name) && typeof name.value === 'string'
+          ? /^osai-manifest:osaid:checklist:(.+)$/.exec(name.value)
+          : null;
+      if (item && isScalar(value) && value.value === 'not-stated') bom.notStatedAtSource.add(item[1]);
+    }
   return bom;
 }
 
@@ -153,6 +172,7 @@ function collect(node: Node, path: PathSegment[], out: BomComponent[], depth: nu
       if (!isScalar(name) || !isScalar(value) || typeof value.value !== 'string') continue;
       if (name.value === 'osai-manifest:component') component.osaiKey = value.value;
       if (name.value === 'osai-manifest:role') component.osaiRole = value.value;
+      if (name.value === 'osai-manifest:item') component.osaiItem = value.value;
     }
   out.push(component);
   const children = findPair(node, 'components')?.value;
