@@ -2,7 +2,7 @@
 import * as esbuild from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { nodeBundle, versionDefine } from './bundleOptions.mjs';
+import { nodeBundle, resourceFiles, versionDefine } from './bundleOptions.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -23,6 +23,7 @@ const browser = {
   minify: production,
   logLevel: 'warning',
   define: versionDefine,
+  plugins: [resourceFiles('browser')],
 };
 const BROWSER_BUNDLES = ['client/out/browser.js', 'server/out/browser-server.js'];
 const builds = [

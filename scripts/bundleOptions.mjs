@@ -60,33 +60,90 @@ const lazyBuiltins = {
 };
 
 /**
- * The SPDX license-text index (server/src/service/licenses/identify/generated/spdxTexts.ts,
- * a large block of data) goes beside a Node bundle as `spdx-texts.json`, read on first use: inside
- * the bundle it would be read, and carried in the code cache, at every start of the server and
- * the command line, which mostly read no license file. (The browser bundle keeps it inline: a
- * worker reads no files.)
+ * Large data the server reads on first use goes beside the bundles, not inside them: the SPDX
+ * license-text index (server/src/service/licenses/identify/generated/spdxTexts.ts) as
+ * `spdx-texts.json`, and the CycloneDX JSON schemas (server/src/service/formats/cyclonedx/schemas/)
+ * as `cyclonedx-schemas.json`. Inside a Node bundle they would be read, and carried in the code
+ * cache, at every start of the server and the command line, which mostly need neither; and the
+ * browser bundle and the Node bundles share one copy in the `.vsix`. A Node bundle reads the file
+ * from disk; the browser bundle gets its text from the client in the worker's first message
+ * (server/src/host/bundledResources.ts).
+ *
+ * The schemas lose their annotations (`description`, `title`, `examples`, `$comment`,
+ * `meta:enum`): ajv does not use them for validation and they are most of the schemas' size.
+ * Property and definition names are kept, whatever they are called.
  */
-const INDEX_SOURCE = /[\\/]licenses[\\/]identify[\\/]generated[\\/]spdxTexts\.ts$/;
-const spdxIndexFile = {
-  name: 'spdx-index-file',
-  setup(build) {
-    const outdir = dirname(resolve(build.initialOptions.outfile ?? join(build.initialOptions.outdir ?? '.', 'x')));
-    build.onLoad({ filter: INDEX_SOURCE }, (args) => {
-      const source = readFileSync(args.path, 'utf8');
-      const literal = /export const SPDX_TEXT_INDEX = (".*");\s*$/m.exec(source);
-      if (!literal) throw new Error(`${args.path}: no SPDX_TEXT_INDEX string (run npm run license-index)`);
-      mkdirSync(outdir, { recursive: true });
-      writeFileSync(join(outdir, 'spdx-texts.json'), JSON.parse(literal[1]));
-      return {
-        contents:
-          'let text;\nmodule.exports = { get SPDX_TEXT_INDEX() { return (text ??= ' +
-          "require('node:fs').readFileSync(require('node:path').join(__dirname, " +
-          "'spdx-texts.json'), 'utf8')); } };\n",
-        loader: 'js',
-      };
-    });
+const ANNOTATIONS = new Set(['description', 'title', 'examples', '$comment', 'meta:enum']);
+const NAME_MAPS = new Set(['properties', 'definitions', '$defs', 'patternProperties']);
+function withoutAnnotations(schema, namesHere = false) {
+  if (Array.isArray(schema)) return schema.map((s) => withoutAnnotations(s));
+  if (typeof schema !== 'object' || schema === null) return schema;
+  const out = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (namesHere) out[key] = withoutAnnotations(value);
+    else if (!ANNOTATIONS.has(key)) out[key] = withoutAnnotations(value, NAME_MAPS.has(key));
+  }
+  return out;
+}
+
+const RESOURCES = [
+  {
+    source: /[\\/]licenses[\\/]identify[\\/]generated[\\/]spdxTexts\.ts$/,
+    file: 'spdx-texts.json',
+    exported: 'SPDX_TEXT_INDEX',
+    parsed: false,
+    text(path) {
+      const literal = /export const SPDX_TEXT_INDEX = (".*");\s*$/m.exec(readFileSync(path, 'utf8'));
+      if (!literal) throw new Error(`${path}: no SPDX_TEXT_INDEX string (run npm run license-index)`);
+      return JSON.parse(literal[1]);
+    },
   },
-};
+  {
+    source: /[\\/]formats[\\/]cyclonedx[\\/]schemas[\\/]index\.ts$/,
+    file: 'cyclonedx-schemas.json',
+    exported: 'CYCLONEDX_SCHEMAS',
+    parsed: true,
+    text(path) {
+      const folder = dirname(path);
+      const names = [...readFileSync(path, 'utf8').matchAll(/from '\.\/([^']+\.json)'/g)].map((m) => m[1]);
+      if (names.length === 0) throw new Error(`${path}: no schema imports`);
+      return JSON.stringify(
+        Object.fromEntries(
+          names.map((name) => [name, withoutAnnotations(JSON.parse(readFileSync(join(folder, name), 'utf8')))]),
+        ),
+      );
+    },
+  },
+];
+const BROWSER_READER = resolve(dirname(new URL(import.meta.url).pathname), '../server/src/host/bundledResources.ts');
+
+/** @param {'node' | 'browser'} platform */
+export function resourceFiles(platform) {
+  return {
+    name: 'resource-files',
+    setup(build) {
+      const outdir = dirname(resolve(build.initialOptions.outfile ?? join(build.initialOptions.outdir ?? '.', 'x')));
+      for (const resource of RESOURCES) {
+        build.onLoad({ filter: resource.source }, (args) => {
+          mkdirSync(outdir, { recursive: true });
+          writeFileSync(join(outdir, resource.file), resource.text(args.path));
+          const file = JSON.stringify(resource.file);
+          const read =
+            platform === 'node'
+              ? `require('node:fs').readFileSync(require('node:path').join(__dirname, ${file}), 'utf8')`
+              : `require(${JSON.stringify(BROWSER_READER)}).bundledResource(${file})`;
+          return {
+            contents:
+              `let value;\nmodule.exports = { get ${resource.exported}() { ` +
+              `return (value ??= ${resource.parsed ? `JSON.parse(${read})` : read}); } };\n`,
+            loader: 'js',
+            resolveDir: dirname(args.path),
+          };
+        });
+      }
+    },
+  };
+}
 
 /**
  * The version the server reports (server/src/version.ts), written into every bundle that has it
@@ -107,6 +164,6 @@ export function nodeBundle({ production = false } = {}) {
     sourcemap: !production,
     minify: production,
     logLevel: 'warning',
-    plugins: [yamlEsm, lazyBuiltins, spdxIndexFile],
+    plugins: [yamlEsm, lazyBuiltins, resourceFiles('node')],
   };
 }

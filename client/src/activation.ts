@@ -44,8 +44,9 @@ export interface OsaidExtensionApi {
 
 /**
  * The documents the server gets. Manifests (language `osai-manifest`) wherever they are. Any
- * YAML file may be a Model Openness Framework model file and any Markdown file a Hugging Face
- * card, which the server recognises by content (Markdown costs it a look at the first line);
+ * YAML file may be a Model Openness Framework model file, any Markdown file a Hugging Face
+ * card and any JSON file a CycloneDX ML-BOM, which the server recognises by content (Markdown
+ * costs it a look at the first line, JSON a search for `"bomFormat"`);
  * of those, the user's files: on disk (`file`), untitled, in a repository opened on github.dev
  * or vscode.dev (`vscode-vfs`, also a virtual workspace on the desktop), or in whatever file
  * system the workspace folders are in (`vscode-remote` in a browser served by a VS Code
@@ -57,7 +58,7 @@ export function documentSelector(workspaceSchemes: readonly string[]): DocumentS
   const schemes = [...new Set(['file', 'untitled', 'vscode-vfs', ...workspaceSchemes])];
   return [
     { language: LANGUAGE_ID },
-    ...['yaml', 'markdown'].flatMap((language) => schemes.map((scheme) => ({ language, scheme }))),
+    ...['yaml', 'markdown', 'json'].flatMap((language) => schemes.map((scheme) => ({ language, scheme }))),
   ];
 }
 

@@ -12,6 +12,7 @@ import {
   LanguageClientOptions,
   MessageTransports,
 } from 'vscode-languageclient/browser';
+import { WORKER_RESOURCES, WORKER_RESOURCES_KEY } from '../../server/src/protocol';
 import { activateExtension, deactivateExtension, OsaidExtensionApi } from './activation';
 
 export { LANGUAGE_ID } from './activation';
@@ -20,6 +21,7 @@ export type { OsaidExtensionApi } from './activation';
 /** A worker, as far as this file needs it (the project compiles without the DOM library). */
 interface ServerWorker {
   terminate(): void;
+  postMessage(message: unknown): void;
 }
 declare const Worker: new (url: string, options?: { name?: string }) => ServerWorker;
 
@@ -45,9 +47,39 @@ class WorkerLanguageClient extends BaseLanguageClient {
 
   protected override async createMessageTransports(): Promise<MessageTransports> {
     this.endWorker();
+    const resources = await this.readResources();
     this.worker = await this.startWorker();
+    // Before any LSP message: the server reads these as it needs them (server/src/host/bundledResources.ts).
+    this.worker.worker.postMessage({ [WORKER_RESOURCES_KEY]: resources });
     const port = this.worker.worker as never;
     return { reader: new BrowserMessageReader(port), writer: new BrowserMessageWriter(port) };
+  }
+
+  /**
+   * The data files beside the server bundle (the license-text index, the CycloneDX schemas),
+   * read as the server script is when it cannot be started from its address: with the extension
+   * host's `fetch`, else its file system. One that cannot be read is left out, and said so: the
+   * server then reports, when it needs it, that it was not given it.
+   */
+  private async readResources(): Promise<Record<string, string>> {
+    const folder = vscode.Uri.joinPath(this.script, '..');
+    const read = async (name: string): Promise<[string, string] | undefined> => {
+      const uri = vscode.Uri.joinPath(folder, name);
+      try {
+        const response = await fetch(uri.toString(true));
+        if (response.ok) return [name, await response.text()];
+      } catch {
+        // not an address this extension host fetches (a `file:` one): its file system may read it
+      }
+      try {
+        return [name, new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))];
+      } catch (error) {
+        this.warn(`${uri.toString(true)} could not be read: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+      }
+    };
+    const entries = await Promise.all(WORKER_RESOURCES.map(read));
+    return Object.fromEntries(entries.filter((entry): entry is [string, string] => entry !== undefined));
   }
 
   private async startWorker(): Promise<{ worker: ServerWorker; dispose(): void }> {

@@ -24,6 +24,7 @@ const ALLOWED = [
   /^extension\/server\/out\/server-main\.js$/,
   /^extension\/server\/out\/bundles\.json$/,
   /^extension\/server\/out\/spdx-texts\.json$/,
+  /^extension\/server\/out\/cyclonedx-schemas\.json$/,
   /^extension\/schemas\/[\w.-]+\.json$/,
   /^extension\/syntaxes\/[\w.-]+\.json$/,
   /^extension\/language-configuration\.json$/,
@@ -35,8 +36,9 @@ const REQUIRED = [
   'extension/server/out/server-main.js',
   'extension/server/out/bundles.json',
   'extension/language-configuration.json',
-  // The license-text index the server reads on first use (scripts/bundleOptions.mjs).
+  // The license-text index and the CycloneDX schemas the server reads on first use (scripts/bundleOptions.mjs).
   'extension/server/out/spdx-texts.json',
+  'extension/server/out/cyclonedx-schemas.json',
   // VS Code for the Web, the Marketplace page and the Get Started walkthrough.
   'extension/client/out/browser.js',
   'extension/server/out/browser-server.js',

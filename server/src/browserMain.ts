@@ -11,6 +11,8 @@ import {
   ProposedFeatures,
 } from 'vscode-languageserver/browser';
 import { browserFetcher } from './host/browserFetch';
+import { installResources } from './host/bundledResources';
+import { WORKER_RESOURCES_KEY } from './protocol';
 import { startServer } from './server';
 
 /**
@@ -22,9 +24,21 @@ interface WorkerScope {
     type: 'error' | 'unhandledrejection',
     listener: (event: { error?: unknown; reason?: unknown; message?: string }) => void,
   ): void;
+  addEventListener(
+    type: 'message',
+    listener: (event: { data: unknown; stopImmediatePropagation(): void }) => void,
+  ): void;
 }
 declare const self: WorkerScope;
 
+// The client's first message: the data files beside the bundle (host/bundledResources.ts). This
+// listener comes before the connection's, which never sees the message.
+self.addEventListener('message', (event) => {
+  const given = (event.data as Record<string, unknown> | null)?.[WORKER_RESOURCES_KEY];
+  if (typeof given !== 'object' || given === null) return;
+  event.stopImmediatePropagation();
+  installResources(given as Record<string, unknown>);
+});
 const connection = createConnection(
   ProposedFeatures.all,
   new BrowserMessageReader(self as never),

@@ -381,6 +381,7 @@ async function check(
             ...(options.serialNumber ? { serialNumber: `urn:uuid:${randomUUID()}` } : {}),
           },
           found,
+          answered,
         )
       : options.format === 'spdx3'
         ? service.exportSpdx3(
@@ -388,6 +389,7 @@ async function check(
             diagnostics,
             { tool: { name: 'osai-check', version }, ...(options.created ? { created: options.created } : {}) },
             found,
+            answered,
           )
         : undefined;
   return {

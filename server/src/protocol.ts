@@ -240,3 +240,11 @@ export interface Checklist {
   /** Set by formats that classify a release (MOF model files). */
   classification?: ChecklistClassification;
 }
+
+/**
+ * The files beside the server bundles that the browser client reads and hands to its server
+ * worker in the worker's first message, `{ [WORKER_RESOURCES_KEY]: { name: text } }`, before
+ * any LSP message (server/src/host/bundledResources.ts).
+ */
+export const WORKER_RESOURCES = ['spdx-texts.json', 'cyclonedx-schemas.json'] as const;
+export const WORKER_RESOURCES_KEY = 'osaiResources';

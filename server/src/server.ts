@@ -925,19 +925,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         throw new ResponseError(lsp.ErrorCodes.InvalidParams, `format must be one of ${AIBOM_FORMATS.join(', ')}`);
       const open = await analysed(params.textDocument?.uri, token, 'AI-BOM export');
       if (!open) return null;
-      const { service, parsed, diagnostics, evidence: found } = open.analysis;
+      const { service, parsed, diagnostics, evidence: found, online: answered } = open.analysis;
       const tool =
         typeof params.tool?.name === 'string' && typeof params.tool?.version === 'string'
           ? params.tool
           : { name: 'osai-language-server', version: SERVER_VERSION };
       const bom =
         params.format === 'spdx3'
-          ? service.exportSpdx3(parsed, diagnostics, { tool }, found)
+          ? service.exportSpdx3(parsed, diagnostics, { tool }, found, answered)
           : service.exportCycloneDx(
               parsed,
               diagnostics,
               { specVersion: params.format === 'cyclonedx-1.6' ? '1.6' : '1.7', tool },
               found,
+              answered,
             );
       return bom ? { text: `${JSON.stringify(bom, null, 2)}\n` } : null;
     }),

@@ -106,6 +106,7 @@ describe('the packaged files (vsce ls)', () => {
       'schemas/osai-manifest.schema.json',
       'server/out/browser-server.js',
       'server/out/bundles.json',
+      'server/out/cyclonedx-schemas.json',
       'server/out/server-main.js',
       'server/out/server.js',
       'server/out/spdx-texts.json',

@@ -12,7 +12,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
-import { isSeq, parseDocument } from 'yaml';
+import { isSeq, parse as parseYaml, parseDocument, stringify as stringifyYaml } from 'yaml';
 import type { ParsedDocument } from '../../server/src/service';
 import { COMPONENT_NAMES, evaluateMofClass, mofClassActions } from '../../server/src/service/formats/mof';
 import { between, indentOf, LICENSE_VALUES, lines, linesMatching, Mutation, pick } from './mutations';
@@ -448,6 +448,15 @@ const datasetCards = [
 
 // ---------------------------------------------------------------------------------------
 
+// CycloneDX ML-BOMs: the fixtures (one hand-written, two of the CycloneDX project's), and a manifest's export.
+// The same BOMs in block YAML (the format parses YAML 1.2, of which JSON is a part): the broken-YAML fix-safety
+// test breaks `key: value` lines, which JSON has none of.
+const cycloneDxBoms = readDir('test/fixtures/cyclonedx', /\.json$/);
+const cycloneDxAsYaml = cycloneDxBoms.map((s) => ({
+  name: `${s.name} (as block YAML)`,
+  text: stringifyYaml(parseYaml(s.text)),
+}));
+
 export const CORPORA: Readonly<Record<string, FormatCorpus>> = {
   osai: {
     uri: 'file:///fuzz/osai.yaml',
@@ -526,6 +535,12 @@ export const CORPORA: Readonly<Record<string, FormatCorpus>> = {
     ]),
     bodyStart: cardBodyStart,
     mutations: { license: CARD_MUTATIONS.license, misspell: CARD_MUTATIONS.misspell },
+  },
+  cyclonedx: {
+    uri: 'file:///fuzz/model.cdx.json',
+    languageId: 'json',
+    seeds: cycloneDxBoms,
+    fixtures: [...cycloneDxBoms, ...cycloneDxAsYaml],
   },
 };
 

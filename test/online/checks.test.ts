@@ -369,3 +369,29 @@ describe('a card: its listed datasets and base model', () => {
     );
   });
 });
+
+describe('what the hosts record, in an AI-BOM export', () => {
+  test('the Hub license of the weights is the concluded license beside the declared one', async () => {
+    const service = getLanguageService();
+    const parsed = service.parse(
+      TextDocument.create('file:///release/osai.yaml', 'yaml', 1, readFileSync(FIXTURE, 'utf8')),
+    );
+    const online = await service.collectOnline(parsed, clientFor());
+    const diagnostics = service.doValidation(parsed, undefined, online);
+    const tool = { name: 'osai-check', version: '0.0.0-test' };
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the BOM's JSON
+    const bom = service.exportCycloneDx(parsed, diagnostics, { specVersion: '1.7', tool }, undefined, online) as any;
+    // The fixture declares Apache-2.0 (line 14); the stand-in Hub records cc-by-nc-4.0 for mismatch-org/nc-model.
+    assert.deepEqual(bom.metadata.component.licenses, [
+      { expression: 'Apache-2.0', acknowledgement: 'declared' },
+      { expression: 'CC-BY-NC-4.0', acknowledgement: 'concluded' },
+    ]);
+    assert.ok(
+      bom.metadata.component.properties.some(
+        (p: { name: string; value: string }) =>
+          p.name === 'osai-manifest:license:concluded-from' &&
+          p.value === `host: https://huggingface.co/mismatch-org/nc-model`,
+      ),
+    );
+  });
+});

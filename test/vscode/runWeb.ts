@@ -39,6 +39,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { defaultLog, PrerequisiteError, provision, Toolchain } from '../../scripts/vscode/provision';
+import { WORKER_RESOURCES } from '../../server/src/protocol';
 import type { HostServer } from '../online/hosts';
 import { nameStandIn, startStandIn } from './standIn';
 import { checkArtifacts, launchChromium, launcher, runInWorkbench, runLauncher, seconds } from './workbench';
@@ -49,9 +50,13 @@ const log = (message: string): void => defaultLog(`web: ${message}`);
 
 /**
  * What the browser path of the extension needs, relative to the extension folder (the rest of .vscodeignore's list is
- * Node's).
+ * Node's): the browser bundles, and the data files the client hands the server worker (server/src/host/bundledResources.ts).
  */
-const BROWSER_FILES = ['client/out/browser.js', 'server/out/browser-server.js'];
+const BROWSER_FILES = [
+  'client/out/browser.js',
+  'server/out/browser-server.js',
+  ...WORKER_RESOURCES.map((name) => `server/out/${name}`),
+];
 /**
  * Where the suite goes in the extension copy (see above: inside the extension, so that it runs in that extension's
  * host).
@@ -73,7 +78,7 @@ const NEEDED: Array<[string, string]> = [
 
 /**
  * The extension as a web-only extension: package.json without `main` (so VS Code runs it in
- * the web worker host) and only the browser bundles, plus what package.json points at.
+ * the web worker host) and only the browser bundles and their data files, plus what package.json points at.
  */
 function webExtensionCopy(target: string): void {
   const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { main?: string; browser?: string };
@@ -115,6 +120,8 @@ async function runSuite(
   const resultsFile = join(root, 'results.json'); // beside the workspace: written by the suite (index.ts)
   webExtensionCopy(extension);
   cpSync(join(REPO, 'examples'), workspace, { recursive: true });
+  // The ML-BOM the suite opens (features.test.ts): a workspace file, as a user's would be.
+  cpSync(join(REPO, 'test', 'fixtures', 'cyclonedx', 'small.cdx.json'), join(workspace, 'boms', 'tiny-model.cdx.json'));
   nameStandIn(standIn, workspace);
   log(`the extension as a web extension: ${extension} (package.json with \`browser\`, without \`main\`)`);
   const { exitCode, problems } = await runInWorkbench({

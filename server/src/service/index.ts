@@ -58,6 +58,7 @@ import { collectOnline, onlineKey, reuseOnline, type OnlineEvidence } from './on
 import { onlineDiagnostics } from './online/diagnostics';
 import { onlineHoverMarkdown } from './online/hover';
 import { checklistWithOnline } from './online/checklist';
+import { withConcludedLicenses } from './aibom/concluded';
 import { toCycloneDx, type CycloneDxOptions } from './aibom/cyclonedx';
 import type { ReleaseDescription } from './aibom/release';
 import { toSpdx3, type Spdx3Options } from './aibom/spdx3';
@@ -183,6 +184,7 @@ export interface LanguageService {
     diagnostics: readonly Diagnostic[],
     options: CycloneDxOptions,
     evidence?: Evidence,
+    online?: OnlineEvidence,
   ): Record<string, unknown> | undefined;
   /**
    * The document as an SPDX 3.0.1 JSON-LD document with the AI and Dataset profiles (aibom/spdx3.ts), with its
@@ -193,6 +195,7 @@ export interface LanguageService {
     diagnostics: readonly Diagnostic[],
     options: Spdx3Options,
     evidence?: Evidence,
+    online?: OnlineEvidence,
   ): Record<string, unknown> | undefined;
   /** The one-line verdict for the command line; undefined for documents no format claims. */
   summarize(parsed: ParsedDocument, diagnostics: readonly Diagnostic[]): DocumentSummary | undefined;
@@ -356,17 +359,21 @@ export function getLanguageService(
       );
     },
     summarize: (parsed, diagnostics) => parsed.format.summary(parsed, diagnostics),
-    exportCycloneDx(parsed, diagnostics, exportOptions, evidence) {
+    exportCycloneDx(parsed, diagnostics, exportOptions, evidence, online) {
       const release = describeRelease(parsed);
       if (!release) return undefined;
-      const checklist = this.getChecklist(parsed, diagnostics, evidence);
-      return toCycloneDx(release, checklist, exportOptions);
+      const checklist = this.getChecklist(parsed, diagnostics, evidence, online);
+      return toCycloneDx(
+        withConcludedLicenses(release, evidence, online, settings.treatAsOpen),
+        checklist,
+        exportOptions,
+      );
     },
-    exportSpdx3(parsed, diagnostics, exportOptions, evidence) {
+    exportSpdx3(parsed, diagnostics, exportOptions, evidence, online) {
       const release = describeRelease(parsed);
       if (!release) return undefined;
-      const checklist = this.getChecklist(parsed, diagnostics, evidence);
-      return toSpdx3(release, checklist, exportOptions);
+      const checklist = this.getChecklist(parsed, diagnostics, evidence, online);
+      return toSpdx3(withConcludedLicenses(release, evidence, online, settings.treatAsOpen), checklist, exportOptions);
     },
     renderReport: (entries, format, reportOptions) => renderReport(entries, format, reportOptions),
     newDocument: (formatId) =>

@@ -222,6 +222,22 @@ describe('Diagnostics, quick fixes, hover, completion and code lens (server in a
       ],
     );
   });
+
+  it('a CycloneDX ML-BOM (language json): the schemas the client hands the worker, and the OSAID view', async () => {
+    // boms/tiny-model.cdx.json, the launcher's copy of test/fixtures/cyclonedx/small.cdx.json: "Llama 2
+    // Community License" on code (line 25, inside its quotes), "bare-lib" without licenses (line 29),
+    // "colour", not a property of a component in the 1.6 schema (line 40).
+    const uri = exampleUri('boms/tiny-model.cdx.json');
+    const { editor, diagnostics } = await openAndDiagnose(uri, 3);
+    assert.equal(editor.document.languageId, 'json');
+    assert.deepEqual(diagnostics.map((d) => `${codeOf(d)} ${range(d.range)}`).sort(), [
+      'cyclonedx/schema 39:6-39:14',
+      'cyclonedx/unlicensed 28:14-28:24',
+      'license/restricted 24:43-24:68',
+    ]);
+    const schema = diagnostics.find((d) => codeOf(d) === 'cyclonedx/schema')!;
+    assert.match(schema.message, /`components\[4\]\.colour` is not a property the schema allows here/);
+  });
 });
 
 describe("Evidence from the release's files, read through vscode.workspace.fs (server in a web worker)", () => {

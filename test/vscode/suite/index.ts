@@ -45,6 +45,7 @@ export function run(): Promise<void> {
   require('./editing.test');
   require('./commands.test');
   require('./mof.test');
+  require('./cyclonedx.test');
   require('./cards.test');
   require('./evidence.test');
   require('./online.test');

@@ -26,15 +26,46 @@ type Json = Record<string, unknown>;
 
 const ref = (key: string) => `osai:${key}`;
 
-/** A declared license as CycloneDX takes it: an SPDX expression, else a license by name. */
-export function licenseChoice(declared: string | undefined): Json[] | undefined {
-  if (!declared) return undefined;
+/** A license as CycloneDX takes it: an SPDX expression, else a license by name. */
+function licenseEntry(license: string, acknowledgement: 'declared' | 'concluded'): Json {
   try {
-    parseSpdx(declared);
-    return [{ expression: declared, acknowledgement: 'declared' }];
+    parseSpdx(license);
+    return { expression: license, acknowledgement };
   } catch {
-    return [{ license: { name: declared, acknowledgement: 'declared' } }];
+    return { license: { name: license, acknowledgement } };
   }
+}
+
+/**
+ * The declared license, and the one the evidence concluded beside it. CycloneDX 1.6 takes one
+ * expression or a list of named licenses, never both: there a concluded license goes beside a
+ * declared one as the property `osai-manifest:license:concluded` (`concludedProperties`).
+ */
+export function licenseChoice(
+  c: Pick<ReleaseComponent, 'license' | 'concluded'> | undefined,
+  version: CycloneDxVersion,
+): Json[] | undefined {
+  const declared = c?.license ? [licenseEntry(c.license, 'declared')] : [];
+  const concluded =
+    c?.concluded && (version !== '1.6' || declared.length === 0)
+      ? [licenseEntry(c.concluded.expression, 'concluded')]
+      : [];
+  const entries = [...declared, ...concluded];
+  return entries.length ? entries : undefined;
+}
+
+/** Where the concluded license was found (`files: ./weights/LICENSE`, `host: https://…`), and in 1.6 the license. */
+function concludedProperties(c: ReleaseComponent, version: CycloneDxVersion): Json[] {
+  if (!c.concluded) return [];
+  return [
+    ...(version === '1.6' && c.license
+      ? [{ name: `${PROPERTY_NAMESPACE}:license:concluded`, value: c.concluded.expression }]
+      : []),
+    {
+      name: `${PROPERTY_NAMESPACE}:license:concluded-from`,
+      value: `${c.concluded.source}: ${c.concluded.from.join(', ')}`,
+    },
+  ];
 }
 
 function references(component: ReleaseComponent, type: string): Json[] | undefined {
@@ -44,8 +75,8 @@ function references(component: ReleaseComponent, type: string): Json[] | undefin
 
 const CODE_TYPES: Record<string, string> = { code: 'application', library: 'library' };
 
-function otherComponent(c: ReleaseComponent, release: ReleaseDescription): Json {
-  const licenses = licenseChoice(c.license);
+function otherComponent(c: ReleaseComponent, release: ReleaseDescription, version: CycloneDxVersion): Json {
+  const licenses = licenseChoice(c, version);
   const base: Json = {
     type:
       c.role === 'dataset' || c.role === 'data-information'
@@ -66,19 +97,23 @@ function otherComponent(c: ReleaseComponent, release: ReleaseDescription): Json 
       return {
         ...base,
         ...(references(c, 'vcs') ? { externalReferences: references(c, 'vcs') } : {}),
-        properties: props(c, localPath),
+        properties: props(c, localPath, version),
       };
     case 'dataset':
       return {
         ...base,
         data: [{ type: 'dataset', name: c.name, ...(c.kind ? { classification: c.kind } : {}) }],
         ...(references(c, 'distribution') ? { externalReferences: references(c, 'distribution') } : {}),
-        properties: props(c, localPath),
+        properties: props(c, localPath, version),
       };
     case 'data-information': {
       const aspects = Object.entries(release.dataDescription ?? {}).map(([aspect, text]) => `${aspect}: ${text}`);
       const description = aspects.length ? { description: aspects.join('\n') } : {};
-      return { ...base, data: [{ type: 'other', name: c.name, ...description }], properties: props(c, localPath) };
+      return {
+        ...base,
+        data: [{ type: 'other', name: c.name, ...description }],
+        properties: props(c, localPath, version),
+      };
     }
     default:
       return {
@@ -86,17 +121,19 @@ function otherComponent(c: ReleaseComponent, release: ReleaseDescription): Json 
         ...(references(c, c.role === 'documentation' ? 'documentation' : 'distribution')
           ? { externalReferences: references(c, c.role === 'documentation' ? 'documentation' : 'distribution') }
           : {}),
-        properties: props(c, localPath),
+        properties: props(c, localPath, version),
       };
   }
 }
 
 /** The component's place in the release, and a location that is a path (no external reference can hold one). */
-function props(c: ReleaseComponent, localPath: string | undefined): Json[] {
+function props(c: ReleaseComponent, localPath: string | undefined, version: CycloneDxVersion): Json[] {
   return [
     { name: `${PROPERTY_NAMESPACE}:component`, value: c.key },
     { name: `${PROPERTY_NAMESPACE}:role`, value: c.role },
+    ...(c.item ? [{ name: `${PROPERTY_NAMESPACE}:item`, value: c.item }] : []),
     ...(localPath ? [{ name: `${PROPERTY_NAMESPACE}:location`, value: localPath }] : []),
+    ...concludedProperties(c, version),
   ];
 }
 
@@ -126,7 +163,7 @@ export function toCycloneDx(release: ReleaseDescription, checklist: Checklist | 
       ...header,
       metadata: {
         tools,
-        component: otherComponent(release.components[0], release),
+        component: otherComponent(release.components[0], release, options.specVersion),
         properties: checklistProperties(checklist),
       },
     };
@@ -135,7 +172,7 @@ export function toCycloneDx(release: ReleaseDescription, checklist: Checklist | 
   const others = release.components.filter((c) => c !== weights);
   const datasets = others.filter((c) => c.role === 'dataset');
   const modelRef = weights ? ref(weights.key) : ref('model');
-  const licenses = licenseChoice(weights?.license);
+  const licenses = licenseChoice(weights, options.specVersion);
   const externalReferences = [
     ...(weights ? (references(weights, 'distribution') ?? []) : []),
     ...(release.homepage ? [{ type: 'website', url: release.homepage }] : []),
@@ -154,7 +191,7 @@ export function toCycloneDx(release: ReleaseDescription, checklist: Checklist | 
       modelParameters: { datasets: datasets.map((d) => ({ ref: ref(d.key) })) },
     },
     properties: [
-      ...(weights ? props(weights, undefined) : []),
+      ...(weights ? props(weights, undefined, options.specVersion) : []),
       ...(release.releaseDate ? [{ name: `${PROPERTY_NAMESPACE}:release-date`, value: release.releaseDate }] : []),
     ],
   };
@@ -165,7 +202,7 @@ export function toCycloneDx(release: ReleaseDescription, checklist: Checklist | 
       component: model,
       properties: checklistProperties(checklist),
     },
-    components: others.map((c) => otherComponent(c, release)),
+    components: others.map((c) => otherComponent(c, release, options.specVersion)),
     dependencies: [
       { ref: modelRef, dependsOn: others.map((c) => ref(c.key)) },
       ...others.map((c) => ({ ref: ref(c.key) })),

@@ -12,6 +12,11 @@ export interface ReleaseComponent {
   key: string;
   role: ComponentRole;
   name: string;
+  /**
+   * The OSAID checklist item it answers (`code.training`) when its key is not that item's path
+   * (a MOF component, `release.components[3]`).
+   */
+  item?: string;
   /** What it is for, in words (`Training code`, `research_paper`). */
   description?: string;
   location?: string;
@@ -19,6 +24,17 @@ export interface ReleaseComponent {
   license?: string;
   /** A dataset's kind (`public`, `open`, `obtainable`, `unshareable`). */
   kind?: string;
+  /** The license the evidence shows (aibom/concluded.ts), when some was found. */
+  concluded?: ConcludedLicense;
+}
+
+export interface ConcludedLicense {
+  /** An SPDX expression (the ids found), or the name a host records. */
+  expression: string;
+  /** The release's own files, or what the Hub or GitHub records (online checks). */
+  source: 'files' | 'host';
+  /** The files (relative to the release's root, `./weights/LICENSE`) or the location the host was asked about. */
+  from: string[];
 }
 
 export interface ReleaseDescription {

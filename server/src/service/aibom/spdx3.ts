@@ -117,9 +117,8 @@ export function toSpdx3(release: ReleaseDescription, checklist: Checklist | unde
   // One element per distinct expression, shared by every component that declares it.
   const licenses = new Map<string, Json>();
   const relationships: Json[] = [];
-  const declareLicense = (fromId: string, path: string, declared: string | undefined) => {
-    if (!declared) return;
-    const { expression, spdx } = licenseExpression(declared);
+  const licenseElement = (written: string, how: 'Declared' | 'Concluded'): string => {
+    const { expression, spdx } = licenseExpression(written);
     const licenseId = `${base}/license/${encodeURIComponent(expression)}`;
     if (!licenses.has(licenseId))
       licenses.set(licenseId, {
@@ -127,18 +126,34 @@ export function toSpdx3(release: ReleaseDescription, checklist: Checklist | unde
         spdxId: licenseId,
         ...common,
         simplelicensing_licenseExpression: expression,
-        ...(spdx
-          ? {}
-          : { name: declared, comment: `Declared as "${declared}", which is not an SPDX license expression` }),
+        ...(spdx ? {} : { name: written, comment: `${how} as "${written}", which is not an SPDX license expression` }),
       });
-    relationships.push({
-      type: 'Relationship',
-      spdxId: id(`relationship/${path}/hasDeclaredLicense`),
-      ...common,
-      from: fromId,
-      relationshipType: 'hasDeclaredLicense',
-      to: [licenseId],
-    });
+    return licenseId;
+  };
+  // The declared license, and the one the evidence concluded (aibom/concluded.ts) with where it was found.
+  const declareLicense = (fromId: string, path: string, c: ReleaseComponent | undefined) => {
+    if (c?.license)
+      relationships.push({
+        type: 'Relationship',
+        spdxId: id(`relationship/${path}/hasDeclaredLicense`),
+        ...common,
+        from: fromId,
+        relationshipType: 'hasDeclaredLicense',
+        to: [licenseElement(c.license, 'Declared')],
+      });
+    if (c?.concluded)
+      relationships.push({
+        type: 'Relationship',
+        spdxId: id(`relationship/${path}/hasConcludedLicense`),
+        ...common,
+        comment:
+          c.concluded.source === 'host'
+            ? `Concluded from what the host records for ${c.concluded.from.join(', ')}`
+            : `Concluded from the release's files: ${c.concluded.from.join(', ')}`,
+        from: fromId,
+        relationshipType: 'hasConcludedLicense',
+        to: [licenseElement(c.concluded.expression, 'Concluded')],
+      });
   };
 
   // A location that is a URL is where to download the component; a path in the release is said in a comment.
@@ -163,11 +178,11 @@ export function toSpdx3(release: ReleaseDescription, checklist: Checklist | unde
     ...(release.homepage ? { software_homePage: release.homepage } : {}),
     software_primaryPurpose: 'model',
   };
-  declareLicense(modelId, weights?.key ?? 'model', weights?.license);
+  declareLicense(modelId, weights?.key ?? 'model', weights);
 
   const components = others.map((c): Json => {
     const componentId = id(c.key);
-    declareLicense(componentId, c.key, c.license);
+    declareLicense(componentId, c.key, c);
     const aspects = Object.entries(release.dataDescription ?? {}).map(([aspect, text]) => `${aspect}: ${text}`);
     const description =
       c.role === 'data-information' && aspects.length

@@ -10,6 +10,7 @@ import { CodeDoc, SHARED_CODE_DOCS } from '../diagnostics/codes';
 import type { ServiceSettings } from '../settings';
 import { parseYaml, YamlParse } from '../yaml/parse';
 import type { DocumentFormat, ParsedDocument, RecognitionInput } from './format';
+import { cycloneDxFormat } from './cyclonedx';
 import { datasetCardFormat } from './datasetcard';
 import { manifestFormat } from './manifest';
 import { modelCardFormat } from './modelcard';
@@ -19,6 +20,7 @@ import { noneFormat } from './none';
 /** Every format, first claim wins. `none` is not listed: it answers when no format claims. */
 export const DEFAULT_FORMATS: readonly DocumentFormat[] = [
   manifestFormat,
+  cycloneDxFormat,
   mofFormat,
   datasetCardFormat,
   modelCardFormat,

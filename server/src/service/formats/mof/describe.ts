@@ -7,12 +7,15 @@ import type { ComponentRole, ReleaseComponent, ReleaseDescription } from '../../
 import { isPlaceholder } from '../../osaid/placeholders';
 import type { ParsedDocument } from '../format';
 import { readModel, resolveComponentLicense } from './model';
+import { OSAID_BY_COMPONENT } from './osaid';
 
 /** Components whose role is not their content type's. */
 const ROLES: Readonly<Record<string, ComponentRole>> = {
   'Model parameters (Final)': 'weights',
   'Model parameters (Intermediate)': 'checkpoints',
   'Supporting libraries and tools': 'library',
+  // Training configuration and optimizer state (MOF's description): the manifest's `parameters.optimizer_state`.
+  'Model metadata': 'optimizer-state',
 };
 const BY_CONTENT: Readonly<Record<string, ComponentRole>> = {
   code: 'code',
@@ -38,8 +41,10 @@ export function describeMof(parsed: ParsedDocument): ReleaseDescription | undefi
     const license = text(resolveComponentLicense(model, entry).license);
     // `license_path` is where a component's license text is, not the component: only the weights have a location.
     const location = role === 'weights' ? hub : undefined;
+    const item = OSAID_BY_COMPONENT[componentName]?.requirement;
     components.push({
       key: entry.path,
+      ...(item ? { item } : {}),
       role,
       name: role === 'weights' ? name : `${name}: ${componentName}`,
       description: componentName,

@@ -1,0 +1,177 @@
+/**
+ * CycloneDX ML-BOMs (JSON, spec 1.6 and 1.7) read as documents: recognised by name
+ * (`*.cdx.json`, `bom.json`) or by content (any `.json` whose text names `bomFormat` and
+ * `CycloneDX`, confirmed when the parsed BOM has a `machine-learning-model` component),
+ * checked against the official CycloneDX schema (schema.ts) and read as a release (osaid.ts):
+ * the same license tests, checklist and verdict as a manifest. The JSON is parsed by the shared
+ * YAML parse (JSON is YAML 1.2), so every finding has the exact range of its value.
+ */
+import { DiagnosticSeverity, Hover, MarkupKind } from 'vscode-languageserver-types';
+import { Codes } from '../../diagnostics/codes';
+import { licenseHoverMarkdown } from '../../licenses';
+import { shorten } from '../../text/text';
+import { verdictLens } from '../../verdict/verdict';
+import { findDocumentSymbols } from '../../yaml/symbols';
+import { diagnostic, firstLineSpan } from '../../yaml/spans';
+import { DocumentFormat, DocumentSummary, EMPTY_COMPLETION, ParsedDocument } from '../format';
+import { cyclonedxCodeActions } from './codeActions';
+import { cycloneDxChecklist, cycloneDxView, osaidDiagnostics } from './osaid';
+import { isMlBom, ML_MODEL, readBom } from './read';
+import { CycloneDxCodes, MAX_SCHEMA_FINDINGS, schemaDiagnostics } from './schema';
+
+/** File names that are CycloneDX BOMs by convention (the spec's recommendation). */
+const BOM_NAME = /(\.cdx\.json|^bom\.json)$/i;
+
+/**
+ * The cheap look at a JSON file's text: both words anywhere. JSON files that are not BOMs
+ * (package.json, settings) stop here, unparsed.
+ */
+export function looksLikeCycloneDxText(text: string): boolean {
+  return text.includes('"bomFormat"') && text.includes('CycloneDX');
+}
+
+function fileName(uri: string): string {
+  return uri.replace(/[?#].*$/, '').replace(/^.*\//, '');
+}
+
+const NOT_ML_TITLE = '○ Not an ML-BOM: no `machine-learning-model` component, nothing to check against the OSAID';
+
+export const cycloneDxFormat: DocumentFormat = {
+  id: 'cyclonedx',
+  label: 'CycloneDX ML-BOM',
+  codes: {
+    [CycloneDxCodes.schema]: {
+      severity: 'error',
+      meaning:
+        'the BOM does not follow the official CycloneDX JSON schema of its `specVersion` (1.6 or 1.7; formats ' +
+        `such as dates are not checked); at most ${MAX_SCHEMA_FINDINGS} are reported`,
+    },
+    [CycloneDxCodes.specVersion]: {
+      severity: 'warning',
+      meaning: 'a BOM whose `specVersion` is not 1.6 or 1.7: not checked against a schema (its OSAID view is read)',
+    },
+    [CycloneDxCodes.unlicensed]: {
+      severity: 'error',
+      meaning:
+        'a code component (`application`, `library`, `framework`) — or, in a BOM written by `osai-check`, a ' +
+        'component a required item needs — states no `licenses`; a warning on a recommended one (checkpoints)',
+      fix: 'insert a `licenses` skeleton',
+    },
+    [CycloneDxCodes.notMl]: {
+      severity: 'info',
+      meaning: 'a file named as a CycloneDX BOM that has no `machine-learning-model` component: not checked',
+    },
+  },
+  recognise({ uri, languageId, text }) {
+    const name = fileName(uri);
+    if (BOM_NAME.test(name)) return 'yes';
+    return (languageId === 'json' || /\.json$/i.test(name)) && looksLikeCycloneDxText(text) ? 'maybe' : 'no';
+  },
+  fileNames: /\.json$/i,
+  confirm: (parse) => isMlBom(parse.value),
+  validate(parsed, settings) {
+    if (parsed.value === undefined) return parsed.parseDiagnostics.slice();
+    if (!mlBom(parsed)) {
+      const span = firstLineSpan(parsed.text);
+      return [
+        ...parsed.parseDiagnostics,
+        diagnostic(
+          parsed.document,
+          span[0],
+          span[1],
+          DiagnosticSeverity.Information,
+          CycloneDxCodes.notMl,
+          'No `machine-learning-model` component: not read as an ML-BOM (nothing to check against the OSAID).',
+          { path: '' },
+        ),
+      ];
+    }
+    return [
+      ...parsed.parseDiagnostics,
+      ...schemaDiagnostics(parsed),
+      ...osaidDiagnostics(parsed, settings.treatAsOpen),
+    ];
+  },
+  hover: (parsed, position, settings) =>
+    mlBom(parsed) ? bomHover(parsed, parsed.document.offsetAt(position), settings.treatAsOpen) : null,
+  complete: () => EMPTY_COMPLETION,
+  codeActions: (parsed, request) => (mlBom(parsed) ? cyclonedxCodeActions(parsed, request) : []),
+  symbols: (parsed) => findDocumentSymbols(parsed),
+  codeLenses: (parsed, diagnostics) =>
+    mlBom(parsed) ? [verdictLens(cycloneDxChecklist(parsed, diagnostics).verdict.title)] : [verdictLens(NOT_ML_TITLE)],
+  checklist: (parsed, diagnostics) => (mlBom(parsed) ? cycloneDxChecklist(parsed, diagnostics) : undefined),
+  summary(parsed, diagnostics): DocumentSummary {
+    if (!mlBom(parsed)) {
+      const failed = diagnostics.some((d) => d.severity === DiagnosticSeverity.Error && d.code === Codes.yamlSyntax);
+      const title = failed ? '✗ Not checked: the JSON could not be read' : NOT_ML_TITLE;
+      return { verdict: { meets: false, state: failed ? 'fails' : 'incomplete', title }, headline: title };
+    }
+    const { verdict } = cycloneDxChecklist(parsed, diagnostics);
+    return { verdict: { meets: verdict.meets, state: verdict.state, title: verdict.title }, headline: verdict.title };
+  },
+};
+
+/** Whether the document is a readable ML-BOM (a file claimed by name may not be one). */
+function mlBom(parsed: ParsedDocument): boolean {
+  return parsed.value !== undefined && isMlBom(parsed.value);
+}
+
+/** On a license: its verdict under the component's test; on a component's name or type: what the view makes of it. */
+function bomHover(parsed: ParsedDocument, offset: number, treatAsOpen: readonly string[]): Hover | null {
+  const view = cycloneDxView(parsed, treatAsOpen);
+  const within = (r: readonly number[] | null | undefined) => !!r && offset >= r[0] && offset <= r[1];
+  const range = (r: readonly number[]) => ({
+    start: parsed.document.positionAt(r[0]),
+    end: parsed.document.positionAt(r[1]),
+  });
+  const all = [...(view.bom.model ? [view.bom.model] : []), ...view.bom.components];
+  for (const component of all) {
+    const judged = view.judged.find((j) => j.component === component);
+    for (const license of component.licenses) {
+      if (!within(license.node.range)) continue;
+      const test = judged?.test ?? 'open';
+      return {
+        contents: {
+          kind: MarkupKind.Markdown,
+          value: licenseHoverMarkdown(license.text, test, { extraOpen: treatAsOpen }),
+        },
+        range: range(license.node.range!),
+      };
+    }
+  }
+  for (const component of all) {
+    const typeNode = component.node.items.find((p) => (p.key as { value?: unknown } | null)?.value === 'type')
+      ?.value as { range?: number[] } | undefined;
+    const node = within(component.anchor.range) ? component.anchor : within(typeNode?.range) ? typeNode : undefined;
+    if (!node?.range) continue;
+    const judged = view.judged.find((j) => j.component === component);
+    const lines = [
+      `**${shorten(component.name || '(unnamed)')}** — CycloneDX \`${shorten(component.type)}\` component`,
+    ];
+    if (component === view.bom.model)
+      lines.push('', 'The model: its `licenses` are the terms of the weights (OSAID: open terms).');
+    else if (judged) {
+      const item = judged.item ? `the checklist's “${judged.item}”` : 'code of a purpose the BOM does not state';
+      lines.push(
+        '',
+        `Read as ${item}; its licenses must be ${judged.test === 'osi' ? 'OSI-approved' : 'open (OSD-conformant)'}.`,
+      );
+    } else
+      lines.push(
+        '',
+        `Not read by the OSAID view (only ${ML_MODEL}, application, library, framework and data components are).`,
+      );
+    if (judged)
+      lines.push(
+        '',
+        component.licenses.length
+          ? `Licenses: ${component.licenses.map((l) => `\`${shorten(l.text)}\``).join(', ')} — ` +
+              `${judged.passes ? 'pass' : 'do not pass'} the test.`
+          : 'No licenses stated.',
+      );
+    return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: range(node.range) };
+  }
+  return null;
+}
+
+export { readBom, isMlBom };
