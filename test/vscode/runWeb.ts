@@ -50,7 +50,8 @@ const log = (message: string): void => defaultLog(`web: ${message}`);
 
 /**
  * What the browser path of the extension needs, relative to the extension folder (the rest of .vscodeignore's list is
- * Node's): the browser bundles, and the data files the client hands the server worker (server/src/host/bundledResources.ts).
+ * Node's): the browser bundles, and the data files the client hands the server worker
+ * (server/src/host/bundledResources.ts).
  */
 const BROWSER_FILES = [
   'client/out/browser.js',
