@@ -56,11 +56,13 @@ export type Parsed =
 export const USAGE = `Usage: osai-check [options] <file, folder, glob, hf:<org>/<model> or ->...
 
 Checks Open Source AI release manifests (osai.yaml, osai.yml, *.osai.yaml, *.osai.yml)
-against the Open Source AI Definition 1.0, and Model Openness Framework model files (any
-.yml/.yaml whose framework.name is "Model Openness Framework") against the MOF and OSAID.
-Folders are searched recursively; quote globs ('models/**/*.yml') so that osai-check
-expands them; - reads one document from stdin; hf:<org>/<model> (or its Hub URL) downloads
-and checks a card on the Hugging Face Hub.
+against the Open Source AI Definition 1.0; also Model Openness Framework model files (any
+.yml/.yaml whose framework.name is "Model Openness Framework") against the MOF and OSAID,
+Hugging Face model and dataset cards (README.md with card metadata), and CycloneDX ML-BOMs
+(*.cdx.json, bom.json, any .json BOM with a machine-learning-model component). Folders are
+searched recursively; quote globs ('models/**/*.yml') so that osai-check expands them; -
+reads one document from stdin; hf:<org>/<model> (or its Hub URL) downloads and checks a card
+on the Hugging Face Hub.
 
 Options:
   -f, --format <name>        how findings are printed on stdout:
