@@ -457,6 +457,13 @@ const cycloneDxAsYaml = cycloneDxBoms.map((s) => ({
   text: stringifyYaml(parseYaml(s.text)),
 }));
 
+// SPDX 3 AI-BOMs: the hand-written fixture, and the same in block YAML (see the CycloneDX BOMs above).
+const spdx3Documents = readDir('test/fixtures/spdx3', /\.spdx3\.json$/);
+const spdx3AsYaml = spdx3Documents.map((s) => ({
+  name: `${s.name} (as block YAML)`,
+  text: stringifyYaml(parseYaml(s.text)),
+}));
+
 export const CORPORA: Readonly<Record<string, FormatCorpus>> = {
   osai: {
     uri: 'file:///fuzz/osai.yaml',
@@ -541,6 +548,12 @@ export const CORPORA: Readonly<Record<string, FormatCorpus>> = {
     languageId: 'json',
     seeds: cycloneDxBoms,
     fixtures: [...cycloneDxBoms, ...cycloneDxAsYaml],
+  },
+  spdx3: {
+    uri: 'file:///fuzz/model.spdx3.json',
+    languageId: 'json',
+    seeds: spdx3Documents,
+    fixtures: [...spdx3Documents, ...spdx3AsYaml],
   },
 };
 
