@@ -193,11 +193,24 @@ describe('round trip: a manifest exported as SPDX 3 and read back', () => {
   });
 });
 
-describe('round trip: model cards exported as SPDX 3 and read back', () => {
+describe('round trip: MOF model files and model cards exported as SPDX 3 and read back', () => {
   const listed = (dir: string, ext: string) =>
     readdirSync(join(ROOT, dir))
       .filter((f) => f.endsWith(ext))
       .map((f) => `${dir}/${f}`);
+  // A MOF file names each component's OSAID item; its export says so in an annotation on the component. Compared: the
+  // six code items, the weights, checkpoints and optimizer state where the MOF view lists them.
+  const MOF_COMPARED = [...CODE, 'parameters.weights', 'parameters.checkpoints', 'parameters.optimizer_state'];
+  const mofFiles = [...listed('test/fixtures/mof', '.yml'), ...listed('examples/models', '.yml')];
+  test(`${mofFiles.length} MOF model files keep their code, weights and parameters statuses`, () => {
+    for (const file of mofFiles) {
+      const { before, after } = roundTrip(file, 'yaml');
+      for (const id of MOF_COMPARED.filter((i) => before.status.has(i)))
+        assert.equal(after.status.get(id), before.status.get(id), `${file}: ${id}`);
+      if (before.checklist.verdict.state === 'fails') assert.equal(after.checklist.verdict.state, 'fails', file);
+    }
+  });
+
   // A model card states the weights' license and the training datasets; what it does not state stays "not stated"
   // in its export (the checklist annotations say so), never "missing".
   const cards = [...listed('test/fixtures/cards/models', '.md'), 'examples/cards/model/README.md'];

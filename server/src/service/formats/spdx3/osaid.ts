@@ -78,7 +78,7 @@ function roleOf(p: Spdx3Package): { test: LicenseTest; item?: string } | undefin
   // Datasets are listed, not judged: OSAID accepts training data that cannot be shared.
   if (p.type === DATASET_PACKAGE) return undefined;
   if (p.osaiKey) {
-    const item = itemOfKey(p.osaiKey);
+    const item = itemOfKey(p.osaiItem ?? p.osaiKey);
     if (item === 'data_information.license') return { test: 'open', item };
     if (p.purpose === 'documentation') return undefined;
     return { test: p.purpose === 'source' || p.purpose === 'library' ? 'osi' : 'open', item };

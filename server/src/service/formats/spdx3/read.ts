@@ -59,6 +59,8 @@ export interface Spdx3Package extends Spdx3Element {
   licenses: Spdx3License[];
   /** The manifest path an `osai-check` export ends its spdxId with (`code.training`, `data_information`). */
   osaiKey?: string;
+  /** The OSAID item an `osai-check` export's annotation says it answers, where its path is not that item (MOF). */
+  osaiItem?: string;
 }
 
 export interface Spdx3Reference {
@@ -130,6 +132,7 @@ function read(root: Node | null | undefined): Spdx3Graph {
   const known = new Set<string>();
   const roots: string[] = [];
   const relationships: Array<{ node: YAMLMap; path: PathSegment[] }> = [];
+  const items = new Map<string, string>();
   list.items.slice(0, MAX_ELEMENTS).forEach((item, i) => {
     if (!isMap(item)) return;
     const path: PathSegment[] = ['@graph', i];
@@ -149,6 +152,10 @@ function read(root: Node | null | undefined): Spdx3Graph {
       // aibom/spdx3.ts: `OSAID 1.0 <item> (<title>): <status> — <detail>` on the model.
       const m = /^OSAID 1\.0 ([\w.]+) \(.*?\): ([a-z-]+) — /.exec(text(item, 'statement') ?? '');
       if (m && m[2] === 'not-stated') graph.notStatedAtSource.add(m[1]);
+      // A component's item, where its path is not that item: `OSAID 1.0 item: <item>` on the component.
+      const answers = /^OSAID 1\.0 item: ([\w.]+)$/.exec(text(item, 'statement') ?? '')?.[1];
+      const subject = text(item, 'subject');
+      if (answers && subject) items.set(subject, answers);
     }
     const nameNode = findPair(item, 'name')?.value ?? findPair(item, 'spdxId')?.value;
     const element: Spdx3Element = {
@@ -168,6 +175,7 @@ function read(root: Node | null | undefined): Spdx3Graph {
     if (spdxId !== undefined && !byId.has(spdxId)) byId.set(spdxId, elements[elements.length - 1]);
   });
   const packages = elements.filter((e): e is Spdx3Package => 'licenses' in e);
+  for (const p of packages) if (p.spdxId && items.has(p.spdxId)) p.osaiItem = items.get(p.spdxId);
   const model =
     packages.find((p) => p.type === AI_PACKAGE && p.spdxId !== undefined && roots.includes(p.spdxId)) ??
     packages.find((p) => p.type === AI_PACKAGE);
