@@ -11,6 +11,7 @@ import { describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic } from 'vscode-languageserver-types';
 import { ROOT, service } from '../helpers';
+import { spdx3Validator } from './spdx3Schema';
 
 const FIXTURES = 'test/fixtures/spdx3';
 const TOOL = { name: 'osai-check', version: '0.0.0-test' };
@@ -112,6 +113,11 @@ describe('recognition', () => {
 
 describe('a hand-written SPDX 3 AI-BOM (test/fixtures/spdx3/small.spdx3.json)', () => {
   const { parsed, diagnostics } = open(`${FIXTURES}/small.spdx3.json`);
+
+  test("the fixture is valid SPDX 3.0.1 (the official JSON schema): its findings are the reader's own", () => {
+    const validate = spdx3Validator();
+    assert.equal(validate(JSON.parse(readFileSync(join(ROOT, FIXTURES, 'small.spdx3.json'), 'utf8'))), true);
+  });
 
   test('findings at their values', () => {
     assert.equal(parsed.kind, 'spdx3');

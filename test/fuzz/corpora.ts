@@ -457,8 +457,17 @@ const cycloneDxAsYaml = cycloneDxBoms.map((s) => ({
   text: stringifyYaml(parseYaml(s.text)),
 }));
 
-// SPDX 3 AI-BOMs: the hand-written fixture, and the same in block YAML (see the CycloneDX BOMs above).
-const spdx3Documents = readDir('test/fixtures/spdx3', /\.spdx3\.json$/);
+// SPDX 3 AI-BOMs: the hand-written fixture, the same with license ids to respell (what the quick fixes change), and
+// both in block YAML (see the CycloneDX BOMs above).
+const spdx3Fixtures = readDir('test/fixtures/spdx3', /\.spdx3\.json$/);
+const spdx3Documents = [
+  ...spdx3Fixtures,
+  ...spdx3Fixtures.flatMap((s) =>
+    variant(s, 'misspelt licenses', (t) =>
+      t.replace('"Apache-2.0"', '"apache 2.0"').replace(/"LicenseRef-Llama-2"/, '"GPL-2.0"'),
+    ),
+  ),
+];
 const spdx3AsYaml = spdx3Documents.map((s) => ({
   name: `${s.name} (as block YAML)`,
   text: stringifyYaml(parseYaml(s.text)),
