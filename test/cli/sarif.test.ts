@@ -263,7 +263,7 @@ describe('--format sarif', () => {
       assert.ok(page.startsWith('# Diagnostic codes\n'), 'docs/diagnostic-codes.md is the "Diagnostic codes" page');
       const rows = page
         .split('\n')
-        .filter((l) => /^\| `[a-z]+\/[a-z-]+` \|/.test(l))
+        .filter((l) => /^\| `[a-z][a-z0-9]*\/[a-z-]+` \|/.test(l))
         .map((l) => l.split(' | ').map((c) => c.replace(/^\| |\s\|$/g, '').trim()));
       const documented = Object.fromEntries(
         rows.map(([code, severity, meaning, fix]) => [

@@ -457,6 +457,22 @@ const cycloneDxAsYaml = cycloneDxBoms.map((s) => ({
   text: stringifyYaml(parseYaml(s.text)),
 }));
 
+// SPDX 3 AI-BOMs: the hand-written fixture, the same with license ids to respell (what the quick fixes change), and
+// both in block YAML (see the CycloneDX BOMs above).
+const spdx3Fixtures = readDir('test/fixtures/spdx3', /\.spdx3\.json$/);
+const spdx3Documents = [
+  ...spdx3Fixtures,
+  ...spdx3Fixtures.flatMap((s) =>
+    variant(s, 'misspelt licenses', (t) =>
+      t.replace('"Apache-2.0"', '"apache 2.0"').replace(/"LicenseRef-Llama-2"/, '"GPL-2.0"'),
+    ),
+  ),
+];
+const spdx3AsYaml = spdx3Documents.map((s) => ({
+  name: `${s.name} (as block YAML)`,
+  text: stringifyYaml(parseYaml(s.text)),
+}));
+
 export const CORPORA: Readonly<Record<string, FormatCorpus>> = {
   osai: {
     uri: 'file:///fuzz/osai.yaml',
@@ -541,6 +557,12 @@ export const CORPORA: Readonly<Record<string, FormatCorpus>> = {
     languageId: 'json',
     seeds: cycloneDxBoms,
     fixtures: [...cycloneDxBoms, ...cycloneDxAsYaml],
+  },
+  spdx3: {
+    uri: 'file:///fuzz/model.spdx3.json',
+    languageId: 'json',
+    seeds: spdx3Documents,
+    fixtures: [...spdx3Documents, ...spdx3AsYaml],
   },
 };
 

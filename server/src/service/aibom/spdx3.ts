@@ -4,7 +4,8 @@
  * every other component as a `software_Package` (code, libraries, checkpoints, documentation)
  * or a `dataset_DatasetPackage` (training data), each declared license as a
  * `simplelicensing_LicenseExpression` tied by `hasDeclaredLicense`, the model `trainedOn` its
- * datasets, and the OSAID verdict and checklist as `Annotation`s on the model.
+ * datasets, and the OSAID verdict and checklist as `Annotation`s on the model (and, on a component
+ * whose path is not its OSAID item, the item it answers).
  *
  * The output is deterministic: every spdxId is derived from the release's name and version and
  * the component's path in the release (docs/aibom.md, "SPDX 3.0.1"), and `created` — which
@@ -180,9 +181,20 @@ export function toSpdx3(release: ReleaseDescription, checklist: Checklist | unde
   };
   declareLicense(modelId, weights?.key ?? 'model', weights);
 
+  // A component whose path is not its OSAID item (a MOF component) says which item it answers, for a reader.
+  const placements: Json[] = [];
   const components = others.map((c): Json => {
     const componentId = id(c.key);
     declareLicense(componentId, c.key, c);
+    if (c.item)
+      placements.push({
+        type: 'Annotation',
+        spdxId: id(`annotation/${c.key}/item`),
+        ...common,
+        annotationType: 'other',
+        subject: componentId,
+        statement: `OSAID 1.0 item: ${c.item}`,
+      });
     const aspects = Object.entries(release.dataDescription ?? {}).map(([aspect, text]) => `${aspect}: ${text}`);
     const description =
       c.role === 'data-information' && aspects.length
@@ -233,7 +245,7 @@ export function toSpdx3(release: ReleaseDescription, checklist: Checklist | unde
       ]
     : [];
 
-  const graph = [model, ...components, ...licenses.values(), ...relationships, ...annotations];
+  const graph = [model, ...components, ...licenses.values(), ...relationships, ...annotations, ...placements];
   const document: Json = {
     type: 'SpdxDocument',
     spdxId: id('document'),

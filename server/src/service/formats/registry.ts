@@ -16,11 +16,13 @@ import { manifestFormat } from './manifest';
 import { modelCardFormat } from './modelcard';
 import { mofFormat } from './mof';
 import { noneFormat } from './none';
+import { spdx3Format } from './spdx3';
 
 /** Every format, first claim wins. `none` is not listed: it answers when no format claims. */
 export const DEFAULT_FORMATS: readonly DocumentFormat[] = [
   manifestFormat,
   cycloneDxFormat,
+  spdx3Format,
   mofFormat,
   datasetCardFormat,
   modelCardFormat,

@@ -1,0 +1,239 @@
+/**
+ * SPDX 3 AI-BOMs read as documents (server/src/service/formats/spdx3/): recognition, findings
+ * ranged on their values, the OSAID view judged as a manifest is, hovers, and the round trip —
+ * every manifest of examples/ and every model card exported as SPDX 3 and read back agrees on
+ * what both can state. Expected values are written by hand from the fixtures.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Diagnostic } from 'vscode-languageserver-types';
+import { ROOT, service } from '../helpers';
+import { spdx3Validator } from './spdx3Schema';
+
+const FIXTURES = 'test/fixtures/spdx3';
+const TOOL = { name: 'osai-check', version: '0.0.0-test' };
+
+function open(file: string, uri = `file:///${file}`, languageId = 'json') {
+  const text = readFileSync(join(ROOT, file), 'utf8');
+  const parsed = service.parse(TextDocument.create(uri, languageId, 1, text));
+  const diagnostics = service.doValidation(parsed);
+  return { text, parsed, diagnostics };
+}
+
+/** `code@line:char-line:char` (0-based), the severity's initial. */
+function brief(d: Diagnostic): string {
+  const { start, end } = d.range;
+  const severity = { 1: 'E', 2: 'W', 3: 'I', 4: 'H' }[d.severity ?? 1];
+  return `${severity} ${String(d.code)}@${start.line}:${start.character}-${end.line}:${end.character}`;
+}
+
+function statuses(parsed: ReturnType<typeof open>['parsed'], diagnostics: readonly Diagnostic[]) {
+  const checklist = service.getChecklist(parsed, diagnostics)!;
+  return {
+    checklist,
+    status: new Map(checklist.groups.flatMap((g) => g.items).map((i) => [i.id, i.status])),
+  };
+}
+
+/** The document read back from an SPDX 3 export of `file`. */
+function roundTrip(file: string, languageId: string) {
+  const source = open(file, `file:///${file}`, languageId);
+  const before = statuses(source.parsed, source.diagnostics);
+  const exported = service.exportSpdx3(source.parsed, source.diagnostics, { tool: TOOL })!;
+  // Not named .spdx3.json: recognised by its content, as a downloaded document would be.
+  const parsed = service.parse(
+    TextDocument.create('file:///back/release.json', 'json', 1, JSON.stringify(exported, null, 2)),
+  );
+  const diagnostics = service.doValidation(parsed);
+  assert.equal(parsed.kind, 'spdx3', file);
+  assert.deepEqual(
+    diagnostics.filter((d) => d.code === 'spdx3/unknown-element'),
+    [],
+    `${file}: every relationship names elements of the graph`,
+  );
+  return { before, after: statuses(parsed, diagnostics) };
+}
+
+const DESCRIPTION = ['provenance', 'scope', 'characteristics', 'collection', 'labeling', 'processing'].map(
+  (a) => `data_information.description.${a}`,
+);
+const CODE = ['data_processing', 'training', 'evaluation', 'inference', 'architecture', 'supporting_libraries'].map(
+  (c) => `code.${c}`,
+);
+
+describe('recognition', () => {
+  const small = readFileSync(join(ROOT, FIXTURES, 'small.spdx3.json'), 'utf8');
+  test('by name (*.spdx3.json), and by content (JSON-LD of the SPDX 3 vocabulary with an AI package)', () => {
+    assert.equal(service.claimsByName('file:///r/model.spdx3.json'), true);
+    // SPDX 2 documents are named .spdx.json too: only their content can say.
+    assert.equal(service.claimsByName('file:///r/model.spdx.json'), false);
+    assert.equal(service.parse(TextDocument.create('file:///r/model.spdx.json', 'json', 1, small)).kind, 'spdx3');
+    assert.equal(service.parse(TextDocument.create('file:///r/release.json', 'json', 1, small)).kind, 'spdx3');
+    assert.equal(
+      service.mayClaimFile('file:///r/release.json', () => small),
+      true,
+    );
+    assert.equal(
+      service.mayClaimFile('file:///r/package.json', () => '{ "name": "x", "version": "1.0.0" }'),
+      false,
+    );
+  });
+
+  test('an SPDX 2 document, and an SPDX 3 SBOM without an AI package, are not claimed by content', () => {
+    const spdx2 =
+      '{ "spdxVersion": "SPDX-2.3", "SPDXID": "SPDXRef-DOCUMENT", "name": "x", ' +
+      '"packages": [{ "SPDXID": "SPDXRef-a", "name": "a" }] }';
+    assert.equal(service.parse(TextDocument.create('file:///r/x.spdx.json', 'json', 1, spdx2)).kind, 'none');
+    // The official example of the SPDX 3.0.1 specification: a software SBOM.
+    const sbom = readFileSync(join(ROOT, FIXTURES, 'package_sbom.json'), 'utf8');
+    assert.equal(service.parse(TextDocument.create('file:///r/package_sbom.json', 'json', 1, sbom)).kind, 'none');
+    // Named as an SPDX 3 document: claimed, and told it is not an AI-BOM, on its first line.
+    const named = service.parse(TextDocument.create('file:///r/package.spdx3.json', 'json', 1, sbom));
+    assert.equal(named.kind, 'spdx3');
+    const diagnostics = service.doValidation(named);
+    assert.deepEqual(diagnostics.map(brief), ['I spdx3/not-ai-bom@0:0-0:1']);
+    assert.equal(service.summarize(named, diagnostics)?.verdict.state, 'incomplete');
+    assert.equal(service.getChecklist(named, diagnostics), undefined);
+  });
+
+  test('full-IRI type names are read as their compact forms', () => {
+    const text = small
+      .replace('"type": "ai_AIPackage"', '"type": "https://spdx.org/rdf/3.0.1/terms/AI/AIPackage"')
+      .replace(/"type": "Relationship"/g, '"type": "https://spdx.org/rdf/3.0.1/terms/Core/Relationship"');
+    const parsed = service.parse(TextDocument.create('file:///r/release.json', 'json', 1, text));
+    assert.equal(parsed.kind, 'spdx3');
+    const diagnostics = service.doValidation(parsed);
+    assert.equal(statuses(parsed, diagnostics).status.get('parameters.weights'), 'met');
+    assert.equal(diagnostics.length, 3);
+  });
+});
+
+describe('a hand-written SPDX 3 AI-BOM (test/fixtures/spdx3/small.spdx3.json)', () => {
+  const { parsed, diagnostics } = open(`${FIXTURES}/small.spdx3.json`);
+
+  test("the fixture is valid SPDX 3.0.1 (the official JSON schema): its findings are the reader's own", () => {
+    const validate = spdx3Validator();
+    assert.equal(validate(JSON.parse(readFileSync(join(ROOT, FIXTURES, 'small.spdx3.json'), 'utf8'))), true);
+  });
+
+  test('findings at their values', () => {
+    assert.equal(parsed.kind, 'spdx3');
+    const sorted = [...diagnostics].sort((a, b) => a.range.start.line - b.range.start.line);
+    assert.deepEqual(sorted.map(brief), [
+      // "bare-lib" (line 41): a library without a hasDeclaredLicense relationship.
+      'E spdx3/unlicensed@40:14-40:24',
+      // "Llama 2 Community License" (line 69), the name of the trainer's LicenseRef-, inside its quotes: a
+      // use-restricted license on code.
+      'E license/restricted@68:15-68:40',
+      // ".../eval-set" (line 93), the second end of trainedOn, inside its quotes: no such element.
+      'E spdx3/unknown-element@92:54-92:92',
+    ]);
+  });
+
+  test('the OSAID view: weights and datasets stated, code of unstated use checked, documentation not judged', () => {
+    const { checklist, status } = statuses(parsed, diagnostics);
+    assert.equal(status.get('parameters.weights'), 'met'); // Apache-2.0
+    assert.equal(status.get('data_information.training_data'), 'met');
+    const training = checklist.groups.flatMap((g) => g.items).find((i) => i.id === 'data_information.training_data')!;
+    assert.equal(training.detail, '2 datasets listed: tiny-corpus, https://example.org/spdx/tiny/eval-set.');
+    for (const id of [...DESCRIPTION, ...CODE, 'data_information.license']) assert.equal(status.get(id), 'not-stated');
+    assert.equal(status.get('parameters.checkpoints'), 'recommended');
+    const trainingCode = checklist.groups.flatMap((g) => g.items).find((i) => i.id === 'code.training')!;
+    assert.match(trainingCode.detail, /2 code packages \(tiny-trainer, bare-lib\)/);
+    assert.equal(checklist.verdict.state, 'fails');
+    assert.equal(checklist.verdict.errors, 3);
+    assert.equal(checklist.verdict.notStated, 13);
+    const lens = service.getCodeLenses(parsed, diagnostics);
+    assert.equal(lens[0].command?.title, checklist.verdict.title);
+    const summary = service.summarize(parsed, diagnostics)!;
+    assert.equal(summary.verdict.state, 'fails');
+  });
+
+  test('hovers: a license under its test, a package with its place in the view', () => {
+    const license = service.doHover(parsed, { line: 68, character: 20 });
+    assert.match(JSON.stringify(license?.contents), /Llama 2/);
+    const value = (line: number, character: number) =>
+      (service.doHover(parsed, { line, character })?.contents as { value: string }).value;
+    assert.match(value(40, 17), /\*\*bare-lib\*\* — SPDX 3 `software_Package` \(purpose `library`\)/);
+    assert.match(value(40, 17), /OSI-approved/);
+    assert.match(value(40, 17), /No licenses stated/);
+    assert.match(value(26, 16), /terms of the weights/);
+    assert.match(value(47, 16), /Not read by the OSAID view/);
+  });
+});
+
+describe('round trip: a manifest exported as SPDX 3 and read back', () => {
+  const manifests = [
+    'examples/olmo-7b.osai.yaml',
+    'examples/llama-style.osai.yaml',
+    'examples/missing-data-information.osai.yaml',
+    'examples/release/osai.yaml',
+    ...readdirSync(join(ROOT, 'examples/releases'))
+      .filter((f) => f.endsWith('.osai.yaml'))
+      .map((f) => `examples/releases/${f}`),
+  ];
+  // Compared: every item an SPDX 3 export carries as packages (code, weights, checkpoints, optimizer state, the data
+  // information's license, the training data listing). Not compared: the six aspects of the data description, which
+  // the export holds only as text (read as "not stated"), and the data documentation, which the checklist of a
+  // document does not list (as a model card's does not).
+  const COMPARED = [
+    'data_information.license',
+    'data_information.training_data',
+    ...CODE,
+    'parameters.weights',
+    'parameters.checkpoints',
+    'parameters.optimizer_state',
+  ];
+  test(`${manifests.length} manifests`, () => {
+    for (const file of manifests) {
+      const { before, after } = roundTrip(file, 'yaml');
+      for (const id of COMPARED) assert.equal(after.status.get(id), before.status.get(id), `${file}: ${id}`);
+      for (const id of DESCRIPTION) assert.equal(after.status.get(id), 'not-stated', `${file}: ${id}`);
+      // A manifest that fails fails as SPDX 3; one that meets is "incomplete": its description is not stated.
+      const expected = before.checklist.verdict.state === 'meets' ? 'incomplete' : before.checklist.verdict.state;
+      assert.equal(after.checklist.verdict.state, expected, file);
+    }
+  });
+});
+
+describe('round trip: MOF model files and model cards exported as SPDX 3 and read back', () => {
+  const listed = (dir: string, ext: string) =>
+    readdirSync(join(ROOT, dir))
+      .filter((f) => f.endsWith(ext))
+      .map((f) => `${dir}/${f}`);
+  // A MOF file names each component's OSAID item; its export says so in an annotation on the component. Compared: the
+  // six code items, the weights, checkpoints and optimizer state where the MOF view lists them.
+  const MOF_COMPARED = [...CODE, 'parameters.weights', 'parameters.checkpoints', 'parameters.optimizer_state'];
+  const mofFiles = [...listed('test/fixtures/mof', '.yml'), ...listed('examples/models', '.yml')];
+  test(`${mofFiles.length} MOF model files keep their code, weights and parameters statuses`, () => {
+    for (const file of mofFiles) {
+      const { before, after } = roundTrip(file, 'yaml');
+      for (const id of MOF_COMPARED.filter((i) => before.status.has(i)))
+        assert.equal(after.status.get(id), before.status.get(id), `${file}: ${id}`);
+      if (before.checklist.verdict.state === 'fails') assert.equal(after.checklist.verdict.state, 'fails', file);
+    }
+  });
+
+  // A model card states the weights' license and the training datasets; what it does not state stays "not stated"
+  // in its export (the checklist annotations say so), never "missing".
+  const cards = [...listed('test/fixtures/cards/models', '.md'), 'examples/cards/model/README.md'];
+  const source = (file: string) => readFileSync(join(ROOT, file), 'utf8');
+  test(`${cards.length} model cards keep every checklist status`, () => {
+    for (const file of cards) {
+      const { before, after } = roundTrip(file, 'markdown');
+      // `license: unknown` (the Hub's id for terms not known) fails the card's weights as not open; the export
+      // declares no license for it, so the weights are missing: unmet both ways.
+      const unknown = /^license:\s*unknown\s*$/m.test(source(file));
+      for (const [id, status] of before.status) {
+        const expected = unknown && id === 'parameters.weights' && status === 'not-open' ? 'missing' : status;
+        assert.equal(after.status.get(id), expected, `${file}: ${id}`);
+      }
+      assert.equal(after.checklist.verdict.unmet, before.checklist.verdict.unmet, file);
+      assert.equal(after.checklist.verdict.notStated, before.checklist.verdict.notStated, file);
+      if (before.checklist.verdict.unmet > 0) assert.equal(after.checklist.verdict.state, 'fails', file);
+    }
+  });
+});
