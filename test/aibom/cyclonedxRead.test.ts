@@ -144,6 +144,40 @@ describe('a hand-written ML-BOM (test/fixtures/cyclonedx/small.cdx.json)', () =>
   });
 });
 
+describe("an AI-BOM generator's output (OWASP AIBOM Generator, expected_aibom.json; see ATTRIBUTION.md)", () => {
+  test('recognised by content; its schema slips, the unlicensed system component and the model under Apache-2.0', () => {
+    const file = `${FIXTURES}/expected_aibom.json`;
+    const { parsed, diagnostics } = open(file);
+    // Not a BOM file name: `bomFormat: CycloneDX` and a `machine-learning-model` component make it one.
+    assert.equal(parsed.kind, 'cyclonedx');
+    const at = (d: Diagnostic) => [d.range.start.line, d.range.start.character, String(d.code)] as const;
+    const sorted = [...diagnostics].sort((a, b) => {
+      const [x, y] = [at(a), at(b)];
+      return x[0] - y[0] || x[1] - y[1] || x[2].localeCompare(y[2]);
+    });
+    assert.deepEqual(sorted.map(brief), [
+      // Line 4: "urn:uuid:test-uuid-placeholder" is not a UUID, which the 1.6 schema's serialNumber pattern requires
+      // (a value's finding covers the text inside its quotes, as license findings do; a key's, the key with them).
+      'E cyclonedx/schema@3:19-3:49',
+      // Line 24: `metadata.component` is an `application` (the system around the model) with no licenses: code that
+      // does not show its license.
+      'E cyclonedx/unlicensed@23:14-23:26',
+      // Line 42: "apache-2.0" is not an id of the schema's SPDX list (ids are case-sensitive: Apache-2.0) ...
+      'E cyclonedx/schema@41:19-41:29',
+      // ... and, read as a license, a non-canonical spelling of Apache-2.0 (inside its quotes).
+      'W license/non-canonical@41:19-41:29',
+    ]);
+    const { checklist, status } = statuses(parsed, diagnostics);
+    // The model is `components[0]` (metadata.component is no model): Apache-2.0 is open.
+    assert.equal(status.get('parameters.weights'), 'met');
+    // No data component and no modelCard datasets; no component says which code it is.
+    assert.equal(status.get('data_information.training_data'), 'not-stated');
+    for (const id of CODE) assert.equal(status.get(id), 'not-stated', id);
+    assert.equal(checklist.verdict.state, 'fails');
+    assert.equal(checklist.verdict.errors, 3);
+  });
+});
+
 describe('ML-BOMs of the CycloneDX project (bom-examples, MLBOM/; see ATTRIBUTION.md)', () => {
   test('bert-base-cased: Apache-2.0 weights, a license with both id and name (a schema error), no datasets', () => {
     const { parsed, diagnostics, text } = open(`${FIXTURES}/bert-base-cased.cdx.json`);
