@@ -2,7 +2,7 @@
  * The speed section's measurements: the service as it ships (shipped.ts) against the bare
  * YAML parse of the same build and against yaml-language-server with the same schema, run
  * interleaved; feature latency deep in a large file; the server's memory; the cost of
- * Markdown files that are not cards; the `.vsix` size.
+ * Markdown files that are not cards, JSON files that are not ML-BOMs; the `.vsix` size.
  */
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -204,13 +204,48 @@ function plainMarkdown(i: number): string {
 }
 
 /**
- * Opening 2,000 non-card Markdown files over LSP: server time per file, from the first didOpen to the last publication.
+ * JSON files that are not ML-BOMs (a package.json, a tsconfig, a data file that names `bomFormat` and CycloneDX, so
+ * is parsed, but is no BOM): the editor sends every JSON file it opens, and the server looks at each.
  */
-async function markdownOpenCost(count: number): Promise<{ serviceMs: number; serverMs: number }> {
+function plainJson(i: number): { uri: string; text: string } {
+  switch (i % 3) {
+    case 0:
+      return {
+        uri: `file:///bench/json/${i}/package.json`,
+        text: JSON.stringify(
+          { name: `pkg-${i}`, version: '1.0.0', scripts: { test: 'node --test' }, dependencies: { yaml: '^2.6.0' } },
+          null,
+          2,
+        ),
+      };
+    case 1:
+      return {
+        uri: `file:///bench/json/${i}/tsconfig.json`,
+        text: JSON.stringify({ compilerOptions: { strict: true, target: 'es2022' }, include: ['src'] }, null, 2),
+      };
+    default:
+      return {
+        uri: `file:///bench/json/${i}/records.json`,
+        text: JSON.stringify(
+          Array.from({ length: 50 }, (_, n) => ({ id: n, bomFormat: 'none', note: 'CycloneDX is not used here' })),
+          null,
+          2,
+        ),
+      };
+  }
+}
+
+/**
+ * Opening 2,000 files no format claims over LSP: server time per file, from the first didOpen to the last
+ * publication.
+ */
+async function openCost(
+  languageId: string,
+  files: Array<{ uri: string; text: string }>,
+): Promise<{ serviceMs: number; serverMs: number }> {
+  const count = files.length;
   const service = getLanguageService();
-  const docs = Array.from({ length: count }, (_, i) =>
-    TextDocument.create(`file:///bench/md/${i}/README.md`, 'markdown', 1, plainMarkdown(i)),
-  );
+  const docs = files.map((file) => TextDocument.create(file.uri, languageId, 1, file.text));
   const serviceMs =
     time(() => {
       for (const d of docs) service.doValidation(service.parse(d));
@@ -231,7 +266,7 @@ async function markdownOpenCost(count: number): Promise<{ serviceMs: number; ser
   const started = performance.now();
   for (const d of docs)
     void rpc.sendNotification('textDocument/didOpen', {
-      textDocument: { uri: d.uri, languageId: 'markdown', version: 1, text: d.getText() },
+      textDocument: { uri: d.uri, languageId, version: 1, text: d.getText() },
     });
   await all;
   const serverMs = (performance.now() - started) / count;
@@ -246,6 +281,7 @@ export interface Speed {
   rows: SizeRow[];
   rss: number;
   markdown: { serviceMs: number; serverMs: number };
+  json: { serviceMs: number; serverMs: number };
   vsix?: { n: string; size: number };
 }
 
@@ -279,9 +315,16 @@ export async function measureSpeed(): Promise<Speed> {
 
   // Spawn → first diagnostics is measured with more care in the protocol section; here, the memory of a big document.
   const rss = (await firstDiagnostics(generateManifest(10_000))).rssMb;
-  const markdown = await markdownOpenCost(2_000);
+  const markdown = await openCost(
+    'markdown',
+    Array.from({ length: 2_000 }, (_, i) => ({ uri: `file:///bench/md/${i}/README.md`, text: plainMarkdown(i) })),
+  );
+  const json = await openCost(
+    'json',
+    Array.from({ length: 2_000 }, (_, i) => plainJson(i)),
+  );
   const vsix = readdirSync(ROOT)
     .filter((n) => n.endsWith('.vsix'))
     .map((n) => ({ n, size: statSync(join(ROOT, n)).size }))[0];
-  return { rows, rss, markdown, vsix };
+  return { rows, rss, markdown, json, vsix };
 }

@@ -145,7 +145,7 @@ describe('a hand-written ML-BOM (test/fixtures/cyclonedx/small.cdx.json)', () =>
 });
 
 describe("an AI-BOM generator's output (OWASP AIBOM Generator, expected_aibom.json; see ATTRIBUTION.md)", () => {
-  test('recognised by content; its schema slips, the unlicensed system component and the model under Apache-2.0', () => {
+  test('recognised by content; schema slips, the unlicensed system component, the model under Apache-2.0', () => {
     const file = `${FIXTURES}/expected_aibom.json`;
     const { parsed, diagnostics } = open(file);
     // Not a BOM file name: `bomFormat: CycloneDX` and a `machine-learning-model` component make it one.
