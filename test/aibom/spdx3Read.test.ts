@@ -165,6 +165,168 @@ describe('a hand-written SPDX 3 AI-BOM (test/fixtures/spdx3/small.spdx3.json)', 
   });
 });
 
+describe('SPDX 3 AI examples of the SPDX project (spdx/spdx-examples, CC0-1.0)', () => {
+  // Copied unmodified from https://github.com/spdx/spdx-examples (ai/exampleNN/spdx3.0/, ATTRIBUTION.md). Every
+  // expectation below is read from the file and the rules of docs/aibom.md ("Reading SPDX 3"); the line numbers in
+  // the comments are 1-based (as an editor shows them), the ranges 0-based.
+  const item = (checklist: ReturnType<typeof statuses>['checklist'], id: string) =>
+    checklist.groups.flatMap((g) => g.items).find((i) => i.id === id)!;
+  const all = (ids: readonly string[], status: string) => ids.map((id) => [id, status] as const);
+
+  describe('example02.spdx3.json: SPDX 3.0.0, a model without a license, relationships naming absent elements', () => {
+    const file = `${FIXTURES}/example02.spdx3.json`;
+    const { text, parsed, diagnostics } = open(file);
+
+    test('SPDX 3.0.0 is read as 3.0.1 is: recognised by name and by content', () => {
+      // Line 2: "@context": "https://spdx.org/rdf/3.0.0/spdx-context.jsonld"; line 7: "specVersion": "3.0.0". The
+      // reader's rules name `spdx.org/rdf/3.` (any SPDX 3 version) and read type names of any 3.x vocabulary: a 3.0.0
+      // document is not refused, nor told it is of another version.
+      assert.equal(parsed.kind, 'spdx3');
+      assert.equal(service.parse(TextDocument.create('file:///r/example02.json', 'json', 1, text)).kind, 'spdx3');
+      assert.equal(service.parse(TextDocument.create('file:///r/sbom.spdx.json', 'json', 1, text)).kind, 'spdx3');
+    });
+
+    test('findings: the model states no license; nine relationship ends name no element', () => {
+      const sorted = [...diagnostics].sort(
+        (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+      );
+      assert.deepEqual(sorted.map(brief), [
+        // Line 54: the ai_AIPackage ".../AIPackage-" has `"name": ""` (the empty string, with its quotes, is its
+        // anchor); no hasDeclaredLicense or hasConcludedLicense relationship starts from it.
+        'E osaid/missing@53:16-53:18',
+        // Lines 97-100 (contains): from ".../DatasetPackage-035470d9-…" — the graph's dataset is ".../DatasetPackage-"
+        // (line 71) — to ".../File1-…" and ".../File2-…", which no element of the graph is.
+        'E spdx3/unknown-element@96:17-96:94',
+        'E spdx3/unknown-element@98:11-98:79',
+        'E spdx3/unknown-element@99:11-99:79',
+        // Lines 108-109 (availableFrom): the same absent dataset, to ".../Organization/OurWorldInData-…", named by
+        // the dataset's originatedBy (line 74) but not an element of the graph.
+        'E spdx3/unknown-element@107:17-107:94',
+        'E spdx3/unknown-element@108:15-108:105',
+        // Lines 116-117 and 124-125 (hasConcludedLicense, hasDeclaredLicense): the absent dataset, to "CC-BY-4.0", a
+        // bare license id — no license element of the graph, nor an SPDX individual.
+        'E spdx3/unknown-element@115:17-115:94',
+        'E spdx3/unknown-element@116:15-116:24',
+        'E spdx3/unknown-element@123:17-123:94',
+        'E spdx3/unknown-element@124:15-124:24',
+      ]);
+    });
+
+    test('the OSAID view: weights missing, one dataset listed, everything else not stated; fails', () => {
+      const { checklist, status } = statuses(parsed, diagnostics);
+      assert.deepEqual(
+        new Map(status),
+        new Map([
+          // No package has a license; the data information's license is not stated (as for any document).
+          ['data_information.license', 'not-stated'],
+          ...all(DESCRIPTION, 'not-stated'),
+          // Line 70: one dataset_DatasetPackage (unnamed: listed by its id). No trainedOn relationship.
+          ['data_information.training_data', 'met'],
+          // No software_Package at all: no code.
+          ...all(CODE, 'not-stated'),
+          ['parameters.weights', 'missing'],
+          ['parameters.checkpoints', 'recommended'],
+          ['parameters.optimizer_state', 'recommended'],
+        ]),
+      );
+      assert.equal(
+        item(checklist, 'data_information.training_data').detail,
+        '1 dataset listed: https://spdx.org/spdxdocs/DatasetPackage-.',
+      );
+      assert.equal(
+        item(checklist, 'parameters.weights').detail,
+        'https://spdx.org/spdxdocs/AIPackage- states no license.',
+      );
+      const { verdict } = checklist;
+      assert.deepEqual([verdict.state, verdict.unmet, verdict.errors, verdict.notStated], ['fails', 1, 10, 13]);
+      assert.equal(service.summarize(parsed, diagnostics)!.verdict.state, 'fails');
+    });
+  });
+
+  describe('example03.spdx3.json: SPDX 3.0.1, a model under a proprietary LicenseRef-', () => {
+    const { text, parsed, diagnostics } = open(`${FIXTURES}/example03.spdx3.json`);
+
+    test('recognised by name and by content', () => {
+      assert.equal(parsed.kind, 'spdx3');
+      assert.equal(service.parse(TextDocument.create('file:///r/example03.json', 'json', 1, text)).kind, 'spdx3');
+    });
+
+    test('findings: the license is not open, reported once for its two relationships', () => {
+      assert.deepEqual(diagnostics.map(brief), [
+        // Line 128, inside the quotes: "LicenseRef-MedTech-Proprietary-2024", the expression of the element that both
+        // hasDeclaredLicense (line 109) and hasConcludedLicense (line 118) give the model. A custom license whose
+        // terms are not reviewed is not open (docs/license-policy.md, "LicenseRef-Acme"); the element has no `name`,
+        // so the expression itself is judged. All relationship ends are elements of the graph.
+        'E license/not-open@127:50-127:85',
+      ]);
+    });
+
+    test('the OSAID view: weights not open, no training data listed; fails', () => {
+      const { checklist, status } = statuses(parsed, diagnostics);
+      assert.deepEqual(
+        new Map(status),
+        new Map([
+          ['data_information.license', 'not-stated'],
+          ...all(DESCRIPTION, 'not-stated'),
+          // No dataset_DatasetPackage, no trainedOn: the training data is only told in ai_informationAboutTraining
+          // (line 77), free text the reader does not read. A document not written by osai-check: "not stated".
+          ['data_information.training_data', 'not-stated'],
+          ...all(CODE, 'not-stated'),
+          ['parameters.weights', 'not-open'],
+          ['parameters.checkpoints', 'recommended'],
+          ['parameters.optimizer_state', 'recommended'],
+        ]),
+      );
+      assert.equal(
+        item(checklist, 'parameters.weights').detail,
+        'RetinaScan AI: `LicenseRef-MedTech-Proprietary-2024` is not open.',
+      );
+      const { verdict } = checklist;
+      assert.deepEqual([verdict.state, verdict.unmet, verdict.errors, verdict.notStated], ['fails', 1, 1, 14]);
+    });
+  });
+
+  describe('example04.spdx3.json: SPDX 3.0.1, an Apache-2.0 model trained on a listed dataset', () => {
+    const { text, parsed, diagnostics } = open(`${FIXTURES}/example04.spdx3.json`);
+
+    test('recognised by name and by content', () => {
+      assert.equal(parsed.kind, 'spdx3');
+      assert.equal(service.parse(TextDocument.create('file:///r/example04.json', 'json', 1, text)).kind, 'spdx3');
+    });
+
+    test('no findings', () => {
+      // The model's licenses (lines 238-255) are the element ".../licenses/Apache-2.0" (line 257), expression
+      // "Apache-2.0": open. The base model bert-base-uncased (line 195) is a software_Package of purpose `model`: not
+      // code, not judged, so its missing license is no finding. Every relationship end is an element of the graph.
+      assert.deepEqual(diagnostics.map(brief), []);
+    });
+
+    test('the OSAID view: weights met, the dataset listed, the rest not stated; incomplete', () => {
+      const { checklist, status } = statuses(parsed, diagnostics);
+      assert.deepEqual(
+        new Map(status),
+        new Map([
+          ['data_information.license', 'not-stated'],
+          ...all(DESCRIPTION, 'not-stated'),
+          // Line 173: the dataset_DatasetPackage "ContractClauses-v2", which the model is also trainedOn (line 226):
+          // listed once.
+          ['data_information.training_data', 'met'],
+          ...all(CODE, 'not-stated'),
+          ['parameters.weights', 'met'],
+          ['parameters.checkpoints', 'recommended'],
+          ['parameters.optimizer_state', 'recommended'],
+        ]),
+      );
+      assert.equal(item(checklist, 'data_information.training_data').detail, '1 dataset listed: ContractClauses-v2.');
+      // Declared and concluded name the same license element: the model has one license.
+      assert.equal(item(checklist, 'parameters.weights').detail, 'LegalBERT-Contracts under Apache-2.0.');
+      const { verdict } = checklist;
+      // Nothing it states fails; the code and the data description are not stated: no verdict either way.
+      assert.deepEqual([verdict.state, verdict.unmet, verdict.errors, verdict.notStated], ['incomplete', 0, 0, 13]);
+    });
+  });
+});
+
 describe('round trip: a manifest exported as SPDX 3 and read back', () => {
   const manifests = [
     'examples/olmo-7b.osai.yaml',

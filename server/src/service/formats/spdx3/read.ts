@@ -55,7 +55,7 @@ export interface Spdx3License {
 export interface Spdx3Package extends Spdx3Element {
   /** `software_primaryPurpose`, if stated. */
   purpose?: string;
-  /** The declared and concluded licenses, in the order of the relationships. */
+  /** The declared and concluded licenses, in the order of the relationships; an element named by both, once. */
   licenses: Spdx3License[];
   /** The manifest path an `osai-check` export ends its spdxId with (`code.training`, `data_information`). */
   osaiKey?: string;
@@ -192,7 +192,9 @@ function read(root: Node | null | undefined): Spdx3Graph {
         if (subject && 'licenses' in subject)
           for (const target of to) {
             const license = licenseOf(byId.get(target.id));
-            if (license) (subject as Spdx3Package).licenses.push(license);
+            const licenses = (subject as Spdx3Package).licenses;
+            // Declared and concluded often name the same element: it is one license of the package, read once.
+            if (license && !licenses.some((l) => l.node === license.node)) licenses.push(license);
           }
       } else if (type === 'trainedOn' && model && subject === model) graph.trainedOn.push(...to);
     }
