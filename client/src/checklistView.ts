@@ -43,6 +43,8 @@ export class ChecklistView implements vscode.TreeDataProvider<Node>, vscode.Disp
   private timer: ReturnType<typeof setTimeout> | undefined;
   private generation = 0;
   private refreshing = 0;
+  /** The newest refresh: one that a newer refresh overtakes answers with the newer one's checklist. */
+  private latest: Promise<Checklist | undefined> | undefined;
   private idleWaiters: Array<() => void> = [];
   /** The tree view (its `visible` says whether VS Code shows it). */
   readonly view: vscode.TreeView<Node>;
@@ -87,7 +89,9 @@ export class ChecklistView implements vscode.TreeDataProvider<Node>, vscode.Disp
   async refresh(): Promise<Checklist | undefined> {
     this.refreshing++;
     try {
-      return await this.fetchAndShow();
+      const run = this.fetchAndShow();
+      this.latest = run;
+      return await run;
     } finally {
       this.refreshing--;
       if (this.timer === undefined && this.refreshing === 0)
@@ -118,7 +122,9 @@ export class ChecklistView implements vscode.TreeDataProvider<Node>, vscode.Disp
         );
       }
     }
-    if (generation !== this.generation) return this.current?.checklist; // a newer refresh won
+    // A newer refresh won (the active editor changed meanwhile): its answer is the one for the editor now shown, not
+    // what the view showed before it (a command run right after switching editors would find no checklist).
+    if (generation !== this.generation) return this.latest;
     this.current = checklist && document ? { uri: document.uri.toString(), checklist } : undefined;
     void vscode.commands.executeCommand('setContext', 'osaiManifest.hasChecklist', this.current !== undefined);
     this.updateStatusBar();
