@@ -126,7 +126,7 @@ function bomHover(parsed: ParsedDocument, offset: number, treatAsOpen: readonly 
   });
   const all = [...(view.bom.model ? [view.bom.model] : []), ...view.bom.components];
   for (const component of all) {
-    const judged = view.judged.find((j) => j.component === component);
+    const judged = view.judged.find((j) => j.part === component);
     for (const license of component.licenses) {
       if (!within(license.node.range)) continue;
       const test = judged?.test ?? 'open';
@@ -144,7 +144,7 @@ function bomHover(parsed: ParsedDocument, offset: number, treatAsOpen: readonly 
       ?.value as { range?: number[] } | undefined;
     const node = within(component.anchor.range) ? component.anchor : within(typeNode?.range) ? typeNode : undefined;
     if (!node?.range) continue;
-    const judged = view.judged.find((j) => j.component === component);
+    const judged = view.judged.find((j) => j.part === component);
     const lines = [
       `**${shorten(component.name || '(unnamed)')}** — CycloneDX \`${shorten(component.type)}\` component`,
     ];

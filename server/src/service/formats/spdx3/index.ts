@@ -128,7 +128,7 @@ function graphHover(parsed: ParsedDocument, offset: number, treatAsOpen: readonl
     end: parsed.document.positionAt(r[1]),
   });
   for (const judged of view.judged)
-    for (const license of judged.pkg.licenses) {
+    for (const license of judged.part.licenses) {
       if (!within(license.node.range)) continue;
       return {
         contents: {
@@ -144,7 +144,7 @@ function graphHover(parsed: ParsedDocument, offset: number, treatAsOpen: readonl
       { range?: number[] } | undefined;
     const node = within(pkg.anchor.range) ? pkg.anchor : within(typeNode?.range) ? typeNode : undefined;
     if (!node?.range) continue;
-    const judged = view.judged.find((j) => j.pkg === pkg);
+    const judged = view.judged.find((j) => j.part === pkg);
     const purpose = pkg.purpose ? ` (purpose \`${shorten(pkg.purpose)}\`)` : '';
     const lines = [`**${shorten(pkg.name || pkg.spdxId || '(unnamed)')}** — SPDX 3 \`${pkg.type}\`${purpose}`];
     if (pkg === view.graph.model)
