@@ -6,14 +6,12 @@
  * the same license tests, checklist and verdict as a manifest. The JSON is parsed by the shared
  * YAML parse (JSON is YAML 1.2), so every finding has the exact range of its value.
  */
-import { DiagnosticSeverity, Hover, MarkupKind } from 'vscode-languageserver-types';
-import { Codes } from '../../diagnostics/codes';
-import { licenseHoverMarkdown } from '../../licenses';
+import { Hover, MarkupKind } from 'vscode-languageserver-types';
+import { bomDocumentParts } from '../../bomview/document';
+import { licenseHover, partHoverLines, rangeAt } from '../../bomview/hover';
 import { shorten } from '../../text/text';
-import { verdictLens } from '../../verdict/verdict';
 import { findDocumentSymbols } from '../../yaml/symbols';
-import { diagnostic, firstLineSpan } from '../../yaml/spans';
-import { DocumentFormat, DocumentSummary, EMPTY_COMPLETION, ParsedDocument } from '../format';
+import { DocumentFormat, EMPTY_COMPLETION, ParsedDocument } from '../format';
 import { cyclonedxCodeActions } from './codeActions';
 import { cycloneDxChecklist, cycloneDxView, osaidDiagnostics } from './osaid';
 import { isMlBom, ML_MODEL, readBom } from './read';
@@ -69,46 +67,24 @@ export const cycloneDxFormat: DocumentFormat = {
   },
   fileNames: /\.json$/i,
   confirm: (parse) => isMlBom(parse.value),
-  validate(parsed, settings) {
-    if (parsed.value === undefined) return parsed.parseDiagnostics.slice();
-    if (!mlBom(parsed)) {
-      const span = firstLineSpan(parsed.text);
-      return [
-        ...parsed.parseDiagnostics,
-        diagnostic(
-          parsed.document,
-          span[0],
-          span[1],
-          DiagnosticSeverity.Information,
-          CycloneDxCodes.notMl,
-          'No `machine-learning-model` component: not read as an ML-BOM (nothing to check against the OSAID).',
-          { path: '' },
-        ),
-      ];
-    }
-    return [
-      ...parsed.parseDiagnostics,
-      ...schemaDiagnostics(parsed),
-      ...osaidDiagnostics(parsed, settings.treatAsOpen),
-    ];
-  },
   hover: (parsed, position, settings) =>
     mlBom(parsed) ? bomHover(parsed, parsed.document.offsetAt(position), settings.treatAsOpen) : null,
   complete: () => EMPTY_COMPLETION,
   codeActions: (parsed, request) => (mlBom(parsed) ? cyclonedxCodeActions(parsed, request) : []),
   symbols: (parsed) => findDocumentSymbols(parsed),
-  codeLenses: (parsed, diagnostics) =>
-    mlBom(parsed) ? [verdictLens(cycloneDxChecklist(parsed, diagnostics).verdict.title)] : [verdictLens(NOT_ML_TITLE)],
-  checklist: (parsed, diagnostics) => (mlBom(parsed) ? cycloneDxChecklist(parsed, diagnostics) : undefined),
-  summary(parsed, diagnostics): DocumentSummary {
-    if (!mlBom(parsed)) {
-      const failed = diagnostics.some((d) => d.severity === DiagnosticSeverity.Error && d.code === Codes.yamlSyntax);
-      const title = failed ? '✗ Not checked: the JSON could not be read' : NOT_ML_TITLE;
-      return { verdict: { meets: false, state: failed ? 'fails' : 'incomplete', title }, headline: title };
-    }
-    const { verdict } = cycloneDxChecklist(parsed, diagnostics);
-    return { verdict: { meets: verdict.meets, state: verdict.state, title: verdict.title }, headline: verdict.title };
-  },
+  ...bomDocumentParts({
+    isBom: mlBom,
+    findings: (parsed: ParsedDocument, treatAsOpen) => [
+      ...schemaDiagnostics(parsed),
+      ...osaidDiagnostics(parsed, treatAsOpen),
+    ],
+    checklist: cycloneDxChecklist,
+    notBom: {
+      code: CycloneDxCodes.notMl,
+      message: 'No `machine-learning-model` component: not read as an ML-BOM (nothing to check against the OSAID).',
+      title: NOT_ML_TITLE,
+    },
+  }),
 };
 
 /** Whether the document is a readable ML-BOM (a file claimed by name may not be one). */
@@ -120,56 +96,28 @@ function mlBom(parsed: ParsedDocument): boolean {
 function bomHover(parsed: ParsedDocument, offset: number, treatAsOpen: readonly string[]): Hover | null {
   const view = cycloneDxView(parsed, treatAsOpen);
   const within = (r: readonly number[] | null | undefined) => !!r && offset >= r[0] && offset <= r[1];
-  const range = (r: readonly number[]) => ({
-    start: parsed.document.positionAt(r[0]),
-    end: parsed.document.positionAt(r[1]),
-  });
   const all = [...(view.bom.model ? [view.bom.model] : []), ...view.bom.components];
   for (const component of all) {
-    const judged = view.judged.find((j) => j.component === component);
-    for (const license of component.licenses) {
-      if (!within(license.node.range)) continue;
-      const test = judged?.test ?? 'open';
-      return {
-        contents: {
-          kind: MarkupKind.Markdown,
-          value: licenseHoverMarkdown(license.text, test, { extraOpen: treatAsOpen }),
-        },
-        range: range(license.node.range!),
-      };
-    }
+    const license = component.licenses.find((l) => within(l.node.range));
+    if (license)
+      return licenseHover(parsed, license, view.judged.find((j) => j.part === component)?.test ?? 'open', treatAsOpen);
   }
   for (const component of all) {
     const typeNode = component.node.items.find((p) => (p.key as { value?: unknown } | null)?.value === 'type')
       ?.value as { range?: number[] } | undefined;
     const node = within(component.anchor.range) ? component.anchor : within(typeNode?.range) ? typeNode : undefined;
     if (!node?.range) continue;
-    const judged = view.judged.find((j) => j.component === component);
     const lines = [
       `**${shorten(component.name || '(unnamed)')}** — CycloneDX \`${shorten(component.type)}\` component`,
+      ...partHoverLines(view, component, {
+        modelLicenses: '`licenses`',
+        unstatedUse: 'code of a purpose the BOM does not state',
+        notJudged:
+          `Not read by the OSAID view (only ${ML_MODEL}, application, library, framework and data ` +
+          'components are).',
+      }),
     ];
-    if (component === view.bom.model)
-      lines.push('', 'The model: its `licenses` are the terms of the weights (OSAID: open terms).');
-    else if (judged) {
-      const item = judged.item ? `the checklist's “${judged.item}”` : 'code of a purpose the BOM does not state';
-      lines.push(
-        '',
-        `Read as ${item}; its licenses must be ${judged.test === 'osi' ? 'OSI-approved' : 'open (OSD-conformant)'}.`,
-      );
-    } else
-      lines.push(
-        '',
-        `Not read by the OSAID view (only ${ML_MODEL}, application, library, framework and data components are).`,
-      );
-    if (judged)
-      lines.push(
-        '',
-        component.licenses.length
-          ? `Licenses: ${component.licenses.map((l) => `\`${shorten(l.text)}\``).join(', ')} — ` +
-              `${judged.passes ? 'pass' : 'do not pass'} the test.`
-          : 'No licenses stated.',
-      );
-    return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: range(node.range) };
+    return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: rangeAt(parsed, node.range) };
   }
   return null;
 }

@@ -30,10 +30,14 @@ export interface BomLicense {
 export interface BomComponent {
   type: string;
   name: string;
+  /** Its name, else its type. */
+  label: string;
   node: YAMLMap;
   /** The `name` key's value node (or the component's first key). */
   anchor: Node;
   path: PathSegment[];
+  /** Where its licenses are stated (`…licenses`), even when they are not. */
+  licensesPath: PathSegment[];
   /** The `licenses` list, if present (possibly empty). */
   licensesNode?: Node;
   licenses: BomLicense[];
@@ -127,12 +131,16 @@ function collect(node: Node, path: PathSegment[], out: BomComponent[], depth: nu
     return isScalar(value) && value.value !== null ? String(value.value) : undefined;
   };
   const nameNode = findPair(node, 'name')?.value;
+  const type = text('type') ?? '';
+  const name = text('name') ?? '';
   const component: BomComponent = {
-    type: text('type') ?? '',
-    name: text('name') ?? '',
+    type,
+    name,
+    label: name || type,
     node,
     anchor: (nameNode ?? (node.items[0]?.key as Node | undefined) ?? node) as Node,
     path,
+    licensesPath: [...path, 'licenses'],
     licenses: [],
     bomRef: text('bom-ref'),
   };

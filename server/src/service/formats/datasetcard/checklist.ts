@@ -11,7 +11,8 @@ import { licenseQualifies } from '../../licenses';
 import { isPlaceholder } from '../../osaid/placeholders';
 import { markdownDoc } from '../../osaid/docs';
 import { requirementFor } from '../../osaid/requirements';
-import { checklistVerdict, verdictLens } from '../../verdict/verdict';
+import { checklistOf } from '../../verdict/checklist';
+import { verdictLens } from '../../verdict/verdict';
 import { codeSpan, shorten } from '../../text/text';
 import { findPair } from '../../yaml/nodes';
 import { frontMatterEnd, markdownHeadings } from '../../yaml/frontMatter';
@@ -118,13 +119,7 @@ function buildDatasetCardChecklist(parsed: ParsedDocument, diagnostics: readonly
         explanation: markdownDoc(termsReq, { example: false }),
       };
   const groups = [{ id: 'data_information' as const, title: 'Data information', items: [termsItem, ...items] }];
-  return {
-    uri: parsed.document.uri,
-    kind: parsed.format.id,
-    kindLabel: parsed.format.label,
-    verdict: checklistVerdict(groups, diagnostics),
-    groups,
-  };
+  return checklistOf(parsed, groups, diagnostics);
 }
 
 export function datasetCardLenses(parsed: ParsedDocument, diagnostics: readonly Diagnostic[]) {

@@ -16,7 +16,7 @@ import {
 import { Codes, DiagnosticData } from '../../diagnostics/codes';
 import { markdownDoc } from '../../osaid/docs';
 import { childrenOf, Requirement } from '../../osaid/requirements';
-import { checklistVerdict } from '../../verdict/verdict';
+import { checklistOf } from '../../verdict/checklist';
 import { locate, parsePath } from '../../yaml/nodes';
 import type { ParsedDocument } from '../format';
 
@@ -76,11 +76,5 @@ function buildManifestChecklist(parsed: ParsedDocument, diagnostics: readonly Di
       };
     }),
   }));
-  return {
-    uri: parsed.document.uri,
-    kind: parsed.format.id,
-    kindLabel: parsed.format.label,
-    verdict: checklistVerdict(groups, diagnostics),
-    groups,
-  };
+  return checklistOf(parsed, groups, diagnostics);
 }

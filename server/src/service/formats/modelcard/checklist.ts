@@ -19,7 +19,8 @@ import { markdownDoc } from '../../osaid/docs';
 import { childrenOf, requirementFor } from '../../osaid/requirements';
 import { frontMatterEnd, markdownHeadings } from '../../yaml/frontMatter';
 import { shorten } from '../../text/text';
-import { verdictLens, checklistVerdict } from '../../verdict/verdict';
+import { checklistOf } from '../../verdict/checklist';
+import { verdictLens } from '../../verdict/verdict';
 import type { ParsedDocument } from '../format';
 
 /** Body headings that say something about an item (the card's own words for where it is). */
@@ -99,13 +100,7 @@ function buildModelCardChecklist(parsed: ParsedDocument, diagnostics: readonly D
       .filter((r) => r.level !== 'optional' && r.path !== 'data_information.documentation')
       .map((r) => itemFor(r.path)),
   }));
-  return {
-    uri: parsed.document.uri,
-    kind: parsed.format.id,
-    kindLabel: parsed.format.label,
-    verdict: checklistVerdict(groups, diagnostics),
-    groups,
-  };
+  return checklistOf(parsed, groups, diagnostics);
 }
 
 /** "OSAID: weights ✓ apache-2.0 · 1 dataset listed · code, data description not stated in the card". */

@@ -1,6 +1,6 @@
 /** The OSAID checklist of a MOF model file: each requirement from the components that satisfy it. */
 import { Diagnostic, Range } from 'vscode-languageserver-types';
-import { checklistVerdict } from '../../verdict/verdict';
+import { checklistOf } from '../../verdict/checklist';
 import { Node } from 'yaml';
 import {
   Checklist,
@@ -103,11 +103,7 @@ function buildMofChecklist(parsed: ParsedDocument, diagnostics: readonly Diagnos
     },
   ];
   return {
-    uri: document.uri,
-    kind: parsed.format.id,
-    kindLabel: parsed.format.label,
-    verdict: checklistVerdict(groups, diagnostics),
-    groups,
+    ...checklistOf(parsed, groups, diagnostics),
     classification: {
       scheme: { name: 'Model Openness Framework', url: MOF_URL },
       reached: result.reached,

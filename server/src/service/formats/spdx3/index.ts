@@ -7,15 +7,14 @@
  * by the shared YAML parse (JSON is YAML 1.2), so every finding has the exact range of its
  * value. Not validated against the SPDX 3.0.1 JSON schema (docs/aibom.md, "Reading SPDX 3").
  */
-import { CodeActionKind, DiagnosticSeverity, Hover, MarkupKind } from 'vscode-languageserver-types';
-import { Codes, DiagnosticData } from '../../diagnostics/codes';
+import { CodeActionKind, Hover, MarkupKind } from 'vscode-languageserver-types';
+import { bomDocumentParts } from '../../bomview/document';
+import { licenseHover, partHoverLines, rangeAt } from '../../bomview/hover';
+import type { DiagnosticData } from '../../diagnostics/codes';
 import { admits, replacementActions } from '../../edits/actions';
-import { licenseHoverMarkdown } from '../../licenses';
 import { shorten } from '../../text/text';
-import { verdictLens } from '../../verdict/verdict';
 import { findDocumentSymbols } from '../../yaml/symbols';
-import { diagnostic, firstLineSpan } from '../../yaml/spans';
-import { DocumentFormat, DocumentSummary, EMPTY_COMPLETION, ParsedDocument } from '../format';
+import { DocumentFormat, EMPTY_COMPLETION, ParsedDocument } from '../format';
 import { Spdx3Codes } from './codes';
 import { osaidDiagnostics, spdx3Checklist, spdx3View } from './osaid';
 import { AI_PACKAGE, DATASET_PACKAGE, isAiBom, readGraph } from './read';
@@ -66,25 +65,6 @@ export const spdx3Format: DocumentFormat = {
   },
   fileNames: /\.json$/i,
   confirm: (parse) => isAiBom(parse.value),
-  validate(parsed, settings) {
-    if (parsed.value === undefined) return parsed.parseDiagnostics.slice();
-    if (!aiBom(parsed)) {
-      const span = firstLineSpan(parsed.text);
-      return [
-        ...parsed.parseDiagnostics,
-        diagnostic(
-          parsed.document,
-          span[0],
-          span[1],
-          DiagnosticSeverity.Information,
-          Spdx3Codes.notAi,
-          'No `ai_AIPackage` element: not read as an AI-BOM (nothing to check against the OSAID).',
-          { path: '' },
-        ),
-      ];
-    }
-    return [...parsed.parseDiagnostics, ...osaidDiagnostics(parsed, settings.treatAsOpen)];
-  },
   hover: (parsed, position, settings) =>
     aiBom(parsed) ? graphHover(parsed, parsed.document.offsetAt(position), settings.treatAsOpen) : null,
   complete: () => EMPTY_COMPLETION,
@@ -100,18 +80,16 @@ export const spdx3Format: DocumentFormat = {
     });
   },
   symbols: (parsed) => findDocumentSymbols(parsed),
-  codeLenses: (parsed, diagnostics) =>
-    aiBom(parsed) ? [verdictLens(spdx3Checklist(parsed, diagnostics).verdict.title)] : [verdictLens(NOT_AI_TITLE)],
-  checklist: (parsed, diagnostics) => (aiBom(parsed) ? spdx3Checklist(parsed, diagnostics) : undefined),
-  summary(parsed, diagnostics): DocumentSummary {
-    if (!aiBom(parsed)) {
-      const failed = diagnostics.some((d) => d.severity === DiagnosticSeverity.Error && d.code === Codes.yamlSyntax);
-      const title = failed ? '✗ Not checked: the JSON could not be read' : NOT_AI_TITLE;
-      return { verdict: { meets: false, state: failed ? 'fails' : 'incomplete', title }, headline: title };
-    }
-    const { verdict } = spdx3Checklist(parsed, diagnostics);
-    return { verdict: { meets: verdict.meets, state: verdict.state, title: verdict.title }, headline: verdict.title };
-  },
+  ...bomDocumentParts({
+    isBom: aiBom,
+    findings: osaidDiagnostics,
+    checklist: spdx3Checklist,
+    notBom: {
+      code: Spdx3Codes.notAi,
+      message: 'No `ai_AIPackage` element: not read as an AI-BOM (nothing to check against the OSAID).',
+      title: NOT_AI_TITLE,
+    },
+  }),
 };
 
 /** Whether the document is a readable AI-BOM (a file claimed by name may not be one). */
@@ -123,50 +101,29 @@ function aiBom(parsed: ParsedDocument): boolean {
 function graphHover(parsed: ParsedDocument, offset: number, treatAsOpen: readonly string[]): Hover | null {
   const view = spdx3View(parsed, treatAsOpen);
   const within = (r: readonly number[] | null | undefined) => !!r && offset >= r[0] && offset <= r[1];
-  const range = (r: readonly number[]) => ({
-    start: parsed.document.positionAt(r[0]),
-    end: parsed.document.positionAt(r[1]),
-  });
-  for (const judged of view.judged)
-    for (const license of judged.pkg.licenses) {
-      if (!within(license.node.range)) continue;
-      return {
-        contents: {
-          kind: MarkupKind.Markdown,
-          value: licenseHoverMarkdown(license.text, judged.test, { extraOpen: treatAsOpen }),
-        },
-        range: range(license.node.range!),
-      };
-    }
+  for (const judged of view.judged) {
+    const license = judged.part.licenses.find((l) => within(l.node.range));
+    if (license) return licenseHover(parsed, license, judged.test, treatAsOpen);
+  }
   const all = [...(view.graph.model ? [view.graph.model] : []), ...view.graph.packages];
   for (const pkg of all) {
     const typeNode = pkg.node.items.find((p) => (p.key as { value?: unknown } | null)?.value === 'type')?.value as
       { range?: number[] } | undefined;
     const node = within(pkg.anchor.range) ? pkg.anchor : within(typeNode?.range) ? typeNode : undefined;
     if (!node?.range) continue;
-    const judged = view.judged.find((j) => j.pkg === pkg);
     const purpose = pkg.purpose ? ` (purpose \`${shorten(pkg.purpose)}\`)` : '';
-    const lines = [`**${shorten(pkg.name || pkg.spdxId || '(unnamed)')}** — SPDX 3 \`${pkg.type}\`${purpose}`];
-    if (pkg === view.graph.model)
-      lines.push('', 'The model: its licenses are the terms of the weights (OSAID: open terms).');
-    else if (judged) {
-      const item = judged.item ? `the checklist's “${judged.item}”` : 'code of a use the document does not state';
-      lines.push(
-        '',
-        `Read as ${item}; its licenses must be ${judged.test === 'osi' ? 'OSI-approved' : 'open (OSD-conformant)'}.`,
-      );
-    } else if (pkg.type === DATASET_PACKAGE)
-      lines.push('', 'Listed as training data (OSAID asks for the listing; its license is not judged).');
-    else lines.push('', `Not read by the OSAID view (only the root ${AI_PACKAGE}, code packages and datasets are).`);
-    if (judged)
-      lines.push(
-        '',
-        pkg.licenses.length
-          ? `Licenses: ${pkg.licenses.map((l) => `\`${shorten(l.text)}\``).join(', ')} — ` +
-              `${judged.passes ? 'pass' : 'do not pass'} the test.`
-          : 'No licenses stated.',
-      );
-    return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: range(node.range) };
+    const lines = [
+      `**${shorten(pkg.name || pkg.spdxId || '(unnamed)')}** — SPDX 3 \`${pkg.type}\`${purpose}`,
+      ...partHoverLines(view, pkg, {
+        modelLicenses: 'licenses',
+        unstatedUse: 'code of a use the document does not state',
+        notJudged:
+          pkg.type === DATASET_PACKAGE
+            ? 'Listed as training data (OSAID asks for the listing; its license is not judged).'
+            : `Not read by the OSAID view (only the root ${AI_PACKAGE}, code packages and datasets are).`,
+      }),
+    ];
+    return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: rangeAt(parsed, node.range) };
   }
   return null;
 }

@@ -53,6 +53,10 @@ export interface Spdx3License {
 }
 
 export interface Spdx3Package extends Spdx3Element {
+  /** Its name, else its spdxId, else its type. */
+  label: string;
+  /** Where a missing license is said to be missing: the package itself (its licenses are relationships). */
+  licensesPath: PathSegment[];
   /** `software_primaryPurpose`, if stated. */
   purpose?: string;
   /** The declared and concluded licenses, in the order of the relationships; an element named by both, once. */
@@ -168,7 +172,13 @@ function read(root: Node | null | undefined): Spdx3Graph {
     };
     if (type === AI_PACKAGE || type === DATASET_PACKAGE || type === SOFTWARE_PACKAGE) {
       const key = spdxId ? OSAI_ID.exec(spdxId)?.[1] : undefined;
-      const pkg: Spdx3Package = { ...element, purpose: text(item, 'software_primaryPurpose'), licenses: [] };
+      const pkg: Spdx3Package = {
+        ...element,
+        label: element.name || spdxId || type,
+        licensesPath: path,
+        purpose: text(item, 'software_primaryPurpose'),
+        licenses: [],
+      };
       if (key) pkg.osaiKey = safeDecode(key);
       elements.push(pkg);
     } else elements.push(element);
