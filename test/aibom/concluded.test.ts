@@ -110,6 +110,10 @@ describe('concluded licenses (examples/release)', () => {
       );
     // CC BY-NC 4.0 restricts commercial use: not open. Without the evidence, Apache-2.0 alone is met.
     assert.equal(status(read).get('parameters.weights'), 'not-open');
+    // The same in 1.6, where the concluded license is a property: it is read as well.
+    const bom16 = service.exportCycloneDx(parsed, diagnostics, { specVersion: '1.6', tool: TOOL }, evidence) as Loose;
+    const read16 = service.parse(TextDocument.create('file:///r/example.cdx.json', 'json', 1, JSON.stringify(bom16)));
+    assert.equal(status(read16).get('parameters.weights'), 'not-open');
     const plain = service.exportCycloneDx(parsed, service.doValidation(parsed), { specVersion: '1.7', tool: TOOL });
     const readPlain = service.parse(
       TextDocument.create('file:///r/example.cdx.json', 'json', 1, JSON.stringify(plain)),

@@ -173,15 +173,24 @@ function collect(node: Node, path: PathSegment[], out: BomComponent[], depth: nu
   }
   const properties = findPair(node, 'properties')?.value;
   if (isSeq(properties))
-    for (const p of properties.items) {
-      if (!isMap(p)) continue;
+    properties.items.forEach((p, i) => {
+      if (!isMap(p)) return;
       const name = findPair(p, 'name')?.value;
       const value = findPair(p, 'value')?.value;
-      if (!isScalar(name) || !isScalar(value) || typeof value.value !== 'string') continue;
+      if (!isScalar(name) || !isScalar(value) || typeof value.value !== 'string') return;
       if (name.value === 'osai-manifest:component') component.osaiKey = value.value;
       if (name.value === 'osai-manifest:role') component.osaiRole = value.value;
       if (name.value === 'osai-manifest:item') component.osaiItem = value.value;
-    }
+      // The license the evidence concluded, where CycloneDX 1.6 holds no second expression: one more license the
+      // component must pass, as a `concluded` entry is in 1.7 (judged by its verdict, as a name is).
+      if (name.value === 'osai-manifest:license:concluded')
+        component.licenses.push({
+          text: value.value,
+          field: 'name',
+          node: value,
+          path: [...path, 'properties', i, 'value'],
+        });
+    });
   out.push(component);
   const children = findPair(node, 'components')?.value;
   if (isSeq(children) && depth < MAX_DEPTH)
