@@ -6,13 +6,10 @@
  * `hasConcludedLicense`); nothing is concluded from a file that is unrecognised or unreadable.
  */
 import type { Evidence, TargetEvidence } from '../evidence/collect';
-import { describeEvidence } from '../evidence/describe';
+import { describeEvidence, evidenceComponent } from '../evidence/describe';
 import type { OnlineEvidence } from '../online/collect';
 import { hostLicense } from '../online/diagnostics';
 import type { ConcludedLicense, ReleaseDescription } from './release';
-
-const componentKey = (item: { target: TargetEvidence['target'] }): string =>
-  item.target.locationPath.replace(/\.(?:location|license_path)$/, '');
 
 /** The licenses a component's files show, all applying (`A AND B`); undefined when none is recognised. */
 function fromFiles(item: TargetEvidence, root: string, extraOpen: readonly string[]): ConcludedLicense | undefined {
@@ -41,14 +38,14 @@ export function withConcludedLicenses(
   const concluded = new Map<string, ConcludedLicense>();
   for (const item of evidence?.items ?? []) {
     const found = fromFiles(item, evidence!.root, extraOpen);
-    if (found) concluded.set(componentKey(item), found);
+    if (found) concluded.set(evidenceComponent(item), found);
   }
   // The release's own files come first; a host's record where they say nothing.
   for (const item of online?.items ?? []) {
-    if (item.target.listing || concluded.has(componentKey(item))) continue;
+    if (item.target.listing || concluded.has(evidenceComponent(item))) continue;
     const recorded = hostLicense(item);
     if (recorded)
-      concluded.set(componentKey(item), {
+      concluded.set(evidenceComponent(item), {
         expression: recorded.expression,
         source: 'host',
         from: [item.target.location.text],

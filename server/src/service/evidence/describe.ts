@@ -40,6 +40,11 @@ export interface EvidenceMatch {
   problem?: string;
 }
 
+/** The component a location belongs to: its path without `.location` / `.license_path` (`code.training`). */
+export function evidenceComponent(item: Pick<TargetEvidence, 'target'>): string {
+  return item.target.locationPath.replace(/\.(?:location|license_path)$/, '');
+}
+
 export function describeEvidence(
   evidence: Evidence,
   extraOpen: readonly string[],
@@ -49,7 +54,7 @@ export function describeEvidence(
     const first = comparisons[0];
     const declared = item.target.declared?.text ?? null;
     return {
-      component: item.target.locationPath.replace(/\.(?:location|license_path)$/, ''),
+      component: evidenceComponent(item),
       location: item.target.location?.text ?? null,
       resolved: shownUri(item.resolved, evidence.root),
       state: item.state,

@@ -11,6 +11,7 @@ import { bomDocumentParts } from '../../bomview/document';
 import { licenseHover, partHoverLines, rangeAt } from '../../bomview/hover';
 import { shorten } from '../../text/text';
 import { findDocumentSymbols } from '../../yaml/symbols';
+import { nameOf } from '../../evidence/uris';
 import { DocumentFormat, EMPTY_COMPLETION, ParsedDocument } from '../format';
 import { cyclonedxCodeActions } from './codeActions';
 import { cycloneDxChecklist, cycloneDxView, osaidDiagnostics } from './osaid';
@@ -26,10 +27,6 @@ const BOM_NAME = /(\.cdx\.json|^bom\.json)$/i;
  */
 export function looksLikeCycloneDxText(text: string): boolean {
   return text.includes('"bomFormat"') && text.includes('CycloneDX');
-}
-
-function fileName(uri: string): string {
-  return uri.replace(/[?#].*$/, '').replace(/^.*\//, '');
 }
 
 const NOT_ML_TITLE = '○ Not an ML-BOM: no `machine-learning-model` component, nothing to check against the OSAID';
@@ -61,7 +58,7 @@ export const cycloneDxFormat: DocumentFormat = {
     },
   },
   recognise({ uri, languageId, text }) {
-    const name = fileName(uri);
+    const name = nameOf(uri);
     if (BOM_NAME.test(name)) return 'yes';
     return (languageId === 'json' || /\.json$/i.test(name)) && looksLikeCycloneDxText(text) ? 'maybe' : 'no';
   },

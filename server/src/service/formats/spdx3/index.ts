@@ -14,6 +14,7 @@ import type { DiagnosticData } from '../../diagnostics/codes';
 import { admits, replacementActions } from '../../edits/actions';
 import { shorten } from '../../text/text';
 import { findDocumentSymbols } from '../../yaml/symbols';
+import { nameOf } from '../../evidence/uris';
 import { DocumentFormat, EMPTY_COMPLETION, ParsedDocument } from '../format';
 import { Spdx3Codes } from './codes';
 import { osaidDiagnostics, spdx3Checklist, spdx3View } from './osaid';
@@ -28,10 +29,6 @@ const SPDX3_NAME = /\.spdx3\.json$/i;
  */
 export function looksLikeSpdx3Text(text: string): boolean {
   return text.includes('"@context"') && /spdx\.org\/rdf\/3\./.test(text);
-}
-
-function fileName(uri: string): string {
-  return uri.replace(/[?#].*$/, '').replace(/^.*\//, '');
 }
 
 const NOT_AI_TITLE = '○ Not an AI-BOM: no `ai_AIPackage` element, nothing to check against the OSAID';
@@ -59,7 +56,7 @@ export const spdx3Format: DocumentFormat = {
     },
   },
   recognise({ uri, languageId, text }) {
-    const name = fileName(uri);
+    const name = nameOf(uri);
     if (SPDX3_NAME.test(name)) return 'yes';
     return (languageId === 'json' || /\.json$/i.test(name)) && looksLikeSpdx3Text(text) ? 'maybe' : 'no';
   },
