@@ -63,7 +63,7 @@ export function bomChecklist(
         // leaves it not open.
         status = first.part.licenses.length || level !== 'required' ? 'not-open' : 'missing';
         detail = first.part.licenses.length
-          ? `${shorten(wording.notOpenByName ? first.part.name : first.part.label)}: \`${shorten(terms(first))}\` is ` +
+          ? `${shorten(first.part.label)}: \`${shorten(terms(first))}\` is ` +
             `${first.test === 'osi' ? 'not OSI-approved' : 'not open'}.`
           : `${shorten(first.part.label)} states no license.`;
       }

@@ -14,6 +14,4 @@ export interface BomWording {
   descriptionNote: string;
   /** Where an export says which items its source did not state: `` `osai-manifest:osaid:checklist` ``. */
   sourceChecklist: string;
-  /** Whether a part whose terms are not open is named by its name alone (CycloneDX), not its label. */
-  notOpenByName?: boolean;
 }

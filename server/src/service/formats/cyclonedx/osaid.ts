@@ -40,7 +40,6 @@ const WORDING: BomWording = {
     'A CycloneDX BOM describes data only in free text (`description`, `data[].governance`): ' +
     'state it item by item in an osai.yaml beside the BOM.',
   sourceChecklist: '`osai-manifest:osaid:checklist`',
-  notOpenByName: true,
 };
 
 /** `code.supporting_libraries[1]` → `code.supporting_libraries`; `data_information` → its license item. */
