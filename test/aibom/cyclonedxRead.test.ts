@@ -5,12 +5,22 @@
  * what both formats can state. Expected values are written by hand from the fixtures.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic } from 'vscode-languageserver-types';
 import { applyEdits, ROOT, service } from '../helpers';
+import {
+  CODE,
+  DESCRIPTION,
+  EXAMPLE_MANIFESTS,
+  MANIFEST_COMPARED,
+  MODEL_CARDS,
+  MOF_COMPARED,
+  MOF_FILES,
+  sourceText,
+} from './roundTripSources';
 
 const FIXTURES = 'test/fixtures/cyclonedx';
 
@@ -35,13 +45,6 @@ function statuses(parsed: ReturnType<typeof open>['parsed'], diagnostics: readon
     status: new Map(checklist.groups.flatMap((g) => g.items).map((i) => [i.id, i.status])),
   };
 }
-
-const DESCRIPTION = ['provenance', 'scope', 'characteristics', 'collection', 'labeling', 'processing'].map(
-  (a) => `data_information.description.${a}`,
-);
-const CODE = ['data_processing', 'training', 'evaluation', 'inference', 'architecture', 'supporting_libraries'].map(
-  (c) => `code.${c}`,
-);
 
 describe('recognition', () => {
   test('by name (*.cdx.json, bom.json) and by content (any .json naming bomFormat and CycloneDX)', () => {
@@ -214,27 +217,8 @@ describe('ML-BOMs of the CycloneDX project (bom-examples, MLBOM/; see ATTRIBUTIO
 });
 
 describe('round trip: a manifest exported as an ML-BOM and read back', () => {
-  const manifests = [
-    'examples/olmo-7b.osai.yaml',
-    'examples/llama-style.osai.yaml',
-    'examples/missing-data-information.osai.yaml',
-    'examples/release/osai.yaml',
-    ...readdirSync(join(ROOT, 'examples/releases'))
-      .filter((f) => f.endsWith('.osai.yaml'))
-      .map((f) => `examples/releases/${f}`),
-  ];
-  // Compared: every item a BOM written by osai-check carries as components (code, weights, checkpoints, optimizer
-  // state, the data information's license, the training data listing). Not compared: the six aspects of the data
-  // description, which the BOM holds only as text (read as "not stated"), and the data documentation, which no BOM
-  // checklist lists (as no model card's does).
-  const COMPARED = [
-    'data_information.license',
-    'data_information.training_data',
-    ...CODE,
-    'parameters.weights',
-    'parameters.checkpoints',
-    'parameters.optimizer_state',
-  ];
+  const manifests = EXAMPLE_MANIFESTS;
+  const COMPARED = MANIFEST_COMPARED;
   for (const version of ['1.6', '1.7'] as const)
     test(`${version}: ${manifests.length} manifests`, () => {
       for (const file of manifests) {
@@ -264,10 +248,6 @@ describe('round trip: a manifest exported as an ML-BOM and read back', () => {
 });
 
 describe('round trip: MOF model files and cards exported as ML-BOMs and read back', () => {
-  const listed = (dir: string, ext: string) =>
-    readdirSync(join(ROOT, dir))
-      .filter((f) => f.endsWith(ext))
-      .map((f) => `${dir}/${f}`);
   /** Every item id of a checklist, with its status. */
   const roundTrip = (file: string, languageId: string, version: '1.6' | '1.7') => {
     const source = open(file, `file:///${file}`, languageId);
@@ -293,8 +273,7 @@ describe('round trip: MOF model files and cards exported as ML-BOMs and read bac
   // (`osai-manifest:item`). Compared: the six code items, the weights, checkpoints and optimizer state (the MOF's
   // model metadata) where the MOF view lists them. Not compared: the MOF view's one data information item (its data
   // card and papers), which a BOM holds only as components of unstated purpose — the BOM's checklist has no such item.
-  const MOF_COMPARED = [...CODE, 'parameters.weights', 'parameters.checkpoints', 'parameters.optimizer_state'];
-  const mofFiles = [...listed('test/fixtures/mof', '.yml'), ...listed('examples/models', '.yml')];
+  const mofFiles = MOF_FILES;
   for (const version of ['1.6', '1.7'] as const)
     test(`${version}: ${mofFiles.length} MOF model files keep their code, weights and parameters statuses`, () => {
       for (const file of mofFiles) {
@@ -310,15 +289,14 @@ describe('round trip: MOF model files and cards exported as ML-BOMs and read bac
   // A model card states the weights' license and the training datasets; code, the data information and the other
   // parameters are "not stated" in it, and stay so in its BOM (the export's checklist properties say what its source
   // did not state), never "missing": compared, every item of the card's checklist, and the verdict's counts.
-  const cards = [...listed('test/fixtures/cards/models', '.md'), 'examples/cards/model/README.md'];
-  const source = (file: string) => readFileSync(join(ROOT, file), 'utf8');
+  const cards = MODEL_CARDS;
   for (const version of ['1.6', '1.7'] as const)
     test(`${version}: ${cards.length} model cards keep every checklist status and their verdict`, () => {
       for (const file of cards) {
         const { before, after } = roundTrip(file, 'markdown', version);
         // `license: unknown` (the Hub's id for terms not known) fails the card's weights as not open; CycloneDX says
         // that no license is known by stating none, so the BOM's weights are missing: unmet both ways.
-        const unknown = /^license:\s*unknown\s*$/m.test(source(file));
+        const unknown = /^license:\s*unknown\s*$/m.test(sourceText(file));
         for (const [id, status] of before.status) {
           const expected = unknown && id === 'parameters.weights' && status === 'not-open' ? 'missing' : status;
           assert.equal(after.status.get(id), expected, `${file}: ${id}`);

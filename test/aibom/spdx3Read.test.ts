@@ -5,12 +5,22 @@
  * what both can state. Expected values are written by hand from the fixtures.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic } from 'vscode-languageserver-types';
 import { ROOT, service } from '../helpers';
+import {
+  CODE,
+  DESCRIPTION,
+  EXAMPLE_MANIFESTS,
+  MANIFEST_COMPARED,
+  MODEL_CARDS,
+  MOF_COMPARED,
+  MOF_FILES,
+  sourceText,
+} from './roundTripSources';
 import { spdx3Validator } from './spdx3Schema';
 
 const FIXTURES = 'test/fixtures/spdx3';
@@ -56,13 +66,6 @@ function roundTrip(file: string, languageId: string) {
   );
   return { before, after: statuses(parsed, diagnostics) };
 }
-
-const DESCRIPTION = ['provenance', 'scope', 'characteristics', 'collection', 'labeling', 'processing'].map(
-  (a) => `data_information.description.${a}`,
-);
-const CODE = ['data_processing', 'training', 'evaluation', 'inference', 'architecture', 'supporting_libraries'].map(
-  (c) => `code.${c}`,
-);
 
 describe('recognition', () => {
   const small = readFileSync(join(ROOT, FIXTURES, 'small.spdx3.json'), 'utf8');
@@ -328,27 +331,8 @@ describe('SPDX 3 AI examples of the SPDX project (spdx/spdx-examples, CC0-1.0)',
 });
 
 describe('round trip: a manifest exported as SPDX 3 and read back', () => {
-  const manifests = [
-    'examples/olmo-7b.osai.yaml',
-    'examples/llama-style.osai.yaml',
-    'examples/missing-data-information.osai.yaml',
-    'examples/release/osai.yaml',
-    ...readdirSync(join(ROOT, 'examples/releases'))
-      .filter((f) => f.endsWith('.osai.yaml'))
-      .map((f) => `examples/releases/${f}`),
-  ];
-  // Compared: every item an SPDX 3 export carries as packages (code, weights, checkpoints, optimizer state, the data
-  // information's license, the training data listing). Not compared: the six aspects of the data description, which
-  // the export holds only as text (read as "not stated"), and the data documentation, which the checklist of a
-  // document does not list (as a model card's does not).
-  const COMPARED = [
-    'data_information.license',
-    'data_information.training_data',
-    ...CODE,
-    'parameters.weights',
-    'parameters.checkpoints',
-    'parameters.optimizer_state',
-  ];
+  const manifests = EXAMPLE_MANIFESTS;
+  const COMPARED = MANIFEST_COMPARED;
   test(`${manifests.length} manifests`, () => {
     for (const file of manifests) {
       const { before, after } = roundTrip(file, 'yaml');
@@ -362,14 +346,9 @@ describe('round trip: a manifest exported as SPDX 3 and read back', () => {
 });
 
 describe('round trip: MOF model files and model cards exported as SPDX 3 and read back', () => {
-  const listed = (dir: string, ext: string) =>
-    readdirSync(join(ROOT, dir))
-      .filter((f) => f.endsWith(ext))
-      .map((f) => `${dir}/${f}`);
   // A MOF file names each component's OSAID item; its export says so in an annotation on the component. Compared: the
   // six code items, the weights, checkpoints and optimizer state where the MOF view lists them.
-  const MOF_COMPARED = [...CODE, 'parameters.weights', 'parameters.checkpoints', 'parameters.optimizer_state'];
-  const mofFiles = [...listed('test/fixtures/mof', '.yml'), ...listed('examples/models', '.yml')];
+  const mofFiles = MOF_FILES;
   test(`${mofFiles.length} MOF model files keep their code, weights and parameters statuses`, () => {
     for (const file of mofFiles) {
       const { before, after } = roundTrip(file, 'yaml');
@@ -381,14 +360,13 @@ describe('round trip: MOF model files and model cards exported as SPDX 3 and rea
 
   // A model card states the weights' license and the training datasets; what it does not state stays "not stated"
   // in its export (the checklist annotations say so), never "missing".
-  const cards = [...listed('test/fixtures/cards/models', '.md'), 'examples/cards/model/README.md'];
-  const source = (file: string) => readFileSync(join(ROOT, file), 'utf8');
+  const cards = MODEL_CARDS;
   test(`${cards.length} model cards keep every checklist status`, () => {
     for (const file of cards) {
       const { before, after } = roundTrip(file, 'markdown');
       // `license: unknown` (the Hub's id for terms not known) fails the card's weights as not open; the export
       // declares no license for it, so the weights are missing: unmet both ways.
-      const unknown = /^license:\s*unknown\s*$/m.test(source(file));
+      const unknown = /^license:\s*unknown\s*$/m.test(sourceText(file));
       for (const [id, status] of before.status) {
         const expected = unknown && id === 'parameters.weights' && status === 'not-open' ? 'missing' : status;
         assert.equal(after.status.get(id), expected, `${file}: ${id}`);
